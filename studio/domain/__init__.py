@@ -1,0 +1,1 @@
+"""Pure studio rules and value types: no Qt, no SQLAlchemy, no I/O."""

@@ -1,0 +1,142 @@
+"""Plain, immutable records of studio things as the store hands them to services and widgets.
+
+Widgets and other threads never see ORM objects: they get these, which are safe to pass
+between threads and cheap to compare.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from studio.domain.model import (
+    Platform,
+    QuestionFlag,
+    QuestionStatus,
+    ReferralCategory,
+    ReferralStatus,
+    RoomRole,
+    SegmentKind,
+    SessionStatus,
+    UnitKind,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRecord:
+    id: int
+    name: str
+    short_name: str
+    kind: UnitKind
+    keywords: tuple[str, ...]
+    retired: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialRecord:
+    id: int
+    name: str
+    title: str
+    unit_id: int
+    unit_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """A session with the names a person reads (unit, official) already resolved."""
+
+    id: int
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    unit_id: int | None
+    unit_name: str
+    unit_short_name: str
+    official_name: str
+    official_title: str
+    topic: str
+    status: SessionStatus
+
+    @property
+    def slot_s(self) -> int:
+        """Length of the broadcast slot in seconds (15:00–16:00 → 3600)."""
+        start = dt.datetime.combine(self.date, self.start)
+        end = dt.datetime.combine(self.date, self.end)
+        return int((end - start).total_seconds())
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentRecord:
+    id: int
+    position: int
+    title: str
+    kind: SegmentKind
+    planned_s: int
+    warning_s: int
+    danger_s: int
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoomRecord:
+    id: int
+    platform: Platform
+    account_name: str
+    identity: str
+    role: RoomRole
+    unit_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneRecord:
+    id: int
+    serial: str
+    label: str
+    role: RoomRole
+    model: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRecord:
+    """A comment as it may be shown: ``display_text`` is normalised and masked."""
+
+    id: int
+    received_at: dt.datetime
+    room_role: RoomRole | None
+    platform: Platform
+    nickname: str
+    display_text: str
+    status: QuestionStatus
+    flags: QuestionFlag
+    unit_name: str
+    cluster_id: int | None
+    channel: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralRecord:
+    id: int
+    session_date: dt.date
+    unit_name: str
+    category: ReferralCategory
+    summary: str
+    status: ReferralStatus
+    created_at: dt.datetime
+    deadline: dt.date
+    replied_at: dt.datetime | None
+    reply: str
+    reported_back: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFigures:
+    """What a session achieved, for the reports."""
+
+    session: SessionRecord
+    peak_online: int
+    total_viewers: int
+    likes: int
+    comments: int
+    questions: int
+    answered: int
+    referred: int
