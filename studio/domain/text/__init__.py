@@ -1,0 +1,1 @@
+"""The text pipeline for live comments: normalise, mask, screen, classify, cluster, route."""
