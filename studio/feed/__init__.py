@@ -1,0 +1,1 @@
+"""Live feed: capture adapters, recorder and replayer, simulator, ingest pipeline."""
