@@ -1,0 +1,1 @@
+"""Broadcast phones: ADB monitor, scrcpy launcher, simulated rig."""
