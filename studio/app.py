@@ -1,0 +1,279 @@
+"""Composition root: QApplication, the qasync loop, options, wiring, and an orderly shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import shutil
+import signal
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QApplication
+
+from studio import APP_NAME, __version__
+from studio.crash import CrashHandler
+from studio.logs import configure_logging
+from studio.options import AppOptions, parse_options
+from studio.paths import data_dir, resources_dir
+from studio.services.overview import (
+    FeedService,
+    ReferralService,
+    ReportService,
+    RigService,
+    ScheduleService,
+)
+from studio.services.tasks import BackgroundTasks
+from studio.store.database import Database, DatabaseProblem, open_database
+from studio.store.demo import seed_demo
+from studio.store.repository import StudioRepository
+from studio.ui.crash_notice import ErrorNotice
+from studio.ui.main_window import MainWindow
+from studio.ui.official_screen import OfficialScreen
+from studio.ui.tabs.referrals_tab import ReferralsTab
+
+log = logging.getLogger(__name__)
+
+SCREENSHOT_TABS = ("prep", "desk", "rig", "referrals", "reports")
+TRANSLATIONS = resources_dir() / "translations"
+
+
+def choose_language(requested: str | None, system: QLocale | None = None) -> str:
+    """``--lang`` if given; else Chinese, unless the system is set to another language.
+
+    The studio is Chinese-first: an unconfigured system (the C locale) gets Chinese too.
+    """
+    if requested:
+        return requested
+    system = system or QLocale.system()
+    if system.language() in (QLocale.Language.Chinese, QLocale.Language.C):
+        return "zh_CN"
+    return "en"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Load our translation and Qt's own (standard buttons), keep them alive, return them."""
+    translators: list[QTranslator] = []
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        return translators
+    QLocale.setDefault(QLocale(language))
+    ours = QTranslator(app)
+    if ours.load(str(TRANSLATIONS / f"studio_{language}.qm")):
+        app.installTranslator(ours)
+        translators.append(ours)
+    else:
+        log.warning("translation %s not found in %s", language, TRANSLATIONS)
+    qt_own = QTranslator(app)
+    if qt_own.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_own)
+        translators.append(qt_own)
+    return translators
+
+
+def open_studio_database(options: AppOptions, today: dt.date) -> tuple[Database, Path | None]:
+    """Open (and for the demo, fill) the database; returns it and a temp dir to remove later.
+
+    Raises:
+        DatabaseProblem: the database can't be used; the message is one line.
+    """
+    temp_dir: Path | None = None
+    url = options.db
+    if options.demo and url is None:
+        temp_dir = Path(tempfile.mkdtemp(prefix="studio-demo-"))
+        url = f"sqlite:///{temp_dir / 'demo.db'}"
+    try:
+        db = open_database(url)
+        if options.demo and seed_demo(db, today):
+            log.info("seeded the demo studio into %s", db.display_name)
+    except Exception:
+        if temp_dir is not None:
+            shutil.rmtree(temp_dir, ignore_errors=True)
+        raise
+    return db, temp_dir
+
+
+class StudioDesk:
+    """The running app: builds services and windows, runs the loop, and cleans up in order.
+
+    Only this object knows every part; widgets get what they need through their constructor.
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        db: Database,
+        options: AppOptions,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        log_path: Path,
+    ) -> None:
+        self.app = app
+        self.db = db
+        self.options = options
+        self.today = today
+        self.tasks = BackgroundTasks()
+        self._quit = asyncio.Event()
+        self.settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+        repository = StudioRepository(db)
+        self.schedule = ScheduleService(repository, self.tasks, today)
+        self.feed = FeedService(repository, self.tasks)
+        self.rig = RigService(repository, self.tasks)
+        self.referral_service = ReferralService(repository, self.tasks)
+        self.reports = ReportService(repository, self.tasks, today)
+
+        self.official = OfficialScreen()
+        self.window = MainWindow(
+            database_name=db.display_name,
+            official=self.official,
+            settings=self.settings,
+            referrals_tab=ReferralsTab(today),
+        )
+        self.notice = ErrorNotice(log_path, self.window)
+        self.crash = CrashHandler(self.notice.show_error, self.request_quit)
+        self._wire()
+
+    def _wire(self) -> None:
+        w = self.window
+        self.schedule.todayLoaded.connect(w.show_today)
+        self.schedule.todayLoaded.connect(self._load_today_questions)
+        self.schedule.rundownLoaded.connect(w.show_rundown)
+        self.schedule.scheduleLoaded.connect(w.prep.show_schedule)
+        self.schedule.unitsLoaded.connect(w.prep.show_units)
+        self.feed.questionsLoaded.connect(w.show_questions)
+        self.rig.phonesLoaded.connect(w.show_phones)
+        self.rig.roomsLoaded.connect(w.show_rooms)
+        self.referral_service.referralsLoaded.connect(w.referrals.show_referrals)
+        self.reports.figuresLoaded.connect(w.reports.show_figures)
+        for service in (self.schedule, self.feed, self.rig, self.referral_service, self.reports):
+            service.problem.connect(w.show_problem)
+        w.quitRequested.connect(self.request_quit)
+
+    def _load_today_questions(self, session: object) -> None:
+        session_id = getattr(session, "id", None)
+        if session_id is not None:
+            self.feed.refresh(session_id)
+
+    def request_quit(self) -> None:
+        self._quit.set()
+
+    # -- running -----------------------------------------------------------------------------
+    def run(self) -> int:
+        loop = qasync.QEventLoop(self.app)
+        asyncio.set_event_loop(loop)
+        loop.set_exception_handler(self.crash.asyncio_handler)
+        self.crash.install()
+        previous_sigint = signal.signal(signal.SIGINT, lambda *_: self.request_quit())
+        # Python only runs signal handlers between bytecodes; a light timer gives it the chance
+        # while Qt's loop sleeps, so Ctrl-C in the terminal quits cleanly.
+        wake = QTimer(interval=200, timeout=lambda: None)
+        wake.start()
+        try:
+            return loop.run_until_complete(self._main())
+        finally:
+            wake.stop()
+            signal.signal(signal.SIGINT, previous_sigint)
+            self.crash.uninstall()
+            loop.close()
+            asyncio.set_event_loop(None)
+
+    async def _main(self) -> int:
+        self.window.show()
+        self.refresh_all()
+        if self.options.exit_after:
+            QTimer.singleShot(int(self.options.exit_after * 1000), self.request_quit)
+        await self._quit.wait()
+        if self.options.screenshot:
+            await self._settle()
+            self.save_screenshots(self.options.screenshot)
+        await self.shutdown()
+        return 0
+
+    def refresh_all(self) -> None:
+        self.schedule.refresh()
+        self.rig.refresh()
+        self.referral_service.refresh()
+        self.reports.refresh()
+
+    async def _settle(self, timeout_s: float = 10.0) -> None:
+        """Let the loads that are still running finish, so screenshots show real content."""
+        deadline = asyncio.get_running_loop().time() + timeout_s
+        while self.tasks.running and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.05)
+        self.app.processEvents()
+
+    def save_screenshots(self, folder: Path) -> list[Path]:
+        """Save each tab of the main window and the official's screen as PNG files."""
+        folder.mkdir(parents=True, exist_ok=True)
+        saved = []
+        current = self.window.tabs.currentIndex()
+        for index, name in enumerate(SCREENSHOT_TABS):
+            self.window.tabs.setCurrentIndex(index)
+            self.app.processEvents()
+            path = folder / f"{name}.png"
+            self.window.grab().save(str(path))
+            saved.append(path)
+        self.window.tabs.setCurrentIndex(current)
+        path = folder / "official.png"
+        self._grab_official().save(str(path))
+        saved.append(path)
+        log.info("saved screenshots to %s", folder)
+        return saved
+
+    def _grab_official(self) -> QPixmap:
+        if self.official.isVisible():
+            return self.official.grab()
+        # Lay the window out at a monitor's size without showing it anywhere.
+        self.official.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        self.official.resize(1920, 1080)
+        self.official.show()
+        self.app.processEvents()
+        image = self.official.grab()
+        self.official.hide()
+        self.official.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+        return image
+
+    async def shutdown(self) -> None:
+        """Stop background work, close the windows, then release the database."""
+        await self.tasks.shutdown()
+        self.official.close()
+        self.window.hide()
+        self.window.deleteLater()
+        self.official.deleteLater()
+        self.db.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the desktop app; returns the process exit code (2 for a database that can't be used)."""
+    options = parse_options(argv)
+    log_path = configure_logging()
+    log.info("Studio Desk %s starting", __version__)
+    today = dt.date.today()
+    try:
+        db, temp_dir = open_studio_database(options, today)
+    except DatabaseProblem as problem:
+        print(f"studio: {problem}", file=sys.stderr)
+        return 2
+    try:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        assert isinstance(app, QApplication)
+        app.setApplicationName(APP_NAME)
+        app.setApplicationDisplayName("Studio Desk")
+        app.setApplicationVersion(__version__)
+        # The official's screen is a second top-level window: closing one must not quit.
+        app.setQuitOnLastWindowClosed(False)
+        install_translators(app, choose_language(options.lang))
+        return StudioDesk(app, db, options, log_path=log_path).run()
+    finally:
+        db.close()
+        if temp_dir is not None:
+            shutil.rmtree(temp_dir, ignore_errors=True)

@@ -1,0 +1,72 @@
+"""Command-line options of the desktop app (``python main.py …``)."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+LANGUAGES = ("zh_CN", "en")
+
+
+@dataclass(frozen=True)
+class AppOptions:
+    demo: bool
+    db: str | None
+    lang: str | None
+    exit_after: float | None
+    screenshot: Path | None
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0 seconds")
+    return value
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="main.py",
+        description="Studio Desk (问政直播间): the control panel of the county's daily livestream.",
+    )
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a realistic demo studio (a fresh temporary database, or --db if it is empty)",
+    )
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy database URL, e.g. sqlite:///studio.db or "
+        "postgresql+psycopg://user@host/db (default: a SQLite file in the user data dir)",
+    )
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="interface language (default: Chinese unless the system is set to another language)",
+    )
+    p.add_argument(
+        "--exit-after",
+        type=_positive_seconds,
+        metavar="SECONDS",
+        help="quit cleanly after this many seconds",
+    )
+    p.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="DIR",
+        help="before quitting, save prep.png, desk.png, rig.png, referrals.png, reports.png "
+        "and official.png into DIR",
+    )
+    return p
+
+
+def parse_options(argv: list[str] | None = None) -> AppOptions:
+    ns = parser().parse_args(argv)
+    return AppOptions(
+        demo=ns.demo, db=ns.db, lang=ns.lang, exit_after=ns.exit_after, screenshot=ns.screenshot
+    )

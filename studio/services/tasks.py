@@ -1,0 +1,55 @@
+"""Background work for the GUI: asyncio tasks kept alive, blocking calls sent to threads."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class BackgroundTasks:
+    """Starts tasks, keeps a reference to each (or asyncio may collect them), logs failures.
+
+    Widgets never define ``async`` methods: services start work here (FeelUOwn's habit), and
+    the app awaits :meth:`shutdown` before quitting so no task dies half-way.
+    """
+
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def spawn(self, coro: Coroutine[Any, Any, T], *, name: str) -> asyncio.Task[T]:
+        task = asyncio.get_event_loop().create_task(coro, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._finished)
+        return task
+
+    def _finished(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            exc = task.exception()
+            assert exc is not None
+            # Through the loop's handler, so the crash handler logs and shows it.
+            task.get_loop().call_exception_handler(
+                {"message": f"task {task.get_name()} failed", "exception": exc, "task": task}
+            )
+
+    @staticmethod
+    async def in_thread(fn: Callable[..., T], *args: Any) -> T:
+        """Run a blocking call (SQL, ADB, files) in a worker thread."""
+        return await asyncio.to_thread(fn, *args)
+
+    @property
+    def running(self) -> int:
+        return len(self._tasks)
+
+    async def shutdown(self) -> None:
+        """Cancel what is still running and wait until it has stopped."""
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)

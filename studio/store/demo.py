@@ -1,0 +1,321 @@
+"""The demo studio: a realistic county's units, officials, a fortnight of sessions and questions.
+
+The content lives in ``resources/demo/county.json``; this module turns it into rows around a
+given day, deterministically, so the demo looks the same every time it is started.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session as OrmSession
+
+from studio.domain.calendar import add_working_days, working_days
+from studio.domain.model import (
+    Platform,
+    QuestionFlag,
+    QuestionStatus,
+    ReferralCategory,
+    ReferralStatus,
+    SessionStatus,
+    UnitKind,
+)
+from studio.domain.rundown_plan import DEFAULT_DAILY_RUNDOWN
+from studio.domain.text.pipeline import TextPipeline
+from studio.domain.text.screening import load_sensitive_words
+from studio.paths import resources_dir
+from studio.store.database import Database
+from studio.store.models import (
+    AuditEvent,
+    Official,
+    Phone,
+    Question,
+    Referral,
+    Room,
+    Segment,
+    Session,
+    StatsSample,
+    Unit,
+)
+from studio.store.repository import StudioRepository
+
+DEMO_FILE = resources_dir() / "demo" / "county.json"
+SESSION_START = dt.time(15, 0)
+SESSION_END = dt.time(16, 0)
+
+
+def load_demo_content(path: Path = DEMO_FILE) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        content: dict[str, Any] = json.load(handle)
+    return content
+
+
+def seed_demo(db: Database, today: dt.date, *, content: dict[str, Any] | None = None) -> bool:
+    """Fill an empty database with the demo studio around ``today``.
+
+    Returns:
+        True when it seeded, False when the database already held units (nothing is touched).
+    """
+    if not StudioRepository(db).is_empty():
+        return False
+    content = content or load_demo_content()
+    with db.transaction() as s:
+        _DemoBuilder(s, content, today).build()
+    return True
+
+
+class _DemoBuilder:
+    """Writes the demo rows in one transaction; split in steps only for readability."""
+
+    def __init__(self, s: OrmSession, content: dict[str, Any], today: dt.date) -> None:
+        self.s = s
+        self.content = content
+        self.today = today
+        self.rng = random.Random(20261126)
+        self.units: dict[str, Unit] = {}
+        self.officials: dict[str, Official] = {}
+        self.rooms: dict[str, Room] = {}
+        self.pipeline = TextPipeline(
+            sensitive_words=load_sensitive_words(resources_dir() / "rules" / "sensitive_words.txt")
+        )
+
+    def build(self) -> None:
+        self._directory()
+        self._rooms_and_phones()
+        days = self._days()
+        rotation = self._rotation(days)
+        for day, unit_name in zip(days, rotation, strict=True):
+            self._session(day, unit_name)
+
+    # -- steps -------------------------------------------------------------------------------
+    def _directory(self) -> None:
+        for item in self.content["units"]:
+            unit = Unit(
+                name=item["name"],
+                short_name=item["short"],
+                kind=UnitKind(item["kind"]),
+                routing_keywords="\n".join(item["keywords"]),
+            )
+            name, title = item["official"]
+            official = Official(name=name, title=title, unit=unit)
+            self.s.add_all([unit, official])
+            self.units[unit.name] = unit
+            self.officials[unit.name] = official
+        self.s.flush()
+
+    def _rooms_and_phones(self) -> None:
+        for item in self.content["rooms"]:
+            room = Room(
+                platform=Platform(item["platform"]),
+                account_name=item["account_name"],
+                identity=item["identity"],
+                role=item["role"],
+                unit=self.units.get(item.get("unit", "")),
+            )
+            self.s.add(room)
+            self.rooms[item["role"]] = room
+        for item in self.content["phones"]:
+            self.s.add(Phone(**item))
+        self.s.flush()
+
+    def _days(self) -> list[dt.date]:
+        """About two weeks of working days around today, and today even on a weekend."""
+        days = set(
+            working_days(self.today - dt.timedelta(days=7), self.today + dt.timedelta(days=7))
+        )
+        days.add(self.today)
+        return sorted(days)
+
+    def _rotation(self, days: list[dt.date]) -> list[str]:
+        """Today's unit as the content says; the other days take units in turn."""
+        today_unit = self.content["today"]["unit"]
+        others = [u["name"] for u in self.content["units"] if u["name"] != today_unit]
+        self.rng.shuffle(others)
+        rotation = []
+        for index, day in enumerate(days):
+            rotation.append(today_unit if day == self.today else others[index % len(others)])
+        return rotation
+
+    def _session(self, day: dt.date, unit_name: str) -> None:
+        unit_content = next(u for u in self.content["units"] if u["name"] == unit_name)
+        is_today = day == self.today
+        if is_today:
+            topic = self.content["today"]["topic"]
+            status = SessionStatus.READY
+        else:
+            topic = self.rng.choice(unit_content["topics"])
+            if day < self.today:
+                status = SessionStatus.ENDED
+            else:
+                status = (
+                    SessionStatus.READY
+                    if day <= self.today + dt.timedelta(days=3)
+                    else SessionStatus.PLANNED
+                )
+        session = Session(
+            date=day,
+            start=SESSION_START,
+            end=SESSION_END,
+            unit=self.units[unit_name],
+            official=self.officials[unit_name],
+            topic=topic,
+            status=status,
+        )
+        self.s.add(session)
+        notes = self.content["today"]["notes"] if is_today else {}
+        if status != SessionStatus.PLANNED:
+            for position, plan in enumerate(DEFAULT_DAILY_RUNDOWN):
+                self.s.add(
+                    Segment(
+                        session=session,
+                        position=position,
+                        title=plan.title,
+                        kind=plan.kind,
+                        planned_s=plan.planned_s,
+                        warning_s=plan.warning_s,
+                        danger_s=plan.danger_s,
+                        notes=notes.get(plan.kind, ""),
+                    )
+                )
+        self.s.flush()
+        if is_today:
+            self._today_questions(session)
+        elif status == SessionStatus.ENDED:
+            self._past_broadcast(session, unit_content)
+
+    def _question(
+        self,
+        session: Session,
+        room: Room,
+        nickname: str,
+        text: str,
+        at: dt.datetime,
+        status: QuestionStatus,
+        unit_name: str | None,
+        channel: str = "live",
+    ) -> Question:
+        processed = self.pipeline.process(text)
+        flags = QuestionFlag.NONE
+        if processed.is_question:
+            flags |= QuestionFlag.IS_QUESTION
+        if processed.pii:
+            flags |= QuestionFlag.PII
+        if processed.sensitive:
+            flags |= QuestionFlag.SENSITIVE
+        question = Question(
+            session_id=session.id,
+            room_id=room.id,
+            platform_msg_id=f"demo-{session.id}-{self.rng.getrandbits(48)}",
+            author_id=f"u{self.rng.getrandbits(40)}",
+            nickname=nickname,
+            raw_text=text,
+            display_text=processed.display,
+            received_at=at,
+            status=status,
+            flags=int(flags),
+            unit_id=self.units[unit_name].id if unit_name else None,
+            channel=channel,
+        )
+        self.s.add(question)
+        return question
+
+    def _today_questions(self, session: Session) -> None:
+        """Questions collected beforehand under the preview announcement (直播预告)."""
+        start = dt.datetime.combine(self.today, dt.time(9, 30))
+        for index, item in enumerate(self.content["today"]["questions"]):
+            self._question(
+                session,
+                self.rooms[item["room"]],
+                item["nickname"],
+                item["text"],
+                start + dt.timedelta(minutes=23 * index),
+                QuestionStatus(item.get("status", QuestionStatus.NEW)),
+                item["unit"],
+                channel="preview",
+            )
+
+    def _past_broadcast(self, session: Session, unit_content: dict[str, Any]) -> None:
+        start = dt.datetime.combine(session.date, SESSION_START)
+        nicknames = self.content["nicknames"]
+        unit_name = unit_content["name"]
+        referred: list[Question] = []
+        for minute in range(0, 60, 2):
+            at = start + dt.timedelta(minutes=minute, seconds=self.rng.randint(0, 119))
+            room = self.rooms[self.rng.choice(["gov", "dept"])]
+            if self.rng.random() < 0.35:
+                text = self.rng.choice(self.content["chatter"])
+                self._question(
+                    session, room, self.rng.choice(nicknames), text, at, QuestionStatus.HIDDEN, None
+                )
+                continue
+            text = self.rng.choice(unit_content["questions"])
+            status = self.rng.choices(
+                [QuestionStatus.ANSWERED, QuestionStatus.REFERRED, QuestionStatus.NEW],
+                weights=[5, 2, 3],
+            )[0]
+            question = self._question(
+                session, room, self.rng.choice(nicknames), text, at, status, unit_name
+            )
+            if status == QuestionStatus.REFERRED and text not in {q.raw_text for q in referred}:
+                referred.append(question)
+        self.s.flush()
+        for question in referred:
+            self._referral(session, question)
+        for role, room in self.rooms.items():
+            scale = 1.0 if role == "gov" else 0.45
+            peak = int(self.rng.randint(900, 2600) * scale)
+            self.s.add(
+                StatsSample(
+                    session_id=session.id,
+                    room_id=room.id,
+                    at=start + dt.timedelta(minutes=59),
+                    online=peak,
+                    total_viewers=int(peak * self.rng.uniform(6, 11)),
+                    likes=int(peak * self.rng.uniform(15, 40)),
+                )
+            )
+        self.s.add(
+            AuditEvent(
+                at=start + dt.timedelta(minutes=61),
+                seat="operator",
+                action="session_ended",
+                subject=f"session:{session.id}",
+                before=SessionStatus.LIVE,
+                after=SessionStatus.ENDED,
+                session_id=session.id,
+            )
+        )
+
+    def _referral(self, session: Session, question: Question) -> None:
+        category = self.rng.choice(list(ReferralCategory))
+        days = 13 if category == ReferralCategory.COMPLAINT else 3
+        created = question.received_at + dt.timedelta(minutes=5)
+        deadline = add_working_days(created.date(), days)
+        age = (self.today - session.date).days
+        status = (
+            ReferralStatus.CLOSED
+            if age > 6
+            else self.rng.choice(
+                [ReferralStatus.DISPATCHED, ReferralStatus.IN_PROGRESS, ReferralStatus.REPLIED]
+            )
+        )
+        replied = status in (ReferralStatus.REPLIED, ReferralStatus.CLOSED)
+        self.s.add(
+            Referral(
+                question_id=question.id,
+                session=session,
+                unit_id=question.unit_id,
+                category=category,
+                summary=question.display_text,
+                note="节目后电话联系网友，核实具体地址。",
+                status=status,
+                created_at=created,
+                deadline=deadline,
+                replied_at=created + dt.timedelta(days=min(age, 3)) if replied else None,
+                reply=self.rng.choice(self.content["replies"]) if replied else "",
+            )
+        )

@@ -1,0 +1,220 @@
+"""The tables: SQLAlchemy 2 typed ORM classes, one per thing the studio keeps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from studio.domain.model import (
+    QuestionStatus,
+    ReferralCategory,
+    ReferralStatus,
+    RoomRole,
+    SessionStatus,
+    UnitKind,
+)
+
+# Stable constraint names, so that migrations can alter them on SQLite and PostgreSQL alike.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Unit(Base):
+    """A department or township that takes the chair for a session."""
+
+    __tablename__ = "unit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    short_name: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(16), default=UnitKind.DEPARTMENT)
+    # One keyword a line; the feed suggests this unit for comments that mention one.
+    routing_keywords: Mapped[str] = mapped_column(Text, default="")
+    retired: Mapped[bool] = mapped_column(default=False)
+
+    officials: Mapped[list[Official]] = relationship(back_populates="unit")
+
+
+class Official(Base):
+    __tablename__ = "official"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(80))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
+    retired: Mapped[bool] = mapped_column(default=False)
+
+    unit: Mapped[Unit] = relationship(back_populates="officials")
+
+
+class Session(Base):
+    """One day's broadcast: who is on air, about what, and in which state."""
+
+    __tablename__ = "session"
+    __table_args__ = (Index("ix_session_date", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    start: Mapped[dt.time] = mapped_column(Time, default=dt.time(15, 0))
+    end: Mapped[dt.time] = mapped_column(Time, default=dt.time(16, 0))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    official_id: Mapped[int | None] = mapped_column(ForeignKey("official.id"))
+    topic: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(16), default=SessionStatus.PLANNED)
+
+    unit: Mapped[Unit | None] = relationship()
+    official: Mapped[Official | None] = relationship()
+    segments: Mapped[list[Segment]] = relationship(
+        back_populates="session", order_by="Segment.position", cascade="all, delete-orphan"
+    )
+
+
+class Segment(Base):
+    """One block of the running order (rundown)."""
+
+    __tablename__ = "segment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(16))
+    planned_s: Mapped[int] = mapped_column(Integer)
+    warning_s: Mapped[int] = mapped_column(Integer, default=120)
+    danger_s: Mapped[int] = mapped_column(Integer, default=60)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    session: Mapped[Session] = relationship(back_populates="segments")
+
+
+class Room(Base):
+    """A live room on a platform; the county's own (gov) or the unit's (dept)."""
+
+    __tablename__ = "room"
+    __table_args__ = (UniqueConstraint("platform", "identity"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    account_name: Mapped[str] = mapped_column(String(80))
+    # How a capture tool names the room: Douyin sec_uid, a live id, or a userscript path key.
+    identity: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(8), default=RoomRole.GOV)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+
+    unit: Mapped[Unit | None] = relationship()
+
+
+class Phone(Base):
+    """A broadcast phone, bound to a role by its ro.serialno (Wi-Fi serials change)."""
+
+    __tablename__ = "phone"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(8))
+    model: Mapped[str] = mapped_column(String(80), default="")
+
+
+class Question(Base):
+    """A viewer's comment as received; raw_text may hold personal data and stays here."""
+
+    __tablename__ = "question"
+    __table_args__ = (
+        # An exact resend of a message in the same room is the same question.
+        UniqueConstraint("session_id", "room_id", "platform_msg_id"),
+        Index("ix_question_session_received", "session_id", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"))
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id"))
+    platform_msg_id: Mapped[str] = mapped_column(String(64))
+    author_id: Mapped[str] = mapped_column(String(80), default="")
+    nickname: Mapped[str] = mapped_column(String(80), default="")
+    raw_text: Mapped[str] = mapped_column(Text)
+    # Normalised and masked: the only text that may reach a screen or an export.
+    display_text: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16), default=QuestionStatus.NEW)
+    # Bit set: see studio.domain.model (is_question, pii, sensitive, chatter …).
+    flags: Mapped[int] = mapped_column(Integer, default=0)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    cluster_id: Mapped[int | None] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(String(16), default="live")
+
+
+class Referral(Base):
+    """A question handed to a department for follow-up, like a 12345 work order."""
+
+    __tablename__ = "referral"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("question.id"))
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
+    category: Mapped[str] = mapped_column(String(16), default=ReferralCategory.ENQUIRY)
+    summary: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default=ReferralStatus.ACCEPTED)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    deadline: Mapped[dt.date] = mapped_column(Date)
+    replied_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    reply: Mapped[str] = mapped_column(Text, default="")
+    reported_back_session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id"))
+
+    unit: Mapped[Unit] = relationship()
+    session: Mapped[Session] = relationship(foreign_keys=[session_id])
+
+
+class StatsSample(Base):
+    """A room's audience figures at a moment, as the capture tool reported them."""
+
+    __tablename__ = "stats_sample"
+    __table_args__ = (Index("ix_stats_sample_session", "session_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"))
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    online: Mapped[int] = mapped_column(Integer, default=0)
+    total_viewers: Mapped[int] = mapped_column(Integer, default=0)
+    likes: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditEvent(Base):
+    """Who did what to which thing, and the state before and after."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_at", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    seat: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(120))
+    before: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[str] = mapped_column(Text, default="")
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id"))

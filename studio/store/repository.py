@@ -1,0 +1,306 @@
+"""Reads of the studio's records: ORM rows in, immutable domain records out.
+
+Every method is blocking (it runs SQL): services call them from a worker thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import joinedload
+
+from studio.domain.model import (
+    Platform,
+    QuestionFlag,
+    QuestionStatus,
+    ReferralCategory,
+    ReferralStatus,
+    RoomRole,
+    SegmentKind,
+    SessionStatus,
+    UnitKind,
+)
+from studio.domain.records import (
+    OfficialRecord,
+    PhoneRecord,
+    QuestionRecord,
+    ReferralRecord,
+    RoomRecord,
+    SegmentRecord,
+    SessionFigures,
+    SessionRecord,
+    UnitRecord,
+)
+from studio.store.database import Database
+from studio.store.models import (
+    Official,
+    Phone,
+    Question,
+    Referral,
+    Room,
+    Segment,
+    Session,
+    StatsSample,
+    Unit,
+)
+
+
+def _session_record(row: Session) -> SessionRecord:
+    return SessionRecord(
+        id=row.id,
+        date=row.date,
+        start=row.start,
+        end=row.end,
+        unit_id=row.unit_id,
+        unit_name=row.unit.name if row.unit else "",
+        unit_short_name=row.unit.short_name if row.unit else "",
+        official_name=row.official.name if row.official else "",
+        official_title=row.official.title if row.official else "",
+        topic=row.topic,
+        status=SessionStatus(row.status),
+    )
+
+
+def _gov_first(role):  # type: ignore[no-untyped-def]
+    """Order the county's own account before the department's, as the studio lists them."""
+    return case((role == RoomRole.GOV, 0), else_=1)
+
+
+def _sessions_query():  # type: ignore[no-untyped-def]
+    return select(Session).options(joinedload(Session.unit), joinedload(Session.official))
+
+
+class StudioRepository:
+    """Read access to units, sessions, rundowns, rooms, phones, questions and referrals."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def _read(self) -> OrmSession:
+        return self._db.sessions()
+
+    # -- directory ---------------------------------------------------------------------------
+    def units(self, *, include_retired: bool = False) -> list[UnitRecord]:
+        with self._read() as s:
+            query = select(Unit).order_by(Unit.kind, Unit.id)
+            if not include_retired:
+                query = query.where(Unit.retired.is_(False))
+            return [
+                UnitRecord(
+                    id=u.id,
+                    name=u.name,
+                    short_name=u.short_name,
+                    kind=UnitKind(u.kind),
+                    keywords=tuple(k for k in u.routing_keywords.splitlines() if k.strip()),
+                    retired=u.retired,
+                )
+                for u in s.scalars(query)
+            ]
+
+    def officials(self) -> list[OfficialRecord]:
+        with self._read() as s:
+            query = select(Official).options(joinedload(Official.unit)).order_by(Official.unit_id)
+            return [
+                OfficialRecord(o.id, o.name, o.title, o.unit_id, o.unit.name)
+                for o in s.scalars(query)
+            ]
+
+    def rooms(self) -> list[RoomRecord]:
+        with self._read() as s:
+            query = (
+                select(Room).options(joinedload(Room.unit)).order_by(_gov_first(Room.role), Room.id)
+            )
+            return [
+                RoomRecord(
+                    r.id,
+                    Platform(r.platform),
+                    r.account_name,
+                    r.identity,
+                    RoomRole(r.role),
+                    r.unit.name if r.unit else "",
+                )
+                for r in s.scalars(query)
+            ]
+
+    def phones(self) -> list[PhoneRecord]:
+        with self._read() as s:
+            return [
+                PhoneRecord(p.id, p.serial, p.label, RoomRole(p.role), p.model)
+                for p in s.scalars(select(Phone).order_by(_gov_first(Phone.role), Phone.id))
+            ]
+
+    # -- sessions ----------------------------------------------------------------------------
+    def session_on(self, day: dt.date) -> SessionRecord | None:
+        with self._read() as s:
+            row = s.scalars(
+                _sessions_query().where(Session.date == day).order_by(Session.id)
+            ).first()
+            return _session_record(row) if row else None
+
+    def session(self, session_id: int) -> SessionRecord | None:
+        with self._read() as s:
+            row = s.scalars(_sessions_query().where(Session.id == session_id)).first()
+            return _session_record(row) if row else None
+
+    def sessions_between(self, first: dt.date, last: dt.date) -> list[SessionRecord]:
+        with self._read() as s:
+            query = (
+                _sessions_query()
+                .where(Session.date >= first, Session.date <= last)
+                .order_by(Session.date, Session.start)
+            )
+            return [_session_record(row) for row in s.scalars(query)]
+
+    def segments(self, session_id: int) -> list[SegmentRecord]:
+        with self._read() as s:
+            query = (
+                select(Segment).where(Segment.session_id == session_id).order_by(Segment.position)
+            )
+            return [
+                SegmentRecord(
+                    g.id,
+                    g.position,
+                    g.title,
+                    SegmentKind(g.kind),
+                    g.planned_s,
+                    g.warning_s,
+                    g.danger_s,
+                    g.notes,
+                )
+                for g in s.scalars(query)
+            ]
+
+    # -- questions and referrals -------------------------------------------------------------
+    def questions(self, session_id: int, *, limit: int = 10_000) -> list[QuestionRecord]:
+        with self._read() as s:
+            query = (
+                select(Question, Room, Unit)
+                .outerjoin(Room, Question.room_id == Room.id)
+                .outerjoin(Unit, Question.unit_id == Unit.id)
+                .where(Question.session_id == session_id)
+                .order_by(Question.received_at, Question.id)
+                .limit(limit)
+            )
+            return [
+                QuestionRecord(
+                    id=q.id,
+                    received_at=q.received_at,
+                    room_role=RoomRole(room.role) if room else None,
+                    platform=Platform(room.platform) if room else Platform.MANUAL,
+                    nickname=q.nickname,
+                    display_text=q.display_text,
+                    status=QuestionStatus(q.status),
+                    flags=QuestionFlag(q.flags),
+                    unit_name=unit.name if unit else "",
+                    cluster_id=q.cluster_id,
+                    channel=q.channel,
+                )
+                for q, room, unit in s.execute(query)
+            ]
+
+    def referrals(self) -> list[ReferralRecord]:
+        with self._read() as s:
+            query = (
+                select(Referral)
+                .options(joinedload(Referral.unit), joinedload(Referral.session))
+                .order_by(Referral.deadline, Referral.id)
+            )
+            return [
+                ReferralRecord(
+                    id=r.id,
+                    session_date=r.session.date,
+                    unit_name=r.unit.name,
+                    category=ReferralCategory(r.category),
+                    summary=r.summary,
+                    status=ReferralStatus(r.status),
+                    created_at=r.created_at,
+                    deadline=r.deadline,
+                    replied_at=r.replied_at,
+                    reply=r.reply,
+                    reported_back=r.reported_back_session_id is not None,
+                )
+                for r in s.scalars(query)
+            ]
+
+    # -- reports -----------------------------------------------------------------------------
+    def session_figures(self, first: dt.date, last: dt.date) -> list[SessionFigures]:
+        """Per-session audience and question figures, aggregated in SQL (not in Python)."""
+        with self._read() as s:
+            sessions = {
+                row.id: _session_record(row)
+                for row in s.scalars(
+                    _sessions_query()
+                    .where(Session.date >= first, Session.date <= last)
+                    .order_by(Session.date)
+                )
+            }
+            if not sessions:
+                return []
+            ids = list(sessions)
+            is_question = Question.flags.op("&")(int(QuestionFlag.IS_QUESTION)) != 0
+            counts = {
+                row.session_id: row
+                for row in s.execute(
+                    select(
+                        Question.session_id,
+                        func.count().label("comments"),
+                        func.sum(case((is_question, 1), else_=0)).label("questions"),
+                        func.sum(
+                            case((Question.status == QuestionStatus.ANSWERED, 1), else_=0)
+                        ).label("answered"),
+                        func.sum(
+                            case((Question.status == QuestionStatus.REFERRED, 1), else_=0)
+                        ).label("referred"),
+                    )
+                    .where(Question.session_id.in_(ids))
+                    .group_by(Question.session_id)
+                )
+            }
+            # Per room: the peak of "online now", the last total and the last like count.
+            per_room = (
+                select(
+                    StatsSample.session_id,
+                    StatsSample.room_id,
+                    func.max(StatsSample.online).label("peak"),
+                    func.max(StatsSample.total_viewers).label("total"),
+                    func.max(StatsSample.likes).label("likes"),
+                )
+                .where(StatsSample.session_id.in_(ids))
+                .group_by(StatsSample.session_id, StatsSample.room_id)
+                .subquery()
+            )
+            audience = {
+                row.session_id: row
+                for row in s.execute(
+                    select(
+                        per_room.c.session_id,
+                        func.sum(per_room.c.peak).label("peak"),
+                        func.sum(per_room.c.total).label("total"),
+                        func.sum(per_room.c.likes).label("likes"),
+                    ).group_by(per_room.c.session_id)
+                )
+            }
+            figures = []
+            for session_id, record in sessions.items():
+                c = counts.get(session_id)
+                a = audience.get(session_id)
+                figures.append(
+                    SessionFigures(
+                        session=record,
+                        peak_online=int(a.peak) if a else 0,
+                        total_viewers=int(a.total) if a else 0,
+                        likes=int(a.likes) if a else 0,
+                        comments=int(c.comments) if c else 0,
+                        questions=int(c.questions or 0) if c else 0,
+                        answered=int(c.answered or 0) if c else 0,
+                        referred=int(c.referred or 0) if c else 0,
+                    )
+                )
+            return figures
+
+    def is_empty(self) -> bool:
+        """True when no unit exists yet: a fresh database the demo may fill."""
+        with self._read() as s:
+            return s.scalar(select(func.count()).select_from(Unit)) == 0

@@ -1,0 +1,1 @@
+"""Widgets, item models, windows and theme."""

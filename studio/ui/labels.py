@@ -1,0 +1,112 @@
+"""Translated words for the studio's enums: one place, so every view says the same thing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from studio.domain.model import (
+    Platform,
+    QuestionStatus,
+    ReferralCategory,
+    ReferralStatus,
+    RoomRole,
+    SegmentKind,
+    SessionStatus,
+    UnitKind,
+)
+
+
+def session_status(value: SessionStatus) -> str:
+    return {
+        SessionStatus.PLANNED: QCoreApplication.translate("Labels", "Planned"),
+        SessionStatus.READY: QCoreApplication.translate("Labels", "Ready"),
+        SessionStatus.LIVE: QCoreApplication.translate("Labels", "Live"),
+        SessionStatus.ENDED: QCoreApplication.translate("Labels", "Ended"),
+    }[value]
+
+
+def segment_kind(value: SegmentKind) -> str:
+    return {
+        SegmentKind.OPENING: QCoreApplication.translate("Labels", "Opening"),
+        SegmentKind.BRIEFING: QCoreApplication.translate("Labels", "Policy briefing"),
+        SegmentKind.QA: QCoreApplication.translate("Labels", "Q&A"),
+        SegmentKind.REPORT_BACK: QCoreApplication.translate("Labels", "Report-back"),
+        SegmentKind.CLOSING: QCoreApplication.translate("Labels", "Closing"),
+        SegmentKind.OTHER: QCoreApplication.translate("Labels", "Other"),
+    }[value]
+
+
+def unit_kind(value: UnitKind) -> str:
+    return {
+        UnitKind.DEPARTMENT: QCoreApplication.translate("Labels", "Department"),
+        UnitKind.TOWNSHIP: QCoreApplication.translate("Labels", "Township"),
+    }[value]
+
+
+def platform(value: Platform) -> str:
+    return {
+        Platform.DOUYIN: QCoreApplication.translate("Labels", "Douyin"),
+        Platform.KUAISHOU: QCoreApplication.translate("Labels", "Kuaishou"),
+        Platform.MANUAL: QCoreApplication.translate("Labels", "Manual entry"),
+    }[value]
+
+
+def room_role(value: RoomRole | None) -> str:
+    if value is None:
+        return QCoreApplication.translate("Labels", "Other channel")
+    return {
+        RoomRole.GOV: QCoreApplication.translate("Labels", "County account"),
+        RoomRole.DEPT: QCoreApplication.translate("Labels", "Department account"),
+    }[value]
+
+
+def question_status(value: QuestionStatus) -> str:
+    return {
+        QuestionStatus.NEW: QCoreApplication.translate("Labels", "New"),
+        QuestionStatus.FLAGGED: QCoreApplication.translate("Labels", "Flagged"),
+        QuestionStatus.QUEUED: QCoreApplication.translate("Labels", "Queued"),
+        QuestionStatus.ON_AIR: QCoreApplication.translate("Labels", "On air"),
+        QuestionStatus.ANSWERED: QCoreApplication.translate("Labels", "Answered"),
+        QuestionStatus.REFERRED: QCoreApplication.translate("Labels", "Referred"),
+        QuestionStatus.HIDDEN: QCoreApplication.translate("Labels", "Hidden"),
+    }[value]
+
+
+def referral_category(value: ReferralCategory) -> str:
+    return {
+        ReferralCategory.ENQUIRY: QCoreApplication.translate("Labels", "Enquiry"),
+        ReferralCategory.COMPLAINT: QCoreApplication.translate("Labels", "Complaint"),
+        ReferralCategory.HELP: QCoreApplication.translate("Labels", "Request for help"),
+    }[value]
+
+
+def referral_status(value: ReferralStatus) -> str:
+    return {
+        ReferralStatus.ACCEPTED: QCoreApplication.translate("Labels", "Accepted"),
+        ReferralStatus.DISPATCHED: QCoreApplication.translate("Labels", "Dispatched"),
+        ReferralStatus.IN_PROGRESS: QCoreApplication.translate("Labels", "In progress"),
+        ReferralStatus.REPLIED: QCoreApplication.translate("Labels", "Replied"),
+        ReferralStatus.CLOSED: QCoreApplication.translate("Labels", "Closed"),
+    }[value]
+
+
+def channel(value: str) -> str:
+    return {
+        "live": QCoreApplication.translate("Labels", "Live comment"),
+        "preview": QCoreApplication.translate("Labels", "Preview comment"),
+        "phone": QCoreApplication.translate("Labels", "Phone call"),
+        "wechat": QCoreApplication.translate("Labels", "WeChat"),
+    }.get(value, value)
+
+
+def weekday(index: int) -> str:
+    names = (
+        QCoreApplication.translate("Labels", "Mon"),
+        QCoreApplication.translate("Labels", "Tue"),
+        QCoreApplication.translate("Labels", "Wed"),
+        QCoreApplication.translate("Labels", "Thu"),
+        QCoreApplication.translate("Labels", "Fri"),
+        QCoreApplication.translate("Labels", "Sat"),
+        QCoreApplication.translate("Labels", "Sun"),
+    )
+    return names[index]

@@ -1,0 +1,216 @@
+"""Prep (准备): today's session and its running order, the schedule, the units on the rota."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.domain.durations import format_duration
+from studio.domain.model import SessionStatus
+from studio.domain.records import SegmentRecord, SessionRecord, UnitRecord
+from studio.ui import labels, theme
+from studio.ui.record_model import CENTER, RIGHT, Column, RecordTableModel, record_table
+
+
+def session_slot(session: SessionRecord) -> str:
+    return f"{session.start:%H:%M}–{session.end:%H:%M}"
+
+
+def session_day(day: dt.date) -> str:
+    return f"{day.isoformat()} {labels.weekday(day.weekday())}"
+
+
+class SessionCard(QFrame):
+    """Who is on air today, about what, and when."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        box = QVBoxLayout(self)
+        self._date = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self._date.setProperty("role", "subtle")
+        self._topic = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self._topic.setProperty("role", "heading")
+        self._who = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self._status = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self._status.setProperty("role", "chip")
+        for widget in (self._date, self._topic, self._who, self._status):
+            box.addWidget(widget)
+        box.setAlignment(self._status, Qt.AlignmentFlag.AlignLeft)
+        self.show_session(None)
+
+    def show_session(self, session: SessionRecord | None) -> None:
+        if session is None:
+            self._date.setText(self.tr("Today"))
+            self._topic.setText(self.tr("No session is scheduled for today"))
+            self._who.setText("")
+            self._status.hide()
+            return
+        self._date.setText(
+            self.tr("Today's session · {day} · {slot}").format(
+                day=session_day(session.date), slot=session_slot(session)
+            )
+        )
+        self._topic.setText(session.topic or self.tr("(no topic yet)"))
+        self._who.setText(
+            self.tr("{unit} · {title} {name}").format(
+                unit=session.unit_name, title=session.official_title, name=session.official_name
+            )
+        )
+        self._status.setText(labels.session_status(session.status))
+        self._status.setProperty(
+            "state", "ok" if session.status in (SessionStatus.READY, SessionStatus.LIVE) else "warn"
+        )
+        self._status.style().unpolish(self._status)
+        self._status.style().polish(self._status)
+        self._status.show()
+
+
+class PrepTab(QWidget):
+    """The operator's preparation before 15:00."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: SessionRecord | None = None
+        self.card = SessionCard()
+
+        self.rundown_model = RecordTableModel(
+            [
+                Column(
+                    self.tr("#"),
+                    lambda s: str(s.position + 1),
+                    CENTER,
+                    sort_key=lambda s: s.position,
+                ),
+                Column(self.tr("Segment"), lambda s: s.title),
+                Column(self.tr("Kind"), lambda s: labels.segment_kind(s.kind)),
+                Column(
+                    self.tr("Planned"),
+                    lambda s: format_duration(s.planned_s),
+                    RIGHT,
+                    sort_key=lambda s: s.planned_s,
+                ),
+                Column(
+                    self.tr("Warning at"),
+                    lambda s: format_duration(s.warning_s),
+                    RIGHT,
+                    sort_key=lambda s: s.warning_s,
+                ),
+                Column(
+                    self.tr("Danger at"),
+                    lambda s: format_duration(s.danger_s),
+                    RIGHT,
+                    sort_key=lambda s: s.danger_s,
+                ),
+                Column(
+                    self.tr("Notes for the official"),
+                    lambda s: s.notes.replace("\n", " "),
+                    tooltip=lambda s: s.notes,
+                ),
+            ],
+            self,
+        )
+        self.rundown_view = record_table(self.rundown_model, self)
+        self.rundown_view.setSortingEnabled(False)
+        self._total = QLabel(textFormat=Qt.TextFormat.PlainText)
+
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(self.card)
+        rundown_title = QLabel(self.tr("Running order"))
+        rundown_title.setProperty("role", "heading")
+        left_box.addWidget(rundown_title)
+        left_box.addWidget(self.rundown_view, 1)
+        left_box.addWidget(self._total)
+
+        self.schedule_model = RecordTableModel(
+            [
+                Column(
+                    self.tr("Date"),
+                    lambda s: session_day(s.date),
+                    sort_key=lambda s: s.date.toordinal(),
+                ),
+                Column(self.tr("Time"), session_slot),
+                Column(self.tr("Unit"), lambda s: s.unit_name),
+                Column(self.tr("Official"), lambda s: f"{s.official_name} {s.official_title}"),
+                Column(self.tr("Topic"), lambda s: s.topic),
+                Column(
+                    self.tr("Status"),
+                    lambda s: labels.session_status(s.status),
+                    colour=self._status_colour,
+                ),
+            ],
+            self,
+        )
+        self.schedule_view = record_table(self.schedule_model, self)
+        self.units_model = RecordTableModel(
+            [
+                Column(self.tr("Unit"), lambda u: u.name),
+                Column(self.tr("Short name"), lambda u: u.short_name),
+                Column(self.tr("Kind"), lambda u: labels.unit_kind(u.kind)),
+                Column(self.tr("Routing keywords"), lambda u: "、".join(u.keywords)),
+            ],
+            self,
+        )
+        self.units_view = record_table(self.units_model, self)
+        right = QTabWidget()
+        right.addTab(self.schedule_view, self.tr("Schedule"))
+        right.addTab(self.units_view, self.tr("Units"))
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        box = QVBoxLayout(self)
+        box.addWidget(splitter)
+
+    @staticmethod
+    def _status_colour(session: SessionRecord):  # type: ignore[no-untyped-def]
+        return {
+            SessionStatus.ENDED: theme.MUTED,
+            SessionStatus.READY: theme.OK,
+            SessionStatus.LIVE: theme.BAD,
+        }.get(session.status)
+
+    # -- slots -------------------------------------------------------------------------------
+    def show_today(self, session: SessionRecord | None) -> None:
+        self._session = session
+        self.card.show_session(session)
+
+    def show_rundown(self, segments: list[SegmentRecord]) -> None:
+        self.rundown_model.set_records(segments)
+        self.rundown_view.resizeColumnsToContents()
+        total = sum(s.planned_s for s in segments)
+        slot = self._session.slot_s if self._session else 3600
+        difference = total - slot
+        if difference == 0:
+            verdict = self.tr("fits the slot exactly")
+        elif difference > 0:
+            verdict = self.tr("{time} over the slot").format(time=format_duration(difference))
+        else:
+            verdict = self.tr("{time} under the slot").format(time=format_duration(-difference))
+        self._total.setText(
+            self.tr("Total {total} of a {slot} slot: {verdict}").format(
+                total=format_duration(total), slot=format_duration(slot), verdict=verdict
+            )
+        )
+        self._total.setStyleSheet(f"color: {(theme.OK if difference == 0 else theme.WARN).name()};")
+
+    def show_schedule(self, sessions: list[SessionRecord]) -> None:
+        self.schedule_model.set_records(sessions)
+        self.schedule_view.resizeColumnsToContents()
+
+    def show_units(self, units: list[UnitRecord]) -> None:
+        self.units_model.set_records(units)
+        self.units_view.resizeColumnsToContents()

@@ -1,0 +1,136 @@
+"""Opening databases: migrations, settings, and every way a database can be unusable."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from studio.store.database import (
+    DatabaseProblem,
+    current_revision,
+    head_revision,
+    open_database,
+    parse_url,
+)
+from studio.store.models import Base
+
+
+def test_a_fresh_file_is_migrated_to_head_with_wal_and_foreign_keys(tmp_path: Path):
+    db = open_database(f"sqlite:///{tmp_path / 'new.db'}")
+    try:
+        assert current_revision(db.engine) == head_revision()
+        with db.engine.connect() as c:
+            assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        db.close()
+
+
+def test_the_migrations_build_exactly_the_models(fresh_db):
+    with fresh_db.engine.connect() as c:
+        differences = compare_metadata(MigrationContext.configure(c), Base.metadata)
+    assert differences == []
+
+
+def test_opening_twice_changes_nothing(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'twice.db'}"
+    open_database(url).close()
+    db = open_database(url)
+    assert current_revision(db.engine) == head_revision()
+    db.close()
+
+
+def test_the_default_database_lives_in_the_data_dir(private_data_dir: Path):
+    db = open_database()
+    try:
+        assert (private_data_dir / "studio.db").exists()
+        assert "studio.db" in db.display_name
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("not a url", "not a database URL"),
+        ("nosuchdb://x/y", "unknown database kind"),
+        ("mysql://u@127.0.0.1/db", "not installed"),
+    ],
+)
+def test_a_bad_url_is_explained(url: str, words: str):
+    with pytest.raises(DatabaseProblem, match=words):
+        open_database(url)
+
+
+def test_an_unreachable_server_is_explained_in_one_line():
+    with pytest.raises(DatabaseProblem) as caught:
+        open_database("postgresql+psycopg://studio@127.0.0.1:1/studio")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "127.0.0.1" in message
+
+
+def test_a_missing_folder_is_explained(tmp_path: Path):
+    with pytest.raises(DatabaseProblem, match="cannot open the database file"):
+        open_database(f"sqlite:///{tmp_path / 'no' / 'such' / 'dir.db'}")
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path):
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(DatabaseProblem, match="not a Studio Desk database"):
+        open_database(f"sqlite:///{path}")
+    assert path.read_text().startswith("these are my notes")
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_alone(tmp_path: Path):
+    path = tmp_path / "newer.db"
+    open_database(f"sqlite:///{path}").close()
+    with sqlite3.connect(path) as c:
+        c.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    with pytest.raises(DatabaseProblem, match="newer version"):
+        open_database(f"sqlite:///{path}")
+    with sqlite3.connect(path) as c:
+        assert c.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            "9999_from_the_future",
+        )
+
+
+def test_a_locked_database_is_explained(tmp_path: Path):
+    path = tmp_path / "locked.db"
+    open_database(f"sqlite:///{path}").close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseProblem, match="locked"):
+            open_database(f"sqlite:///{path}", busy_timeout_s=0.2)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_a_read_only_database_is_explained(tmp_path: Path):
+    path = tmp_path / "ro.db"
+    open_database(f"sqlite:///{path}").close()
+    with pytest.raises(DatabaseProblem, match="read-only"):
+        open_database(f"sqlite:///file:{path}?mode=ro&uri=true")
+
+
+def test_the_display_name_hides_a_password():
+    assert "secret" not in parse_url("postgresql+psycopg://u:secret@h/db").render_as_string(
+        hide_password=True
+    )
+
+
+def test_a_transaction_rolls_back_on_error(fresh_db):
+    from studio.store.models import Unit
+
+    with pytest.raises(RuntimeError), fresh_db.transaction() as s:
+        s.add(Unit(name="测试局", short_name="测试"))
+        s.flush()
+        raise RuntimeError("boom")
+    with fresh_db.engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM unit")).scalar() == 0

@@ -1,0 +1,50 @@
+"""The generic record table model: Qt's model contract, plain text, sorting."""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+
+from studio.ui.record_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel, record_table
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    count: int
+
+
+def make_model() -> RecordTableModel:
+    return RecordTableModel(
+        [
+            Column("Name", lambda r: r.name),
+            Column("Count", lambda r: str(r.count), sort_key=lambda r: r.count),
+        ]
+    )
+
+
+def test_the_model_keeps_the_qt_contract_empty_and_full(qtmodeltester):
+    model = make_model()
+    qtmodeltester.check(model)
+    model.set_records([Row("<b>x</b>", 10), Row("张三", 2), Row("", 0)])
+    qtmodeltester.check(model)
+
+
+def test_rows_give_text_record_and_sort_key():
+    model = make_model()
+    rows = [Row("<b>x</b>", 10), Row("张三", 2)]
+    model.set_records(rows)
+    index = model.index(0, 0)
+    assert model.data(index) == "<b>x</b>"
+    assert model.data(index, RECORD_ROLE) is rows[0]
+    assert model.data(model.index(1, 1), SORT_ROLE) == 2
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Count"
+
+
+def test_the_table_sorts_numbers_as_numbers(qtbot):
+    model = make_model()
+    model.set_records([Row("a", 10), Row("b", 9), Row("c", 100)])
+    view = record_table(model)
+    qtbot.addWidget(view)
+    view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    proxy = view.model()
+    assert [proxy.index(r, 1).data() for r in range(3)] == ["9", "10", "100"]
