@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from studio import APP_NAME, __version__
 from studio.crash import CrashHandler
+from studio.gui_gc import GuiThreadCollector
 from studio.logs import configure_logging
 from studio.options import AppOptions, parse_options
 from studio.paths import data_dir, resources_dir
@@ -29,7 +30,9 @@ from studio.services.overview import (
     RigService,
     ScheduleService,
 )
+from studio.services.rundown_editing import RundownEditingService
 from studio.services.tasks import BackgroundTasks
+from studio.services.timer import TimerService
 from studio.store.database import Database, DatabaseProblem, open_database
 from studio.store.demo import seed_demo
 from studio.store.repository import StudioRepository
@@ -124,13 +127,6 @@ class StudioDesk:
         self._quit = asyncio.Event()
         self.settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
-        repository = StudioRepository(db)
-        self.schedule = ScheduleService(repository, self.tasks, today)
-        self.feed = FeedService(repository, self.tasks)
-        self.rig = RigService(repository, self.tasks)
-        self.referral_service = ReferralService(repository, self.tasks)
-        self.reports = ReportService(repository, self.tasks, today)
-
         self.official = OfficialScreen()
         self.window = MainWindow(
             database_name=db.display_name,
@@ -138,6 +134,15 @@ class StudioDesk:
             settings=self.settings,
             referrals_tab=ReferralsTab(today),
         )
+        # Services live as long as the window: their timers stop when it is deleted.
+        repository, owner = StudioRepository(db), self.window
+        self.schedule = ScheduleService(repository, self.tasks, today, parent=owner)
+        self.feed = FeedService(repository, self.tasks, parent=owner)
+        self.rig = RigService(repository, self.tasks, parent=owner)
+        self.referral_service = ReferralService(repository, self.tasks, parent=owner)
+        self.reports = ReportService(repository, self.tasks, today, parent=owner)
+        self.timer = TimerService(db, self.tasks, parent=owner)
+        self.rundown_editing = RundownEditingService(db, self.tasks, parent=owner)
         self.notice = ErrorNotice(log_path, self.window)
         self.crash = CrashHandler(self.notice.show_error, self.request_quit)
         self._wire()
@@ -154,7 +159,33 @@ class StudioDesk:
         self.rig.roomsLoaded.connect(w.show_rooms)
         self.referral_service.referralsLoaded.connect(w.referrals.show_referrals)
         self.reports.figuresLoaded.connect(w.reports.show_figures)
-        for service in (self.schedule, self.feed, self.rig, self.referral_service, self.reports):
+        self.timer.readingChanged.connect(w.show_reading)
+        w.prep.rundown.attach(self.rundown_editing)
+        # An edited running order changes the clock's plan and what the windows show.
+        self.rundown_editing.rundownSaved.connect(self.timer.reload)
+        self.rundown_editing.rundownSaved.connect(lambda _session_id: self.schedule.refresh())
+        self.timer.snapshotChanged.connect(w.show_timer)
+        w.jumpRequested.connect(self.timer.jump)
+        self.timer.exported.connect(w.show_saved)
+        transport, notes = w.desk.transport, w.desk.notes
+        transport.goRequested.connect(self.timer.go)
+        transport.pauseToggleRequested.connect(self.timer.toggle_pause)
+        transport.previousRequested.connect(self.timer.previous)
+        transport.nextRequested.connect(self.timer.next)
+        transport.addRequested.connect(self.timer.add)
+        transport.absorbRequested.connect(self.timer.set_absorb)
+        notes.noteRequested.connect(lambda text, blink: self.timer.set_note(text, blink=blink))
+        notes.clearRequested.connect(self.timer.clear_note)
+        notes.blackoutRequested.connect(self.timer.toggle_blackout)
+        w.exportActualsRequested.connect(self.timer.export_actuals)
+        for service in (
+            self.schedule,
+            self.feed,
+            self.rig,
+            self.referral_service,
+            self.reports,
+            self.timer,
+        ):
             service.problem.connect(w.show_problem)
         w.quitRequested.connect(self.request_quit)
 
@@ -162,14 +193,14 @@ class StudioDesk:
         session_id = getattr(session, "id", None)
         if session_id is not None:
             self.feed.refresh(session_id)
+            self.timer.load(session_id)
 
     def request_quit(self) -> None:
         self._quit.set()
 
     # -- running -----------------------------------------------------------------------------
-    def run(self) -> int:
-        loop = qasync.QEventLoop(self.app)
-        asyncio.set_event_loop(loop)
+    def run(self, loop: asyncio.AbstractEventLoop) -> int:
+        """Run until quit on ``loop`` (the qasync loop, current since before this was built)."""
         loop.set_exception_handler(self.crash.asyncio_handler)
         self.crash.install()
         previous_sigint = signal.signal(signal.SIGINT, lambda *_: self.request_quit())
@@ -177,9 +208,12 @@ class StudioDesk:
         # while Qt's loop sleeps, so Ctrl-C in the terminal quits cleanly.
         wake = QTimer(interval=200, timeout=lambda: None)
         wake.start()
+        collector = GuiThreadCollector()
+        collector.start()
         try:
             return loop.run_until_complete(self._main())
         finally:
+            collector.stop()
             wake.stop()
             signal.signal(signal.SIGINT, previous_sigint)
             self.crash.uninstall()
@@ -192,11 +226,33 @@ class StudioDesk:
         if self.options.exit_after:
             QTimer.singleShot(int(self.options.exit_after * 1000), self.request_quit)
         await self._quit.wait()
+        self.timer.stop()  # no more ticks or polls: the windows keep their last state
         if self.options.screenshot:
             await self._settle()
-            self.save_screenshots(self.options.screenshot)
+            await self._outside_task(lambda: self.save_screenshots(self.options.screenshot))
+        log.info("shutting down")
         await self.shutdown()
+        log.info("shut down")
         return 0
+
+    async def _outside_task(self, work: Callable[[], object]) -> None:
+        """Run ``work`` from a plain Qt timer callback, outside any asyncio task.
+
+        Grabbing widgets processes Qt events, and qasync must not start another task's step
+        while this coroutine's task is executing.
+        """
+        done = asyncio.get_running_loop().create_future()
+
+        def run() -> None:
+            try:
+                work()
+            except Exception as error:
+                done.set_exception(error)
+            else:
+                done.set_result(None)
+
+        QTimer.singleShot(0, run)
+        await done
 
     def refresh_all(self) -> None:
         self.schedule.refresh()
@@ -209,6 +265,8 @@ class StudioDesk:
         deadline = asyncio.get_running_loop().time() + timeout_s
         while self.tasks.running and asyncio.get_running_loop().time() < deadline:
             await asyncio.sleep(0.05)
+        if self.tasks.running:
+            log.warning("still running after %.0f s: %s", timeout_s, ", ".join(self.tasks.names()))
         self.app.processEvents()
 
     def save_screenshots(self, folder: Path) -> list[Path]:
@@ -244,9 +302,15 @@ class StudioDesk:
 
     async def shutdown(self) -> None:
         """Stop background work, close the windows, then release the database."""
+        self.timer.stop()
+        try:  # the last edit of a quick quit is saved too, but quitting never hangs on it
+            await asyncio.wait_for(self.rundown_editing.flush(), timeout=10)
+        except TimeoutError:
+            log.error("the running order could not be saved before quitting")
         await self.tasks.shutdown()
         self.official.close()
         self.window.hide()
+        self.notice.deleteLater()
         self.window.deleteLater()
         self.official.deleteLater()
         self.db.close()
@@ -272,7 +336,10 @@ def main(argv: list[str] | None = None) -> int:
         # The official's screen is a second top-level window: closing one must not quit.
         app.setQuitOnLastWindowClosed(False)
         install_translators(app, choose_language(options.lang))
-        return StudioDesk(app, db, options, log_path=log_path).run()
+        # The loop exists before anything is built: services may start work while wiring.
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        return StudioDesk(app, db, options, log_path=log_path).run(loop)
     finally:
         db.close()
         if temp_dir is not None:

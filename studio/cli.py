@@ -10,12 +10,25 @@ import argparse
 import datetime as dt
 import json
 import sys
+import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from studio import __version__
+from studio.domain import rundown_clock as clock
+from studio.domain.durations import format_duration
+from studio.domain.rundown_clock import ClockError
+from studio.domain.rundown_report import actuals_csv
 from studio.store.database import DatabaseProblem, current_revision, head_revision, open_database
 from studio.store.demo import seed_demo
 from studio.store.repository import StudioRepository
+from studio.store.timer_store import (
+    NoSuchSession,
+    TimerConflict,
+    TimerSnapshot,
+    change_timer,
+    load_timer,
+)
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -80,6 +93,154 @@ def cmd_demo_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+class CommandFailed(Exception):
+    """The command could not do what was asked; the message says why (exit code 1)."""
+
+
+def _session_id(db, which: str) -> int:  # type: ignore[no-untyped-def]
+    if which == "today":
+        session = StudioRepository(db).session_on(dt.date.today())
+        if session is None:
+            raise CommandFailed(f"no session is scheduled today ({dt.date.today()})")
+        return session.id
+    try:
+        return int(which)
+    except ValueError:
+        raise CommandFailed(f"--session takes 'today' or a session id, not {which!r}") from None
+
+
+def timer_status(snapshot: TimerSnapshot, now: float) -> dict[str, object]:
+    """The timer as one JSON object (what a Stream Deck or a script reads)."""
+    r = clock.reading(snapshot.state, snapshot.rundown, now)
+    return {
+        "session_id": snapshot.session_id,
+        "started": r.started,
+        "running": r.running,
+        "paused": r.paused,
+        "ended": r.ended,
+        "segment_index": r.segment_index,
+        "segment_title": r.segment_title,
+        "segment_count": len(snapshot.rundown.segments),
+        "phase": str(r.phase),
+        "planned_s": round(r.planned_s, 3),
+        "elapsed_s": round(r.elapsed_s, 3),
+        "remaining_s": round(r.remaining_s, 3),
+        "session_elapsed_s": round(r.session_elapsed_s, 3),
+        "expected_end": dt.datetime.fromtimestamp(r.expected_end)
+        .astimezone()
+        .isoformat(timespec="seconds"),
+        "late_by_s": round(r.late_by_s, 3),
+        "absorb": snapshot.state.absorb,
+    }
+
+
+def _print_status(snapshot: TimerSnapshot, as_json: bool) -> None:
+    status = timer_status(snapshot, time.time())
+    if as_json:
+        print(json.dumps(status, ensure_ascii=False))
+        return
+    state = (
+        "ended"
+        if status["ended"]
+        else "paused"
+        if status["paused"]
+        else "running"
+        if status["running"]
+        else "not started"
+    )
+    r = clock.reading(snapshot.state, snapshot.rundown, time.time())
+    late = round(r.late_by_s)
+    lateness = (
+        "on time"
+        if abs(late) < 30
+        else f"{format_duration(late)} late"
+        if late > 0
+        else f"{format_duration(-late)} early"
+    )
+    print(
+        f"session {snapshot.session_id} · segment {r.segment_index + 1}/"
+        f"{len(snapshot.rundown.segments)} {r.segment_title} · {state} · "
+        f"{format_duration(r.remaining_s)} left ({r.phase}) · "
+        f"ends about {dt.datetime.fromtimestamp(r.expected_end):%H:%M}, {lateness}"
+    )
+
+
+TIMER_ACTIONS = {
+    "go": lambda args: clock.go,
+    "next": lambda args: clock.next_segment,
+    "previous": lambda args: clock.previous_segment,
+    "pause": lambda args: lambda s, _r, now: clock.pause(s, now),
+    "resume": lambda args: lambda s, _r, now: clock.resume(s, now),
+    "add": lambda args: lambda s, _r, _now: clock.add_time(s, args.value),
+    "jump": lambda args: lambda s, r, now: clock.jump_to(s, r, args.value - 1, now),
+    "absorb": lambda args: lambda s, _r, _now: clock.set_absorb(s, args.value == "on"),
+}
+
+
+def cmd_timer(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    try:
+        session_id = _session_id(db, args.session)
+        if args.action == "status":
+            snapshot = load_timer(db, session_id)
+        elif args.action == "actuals":
+            snapshot = load_timer(db, session_id)
+            text = actuals_csv(clock.segment_actuals(snapshot.state, snapshot.rundown, time.time()))
+            if args.out:
+                Path(args.out).write_text(text, encoding="utf-8-sig")
+            else:
+                sys.stdout.write(text)
+            return 0
+        else:
+            label = args.action if args.value is None else f"{args.action}:{args.value}"
+            change = TIMER_ACTIONS[args.action](args)
+            snapshot = change_timer(db, session_id, change, action=label, seat="cli")
+        _print_status(snapshot, args.json)
+        return 0
+    except (ClockError, TimerConflict, NoSuchSession) as refused:
+        raise CommandFailed(f"timer: {refused}") from None
+    finally:
+        db.close()
+
+
+def _add_timer_commands(commands) -> None:  # type: ignore[no-untyped-def]
+    timer = commands.add_parser(
+        "timer",
+        help="the session timer: status, go, next, previous, pause, resume, add, jump, absorb",
+        description="Drive or read the session timer from its persisted state; an open window "
+        "on the same database shows the change within a second.",
+    )
+    actions = timer.add_subparsers(dest="action", required=True, metavar="ACTION")
+    for name, text in (
+        ("status", "print the timer's state"),
+        ("go", "start the session (or resume it)"),
+        ("next", "next segment (ends the session after the last)"),
+        ("previous", "back to the previous segment"),
+        ("pause", "pause the timer"),
+        ("resume", "resume the timer"),
+        ("add", "add SECONDS to the current segment (negative to take away)"),
+        ("jump", "jump to segment NUMBER (1 is the first)"),
+        ("absorb", "on: later segments shrink so the session ends on time"),
+        ("actuals", "print planned against actual times per segment as CSV"),
+    ):
+        action = actions.add_parser(name, help=text)
+        if name == "add":
+            action.add_argument("value", type=int, metavar="SECONDS")
+        elif name == "jump":
+            action.add_argument("value", type=int, metavar="NUMBER")
+        elif name == "absorb":
+            action.add_argument("value", choices=("on", "off"))
+        else:
+            action.set_defaults(value=None)
+        _add_db(action)
+        action.add_argument("--session", default="today", metavar="today|ID")
+        if name == "actuals":
+            action.add_argument("--out", metavar="FILE", help="write to FILE (UTF-8 with BOM)")
+        else:
+            action.add_argument("--json", action="store_true", help="print one JSON object")
+        action.set_defaults(run=cmd_timer)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="studio", description="Studio Desk headless commands.")
     parser.add_argument("--version", action="version", version=f"Studio Desk {__version__}")
@@ -108,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the day the demo centres on",
     )
     seed.set_defaults(run=cmd_demo_seed)
+    _add_timer_commands(commands)
     return parser
 
 
@@ -119,3 +281,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseProblem as problem:
         print(f"studio: {problem}", file=sys.stderr)
         return 2
+    except CommandFailed as failed:
+        print(f"studio: {failed}", file=sys.stderr)
+        return 1

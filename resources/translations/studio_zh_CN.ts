@@ -281,6 +281,10 @@ Details are in {log}</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>Export segment timings (CSV)…</source>
+        <translation>导出环节用时（CSV）…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -301,28 +305,60 @@ Details are in {log}</source>
         <translation>关于问政直播台(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Timer</source>
+        <translation>计时(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Go / resume</source>
+        <translation>开始 / 继续</translation>
+    </message>
+    <message>
+        <source>Pause / resume</source>
+        <translation>暂停 / 继续</translation>
+    </message>
+    <message>
+        <source>Previous segment</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <source>Next segment</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <source>Add one minute</source>
+        <translation>加 1 分钟</translation>
+    </message>
+    <message>
+        <source>Take one minute away</source>
+        <translation>减 1 分钟</translation>
+    </message>
+    <message>
+        <source>Blackout the official&apos;s screen</source>
+        <translation>主讲屏黑屏</translation>
+    </message>
+    <message>
+        <source>Clear the note</source>
+        <translation>清除提示</translation>
+    </message>
+    <message>
+        <source>Jump to segment</source>
+        <translation>跳到环节</translation>
+    </message>
+    <message>
+        <source>Export segment timings</source>
+        <translation>导出环节用时</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
         <source>Show on screen {number}: {name} ({width}×{height})</source>
         <translation>在屏幕 {number} 上显示：{name}（{width}×{height}）</translation>
     </message>
     <message>
         <source>Close the official&apos;s screen</source>
         <translation>关闭主讲屏</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>On air {slot}</source>
-        <translation>直播时段 {slot}</translation>
-    </message>
-    <message>
-        <source>Notes for this segment</source>
-        <translation>本环节提示</translation>
-    </message>
-    <message>
-        <source>Next questions</source>
-        <translation>接下来的问题</translation>
     </message>
     <message>
         <source>Today {slot} · {unit} · {topic} · {status}</source>
@@ -335,6 +371,10 @@ Details are in {log}</source>
     <message>
         <source>Phones: {count} registered</source>
         <translation>手机：已登记 {count} 台</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
     <message>
         <source>Problem: {text}</source>
@@ -352,10 +392,72 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>NotePanel</name>
+    <message>
+        <source>Note to the official</source>
+        <translation>给主讲人的提示</translation>
+    </message>
+    <message>
+        <source>2 minutes left</source>
+        <translation>还剩2分钟</translation>
+    </message>
+    <message>
+        <source>Please wrap up</source>
+        <translation>请收尾</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>下一个问题</translation>
+    </message>
+    <message>
+        <source>Type a note and press Enter</source>
+        <translation>输入提示后按回车</translation>
+    </message>
+    <message>
+        <source>Blink</source>
+        <translation>闪烁</translation>
+    </message>
+    <message>
+        <source>Clear note</source>
+        <translation>清除提示</translation>
+    </message>
+    <message>
+        <source>Blackout</source>
+        <translation>黑屏</translation>
+    </message>
+    <message>
+        <source>Blackout (Ctrl+Shift+B)</source>
+        <translation>黑屏（Ctrl+Shift+B）</translation>
+    </message>
+    <message>
+        <source>Showing: {note}</source>
+        <translation>正在显示：{note}</translation>
+    </message>
+    <message>
+        <source>No note shown</source>
+        <translation>未显示提示</translation>
+    </message>
+</context>
+<context>
     <name>OfficialScreen</name>
     <message>
         <source>Official&apos;s screen</source>
         <translation>主讲屏</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialViewText</name>
+    <message>
+        <source>Question on air</source>
+        <translation>正在回答的问题</translation>
+    </message>
+    <message>
+        <source>Notes for this segment</source>
+        <translation>本环节提示</translation>
+    </message>
+    <message>
+        <source>Next questions</source>
+        <translation>接下来的问题</translation>
     </message>
 </context>
 <context>
@@ -396,32 +498,8 @@ The control panel of the county&apos;s daily livestream.</source>
 <context>
     <name>PrepTab</name>
     <message>
-        <source>#</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>环节</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>类型</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>计划时长</translation>
-    </message>
-    <message>
-        <source>Warning at</source>
-        <translation>提醒时间</translation>
-    </message>
-    <message>
-        <source>Danger at</source>
-        <translation>紧急时间</translation>
-    </message>
-    <message>
-        <source>Notes for the official</source>
-        <translation>给主讲人的提示</translation>
     </message>
     <message>
         <source>Running order</source>
@@ -466,22 +544,6 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Units</source>
         <translation>单位</translation>
-    </message>
-    <message>
-        <source>fits the slot exactly</source>
-        <translation>与时段正好吻合</translation>
-    </message>
-    <message>
-        <source>{time} over the slot</source>
-        <translation>超出时段 {time}</translation>
-    </message>
-    <message>
-        <source>{time} under the slot</source>
-        <translation>比时段少 {time}</translation>
-    </message>
-    <message>
-        <source>Total {total} of a {slot} slot: {verdict}</source>
-        <translation>合计 {total}，时段 {slot}：{verdict}</translation>
     </message>
 </context>
 <context>
@@ -605,6 +667,355 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>RundownEditingService</name>
+    <message>
+        <source>Could not load the running order: {error}</source>
+        <translation>无法读取节目流程：{error}</translation>
+    </message>
+    <message>
+        <source>Could not save the running order: {error}</source>
+        <translation>节目流程未能保存：{error}</translation>
+    </message>
+    <message>
+        <source>Could not load the templates: {error}</source>
+        <translation>无法读取流程模板：{error}</translation>
+    </message>
+    <message>
+        <source>Could not save the template: {error}</source>
+        <translation>模板未能保存：{error}</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>RundownEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation>另存为模板…</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>New segment</source>
+        <translation>新环节</translation>
+    </message>
+    <message>
+        <source>Add a segment</source>
+        <translation>添加环节</translation>
+    </message>
+    <message>
+        <source>Removed {count} segment(s). Ctrl+Z brings them back.</source>
+        <translation>已删除 {count} 个环节。按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Apply template “{name}”</source>
+        <translation>套用模板“{name}”</translation>
+    </message>
+    <message>
+        <source>Applied the template “{name}”. Ctrl+Z restores the previous running order.</source>
+        <translation>已套用模板“{name}”。按 Ctrl+Z 可恢复原来的节目流程。</translation>
+    </message>
+    <message>
+        <source>The running order is empty: there is nothing to save.</source>
+        <translation>节目流程是空的，没有可保存的内容。</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Import a running order</source>
+        <translation>导入节目流程</translation>
+    </message>
+    <message>
+        <source>Export the running order</source>
+        <translation>导出节目流程</translation>
+    </message>
+    <message>
+        <source>running-order-{day}.csv</source>
+        <translation>节目流程-{day}.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>另存为模板</translation>
+    </message>
+    <message>
+        <source>Name of the template (a template of the same name is replaced):</source>
+        <translation>模板名称（同名模板将被替换）：</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有修改已保存</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>{name} · {count} segments · {total}</source>
+        <translation>{name} · {count} 个环节 · {total}</translation>
+    </message>
+    <message>
+        <source>No templates yet</source>
+        <translation>还没有模板</translation>
+    </message>
+    <message>
+        <source>Saved the template “{name}”.</source>
+        <translation>已保存模板“{name}”。</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+    <message>
+        <source>Imported {count} segments from {file}. Ctrl+Z restores the previous running order.</source>
+        <translation>已从 {file} 导入 {count} 个环节。按 Ctrl+Z 可恢复原来的节目流程。</translation>
+    </message>
+    <message>
+        <source>{file} was not imported: {count} problem(s). The running order is unchanged.</source>
+        <translation>{file} 未导入：发现 {count} 处问题。节目流程没有任何改动。</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>…… 另有 {count} 处</translation>
+    </message>
+    <message>
+        <source>Exported the running order to {path}.</source>
+        <translation>节目流程已导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>No session today: there is no running order to edit.</source>
+        <translation>今天没有直播场次，没有可编辑的节目流程。</translation>
+    </message>
+    <message>
+        <source>{count} segments · total {total} · slot {slot} ({length})</source>
+        <translation>{count} 个环节 · 合计 {total} · 时段 {slot}（{length}）</translation>
+    </message>
+    <message>
+        <source>fits the slot exactly</source>
+        <translation>与时段正好吻合</translation>
+    </message>
+    <message>
+        <source>{time} over the slot</source>
+        <translation>超出时段 {time}</translation>
+    </message>
+    <message>
+        <source>{time} under the slot</source>
+        <translation>比时段少 {time}</translation>
+    </message>
+    <message>
+        <source>Undo: {what} (Ctrl+Z)</source>
+        <translation>撤销：{what}（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo: {what} (Ctrl+Shift+Z)</source>
+        <translation>重做：{what}（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <source>The file is larger than {expected} bytes; it is not a running order.</source>
+        <translation>文件超过 {expected} 字节，不是节目流程文件。</translation>
+    </message>
+    <message>
+        <source>The text is not UTF-8. In Excel or WPS, save it as “CSV UTF-8”.</source>
+        <translation>文件不是 UTF-8 编码。请在 Excel 或 WPS 中另存为“CSV UTF-8”格式。</translation>
+    </message>
+    <message>
+        <source>This line is not valid CSV; check the quotation marks.</source>
+        <translation>这一行不是有效的 CSV，请检查引号是否成对。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>The first line must be the header: title, kind, duration, warning, danger, notes.</source>
+        <translation>第一行必须是表头：title, kind, duration, warning, danger, notes（或 标题、类型、时长、提醒、紧急、提示）。</translation>
+    </message>
+    <message>
+        <source>Unknown column “{value}”.</source>
+        <translation>无法识别的列“{value}”。</translation>
+    </message>
+    <message>
+        <source>This column appears twice in the header.</source>
+        <translation>表头中这一列出现了两次。</translation>
+    </message>
+    <message>
+        <source>The header lacks this column.</source>
+        <translation>表头缺少这一列。</translation>
+    </message>
+    <message>
+        <source>The file has a header but no segments.</source>
+        <translation>文件只有表头，没有环节。</translation>
+    </message>
+    <message>
+        <source>This line has {value} cells; the header has {expected}.</source>
+        <translation>这一行有 {value} 个单元格，表头有 {expected} 个。</translation>
+    </message>
+    <message>
+        <source>The title is empty.</source>
+        <translation>标题为空。</translation>
+    </message>
+    <message>
+        <source>The title is longer than {expected} characters.</source>
+        <translation>标题超过 {expected} 个字符。</translation>
+    </message>
+    <message>
+        <source>The title must be one line.</source>
+        <translation>标题只能有一行。</translation>
+    </message>
+    <message>
+        <source>Unknown kind “{value}”; use one of: {kinds}.</source>
+        <translation>无法识别的类型“{value}”，请使用：{kinds}。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a duration; write minutes:seconds, e.g. 05:00.</source>
+        <translation>“{value}”不是时长，请写成 分:秒，例如 05:00。</translation>
+    </message>
+    <message>
+        <source>The duration must be longer than 00:00.</source>
+        <translation>时长必须大于 00:00。</translation>
+    </message>
+    <message>
+        <source>{value} is longer than a day.</source>
+        <translation>{value} 超过一天。</translation>
+    </message>
+    <message>
+        <source>Danger at {value} must not be more than warning at {expected}.</source>
+        <translation>紧急时间 {value} 不能大于提醒时间 {expected}。</translation>
+    </message>
+    <message>
+        <source>Line {line}, {column}: {text}</source>
+        <translation>第 {line} 行，{column}：{text}</translation>
+    </message>
+    <message>
+        <source>Line {line}: {text}</source>
+        <translation>第 {line} 行：{text}</translation>
+    </message>
+    <message>
+        <source>{column}: {text}</source>
+        <translation>{column}：{text}</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Danger</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>RundownTableModel</name>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划时长</translation>
+    </message>
+    <message>
+        <source>Warning at</source>
+        <translation>提醒时间</translation>
+    </message>
+    <message>
+        <source>Danger at</source>
+        <translation>紧急时间</translation>
+    </message>
+    <message>
+        <source>Notes for the official</source>
+        <translation>给主讲人的提示</translation>
+    </message>
+    <message>
+        <source>Edit “{title}”</source>
+        <translation>编辑“{title}”</translation>
+    </message>
+    <message>
+        <source>Drag to reorder</source>
+        <translation>拖动排序</translation>
+    </message>
+</context>
+<context>
     <name>SessionCard</name>
     <message>
         <source>Today</source>
@@ -628,22 +1039,151 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
-    <name>TransportPanel</name>
+    <name>TimerService</name>
     <message>
-        <source>No running order for today</source>
-        <translation>今日尚无节目流程</translation>
+        <source>There is no session to time today.</source>
+        <translation>今天没有需要计时的直播。</translation>
     </message>
+    <message>
+        <source>Timer: {reason}</source>
+        <translation>计时：{reason}</translation>
+    </message>
+    <message>
+        <source>Timer not saved: {error}</source>
+        <translation>计时未能保存：{error}</translation>
+    </message>
+    <message>
+        <source>the session has ended</source>
+        <translation>本场直播已结束</translation>
+    </message>
+    <message>
+        <source>the clock is already running</source>
+        <translation>计时已在进行</translation>
+    </message>
+    <message>
+        <source>already at the first segment</source>
+        <translation>已经是第一个环节</translation>
+    </message>
+    <message>
+        <source>the clock is already paused</source>
+        <translation>计时已暂停</translation>
+    </message>
+    <message>
+        <source>the clock is not paused</source>
+        <translation>计时没有暂停</translation>
+    </message>
+    <message>
+        <source>the session has not started; press Go first</source>
+        <translation>直播尚未开始，请先按“开始”</translation>
+    </message>
+</context>
+<context>
+    <name>TimerWords</name>
     <message>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <source>Next: {title}</source>
-        <translation>下一环节：{title}</translation>
+        <source>Ended</source>
+        <translation>已结束</translation>
     </message>
     <message>
-        <source>{count} segments, {total} in all</source>
-        <translation>共 {count} 个环节，总时长 {total}</translation>
+        <source>On time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Almost over</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <source>Overtime</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Paused · {phase}</source>
+        <translation>已暂停 · {phase}</translation>
+    </message>
+    <message>
+        <source>Ended at {time}</source>
+        <translation>{time} 结束</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>{time} late</source>
+        <translation>晚 {time}</translation>
+    </message>
+    <message>
+        <source>{time} early</source>
+        <translation>提前 {time}</translation>
+    </message>
+    <message>
+        <source>Ends about {time} · {verdict}</source>
+        <translation>预计 {time} 结束 · {verdict}</translation>
+    </message>
+</context>
+<context>
+    <name>TransportPanel</name>
+    <message>
+        <source>Go</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1 分钟</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1 分钟</translation>
+    </message>
+    <message>
+        <source>Absorb overrun</source>
+        <translation>吸收超时</translation>
+    </message>
+    <message>
+        <source>Shrink the later segments so that the session still ends on time</source>
+        <translation>按比例压缩后续环节，使直播仍按时结束</translation>
+    </message>
+    <message>
+        <source>No session to time today</source>
+        <translation>今天没有需要计时的直播</translation>
+    </message>
+    <message>
+        <source>{number}/{count} · {title}</source>
+        <translation>{number}/{count} · {title}</translation>
+    </message>
+    <message>
+        <source>Planned {planned} · elapsed {elapsed}</source>
+        <translation>计划 {planned} · 已用 {elapsed}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>_CellEditors</name>
+    <message>
+        <source>mm:ss</source>
+        <translation>分:秒</translation>
     </message>
 </context>
 </TS>

@@ -20,8 +20,15 @@ class BackgroundTasks:
 
     def __init__(self) -> None:
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._closed = False
 
-    def spawn(self, coro: Coroutine[Any, Any, T], *, name: str) -> asyncio.Task[T]:
+    def spawn(self, coro: Coroutine[Any, Any, T], *, name: str) -> asyncio.Task[T] | None:
+        """Start ``coro`` as a task; after :meth:`shutdown` it is dropped (returns None)."""
+        if self._closed:
+            # A Qt timer may still fire while the app quits: nothing new starts then.
+            coro.close()
+            log.debug("not starting %s: shutting down", name)
+            return None
         task = asyncio.get_event_loop().create_task(coro, name=name)
         self._tasks.add(task)
         task.add_done_callback(self._finished)
@@ -46,9 +53,15 @@ class BackgroundTasks:
     def running(self) -> int:
         return len(self._tasks)
 
+    def names(self) -> list[str]:
+        return sorted(task.get_name() for task in self._tasks)
+
     async def shutdown(self) -> None:
-        """Cancel what is still running and wait until it has stopped."""
+        """Cancel what is still running and wait until it has stopped; start nothing new."""
+        self._closed = True
         tasks = list(self._tasks)
+        if tasks:
+            log.info("cancelling %s", ", ".join(sorted(t.get_name() for t in tasks)))
         for task in tasks:
             task.cancel()
         if tasks:

@@ -42,6 +42,7 @@ from studio.store.models import (
     Unit,
 )
 from studio.store.repository import StudioRepository
+from studio.store.rundowns import ensure_default_template
 
 DEMO_FILE = resources_dir() / "demo" / "county.json"
 SESSION_START = dt.time(15, 0)
@@ -90,6 +91,7 @@ class _DemoBuilder:
         rotation = self._rotation(days)
         for day, unit_name in zip(days, rotation, strict=True):
             self._session(day, unit_name)
+        ensure_default_template(self.s)
 
     # -- steps -------------------------------------------------------------------------------
     def _directory(self) -> None:

@@ -218,3 +218,36 @@ class AuditEvent(Base):
     before: Mapped[str] = mapped_column(Text, default="")
     after: Mapped[str] = mapped_column(Text, default="")
     session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id"))
+
+
+class RundownTemplate(Base):
+    """A named running order to start a session's rundown from (e.g. the default daily one)."""
+
+    __tablename__ = "rundown_template"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    # JSON list of {title, kind, planned_s, warning_s, danger_s, notes}.
+    segments_json: Mapped[str] = mapped_column(Text)
+    is_default: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class TimerState(Base):
+    """The session timer's persisted facts (``ClockState.to_json``), rewritten on every change.
+
+    ``version`` grows by one with each write, so a writer that read an older version (another
+    process, e.g. ``python -m studio timer next``) retries instead of overwriting a newer state,
+    and an open window notices changes by polling one integer.
+    """
+
+    __tablename__ = "timer_state"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("session.id", ondelete="CASCADE"), primary_key=True
+    )
+    state_json: Mapped[str] = mapped_column(Text)
+    # What the official's screen shows besides the clock: the note, blink, blackout (JSON).
+    screen_json: Mapped[str] = mapped_column(Text, default="{}")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

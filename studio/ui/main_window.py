@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from studio import __version__
 from studio.domain.model import QuestionStatus
@@ -15,8 +25,12 @@ from studio.domain.records import (
     SegmentRecord,
     SessionRecord,
 )
+from studio.domain.rundown_clock import ClockReading
+from studio.domain.rundown_state import ClockState
+from studio.domain.screen_notes import ScreenNotes
 from studio.ui import labels, theme
 from studio.ui.official_screen import OfficialScreen, OfficialView
+from studio.ui.official_view import OnAir, official_view
 from studio.ui.tabs.desk_tab import DeskTab
 from studio.ui.tabs.prep_tab import PrepTab, session_slot
 from studio.ui.tabs.referrals_tab import ReferralsTab
@@ -24,6 +38,16 @@ from studio.ui.tabs.reports_tab import ReportsTab
 from studio.ui.tabs.rig_tab import RigTab
 
 SCREEN_SETTING = "official/screen"
+
+
+class TimerView(Protocol):
+    """What the window reads of a stored timer (the store's TimerSnapshot has these)."""
+
+    @property
+    def state(self) -> ClockState: ...
+
+    @property
+    def notes(self) -> ScreenNotes: ...
 
 
 class MainWindow(QMainWindow):
@@ -37,9 +61,13 @@ class MainWindow(QMainWindow):
 
     Signals:
         quitRequested(): the person chose Quit; the app cleans up and exits.
+        exportActualsRequested(str): save the segment timings CSV to this path.
+        jumpRequested(int): move the timer to this segment (0 is the first).
     """
 
     quitRequested = Signal()
+    exportActualsRequested = Signal(str)
+    jumpRequested = Signal(int)
 
     def __init__(
         self,
@@ -58,7 +86,9 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._session: SessionRecord | None = None
         self._segments: list[SegmentRecord] = []
-        self._queued: list[str] = []
+        self._reading: ClockReading | None = None
+        self._notes = ScreenNotes()
+        self._on_air = OnAir()
 
         self.prep = PrepTab()
         self.desk = DeskTab()
@@ -80,6 +110,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar(database_name)
         self._build_menus()
+        self.official.clickerPressed.connect(self.clicker)
 
     # -- construction ------------------------------------------------------------------------
     def _build_status_bar(self, database_name: str) -> None:
@@ -101,6 +132,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        export = QAction(self.tr("Export segment timings (CSV)…"), self)
+        export.triggered.connect(self._ask_actuals_path)
+        file_menu.addAction(export)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quitRequested)
@@ -123,10 +158,64 @@ class MainWindow(QMainWindow):
         view_menu.addMenu(self.official_menu)
         self._fill_official_menu()
 
+        self._build_timer_menu()
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Studio Desk"), self)
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
+
+    def _build_timer_menu(self) -> None:
+        """The transport's keys: window-scoped, so they only act while this window has focus."""
+        menu = self.menuBar().addMenu(self.tr("&Timer"))
+        transport, notes = self.desk.transport, self.desk.notes
+        entries = [
+            (self.tr("Go / resume"), "F5", transport.goRequested.emit),
+            (self.tr("Pause / resume"), "F6", transport.pauseToggleRequested.emit),
+            (self.tr("Previous segment"), "F7", transport.previousRequested.emit),
+            (self.tr("Next segment"), "F8", transport.nextRequested.emit),
+            (self.tr("Add one minute"), "Ctrl+=", lambda: transport.addRequested.emit(60)),
+            (self.tr("Take one minute away"), "Ctrl+-", lambda: transport.addRequested.emit(-60)),
+            (
+                self.tr("Blackout the official's screen"),
+                "Ctrl+Shift+B",
+                notes.blackoutRequested.emit,
+            ),
+            (self.tr("Clear the note"), "Ctrl+Shift+N", notes.clearRequested.emit),
+        ]
+        self.timer_actions: dict[str, QAction] = {}
+        for text, keys, slot in entries:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, f=slot: f())
+            menu.addAction(action)
+            self.addAction(action)
+            self.timer_actions[keys] = action
+        menu.addSeparator()
+        self.jump_menu = QMenu(self.tr("Jump to segment"), self)
+        self.jump_menu.aboutToShow.connect(self._fill_jump_menu)
+        menu.addMenu(self.jump_menu)
+
+    def _fill_jump_menu(self) -> None:
+        self.jump_menu.clear()
+        for segment in self._segments:
+            action = QAction(f"{segment.position + 1}. {segment.title}", self.jump_menu)
+            action.triggered.connect(
+                lambda _checked=False, i=segment.position: self.jumpRequested.emit(i)
+            )
+            self.jump_menu.addAction(action)
+
+    def _ask_actuals_path(self) -> None:
+        dialog = QFileDialog(self, self.tr("Export segment timings"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
+        dialog.setDefaultSuffix("csv")
+        day = self._session.date.isoformat() if self._session else "session"
+        dialog.selectFile(f"segment-timings-{day}.csv")
+        dialog.fileSelected.connect(self.exportActualsRequested.emit)
+        dialog.open()  # never exec(): the event loop (and the timer) keeps running
+        self._actuals_dialog = dialog
 
     def _fill_official_menu(self) -> None:
         """List the screens now attached; a monitor may have been plugged in since."""
@@ -169,24 +258,17 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def official_view(self) -> OfficialView:
-        """What the official sees before the timer runs: the first segment and its notes."""
-        session = self._session
-        if session is None:
-            return OfficialView(phase="idle", phase_word=self.tr("Not started"))
-        first = self._segments[0] if self._segments else None
-        return OfficialView(
-            heading=f"{session.unit_name} · {session.official_title} {session.official_name} · {session.topic}",
-            segment_title=first.title if first else "",
-            remaining=self.desk.transport.remaining.text(),
-            phase="idle",
-            phase_word=self.tr("Not started"),
-            progress=0.0,
-            expected_end=self.tr("On air {slot}").format(slot=session_slot(session)),
-            focus_caption=self.tr("Notes for this segment"),
-            focus_text=first.notes if first else "",
-            next_caption=self.tr("Next questions"),
-            next_items=tuple(self._queued[:3]),
+        return official_view(
+            self._session, self._segments, self._reading, self._notes, self._on_air
         )
+
+    def clicker(self, command: str) -> None:
+        """A presentation clicker on the official's screen: next/previous question, blackout."""
+        if command == "blackout":
+            self.desk.notes.blackoutRequested.emit()
+            return
+        self._on_air = self._on_air.step(1 if command == "next" else -1)
+        self._refresh_official()
 
     def _refresh_official(self) -> None:
         self.official.show_view(self.official_view())
@@ -211,12 +293,29 @@ class MainWindow(QMainWindow):
     def show_rundown(self, segments: list[SegmentRecord]) -> None:
         self._segments = segments
         self.prep.show_rundown(segments)
-        self.desk.transport.show_rundown(segments)
+        self.desk.transport.set_segment_count(len(segments))
         self._refresh_official()
 
     def show_questions(self, questions: list[QuestionRecord]) -> None:
         self.desk.show_questions(questions)
-        self._queued = [q.display_text for q in questions if q.status == QuestionStatus.QUEUED]
+        queued = [q.display_text for q in questions if q.status == QuestionStatus.QUEUED]
+        self._on_air = self._on_air.with_queue(queued)
+        self._refresh_official()
+
+    def show_reading(self, reading: ClockReading) -> None:
+        """Every tick of the timer: the transport and the official's screen."""
+        self._reading = reading
+        self.desk.transport.show_reading(reading)
+        self._refresh_official()
+
+    def show_timer(self, snapshot: TimerView) -> None:
+        """A new timer state was stored: the notes and the absorb switch follow it."""
+        self.desk.transport.absorb.setChecked(snapshot.state.absorb)
+        self.show_notes(snapshot.notes)
+
+    def show_notes(self, notes: ScreenNotes) -> None:
+        self._notes = notes
+        self.desk.notes.show_notes(notes)
         self._refresh_official()
 
     def show_rooms(self, rooms: list[RoomRecord]) -> None:
@@ -229,6 +328,9 @@ class MainWindow(QMainWindow):
     def show_phones(self, phones: list[PhoneRecord]) -> None:
         self.rig.show_phones(phones)
         self.phones_label.setText(self.tr("Phones: {count} registered").format(count=len(phones)))
+
+    def show_saved(self, path: str) -> None:
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 10_000)
 
     def show_problem(self, text: str) -> None:
         self.statusBar().showMessage(self.tr("Problem: {text}").format(text=text), 15_000)

@@ -44,3 +44,13 @@ QFrame[role="panel"] { background: #161b22; border-radius: 16px; }
 QProgressBar { background: #21262d; border: none; border-radius: 8px; }
 QProgressBar::chunk { border-radius: 8px; }
 """
+
+# The same phases as text colours on the light operator window (readable on white).
+PHASE_TEXT = {
+    "idle": QColor("#374151"),
+    "normal": QColor("#1a7f37"),
+    "warning": QColor("#9a6700"),
+    "danger": QColor("#c2410c"),
+    "overtime": QColor("#c62828"),
+    "ended": QColor("#6b7280"),
+}

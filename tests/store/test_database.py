@@ -134,3 +134,26 @@ def test_a_transaction_rolls_back_on_error(fresh_db):
         raise RuntimeError("boom")
     with fresh_db.engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM unit")).scalar() == 0
+
+
+def test_an_older_database_is_migrated_forward_keeping_its_data(tmp_path: Path):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from studio.store.database import alembic_config
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    command.upgrade(alembic_config(engine), "0001")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO unit (name, short_name, kind, routing_keywords, retired) "
+                       "VALUES ('民政局', '民政局', 'department', '低保', 0)"))
+    engine.dispose()
+    db = open_database(f"sqlite:///{path}")
+    try:
+        assert current_revision(db.engine) == head_revision()
+        with db.engine.connect() as c:
+            assert c.execute(text("SELECT name FROM unit")).scalar() == "民政局"
+            assert c.execute(text("SELECT count(*) FROM timer_state")).scalar() == 0
+    finally:
+        db.close()

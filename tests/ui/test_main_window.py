@@ -131,13 +131,8 @@ def test_the_official_sees_the_first_segment_and_queued_questions(desk):
     assert any("问候网友" in t for t in texts)
 
 
-def test_every_visible_string_is_translated(qapp, qtbot, chinese, demo_db, event_loop_qt):
-    studio = StudioDesk(qapp, demo_db, parse_options([]), today=lambda: DEMO_DAY, log_path=None)
-    qtbot.addWidget(studio.window)
-    qtbot.addWidget(studio.official)
-    studio.window.show()
-    studio.refresh_all()
-    event_loop_qt.run_until_complete(studio._settle())
+def test_every_visible_string_is_translated(chinese, make_desk, demo_db):
+    studio = make_desk(demo_db)
     w = studio.window
     for index in range(w.tabs.count()):
         w.tabs.setCurrentIndex(index)
@@ -155,7 +150,6 @@ def test_every_visible_string_is_translated(qapp, qtbot, chinese, demo_db, event
             header = model.headerData(column, Qt.Orientation.Horizontal)
             assert CJK.search(header), header
     assert chinese.missing == set()
-    event_loop_qt.run_until_complete(studio.tasks.shutdown())
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.domain.durations import format_duration
 from studio.domain.model import SessionStatus
 from studio.domain.records import SegmentRecord, SessionRecord, UnitRecord
+from studio.domain.rundown_csv import SegmentDraft
 from studio.ui import labels, theme
-from studio.ui.record_model import CENTER, RIGHT, Column, RecordTableModel, record_table
+from studio.ui.record_model import Column, RecordTableModel, record_table
+from studio.ui.rundown_editor import RundownEditor
 
 
 def session_slot(session: SessionRecord) -> str:
@@ -83,45 +84,10 @@ class PrepTab(QWidget):
         self._session: SessionRecord | None = None
         self.card = SessionCard()
 
-        self.rundown_model = RecordTableModel(
-            [
-                Column(
-                    self.tr("#"),
-                    lambda s: str(s.position + 1),
-                    CENTER,
-                    sort_key=lambda s: s.position,
-                ),
-                Column(self.tr("Segment"), lambda s: s.title),
-                Column(self.tr("Kind"), lambda s: labels.segment_kind(s.kind)),
-                Column(
-                    self.tr("Planned"),
-                    lambda s: format_duration(s.planned_s),
-                    RIGHT,
-                    sort_key=lambda s: s.planned_s,
-                ),
-                Column(
-                    self.tr("Warning at"),
-                    lambda s: format_duration(s.warning_s),
-                    RIGHT,
-                    sort_key=lambda s: s.warning_s,
-                ),
-                Column(
-                    self.tr("Danger at"),
-                    lambda s: format_duration(s.danger_s),
-                    RIGHT,
-                    sort_key=lambda s: s.danger_s,
-                ),
-                Column(
-                    self.tr("Notes for the official"),
-                    lambda s: s.notes.replace("\n", " "),
-                    tooltip=lambda s: s.notes,
-                ),
-            ],
-            self,
-        )
-        self.rundown_view = record_table(self.rundown_model, self)
-        self.rundown_view.setSortingEnabled(False)
-        self._total = QLabel(textFormat=Qt.TextFormat.PlainText)
+        # The running order is edited in place; the app attaches the editing service to it.
+        self.rundown = RundownEditor(self)
+        self.rundown_model = self.rundown.model
+        self.rundown_view = self.rundown.view
 
         left = QWidget()
         left_box = QVBoxLayout(left)
@@ -130,8 +96,7 @@ class PrepTab(QWidget):
         rundown_title = QLabel(self.tr("Running order"))
         rundown_title.setProperty("role", "heading")
         left_box.addWidget(rundown_title)
-        left_box.addWidget(self.rundown_view, 1)
-        left_box.addWidget(self._total)
+        left_box.addWidget(self.rundown, 1)
 
         self.schedule_model = RecordTableModel(
             [
@@ -187,25 +152,17 @@ class PrepTab(QWidget):
     def show_today(self, session: SessionRecord | None) -> None:
         self._session = session
         self.card.show_session(session)
+        self.rundown.set_session(session, session_slot(session) if session else "")
 
     def show_rundown(self, segments: list[SegmentRecord]) -> None:
-        self.rundown_model.set_records(segments)
-        self.rundown_view.resizeColumnsToContents()
-        total = sum(s.planned_s for s in segments)
-        slot = self._session.slot_s if self._session else 3600
-        difference = total - slot
-        if difference == 0:
-            verdict = self.tr("fits the slot exactly")
-        elif difference > 0:
-            verdict = self.tr("{time} over the slot").format(time=format_duration(difference))
-        else:
-            verdict = self.tr("{time} under the slot").format(time=format_duration(-difference))
-        self._total.setText(
-            self.tr("Total {total} of a {slot} slot: {verdict}").format(
-                total=format_duration(total), slot=format_duration(slot), verdict=verdict
-            )
-        )
-        self._total.setStyleSheet(f"color: {(theme.OK if difference == 0 else theme.WARN).name()};")
+        """Today's stored running order, for the editor (which keeps newer edits of its own)."""
+        if self._session is None:
+            return
+        drafts = [
+            SegmentDraft(s.title, s.kind, s.planned_s, s.warning_s, s.danger_s, s.notes)
+            for s in segments
+        ]
+        self.rundown.show_rundown(self._session.id, drafts)
 
     def show_schedule(self, sessions: list[SessionRecord]) -> None:
         self.schedule_model.set_records(sessions)

@@ -1,0 +1,54 @@
+"""After the session: planned against actual start, end and duration of every segment, as CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Sequence
+
+from studio.domain.durations import format_duration
+from studio.domain.rundown_clock import SegmentActual
+
+HEADER = (
+    "segment",
+    "title",
+    "planned",
+    "allotted",
+    "actual",
+    "over_under",
+    "started_at",
+    "ended_at",
+)
+
+
+def _clock(epoch: float | None) -> str:
+    if epoch is None:
+        return ""
+    return dt.datetime.fromtimestamp(epoch).isoformat(timespec="seconds")
+
+
+def actuals_csv(actuals: Sequence[SegmentActual]) -> str:
+    """One row per segment: planned, allotted (plan + added), actual and the difference.
+
+    Durations are ``m:ss``; times are local ISO 8601. A segment that never ran has no times
+    and an actual of 00:00. The text has no BOM: callers writing a file for Excel add one.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for actual in actuals:
+        ran = actual.started_at is not None
+        writer.writerow(
+            (
+                actual.index + 1,
+                actual.title,
+                format_duration(actual.planned_s),
+                format_duration(actual.allotted_s),
+                format_duration(actual.actual_s),
+                format_duration(actual.actual_s - actual.planned_s, signed=True) if ran else "",
+                _clock(actual.started_at),
+                _clock(actual.ended_at),
+            )
+        )
+    return out.getvalue()

@@ -1,0 +1,272 @@
+"""The session timer as a use case: operations persisted first, a steady reading, outside changes.
+
+An operation is applied in the database (read, apply, write with the version read, audit) in a
+worker thread, one at a time in the order asked; only then does the window show it, so what is
+shown is always what a restart would resume. A light poll of the stored version shows changes
+made by another process (``python -m studio timer next``, a Stream Deck) within a second.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from studio.domain import rundown_clock as clock
+from studio.domain.rundown_clock import ClockError, ClockReading
+from studio.domain.rundown_plan import Rundown
+from studio.domain.rundown_report import actuals_csv
+from studio.domain.rundown_state import ClockState
+from studio.domain.screen_notes import ScreenNotes
+from studio.services.tasks import BackgroundTasks
+from studio.store import timer_store
+from studio.store.database import Database
+from studio.store.timer_store import ClockChange, NotesChange, TimerSnapshot
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 200
+WATCH_MS = 500
+
+
+class TimerService(QObject):
+    """Owns today's session timer for the windows.
+
+    Signals:
+        snapshotChanged(object): a new ``TimerSnapshot`` (plan, facts, notes) was loaded or written.
+        readingChanged(object): the ``ClockReading`` now; emitted every tick and on every change.
+        problem(str): an operation was refused or failed; the text says why, for a person.
+        exported(str): the segment timings were written to this path.
+    """
+
+    snapshotChanged = Signal(object)
+    readingChanged = Signal(object)
+    problem = Signal(str)
+    exported = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        tasks: BackgroundTasks,
+        *,
+        now: Callable[[], float] = time.time,
+        seat: str = "operator",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._tasks = tasks
+        self._now = now
+        self._seat = seat
+        self._lock = asyncio.Lock()
+        self._watching = False
+        self.snapshot: TimerSnapshot | None = None
+        self._tick = QTimer(self, interval=TICK_MS, timeout=self._emit_reading)
+        self._watch = QTimer(self, interval=WATCH_MS, timeout=self._check_outside_change)
+
+    # -- loading -----------------------------------------------------------------------------
+    @property
+    def session_id(self) -> int | None:
+        return self.snapshot.session_id if self.snapshot else None
+
+    def load(self, session_id: int) -> None:
+        """Load (or reload, e.g. after the rundown was edited) the timer of a session."""
+
+        async def run() -> None:
+            async with self._lock:
+                snapshot = await self._tasks.in_thread(timer_store.load_timer, self._db, session_id)
+            self._show(snapshot)
+            self._tick.start()
+            self._watch.start()
+
+        self._tasks.spawn(self._guard(run), name=f"load timer {session_id}")
+
+    def reload(self, session_id: int | None = None) -> None:
+        target = session_id if session_id is not None else self.session_id
+        if target is not None and target == self.session_id:
+            self.load(target)
+
+    def stop(self) -> None:
+        self._tick.stop()
+        self._watch.stop()
+
+    def reading(self) -> ClockReading | None:
+        if self.snapshot is None:
+            return None
+        return clock.reading(self.snapshot.state, self.snapshot.rundown, self._now())
+
+    # -- clock operations --------------------------------------------------------------------
+    def go(self) -> None:
+        self._change("go", clock.go)
+
+    def next(self) -> None:
+        self._change("next", clock.next_segment)
+
+    def previous(self) -> None:
+        self._change("previous", clock.previous_segment)
+
+    def pause(self) -> None:
+        self._change("pause", lambda s, _r, now: clock.pause(s, now))
+
+    def resume(self) -> None:
+        self._change("resume", lambda s, _r, now: clock.resume(s, now))
+
+    def toggle_pause(self) -> None:
+        """Pause when running, resume when paused (one key for both)."""
+        state = self.snapshot.state if self.snapshot else ClockState()
+        if state.is_paused:
+            self.resume()
+        else:
+            self.pause()
+
+    def add(self, seconds: int) -> None:
+        self._change("add", lambda s, _r, _now: clock.add_time(s, seconds), detail=seconds)
+
+    def jump(self, index: int) -> None:
+        self._change("jump", lambda s, r, now: clock.jump_to(s, r, index, now), detail=index)
+
+    def set_absorb(self, on: bool) -> None:
+        self._change("absorb", lambda s, _r, _now: clock.set_absorb(s, on), detail=on)
+
+    # -- the official's screen notes ---------------------------------------------------------
+    def set_note(self, text: str, *, blink: bool = False) -> None:
+        self._change_notes("note", lambda n: n.with_note(text, blink=blink))
+
+    def clear_note(self) -> None:
+        self._change_notes("clear_note", ScreenNotes.cleared)
+
+    def toggle_blackout(self) -> None:
+        self._change_notes("blackout", ScreenNotes.toggled_blackout)
+
+    def export_actuals(self, path: str) -> None:
+        """Write planned against actual times per segment as CSV (UTF-8 with BOM, for Excel)."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            self.problem.emit(self.tr("There is no session to time today."))
+            return
+        text = actuals_csv(clock.segment_actuals(snapshot.state, snapshot.rundown, self._now()))
+
+        async def run() -> None:
+            await self._tasks.in_thread(Path(path).write_text, text, "utf-8-sig")
+            self.exported.emit(path)
+
+        self._tasks.spawn(self._guard(run), name="export segment timings")
+
+    # -- internals ---------------------------------------------------------------------------
+    def _change(self, action: str, change: ClockChange, detail: object = None) -> None:
+        session_id = self.session_id
+        if session_id is None:
+            self.problem.emit(self.tr("There is no session to time today."))
+            return
+        label = action if detail is None else f"{action}:{detail}"
+
+        def write() -> TimerSnapshot:
+            return timer_store.change_timer(
+                self._db, session_id, change, action=label, seat=self._seat, now=self._now
+            )
+
+        self._tasks.spawn(self._guard(lambda: self._write(write)), name=f"timer {label}")
+
+    def _change_notes(self, action: str, change: NotesChange) -> None:
+        session_id = self.session_id
+        if session_id is None:
+            return
+
+        def write() -> TimerSnapshot:
+            return timer_store.change_notes(
+                self._db, session_id, change, action=action, seat="moderator", now=self._now
+            )
+
+        self._tasks.spawn(self._guard(lambda: self._write(write)), name=f"screen {action}")
+
+    async def _write(self, write: Callable[[], TimerSnapshot]) -> None:
+        # One write at a time, in the order asked: a later key press never lands first.
+        async with self._lock:
+            snapshot = await self._tasks.in_thread(write)
+        self._show(snapshot)
+
+    async def _guard(self, work: Callable[[], Awaitable[None]]) -> None:
+        """Run ``work()`` and turn expected failures into a message; the broadcast goes on.
+
+        ``work`` is a function, not a coroutine, so nothing is created if the task never starts.
+        """
+        try:
+            await work()
+        except ClockError as refused:
+            self.problem.emit(self.tr("Timer: {reason}").format(reason=self._reason(str(refused))))
+        except timer_store.TimerConflict as conflict:
+            self.problem.emit(str(conflict))
+        except Exception as error:  # the database went away, a disk filled up …
+            log.exception("timer operation failed")
+            self.problem.emit(self.tr("Timer not saved: {error}").format(error=error))
+
+    def _reason(self, text: str) -> str:
+        """The clock's refusals in the moderator's language (the domain speaks English)."""
+        known = {
+            "the session has ended": self.tr("the session has ended"),
+            "the clock is already running": self.tr("the clock is already running"),
+            "already at the first segment": self.tr("already at the first segment"),
+            "the clock is already paused": self.tr("the clock is already paused"),
+            "the clock is not paused": self.tr("the clock is not paused"),
+            "the session has not started; press go first": self.tr(
+                "the session has not started; press Go first"
+            ),
+        }
+        return known.get(text, text)
+
+    def _check_outside_change(self) -> None:
+        if self._watching or self.snapshot is None:
+            return
+        session_id, known = self.snapshot.session_id, self.snapshot.version
+
+        async def run() -> None:
+            self._watching = True
+            try:
+                version = await self._tasks.in_thread(
+                    timer_store.timer_version, self._db, session_id
+                )
+                if version != known and not self._lock.locked():
+                    async with self._lock:
+                        snapshot = await self._tasks.in_thread(
+                            timer_store.load_timer, self._db, session_id
+                        )
+                    if self.snapshot is None or snapshot.version != self.snapshot.version:
+                        log.info("timer changed outside this window (version %s)", snapshot.version)
+                        self._show(snapshot)
+            finally:
+                self._watching = False
+
+        self._tasks.spawn(self._guard(run), name="watch timer")
+
+    def _show(self, snapshot: TimerSnapshot) -> None:
+        if self.snapshot is None or self.snapshot.session_id != snapshot.session_id:
+            r = clock.reading(snapshot.state, snapshot.rundown, self._now())
+            # One line a restart can be checked against: where the clock resumed.
+            log.info(
+                "timer of session %s resumed: version=%s segment=%s remaining_s=%.3f paused=%s "
+                "started=%s ended=%s added_s=%s",
+                snapshot.session_id,
+                snapshot.version,
+                r.segment_index,
+                r.remaining_s,
+                r.paused,
+                r.started,
+                r.ended,
+                snapshot.state.added_for(r.segment_index),
+            )
+        self.snapshot = snapshot
+        self.snapshotChanged.emit(snapshot)
+        self._emit_reading()
+
+    def _emit_reading(self) -> None:
+        reading = self.reading()
+        if reading is not None:
+            self.readingChanged.emit(reading)
+
+    @property
+    def rundown(self) -> Rundown | None:
+        return self.snapshot.rundown if self.snapshot else None

@@ -1,0 +1,275 @@
+"""The session timer in the database: load it, change it safely from any process, watch it.
+
+Every change is read → apply a pure clock operation → write with the version it read, in one
+transaction, together with its audit event and the session's status. Two writers (the app and
+``python -m studio timer next``) can't overwrite each other: the loser sees the newer version,
+reads again and applies its operation to that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session as OrmSession
+
+from studio.domain.model import SegmentKind, SessionStatus
+from studio.domain.rundown_plan import PlannedSegment, Rundown
+from studio.domain.rundown_state import ClockState
+from studio.domain.screen_notes import ScreenNotes
+from studio.store.database import Database
+from studio.store.models import AuditEvent, Segment, Session, TimerState
+
+log = logging.getLogger(__name__)
+
+ClockChange = Callable[[ClockState, Rundown, float], ClockState]
+NotesChange = Callable[[ScreenNotes], ScreenNotes]
+
+
+class TimerConflict(Exception):
+    """Other writers kept changing the timer; the operation was not applied."""
+
+
+class NoSuchSession(LookupError):
+    """The session id names no session."""
+
+
+@dataclass(frozen=True)
+class TimerSnapshot:
+    """The timer as stored: plan, facts, the screen's notes, and the version they carry."""
+
+    session_id: int
+    rundown: Rundown
+    state: ClockState
+    notes: ScreenNotes
+    version: int
+
+
+def _epoch(day: dt.date, at: dt.time) -> float:
+    """Local wall-clock time of the studio as epoch seconds (the clock's time base)."""
+    return dt.datetime.combine(day, at).timestamp()
+
+
+def rundown_of(s: OrmSession, session_id: int) -> Rundown:
+    """The session's running order and slot as the clock's plan.
+
+    Raises:
+        NoSuchSession: no such session.
+    """
+    row = s.get(Session, session_id)
+    if row is None:
+        raise NoSuchSession(f"no session with id {session_id}")
+    segments = s.scalars(
+        select(Segment).where(Segment.session_id == session_id).order_by(Segment.position)
+    ).all()
+    planned = tuple(
+        PlannedSegment(g.title, SegmentKind(g.kind), g.planned_s, g.warning_s, g.danger_s)
+        for g in segments
+    )
+    if not planned:
+        # A session without a running order still gets a clock: one block for the whole slot.
+        slot = int(_epoch(row.date, row.end) - _epoch(row.date, row.start))
+        planned = (PlannedSegment(row.topic or "直播", SegmentKind.OTHER, max(slot, 60)),)
+    return Rundown(
+        segments=planned,
+        scheduled_start=_epoch(row.date, row.start),
+        scheduled_end=_epoch(row.date, row.end),
+    )
+
+
+def _row(s: OrmSession, session_id: int) -> TimerState | None:
+    return s.get(TimerState, session_id, populate_existing=True)
+
+
+def _snapshot(s: OrmSession, session_id: int) -> TimerSnapshot:
+    rundown = rundown_of(s, session_id)
+    row = _row(s, session_id)
+    if row is None:
+        return TimerSnapshot(session_id, rundown, ClockState(), ScreenNotes(), 0)
+    try:
+        state = ClockState.from_json(json.loads(row.state_json))
+    except ValueError as error:
+        # A damaged state must not stop the broadcast: say so and start from a clean clock.
+        log.error(
+            "timer state of session %s is unreadable (%s); starting afresh", session_id, error
+        )
+        state = ClockState()
+    try:
+        notes = ScreenNotes.from_json(json.loads(row.screen_json or "{}"))
+    except ValueError:
+        notes = ScreenNotes()
+    return TimerSnapshot(session_id, rundown, state, notes, row.version)
+
+
+def load_timer(db: Database, session_id: int) -> TimerSnapshot:
+    with db.sessions() as s:
+        return _snapshot(s, session_id)
+
+
+def timer_version(db: Database, session_id: int) -> int:
+    """The stored version (0 when the timer was never written): cheap enough to poll."""
+    with db.sessions() as s:
+        version = s.scalar(select(TimerState.version).where(TimerState.session_id == session_id))
+        return version or 0
+
+
+def _summary(state: ClockState) -> str:
+    return json.dumps(
+        {
+            "segment": state.current_index,
+            "started": state.started,
+            "paused": state.is_paused,
+            "ended": state.ended,
+            "added_s": dict(state.added_s).get(state.current_index, 0),
+        },
+        sort_keys=True,
+    )
+
+
+def _notes_json(notes: ScreenNotes) -> str:
+    return json.dumps(notes.to_json(), ensure_ascii=False)
+
+
+def _write(
+    s: OrmSession,
+    before: TimerSnapshot,
+    state: ClockState,
+    notes: ScreenNotes,
+    now: float,
+) -> bool:
+    """Write if nobody wrote since ``before`` was read; False means read again and retry."""
+    stamp = dt.datetime.fromtimestamp(now)
+    state_json = json.dumps(state.to_json())
+    notes_json = _notes_json(notes)
+    if before.version == 0:
+        try:
+            with s.begin_nested():
+                s.add(
+                    TimerState(
+                        session_id=before.session_id,
+                        state_json=state_json,
+                        screen_json=notes_json,
+                        version=1,
+                        updated_at=stamp,
+                    )
+                )
+        except sa_exc.IntegrityError:
+            return False
+        return True
+    result = s.execute(
+        update(TimerState)
+        .where(TimerState.session_id == before.session_id, TimerState.version == before.version)
+        .values(
+            state_json=state_json,
+            screen_json=notes_json,
+            version=before.version + 1,
+            updated_at=stamp,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def _change(
+    db: Database,
+    session_id: int,
+    apply: Callable[[TimerSnapshot, float], tuple[ClockState, ScreenNotes]],
+    *,
+    action: str,
+    seat: str,
+    now: Callable[[], float],
+    attempts: int,
+) -> TimerSnapshot:
+    for _attempt in range(attempts):
+        with db.sessions() as s:
+            before = _snapshot(s, session_id)
+            at = now()
+            state, notes = apply(before, at)  # ClockError propagates: nothing is written
+            if not _write(s, before, state, notes, at):
+                s.rollback()  # someone wrote first: read their state and apply ours to it
+                continue
+            _follow_session_status(s, session_id, before.state, state)
+            clock_action = action.startswith("timer.")
+            s.add(
+                AuditEvent(
+                    at=dt.datetime.fromtimestamp(at),
+                    seat=seat,
+                    action=action,
+                    subject=f"session:{session_id}",
+                    before=_summary(before.state) if clock_action else _notes_json(before.notes),
+                    after=_summary(state) if clock_action else _notes_json(notes),
+                    session_id=session_id,
+                )
+            )
+            s.commit()
+            return TimerSnapshot(session_id, before.rundown, state, notes, before.version + 1)
+    raise TimerConflict(f"the timer of session {session_id} kept changing; try again")
+
+
+def _follow_session_status(
+    s: OrmSession, session_id: int, old: ClockState, new: ClockState
+) -> None:
+    """Going live and ending are what the clock says; the session's status follows it."""
+    row = s.get(Session, session_id)
+    if row is None:
+        return
+    if new.ended and not old.ended:
+        row.status = SessionStatus.ENDED
+    elif new.started and not old.started:
+        row.status = SessionStatus.LIVE
+
+
+def change_timer(
+    db: Database,
+    session_id: int,
+    change: ClockChange,
+    *,
+    action: str,
+    seat: str = "operator",
+    now: Callable[[], float] = time.time,
+    attempts: int = 5,
+) -> TimerSnapshot:
+    """Apply a pure clock operation and persist it with its audit event.
+
+    Raises:
+        ClockError: the operation makes no sense now (nothing is written).
+        TimerConflict: other writers won every attempt.
+        NoSuchSession: no such session.
+    """
+    return _change(
+        db,
+        session_id,
+        lambda before, at: (change(before.state, before.rundown, at), before.notes),
+        action=f"timer.{action}",
+        seat=seat,
+        now=now,
+        attempts=attempts,
+    )
+
+
+def change_notes(
+    db: Database,
+    session_id: int,
+    change: NotesChange,
+    *,
+    action: str,
+    seat: str = "moderator",
+    now: Callable[[], float] = time.time,
+    attempts: int = 5,
+) -> TimerSnapshot:
+    """Change the note, blink or blackout of the official's screen, persisted and audited."""
+    return _change(
+        db,
+        session_id,
+        lambda before, _at: (before.state, change(before.notes)),
+        action=f"screen.{action}",
+        seat=seat,
+        now=now,
+        attempts=attempts,
+    )

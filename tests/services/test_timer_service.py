@@ -1,0 +1,108 @@
+"""The timer service: operations persist before they show; outside changes show within a second."""
+
+import asyncio
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from studio.domain.rundown_state import ClockState
+from studio.services.tasks import BackgroundTasks
+from studio.services.timer import TimerService
+from studio.store.repository import StudioRepository
+from studio.store.timer_store import load_timer
+from tests.conftest import DEMO_DAY
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+async def until(condition, timeout: float = 5.0) -> float:
+    """Wait (running the loop) until ``condition()``; returns how long it took."""
+    start = time.monotonic()
+    while not condition():
+        if time.monotonic() - start > timeout:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.02)
+    return time.monotonic() - start
+
+
+@pytest.fixture
+def service(qapp, demo_db, event_loop_qt):
+    tasks = BackgroundTasks()
+    timer = TimerService(demo_db, tasks)
+    session_id = StudioRepository(demo_db).session_on(DEMO_DAY).id
+    timer.load(session_id)
+    event_loop_qt.run_until_complete(until(lambda: timer.snapshot is not None))
+    yield timer
+    timer.stop()
+    event_loop_qt.run_until_complete(tasks.shutdown())
+
+
+def test_operations_are_stored_before_they_are_shown(service, demo_db, event_loop_qt):
+    shown: list[ClockState] = []
+    service.snapshotChanged.connect(lambda snapshot: shown.append(snapshot.state))
+    service.go()
+    service.add(60)
+    service.pause()
+    event_loop_qt.run_until_complete(until(lambda: len(shown) == 3))
+    stored = load_timer(demo_db, service.session_id)
+    assert stored.state == shown[-1] == service.snapshot.state
+    assert stored.state.is_paused and stored.state.added_for(0) == 60
+    assert stored.version == 3
+
+
+def test_a_refused_operation_is_explained(service, event_loop_qt):
+    problems: list[str] = []
+    service.problem.connect(problems.append)
+    service.next()  # not started yet
+    event_loop_qt.run_until_complete(until(lambda: problems))
+    assert "not" in problems[0]
+
+
+def test_the_reading_ticks(service, event_loop_qt):
+    readings = []
+    service.readingChanged.connect(readings.append)
+    service.go()
+    event_loop_qt.run_until_complete(until(lambda: len(readings) >= 3))
+    assert readings[-1].running
+
+
+def test_notes_reach_the_snapshot(service, event_loop_qt):
+    service.set_note("还剩2分钟", blink=True)
+    event_loop_qt.run_until_complete(until(lambda: service.snapshot.notes.note == "还剩2分钟"))
+    service.toggle_blackout()
+    event_loop_qt.run_until_complete(until(lambda: service.snapshot.notes.blackout))
+
+
+def test_a_change_from_the_command_line_shows_within_a_second(service, demo_db, event_loop_qt):
+    url = demo_db.url.render_as_string(hide_password=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "studio", "timer", "go", "--db", url, "--session", str(service.session_id)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    took = event_loop_qt.run_until_complete(
+        until(lambda: service.snapshot.state.started, timeout=3.0)
+    )
+    assert took < 1.0
+
+
+def test_segment_timings_export(service, event_loop_qt, tmp_path):
+    saved: list[str] = []
+    service.exported.connect(saved.append)
+    service.go()
+    event_loop_qt.run_until_complete(until(lambda: service.snapshot.state.started))
+    path = tmp_path / "timings.csv"
+    service.export_actuals(str(path))
+    event_loop_qt.run_until_complete(until(lambda: saved))
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # a BOM, so Excel and WPS read UTF-8
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("segment,title,planned")
+    assert lines[1].startswith("1,开场,03:00")
+    assert len(lines) == 6

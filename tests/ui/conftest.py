@@ -1,0 +1,45 @@
+"""Fixtures for whole-window tests: the app's composition on the demo studio, torn down in order."""
+
+import asyncio
+import gc
+import time
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from studio.app import StudioDesk
+from studio.options import parse_options
+from tests.conftest import DEMO_DAY
+
+
+async def until(condition, timeout: float = 5.0) -> None:
+    """Run the loop until ``condition()`` holds (bounded)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        await asyncio.sleep(0.02)
+
+
+@pytest.fixture
+def make_desk(qapp, event_loop_qt):
+    """Build StudioDesk like the app does (optionally with other options); shut it down after."""
+    built: list[StudioDesk] = []
+
+    def make(db, argv=()) -> StudioDesk:
+        studio = StudioDesk(qapp, db, parse_options(list(argv)), today=lambda: DEMO_DAY, log_path=None)
+        built.append(studio)
+        studio.window.show()
+        studio.refresh_all()
+        event_loop_qt.run_until_complete(studio._settle())
+        event_loop_qt.run_until_complete(until(lambda: studio.timer.snapshot is not None))
+        return studio
+
+    yield make
+    for studio in built:
+        event_loop_qt.run_until_complete(studio.shutdown())
+    # Delete the windows now, while the loop and the database are still there, and collect
+    # their Python wrappers here: a collection that happens to run in a worker thread would
+    # destroy QObjects (and their timers) from the wrong thread.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    built.clear()
+    gc.collect()

@@ -1,0 +1,119 @@
+"""The timer from the keyboard on the live desk, and what the official's screen then shows."""
+
+import asyncio
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from studio.domain.rundown_clock import ClockReading, Phase
+from studio.store.timer_store import load_timer
+from studio.ui.timer_words import expected_end_line, phase_key, phase_word
+from tests.ui.conftest import until
+
+
+@pytest.fixture
+def desk(make_desk, demo_db, qtbot):
+    studio = make_desk(demo_db)
+    studio.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is studio.window)
+    return studio
+
+
+def press(qtbot, desk, loop, key, modifier=Qt.KeyboardModifier.NoModifier, *, then) -> None:
+    qtbot.keyClick(desk.window, key, modifier)
+    loop.run_until_complete(until(lambda: then(desk.timer.snapshot.state)))
+
+
+def test_the_keyboard_drives_the_timer_and_every_step_is_stored(desk, qtbot, demo_db, event_loop_qt):
+    loop = event_loop_qt
+    press(qtbot, desk, loop, Qt.Key.Key_F5, then=lambda s: s.started)
+    press(qtbot, desk, loop, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier, then=lambda s: s.added_for(0) == 60)
+    press(qtbot, desk, loop, Qt.Key.Key_F6, then=lambda s: s.is_paused)
+    press(qtbot, desk, loop, Qt.Key.Key_F6, then=lambda s: not s.is_paused)
+    press(qtbot, desk, loop, Qt.Key.Key_F8, then=lambda s: s.current_index == 1)
+    press(qtbot, desk, loop, Qt.Key.Key_F7, then=lambda s: s.current_index == 0)
+    stored = load_timer(demo_db, desk.timer.session_id)
+    assert stored.state == desk.timer.snapshot.state
+    transport = desk.window.desk.transport
+    loop.run_until_complete(until(lambda: "开场" in transport.segment.text()))
+    assert transport.remaining.text() in ("04:00", "03:59")
+
+
+def test_the_timer_keys_do_nothing_when_another_window_has_focus(desk, qtbot, event_loop_qt):
+    desk.official.show()
+    desk.official.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is desk.official)
+    qtbot.keyClick(desk.official, Qt.Key.Key_F5)
+    event_loop_qt.run_until_complete(asyncio.sleep(0.3))
+    assert not desk.timer.snapshot.state.started
+
+
+def test_a_refused_operation_shows_why(desk, qtbot, event_loop_qt):
+    qtbot.keyClick(desk.window, Qt.Key.Key_F8)  # next before go
+    bar = desk.window.statusBar()
+    event_loop_qt.run_until_complete(until(lambda: "计时" in bar.currentMessage() or "Timer" in bar.currentMessage()))
+
+
+def test_notes_and_blackout_reach_the_official_s_screen(desk, qtbot, event_loop_qt):
+    notes = desk.window.desk.notes
+    notes.text.setText("请看提词卡")  # QTest can only type ASCII
+    qtbot.keyClick(notes.text, Qt.Key.Key_Return)
+    event_loop_qt.run_until_complete(until(lambda: desk.official.view().note == "请看提词卡"))
+    qtbot.keyClick(desk.window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    event_loop_qt.run_until_complete(until(lambda: desk.official.view().blackout))
+    assert desk.official._stack.currentIndex() == 1
+
+
+def test_the_clicker_steps_through_the_queued_questions(desk, event_loop_qt):
+    event_loop_qt.run_until_complete(until(lambda: desk.window._on_air.queued))
+    first_queued = desk.window._on_air.queued[0]
+    desk.official.clickerPressed.emit("next")
+    view = desk.official.view()
+    assert view.focus_text == first_queued
+    desk.official.clickerPressed.emit("previous")
+    assert desk.official.view().focus_text.startswith("问候网友")
+
+
+def reading(phase: Phase, *, started=True, paused=False, ended=False, late=0.0) -> ClockReading:
+    return ClockReading(
+        started=started, running=started and not paused and not ended, paused=paused, ended=ended,
+        segment_index=0, segment_title="开场", phase=phase, planned_s=180, elapsed_s=10,
+        remaining_s=170, progress=0.05, session_elapsed_s=10, expected_end=0.0, late_by_s=late,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("r", "key", "word"),
+    [
+        (None, "idle", "Not started"),
+        (reading(Phase.NORMAL), "normal", "On time"),
+        (reading(Phase.WARNING), "warning", "Attention"),
+        (reading(Phase.DANGER), "danger", "Almost over"),
+        (reading(Phase.OVERTIME), "overtime", "Overtime"),
+        (reading(Phase.OVERTIME, paused=True), "overtime", "Paused · Overtime"),
+        (reading(Phase.NORMAL, ended=True), "ended", "Ended"),
+    ],
+)
+def test_each_phase_has_a_word_as_well_as_a_colour(qapp, r, key, word):
+    assert phase_key(r) == key
+    assert phase_word(r) == word
+
+
+def test_lateness_reads_as_late_early_or_on_time(qapp):
+    assert expected_end_line(reading(Phase.NORMAL, late=125)).endswith("02:05 late")
+    assert expected_end_line(reading(Phase.NORMAL, late=-90)).endswith("01:30 early")
+    assert expected_end_line(reading(Phase.NORMAL, late=10)).endswith("on time")
+
+
+def test_jump_and_absorb_from_the_timer_menu(desk, qtbot, event_loop_qt):
+    loop = event_loop_qt
+    press(qtbot, desk, loop, Qt.Key.Key_F5, then=lambda s: s.started)
+    desk.window._fill_jump_menu()
+    titles = [a.text() for a in desk.window.jump_menu.actions()]
+    assert titles[2] == "3. 网友提问"
+    desk.window.jump_menu.actions()[2].trigger()
+    loop.run_until_complete(until(lambda: desk.timer.snapshot.state.current_index == 2))
+    desk.window.desk.transport.absorb.click()
+    loop.run_until_complete(until(lambda: desk.timer.snapshot.state.absorb))
+    assert desk.window.desk.transport.absorb.isChecked()
