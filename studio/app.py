@@ -23,6 +23,9 @@ from studio.gui_gc import GuiThreadCollector
 from studio.logs import configure_logging
 from studio.options import AppOptions, parse_options
 from studio.paths import data_dir, resources_dir
+from studio.rig.monitor import AdbRigMonitor
+from studio.rig.scrcpy import ScrcpyLauncher
+from studio.rig.simulated import SimulatedRig
 from studio.services.overview import (
     FeedService,
     ReferralService,
@@ -30,6 +33,7 @@ from studio.services.overview import (
     RigService,
     ScheduleService,
 )
+from studio.services.rig_monitor import RigMonitorService
 from studio.services.rundown_editing import RundownEditingService
 from studio.services.tasks import BackgroundTasks
 from studio.services.timer import TimerService
@@ -37,9 +41,11 @@ from studio.store.database import Database, DatabaseProblem, open_database
 from studio.store.demo import seed_demo
 from studio.store.repository import StudioRepository
 from studio.ui.crash_notice import ErrorNotice
+from studio.ui.golive_dialog import GoLiveDialog
 from studio.ui.main_window import MainWindow
 from studio.ui.official_screen import OfficialScreen
 from studio.ui.tabs.referrals_tab import ReferralsTab
+from studio.ui.tabs.rig_tab import connect_service, official_marker, rig_summary
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +149,13 @@ class StudioDesk:
         self.reports = ReportService(repository, self.tasks, today, parent=owner)
         self.timer = TimerService(db, self.tasks, parent=owner)
         self.rundown_editing = RundownEditingService(db, self.tasks, parent=owner)
+        adb_host, adb_port = options.adb or ("127.0.0.1", 5037)
+        # The demo's phones are simulated; otherwise the real adb server is asked.
+        phones = SimulatedRig() if options.demo else AdbRigMonitor(adb_host, adb_port)
+        self.rig_monitor = RigMonitorService(
+            phones, db, self.tasks, scrcpy=ScrcpyLauncher(adb_port), parent=owner
+        )
+        self.go_live = GoLiveDialog(self.window)
         self.notice = ErrorNotice(log_path, self.window)
         self.crash = CrashHandler(self.notice.show_error, self.request_quit)
         self._wire()
@@ -168,7 +181,19 @@ class StudioDesk:
         w.jumpRequested.connect(self.timer.jump)
         self.timer.exported.connect(w.show_saved)
         transport, notes = w.desk.transport, w.desk.notes
-        transport.goRequested.connect(self.timer.go)
+        transport.goRequested.connect(self._go_requested)
+        connect_service(w.rig, self.rig_monitor)
+        self.rig_monitor.healthChanged.connect(
+            lambda statuses: w.show_rig(rig_summary(statuses), official_marker(statuses))
+        )
+        self.rig_monitor.checklistChanged.connect(self.go_live.show_checklist)
+        self.timer.readingChanged.connect(
+            lambda r: self.rig_monitor.set_session_live(r.started and not r.ended)
+        )
+        self.schedule.todayLoaded.connect(
+            lambda s: self.rig_monitor.set_session(getattr(s, "id", None))
+        )
+        self.go_live.goLiveConfirmed.connect(self._go_live)
         transport.pauseToggleRequested.connect(self.timer.toggle_pause)
         transport.previousRequested.connect(self.timer.previous)
         transport.nextRequested.connect(self.timer.next)
@@ -185,6 +210,7 @@ class StudioDesk:
             self.referral_service,
             self.reports,
             self.timer,
+            self.rig_monitor,
         ):
             service.problem.connect(w.show_problem)
         w.quitRequested.connect(self.request_quit)
@@ -194,6 +220,20 @@ class StudioDesk:
         if session_id is not None:
             self.feed.refresh(session_id)
             self.timer.load(session_id)
+
+    def _go_requested(self) -> None:
+        """Go (F5): a paused session resumes; a new one goes live through the checklist."""
+        reading = self.timer.reading()
+        if reading is not None and reading.started:
+            self.timer.go()
+            return
+        self.go_live.show_checklist(self.rig_monitor.checklist())
+        self.go_live.open()
+
+    def _go_live(self, override_reason: str) -> None:
+        self.timer.go()
+        if override_reason:
+            self.rig_monitor.record_override(override_reason)
 
     def request_quit(self) -> None:
         self._quit.set()
@@ -223,6 +263,7 @@ class StudioDesk:
     async def _main(self) -> int:
         self.window.show()
         self.refresh_all()
+        self.rig_monitor.start()
         if self.options.exit_after:
             QTimer.singleShot(int(self.options.exit_after * 1000), self.request_quit)
         await self._quit.wait()
@@ -302,6 +343,8 @@ class StudioDesk:
 
     async def shutdown(self) -> None:
         """Stop background work, close the windows, then release the database."""
+        self.rig_monitor.stop()  # also closes the scrcpy windows
+        self.go_live.close()
         self.timer.stop()
         try:  # the last edit of a quick quit is saved too, but quitting never hangs on it
             await asyncio.wait_for(self.rundown_editing.flush(), timeout=10)

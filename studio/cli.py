@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from studio import __version__
+from studio.cli_rig import add_rig_commands
 from studio.domain import rundown_clock as clock
 from studio.domain.durations import format_duration
 from studio.domain.rundown_clock import ClockError
@@ -270,6 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     seed.set_defaults(run=cmd_demo_seed)
     _add_timer_commands(commands)
+    add_rig_commands(commands)
     return parser
 
 

@@ -6,6 +6,8 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+from studio.cli_rig import parse_adb_address
+
 LANGUAGES = ("zh_CN", "en")
 
 
@@ -16,6 +18,7 @@ class AppOptions:
     lang: str | None
     exit_after: float | None
     screenshot: Path | None
+    adb: tuple[str, int] | None = None
 
 
 def _positive_seconds(text: str) -> float:
@@ -50,6 +53,12 @@ def parser() -> argparse.ArgumentParser:
         help="interface language (default: Chinese unless the system is set to another language)",
     )
     p.add_argument(
+        "--adb",
+        type=parse_adb_address,
+        metavar="HOST:PORT",
+        help="the adb server that sees the phones (default 127.0.0.1:5037; --demo simulates them)",
+    )
+    p.add_argument(
         "--exit-after",
         type=_positive_seconds,
         metavar="SECONDS",
@@ -68,5 +77,10 @@ def parser() -> argparse.ArgumentParser:
 def parse_options(argv: list[str] | None = None) -> AppOptions:
     ns = parser().parse_args(argv)
     return AppOptions(
-        demo=ns.demo, db=ns.db, lang=ns.lang, exit_after=ns.exit_after, screenshot=ns.screenshot
+        demo=ns.demo,
+        db=ns.db,
+        lang=ns.lang,
+        exit_after=ns.exit_after,
+        screenshot=ns.screenshot,
+        adb=ns.adb,
     )

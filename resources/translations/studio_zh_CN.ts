@@ -64,6 +64,77 @@ Details are in {log}</source>
     </message>
 </context>
 <context>
+    <name>GoLiveDialog</name>
+    <message>
+        <source>Go live</source>
+        <translation>开播</translation>
+    </message>
+    <message>
+        <source>Before going live, both phones must be ready.</source>
+        <translation>开播前，两部手机都必须就绪。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reason to go live anyway (goes into the audit)</source>
+        <translation>强制开播的理由（记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Override and go live</source>
+        <translation>强制开播</translation>
+    </message>
+    <message>
+        <source>All checks passed.</source>
+        <translation>全部检查通过。</translation>
+    </message>
+    <message>
+        <source>Checks not passed: {count}</source>
+        <translation>未通过的检查：{count} 项</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Live app in front</source>
+        <translation>直播应用在前台</translation>
+    </message>
+    <message>
+        <source>Battery at least 30 % or charging</source>
+        <translation>电量不低于 30% 或正在充电</translation>
+    </message>
+    <message>
+        <source>Temperature below 42 °C</source>
+        <translation>温度低于 42 °C</translation>
+    </message>
+    <message>
+        <source>Screen awake</source>
+        <translation>屏幕亮着</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>no phone bound</source>
+        <translation>未绑定手机</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>亮屏</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>息屏</translation>
+    </message>
+    <message>
+        <source>{level}, charging</source>
+        <translation>{level}，充电中</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Planned</source>
@@ -293,6 +364,10 @@ Details are in {log}</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>Show phone alarms on the official&apos;s screen</source>
+        <translation>在主讲屏上显示手机告警</translation>
+    </message>
+    <message>
         <source>Official&apos;s screen</source>
         <translation>主讲屏</translation>
     </message>
@@ -479,6 +554,10 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>序列号（ro.serialno）</translation>
     </message>
     <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
         <source>Live room</source>
         <translation>直播间</translation>
     </message>
@@ -491,8 +570,56 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>温度</translation>
     </message>
     <message>
-        <source>Live app in front</source>
-        <translation>直播应用在前台</translation>
+        <source>Screen</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <source>App in front</source>
+        <translation>前台应用</translation>
+    </message>
+    <message>
+        <source>Storage free</source>
+        <translation>可用存储</translation>
+    </message>
+    <message>
+        <source>Launch live app</source>
+        <translation>打开直播应用</translation>
+    </message>
+    <message>
+        <source>Keep awake</source>
+        <translation>保持常亮</translation>
+    </message>
+    <message>
+        <source>Allow sleep</source>
+        <translation>允许息屏</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>投屏查看</translation>
+    </message>
+    <message>
+        <source>Label, e.g. Phone A</source>
+        <translation>名称，如 手机A</translation>
+    </message>
+    <message>
+        <source>Bind to role</source>
+        <translation>绑定角色</translation>
+    </message>
+    <message>
+        <source>Type a label before binding.</source>
+        <translation>请先填写名称再绑定。</translation>
+    </message>
+    <message>
+        <source>Not bound</source>
+        <translation>未绑定</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <source>USB</source>
+        <translation>USB</translation>
     </message>
 </context>
 <context>
@@ -649,6 +776,132 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>Rig</name>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Unauthorized</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <source>Not responding</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>Not authorized for USB debugging</source>
+        <translation>未授权 USB 调试</translation>
+    </message>
+    <message>
+        <source>Battery low</source>
+        <translation>电量低</translation>
+    </message>
+    <message>
+        <source>Too hot</source>
+        <translation>温度过高</translation>
+    </message>
+    <message>
+        <source>Live app not in front</source>
+        <translation>直播应用不在前台</translation>
+    </message>
+    <message>
+        <source>Screen off</source>
+        <translation>屏幕已熄灭</translation>
+    </message>
+    <message>
+        <source>Storage low</source>
+        <translation>存储空间不足</translation>
+    </message>
+    <message>
+        <source>Phones: none detected</source>
+        <translation>手机：未检测到</translation>
+    </message>
+    <message>
+        <source>Phones: {online}/{count} online</source>
+        <translation>手机：{online}/{count} 在线</translation>
+    </message>
+    <message>
+        <source>(+{count} more)</source>
+        <translation>（另有 {count} 项）</translation>
+    </message>
+    <message>
+        <source>Phone check: {phones}</source>
+        <translation>请检查手机：{phones}</translation>
+    </message>
+    <message>
+        <source>charging</source>
+        <translation>充电中</translation>
+    </message>
+    <message>
+        <source>not charging</source>
+        <translation>未充电</translation>
+    </message>
+    <message>
+        <source>thermal status {n}</source>
+        <translation>热状态 {n}</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>亮屏</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>息屏</translation>
+    </message>
+    <message>
+        <source>kept awake</source>
+        <translation>保持常亮</translation>
+    </message>
+    <message>
+        <source>may sleep</source>
+        <translation>可能息屏</translation>
+    </message>
+    <message>
+        <source>Simulated rig (demo): two phones, no ADB.</source>
+        <translation>模拟手机（演示）：两部手机，不经 ADB。</translation>
+    </message>
+    <message>
+        <source>No ADB server at {address}. Start it with: adb start-server</source>
+        <translation>{address} 上没有 ADB 服务。请运行：adb start-server</translation>
+    </message>
+    <message>
+        <source>ADB server {address} · read every 2 s</source>
+        <translation>ADB 服务 {address} · 每 2 秒读取</translation>
+    </message>
+</context>
+<context>
+    <name>RigMonitorService</name>
+    <message>
+        <source>No ADB server at {address}: {error}</source>
+        <translation>{address} 上没有 ADB 服务：{error}</translation>
+    </message>
+    <message>
+        <source>Reading the phones failed: {error}</source>
+        <translation>读取手机状态失败：{error}</translation>
+    </message>
+    <message>
+        <source>scrcpy is not installed; install it from https://github.com/Genymobile/scrcpy and try again</source>
+        <translation>未安装 scrcpy；请从 https://github.com/Genymobile/scrcpy 安装后重试</translation>
+    </message>
+    <message>
+        <source>County account</source>
+        <translation>县政府号</translation>
+    </message>
+    <message>
+        <source>Department account</source>
+        <translation>部门号</translation>
+    </message>
+</context>
+<context>
     <name>RigTab</name>
     <message>
         <source>Broadcast phones</source>
@@ -657,6 +910,58 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Phones are bound to their role by serial number; health appears once ADB monitoring is on.</source>
         <translation>手机按序列号绑定角色；开启 ADB 监控后显示电量、温度等状态。</translation>
+    </message>
+    <message>
+        <source>Both phones:</source>
+        <translation>两部手机：</translation>
+    </message>
+    <message>
+        <source>Launch live apps</source>
+        <translation>打开直播应用</translation>
+    </message>
+    <message>
+        <source>Keep screens awake</source>
+        <translation>屏幕保持常亮</translation>
+    </message>
+    <message>
+        <source>Allow sleep</source>
+        <translation>允许息屏</translation>
+    </message>
+    <message>
+        <source>Mirror side by side</source>
+        <translation>并排投屏查看</translation>
+    </message>
+    <message>
+        <source>Phone&apos;s IP address, e.g. 192.168.1.23</source>
+        <translation>手机 IP 地址，如 192.168.1.23</translation>
+    </message>
+    <message>
+        <source>Connect over Wi-Fi</source>
+        <translation>通过 Wi-Fi 连接</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Launch live app</source>
+        <translation>打开直播应用</translation>
+    </message>
+    <message>
+        <source>Keep awake</source>
+        <translation>保持常亮</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>投屏查看</translation>
+    </message>
+    <message>
+        <source>Bind to role</source>
+        <translation>绑定角色</translation>
     </message>
 </context>
 <context>

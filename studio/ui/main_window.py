@@ -38,6 +38,7 @@ from studio.ui.tabs.reports_tab import ReportsTab
 from studio.ui.tabs.rig_tab import RigTab
 
 SCREEN_SETTING = "official/screen"
+MARKER_SETTING = "official/phone_marker"
 
 
 class TimerView(Protocol):
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self._reading: ClockReading | None = None
         self._notes = ScreenNotes()
         self._on_air = OnAir()
+        self._rig_summary = ""
+        self._rig_marker = ""
 
         self.prep = PrepTab()
         self.desk = DeskTab()
@@ -153,6 +156,11 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.tab_actions.append(action)
         view_menu.addSeparator()
+        self.marker_action = QAction(self.tr("Show phone alarms on the official's screen"), self)
+        self.marker_action.setCheckable(True)
+        self.marker_action.setChecked(self._settings.value(MARKER_SETTING, False, type=bool))
+        self.marker_action.toggled.connect(self._marker_toggled)
+        view_menu.addAction(self.marker_action)
         self.official_menu = QMenu(self.tr("Official's screen"), self)
         self.official_menu.aboutToShow.connect(self._fill_official_menu)
         view_menu.addMenu(self.official_menu)
@@ -257,9 +265,14 @@ class MainWindow(QMainWindow):
         # The operator keeps the keyboard: showing the official's screen must not steal it.
         self.activateWindow()
 
+    def _marker_toggled(self, on: bool) -> None:
+        self._settings.setValue(MARKER_SETTING, on)
+        self._refresh_official()
+
     def official_view(self) -> OfficialView:
+        marker = self._rig_marker if self.marker_action.isChecked() else ""
         return official_view(
-            self._session, self._segments, self._reading, self._notes, self._on_air
+            self._session, self._segments, self._reading, self._notes, self._on_air, marker=marker
         )
 
     def clicker(self, command: str) -> None:
@@ -327,7 +340,20 @@ class MainWindow(QMainWindow):
 
     def show_phones(self, phones: list[PhoneRecord]) -> None:
         self.rig.show_phones(phones)
-        self.phones_label.setText(self.tr("Phones: {count} registered").format(count=len(phones)))
+        if not self._rig_summary:  # the monitor's live summary wins once it has polled
+            self.phones_label.setText(
+                self.tr("Phones: {count} registered").format(count=len(phones))
+            )
+
+    def show_rig(self, summary: str, marker: str) -> None:
+        """The phones' live state: the status bar, and the official's screen if chosen."""
+        self._rig_summary = summary
+        self._rig_marker = marker
+        self.phones_label.setText(summary)
+        self.phones_label.setProperty("state", "bad" if marker else "ok")
+        self.phones_label.style().unpolish(self.phones_label)
+        self.phones_label.style().polish(self.phones_label)
+        self._refresh_official()
 
     def show_saved(self, path: str) -> None:
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 10_000)

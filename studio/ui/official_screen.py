@@ -45,6 +45,7 @@ class OfficialView:
         focus_caption / focus_text: what the official answers now (question or segment notes).
         next_items: the next queued questions, two or three.
         note: the moderator's note, empty for none.
+        marker: a small warning for the studio (e.g. a phone alarm), empty for none.
         blackout: show nothing but black.
     """
 
@@ -62,6 +63,7 @@ class OfficialView:
     note: str = ""
     note_blink: bool = False
     blackout: bool = False
+    marker: str = ""
 
 
 class OfficialScreen(QWidget):
@@ -111,7 +113,11 @@ class OfficialScreen(QWidget):
         self._heading.setStyleSheet("font-size: 30px;")
         self._time_of_day = QLabel(textFormat=Qt.TextFormat.PlainText)
         self._time_of_day.setStyleSheet("font-size: 40px; font-weight: 600;")
+        self._marker = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self._marker.setStyleSheet("font-size: 24px; color: #ffc53d;")
         top.addWidget(self._heading, 1)
+        top.addWidget(self._marker)
+        top.addSpacing(24)
         top.addWidget(self._time_of_day)
         outer.addLayout(top)
 
@@ -192,6 +198,7 @@ class OfficialScreen(QWidget):
         self._view = view
         self._stack.setCurrentIndex(1 if view.blackout else 0)
         self._heading.setText(view.heading)
+        self._marker.setText(view.marker)
         self._segment.setText(view.segment_title)
         self._remaining.setText(view.remaining)
         colour = theme.PHASE_COLOURS.get(view.phase, theme.PHASE_COLOURS["idle"])

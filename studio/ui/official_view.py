@@ -40,6 +40,8 @@ def official_view(
     reading: ClockReading | None,
     notes: ScreenNotes,
     on_air: OnAir,
+    *,
+    marker: str = "",
 ) -> OfficialView:
     """Everything on the official's screen at this moment (texts already masked and translated)."""
     if session is None:
@@ -78,4 +80,5 @@ def official_view(
         note=notes.note,
         note_blink=notes.blink,
         blackout=notes.blackout,
+        marker=marker,
     )

@@ -5,18 +5,20 @@ import asyncio
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
 from studio.domain.rundown_clock import ClockReading, Phase
+from studio.store.models import AuditEvent
 from studio.store.timer_store import load_timer
 from studio.ui.timer_words import expected_end_line, phase_key, phase_word
 from tests.ui.conftest import until
 
 
 @pytest.fixture
-def desk(make_desk, demo_db, qtbot):
+def desk(make_desk, demo_db, event_loop_qt):
     studio = make_desk(demo_db)
     studio.window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is studio.window)
+    event_loop_qt.run_until_complete(until(lambda: QApplication.activeWindow() is studio.window))
     return studio
 
 
@@ -25,9 +27,21 @@ def press(qtbot, desk, loop, key, modifier=Qt.KeyboardModifier.NoModifier, *, th
     loop.run_until_complete(until(lambda: then(desk.timer.snapshot.state)))
 
 
+def go_live(desk, qtbot, loop, reason: str = "测试：手机未接入") -> None:
+    """F5 opens the go-live checklist; the phones aren't there in tests, so override it."""
+    qtbot.keyClick(desk.window, Qt.Key.Key_F5)
+    loop.run_until_complete(until(desk.go_live.isVisible))
+    assert not desk.go_live.go_button.isEnabled()
+    desk.go_live.reason.setText(reason)
+    desk.go_live.override_button.click()
+    loop.run_until_complete(until(lambda: desk.timer.snapshot.state.started))
+    desk.window.activateWindow()  # the dialog had the keyboard; the desk gets it back
+    loop.run_until_complete(until(lambda: QApplication.activeWindow() is desk.window))
+
+
 def test_the_keyboard_drives_the_timer_and_every_step_is_stored(desk, qtbot, demo_db, event_loop_qt):
     loop = event_loop_qt
-    press(qtbot, desk, loop, Qt.Key.Key_F5, then=lambda s: s.started)
+    go_live(desk, qtbot, loop)
     press(qtbot, desk, loop, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier, then=lambda s: s.added_for(0) == 60)
     press(qtbot, desk, loop, Qt.Key.Key_F6, then=lambda s: s.is_paused)
     press(qtbot, desk, loop, Qt.Key.Key_F6, then=lambda s: not s.is_paused)
@@ -35,6 +49,9 @@ def test_the_keyboard_drives_the_timer_and_every_step_is_stored(desk, qtbot, dem
     press(qtbot, desk, loop, Qt.Key.Key_F7, then=lambda s: s.current_index == 0)
     stored = load_timer(demo_db, desk.timer.session_id)
     assert stored.state == desk.timer.snapshot.state
+    with demo_db.sessions() as s:
+        override = s.scalars(select(AuditEvent).where(AuditEvent.action == "golive.override")).one()
+        assert "测试" in override.after or "测试" in override.before
     transport = desk.window.desk.transport
     loop.run_until_complete(until(lambda: "开场" in transport.segment.text()))
     assert transport.remaining.text() in ("04:00", "03:59")
@@ -108,7 +125,7 @@ def test_lateness_reads_as_late_early_or_on_time(qapp):
 
 def test_jump_and_absorb_from_the_timer_menu(desk, qtbot, event_loop_qt):
     loop = event_loop_qt
-    press(qtbot, desk, loop, Qt.Key.Key_F5, then=lambda s: s.started)
+    go_live(desk, qtbot, loop)
     desk.window._fill_jump_menu()
     titles = [a.text() for a in desk.window.jump_menu.actions()]
     assert titles[2] == "3. 网友提问"
