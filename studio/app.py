@@ -26,6 +26,7 @@ from studio.paths import data_dir, resources_dir
 from studio.rig.monitor import AdbRigMonitor
 from studio.rig.scrcpy import ScrcpyLauncher
 from studio.rig.simulated import SimulatedRig
+from studio.services.live_feed import LiveFeedService
 from studio.services.overview import (
     FeedService,
     ReferralService,
@@ -131,6 +132,7 @@ class StudioDesk:
         self.today = today
         self.tasks = BackgroundTasks()
         self._quit = asyncio.Event()
+        self._shut_down = False
         self.settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
         self.official = OfficialScreen()
@@ -156,6 +158,8 @@ class StudioDesk:
             phones, db, self.tasks, scrcpy=ScrcpyLauncher(adb_port), parent=owner
         )
         self.go_live = GoLiveDialog(self.window)
+        self.live_feed = LiveFeedService(db, self.tasks, parent=owner)
+        self._feed_session: int | None = None
         self.notice = ErrorNotice(log_path, self.window)
         self.crash = CrashHandler(self.notice.show_error, self.request_quit)
         self._wire()
@@ -194,6 +198,15 @@ class StudioDesk:
             lambda s: self.rig_monitor.set_session(getattr(s, "id", None))
         )
         self.go_live.goLiveConfirmed.connect(self._go_live)
+        feed, desk = self.live_feed, w.desk
+        feed.questionsAdded.connect(desk.append_questions)
+        feed.roomStateChanged.connect(desk.rooms.show_state)
+        feed.roomStateChanged.connect(w.show_room_state)
+        feed.countsChanged.connect(desk.rooms.show_counts)
+        feed.sourcesLoaded.connect(desk.show_sources)
+        desk.manualQuestionEntered.connect(feed.add_manual)
+        desk.sourcesEdited.connect(feed.apply_sources)
+        self.schedule.todayLoaded.connect(self._start_live_feed)
         transport.pauseToggleRequested.connect(self.timer.toggle_pause)
         transport.previousRequested.connect(self.timer.previous)
         transport.nextRequested.connect(self.timer.next)
@@ -211,6 +224,7 @@ class StudioDesk:
             self.reports,
             self.timer,
             self.rig_monitor,
+            self.live_feed,
         ):
             service.problem.connect(w.show_problem)
         w.quitRequested.connect(self.request_quit)
@@ -220,6 +234,19 @@ class StudioDesk:
         if session_id is not None:
             self.feed.refresh(session_id)
             self.timer.load(session_id)
+
+    def _start_live_feed(self, session: object) -> None:
+        """Today's rooms start feeding once today's session is known (once per session)."""
+        session_id = getattr(session, "id", None)
+        if session_id is None or session_id == self._feed_session:
+            return  # todayLoaded comes again after every schedule refresh
+        self._feed_session = session_id
+        if self.options.demo:
+            # The demo's viewers are simulated, through the real capture tools' frame formats.
+            self.live_feed.load_sources(session_id)
+            self.live_feed.start_simulator(session_id, rate=1.5)
+        else:
+            self.live_feed.start_configured(session_id)
 
     def _go_requested(self) -> None:
         """Go (F5): a paused session resumes; a new one goes live through the checklist."""
@@ -342,10 +369,14 @@ class StudioDesk:
         return image
 
     async def shutdown(self) -> None:
-        """Stop background work, close the windows, then release the database."""
+        """Stop background work, close the windows, then release the database (once)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.rig_monitor.stop()  # also closes the scrcpy windows
         self.go_live.close()
         self.timer.stop()
+        await self.live_feed.stop()
         try:  # the last edit of a quick quit is saved too, but quitting never hangs on it
             await asyncio.wait_for(self.rundown_editing.flush(), timeout=10)
         except TimeoutError:

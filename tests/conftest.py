@@ -1,6 +1,7 @@
 """Shared fixtures: offscreen Qt, a private data dir, a qasync loop per test, a fresh database."""
 
 import asyncio
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,9 @@ def event_loop_qt(qapp) -> Iterator[asyncio.AbstractEventLoop]:
     finally:
         loop.close()
         asyncio.set_event_loop(None)
+        # Free the loop's Qt objects now, on this thread: collected later in a worker thread
+        # they would leave Qt a dangling timer.
+        gc.collect()
 
 
 DEMO_DAY = __import__("datetime").date(2026, 11, 26)  # a Thursday, a working day

@@ -32,6 +32,14 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Add a phone/WeChat question…</source>
+        <translation>录入电话/微信问题…</translation>
+    </message>
+    <message>
+        <source>Feed sources…</source>
+        <translation>评论来源…</translation>
+    </message>
+    <message>
         <source>Question feed (both rooms)</source>
         <translation>留言流（两个直播间）</translation>
     </message>
@@ -61,6 +69,54 @@ Details are in {log}</source>
 {summary}
 
 详细信息见 {log}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedSourcesDialog</name>
+    <message>
+        <source>Feed sources</source>
+        <extracomment>Each tool and the address it is usually found at.</extracomment>
+        <translation>评论来源</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>直播间</translation>
+    </message>
+    <message>
+        <source>Capture tool</source>
+        <translation>采集工具</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Room key</source>
+        <translation>直播间标识</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>BarrageGrab (Douyin)</source>
+        <translation>BarrageGrab（抖音）</translation>
+    </message>
+    <message>
+        <source>douyinLive (Douyin)</source>
+        <translation>douyinLive（抖音）</translation>
+    </message>
+    <message>
+        <source>Kuaishou userscript (our server)</source>
+        <translation>快手油猴脚本（本机服务）</translation>
+    </message>
+    <message>
+        <source>live id, path key or SecUid</source>
+        <translation>直播间号、路径标识或 SecUid</translation>
+    </message>
+    <message>
+        <source>The Kuaishou userscript connects to us: point it at ws://ADDRESS/KEY (e.g. /gov or /dept).</source>
+        <translation>快手油猴脚本会主动连接本机：请将其指向 ws://地址/标识（如 /gov 或 /dept）。</translation>
     </message>
 </context>
 <context>
@@ -314,6 +370,13 @@ Details are in {log}</source>
     </message>
 </context>
 <context>
+    <name>LiveFeedService</name>
+    <message>
+        <source>No session is open for questions yet</source>
+        <translation>尚未打开可录入问题的场次</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Studio Desk · County livestream</source>
@@ -444,6 +507,46 @@ Details are in {log}</source>
         <translation>直播间：已设置 {count} 个，未连接</translation>
     </message>
     <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>重连中</translation>
+    </message>
+    <message>
+        <source>no frames</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县政府号</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门号</translation>
+    </message>
+    <message>
+        <source>Rooms: {states}</source>
+        <translation>直播间：{states}</translation>
+    </message>
+    <message>
         <source>Phones: {count} registered</source>
         <translation>手机：已登记 {count} 台</translation>
     </message>
@@ -464,6 +567,45 @@ Details are in {log}</source>
 The control panel of the county&apos;s daily livestream.</source>
         <translation>问政直播台 {version}
 县政府每日问政直播的控制台。</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntryDialog</name>
+    <message>
+        <source>Add a question</source>
+        <translation>录入问题</translation>
+    </message>
+    <message>
+        <source>What the caller asked</source>
+        <translation>来电人所问的问题</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s name (optional)</source>
+        <translation>来电人姓名（可选）</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Add to the feed</source>
+        <translation>加入评论流</translation>
     </message>
 </context>
 <context>
@@ -967,8 +1109,45 @@ The control panel of the county&apos;s daily livestream.</source>
 <context>
     <name>RoomsStrip</name>
     <message>
-        <source>{role} · {platform} {account} · not connected</source>
-        <translation>{role} · {platform} {account} · 未连接</translation>
+        <source>not connected</source>
+        <extracomment>Chip look per feed state (``FeedState`` values): the theme&apos;s chip states.</extracomment>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>waiting for the tool</source>
+        <translation>等待采集工具</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>stale (no frames)</source>
+        <translation>无数据（可能卡住）</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>重连中</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>{role} · {platform} {account} · {state}</source>
+        <translation>{role} · {platform} {account} · {state}</translation>
+    </message>
+    <message>
+        <source> · {stored} comments, {rejected} rejected</source>
+        <translation> · {stored} 条评论，{rejected} 条被拒</translation>
     </message>
 </context>
 <context>

@@ -251,3 +251,23 @@ class TimerState(Base):
     screen_json: Mapped[str] = mapped_column(Text, default="{}")
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class FeedSource(Base):
+    """Where one live room's comments come from in a session: a capture tool and its address.
+
+    ``tool`` is ``barragegrab``, ``douyinlive`` or ``kuaishou-server``; ``address`` is the
+    tool's WebSocket URL (or ``host:port`` our Kuaishou server listens on); ``room_key`` is the
+    room's identity as the tool names it (a live id, a userscript path key), "" when the tool
+    says it in every frame (BarrageGrab).
+    """
+
+    __tablename__ = "feed_source"
+    __table_args__ = (UniqueConstraint("session_id", "room_role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"))
+    room_role: Mapped[str] = mapped_column(String(8))
+    tool: Mapped[str] = mapped_column(String(24))
+    address: Mapped[str] = mapped_column(String(200))
+    room_key: Mapped[str] = mapped_column(String(200), default="")

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._notes = ScreenNotes()
         self._on_air = OnAir()
         self._rig_summary = ""
+        self._room_states: dict[str, str] = {}
         self._rig_marker = ""
 
         self.prep = PrepTab()
@@ -337,6 +338,28 @@ class MainWindow(QMainWindow):
         self.rooms_label.setText(
             self.tr("Rooms: {count} set up, not connected").format(count=len(rooms))
         )
+
+    def show_room_state(self, room: str, state: str) -> None:
+        """A room's connection changed: the status bar sums up both rooms."""
+        self._room_states[room] = state
+        words = {
+            "connected": self.tr("connected"),
+            "connecting": self.tr("connecting"),
+            "reconnecting": self.tr("reconnecting"),
+            "stale": self.tr("no frames"),
+            "ended": self.tr("ended"),
+            "stopped": self.tr("stopped"),
+            "waiting": self.tr("waiting"),
+        }
+        names = {"gov": self.tr("County"), "dept": self.tr("Department")}
+        parts = [
+            f"{names.get(r, r)} {words.get(s, s)}" for r, s in sorted(self._room_states.items())
+        ]
+        self.rooms_label.setText(self.tr("Rooms: {states}").format(states=" · ".join(parts)))
+        healthy = all(s == "connected" for s in self._room_states.values())
+        self.rooms_label.setProperty("state", "ok" if healthy else "warn")
+        self.rooms_label.style().unpolish(self.rooms_label)
+        self.rooms_label.style().polish(self.rooms_label)
 
     def show_phones(self, phones: list[PhoneRecord]) -> None:
         self.rig.show_phones(phones)

@@ -7,10 +7,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
-from studio.app import StudioDesk, choose_language
-from studio.options import parse_options
+from studio.app import choose_language
 from studio.ui.fit_label import FitLabel
-from tests.conftest import DEMO_DAY
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TRANSLATIONS = "resources/translations/studio_zh_CN.qm"
@@ -47,17 +45,8 @@ def chinese(qapp):
 
 
 @pytest.fixture
-def desk(qapp, qtbot, demo_db, event_loop_qt):
-    studio = StudioDesk(
-        qapp, demo_db, parse_options(["--demo"]), today=lambda: DEMO_DAY, log_path=None
-    )
-    qtbot.addWidget(studio.window)
-    qtbot.addWidget(studio.official)
-    studio.window.show()
-    studio.refresh_all()
-    event_loop_qt.run_until_complete(studio._settle())
-    yield studio
-    event_loop_qt.run_until_complete(studio.tasks.shutdown())
+def desk(make_desk, demo_db):
+    return make_desk(demo_db, ["--demo"])
 
 
 def test_the_tabs_show_the_demo_studio(desk):

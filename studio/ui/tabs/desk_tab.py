@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
+    QPushButton,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -15,47 +19,121 @@ from PySide6.QtWidgets import (
 from studio.domain.model import QuestionFlag, QuestionStatus
 from studio.domain.records import QuestionRecord, RoomRecord
 from studio.ui import labels, theme
-from studio.ui.record_model import Column, RecordTableModel, record_table
+from studio.ui.feed_model import FeedModel
+from studio.ui.feed_sources import FeedSourcesDialog
+from studio.ui.manual_entry import ManualEntryDialog
+from studio.ui.record_model import Column
 from studio.ui.transport import NotePanel, TransportPanel
+
+#: Chip look per feed state (``FeedState`` values): the theme's chip states.
+_CHIP_STATE = {
+    "connected": "ok",
+    "waiting": "warn",
+    "connecting": "warn",
+    "stale": "warn",
+    "reconnecting": "bad",
+    "ended": "",
+    "stopped": "",
+}
 
 
 class RoomsStrip(QWidget):
-    """One chip per live room: platform, account and connection state."""
+    """One chip per live room: role, platform, account, connection state and counts."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._box = QHBoxLayout(self)
         self._box.setContentsMargins(0, 0, 0, 0)
-        self._chips: list[QLabel] = []
+        self._chips: dict[str, QLabel] = {}
+        self._rooms: dict[str, RoomRecord] = {}
+        self._states: dict[str, str] = {}
+        self._counts: dict[str, dict[str, int]] = {}
+
+    def _state_word(self, state: str) -> str:
+        return {
+            "": self.tr("not connected"),
+            "waiting": self.tr("waiting for the tool"),
+            "connecting": self.tr("connecting"),
+            "connected": self.tr("connected"),
+            "stale": self.tr("stale (no frames)"),
+            "reconnecting": self.tr("reconnecting"),
+            "ended": self.tr("ended"),
+            "stopped": self.tr("stopped"),
+        }.get(state, state)
 
     def show_rooms(self, rooms: list[RoomRecord]) -> None:
-        for chip in self._chips:
+        for chip in self._chips.values():
             chip.deleteLater()
-        self._chips = []
+        self._chips = {}
+        self._rooms = {}
+        while self._box.count():
+            self._box.takeAt(0)
         for room in rooms:
             chip = QLabel(textFormat=Qt.TextFormat.PlainText)
             chip.setProperty("role", "chip")
-            chip.setText(
-                self.tr("{role} · {platform} {account} · not connected").format(
-                    role=labels.room_role(room.role),
-                    platform=labels.platform(room.platform),
-                    account=room.account_name,
-                )
-            )
             self._box.addWidget(chip)
-            self._chips.append(chip)
+            self._chips[str(room.role)] = chip
+            self._rooms[str(room.role)] = room
+            self._update(str(room.role))
         self._box.addStretch(1)
+
+    def show_state(self, room: str, state: str) -> None:
+        """A room's feed state changed (``room`` is ``gov``/``dept``; others are ignored)."""
+        self._states[room] = state
+        self._update(room)
+
+    def show_counts(self, counts: dict[str, dict[str, int]]) -> None:
+        """The feed's counts per room (received, stored, duplicates, rejected, likes)."""
+        self._counts = counts
+        for room in self._chips:
+            self._update(room)
+
+    def state_of(self, room: str) -> str:
+        return self._states.get(room, "")
+
+    def chip_text(self, room: str) -> str:
+        chip = self._chips.get(room)
+        return chip.text() if chip is not None else ""
+
+    def _update(self, key: str) -> None:
+        chip, room = self._chips.get(key), self._rooms.get(key)
+        if chip is None or room is None:
+            return
+        state = self._states.get(key, "")
+        text = self.tr("{role} · {platform} {account} · {state}").format(
+            role=labels.room_role(room.role),
+            platform=labels.platform(room.platform),
+            account=room.account_name,
+            state=self._state_word(state),
+        )
+        counts = self._counts.get(key)
+        if counts:
+            text += self.tr(" · {stored} comments, {rejected} rejected").format(
+                stored=counts.get("stored", 0), rejected=counts.get("rejected", 0)
+            )
+        chip.setText(text)
+        chip.setProperty("state", _CHIP_STATE.get(state, ""))
+        chip.style().unpolish(chip)
+        chip.style().polish(chip)
 
 
 class DeskTab(QWidget):
-    """What the moderator works at during the hour."""
+    """What the moderator works at during the hour.
+
+    Signals:
+        manualQuestionEntered(str, str, str): text, channel (phone/wechat), caller's name.
+        sourcesEdited(list): the feed sources as edited in the sources dialog (dicts).
+    """
+
+    manualQuestionEntered = Signal(str, str, str)
+    sourcesEdited = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.transport = TransportPanel()
         self.notes = NotePanel()
         self.rooms = RoomsStrip()
-        self.feed_model = RecordTableModel(
+        self.feed_model = FeedModel(
             [
                 Column(
                     self.tr("Time"),
@@ -76,8 +154,16 @@ class DeskTab(QWidget):
             ],
             self,
         )
-        self.feed_view = record_table(self.feed_model, self)
-        self.feed_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.feed_view = _feed_table(self.feed_model, self)
+        self._sized = False
+        self._asked = self._waiting = 0
+        self._sources: list[dict[str, str]] = []
+        self.manual_dialog: ManualEntryDialog | None = None
+        self.sources_dialog: FeedSourcesDialog | None = None
+        self.manual_button = QPushButton(self.tr("Add a phone/WeChat question…"))
+        self.manual_button.clicked.connect(self.open_manual_entry)
+        self.sources_button = QPushButton(self.tr("Feed sources…"))
+        self.sources_button.clicked.connect(self.open_sources)
         self._counts = QLabel(textFormat=Qt.TextFormat.PlainText)
         self._counts.setProperty("role", "subtle")
 
@@ -88,7 +174,11 @@ class DeskTab(QWidget):
         title.setProperty("role", "heading")
         feed_box.addWidget(title)
         feed_box.addWidget(self.feed_view, 1)
-        feed_box.addWidget(self._counts)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._counts, 1)
+        bottom.addWidget(self.manual_button)
+        bottom.addWidget(self.sources_button)
+        feed_box.addLayout(bottom)
 
         queue = QWidget()
         queue_box = QVBoxLayout(queue)
@@ -121,20 +211,86 @@ class DeskTab(QWidget):
         return None
 
     def show_questions(self, questions: list[QuestionRecord]) -> None:
+        """The session's stored questions (the initial load): replaces the feed."""
         self.feed_model.set_records(questions)
-        self.feed_view.resizeColumnsToContents()
-        asked = sum(1 for q in questions if q.flags & QuestionFlag.IS_QUESTION)
-        waiting = sum(
-            1
-            for q in questions
-            if q.status == QuestionStatus.NEW and q.flags & QuestionFlag.IS_QUESTION
-        )
-        self._counts.setText(
-            self.tr("{comments} comments · {questions} questions · {waiting} waiting").format(
-                comments=len(questions), questions=asked, waiting=waiting
-            )
-        )
+        if not self._sized and questions:
+            self.feed_view.resizeColumnsToContents()
+            self._sized = True
+        self._asked = self._waiting = 0
+        self._count(questions)
         self.queue_list.clear()
         for question in questions:
             if question.status in (QuestionStatus.QUEUED, QuestionStatus.ON_AIR):
                 self.queue_list.addItem(question.display_text)
+
+    def append_questions(self, questions: list[QuestionRecord]) -> None:
+        """A batch of new questions from the live feed; the view follows the newest rows
+        unless the moderator has scrolled up."""
+        bar = self.feed_view.verticalScrollBar()
+        following = bar.value() >= bar.maximum() - 2
+        added = self.feed_model.append(questions)
+        if not added:
+            return
+        self._count(questions)
+        if not self._sized:
+            self.feed_view.resizeColumnsToContents()
+            self._sized = True
+        if following:
+            self.feed_view.scrollToBottom()
+
+    def _count(self, questions: list[QuestionRecord]) -> None:
+        for q in questions:
+            if q.flags & QuestionFlag.IS_QUESTION:
+                self._asked += 1
+                if q.status == QuestionStatus.NEW:
+                    self._waiting += 1
+        self._counts.setText(
+            self.tr("{comments} comments · {questions} questions · {waiting} waiting").format(
+                comments=self.feed_model.rowCount(), questions=self._asked, waiting=self._waiting
+            )
+        )
+
+    # -- dialogs ------------------------------------------------------------------------------
+    def open_manual_entry(self) -> None:
+        """Open (or keep open) the non-modal dialog for a question taken by phone or WeChat."""
+        if self.manual_dialog is None:
+            self.manual_dialog = ManualEntryDialog(self)
+            self.manual_dialog.questionEntered.connect(self.manualQuestionEntered)
+        # show(), not open(): open() is window-modal and would lock the desk during a call.
+        self.manual_dialog.show()
+
+    def show_sources(self, sources: list[dict[str, str]]) -> None:
+        """The session's configured feed sources (for the sources dialog)."""
+        self._sources = [dict(s) for s in sources]
+        if self.sources_dialog is not None and not self.sources_dialog.isVisible():
+            self.sources_dialog.set_sources(self._sources)
+
+    def open_sources(self) -> None:
+        """Open the non-modal dialog choosing each room's capture tool and address."""
+        if self.sources_dialog is None:
+            self.sources_dialog = FeedSourcesDialog(self)
+            self.sources_dialog.sourcesAccepted.connect(self.sourcesEdited)
+        self.sources_dialog.set_sources(self._sources)
+        self.sources_dialog.show()
+
+
+def _feed_table(model: FeedModel, parent: QWidget) -> QTableView:
+    """A row-selecting view for a long, growing feed: fixed row heights, no per-row sizing."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    rows = view.verticalHeader()
+    rows.setVisible(False)
+    # Fixed heights: the view never measures rows, so 100,000 of them cost nothing to lay out.
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    # Column widths from the first rows only: measuring every row would grow with the feed.
+    header.setResizeContentsPrecision(200)
+    return view

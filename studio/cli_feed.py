@@ -1,0 +1,241 @@
+"""Headless live feed: ``studio ingest`` (sources → store, like the GUI) and ``studio export
+questions`` (CSV with BOM, JSONL or xlsx; masked text only)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import csv
+import datetime as dt
+import io
+import json
+import signal
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from studio.feed.ingest import FeedIngest
+from studio.feed.recording import SessionRecorder, recording_path
+from studio.feed.sources import FeedRunner, SourceSpec, parse_source_spec
+from studio.store.database import Database, open_database
+from studio.store.feed_export import EXPORT_FIELDS, question_export_rows
+from studio.store.feed_store import FeedStore, room_roles, session_text_pipeline
+from studio.store.repository import StudioRepository
+
+#: Characters that make a spreadsheet treat a cell as a formula (CSV/formula injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class FeedCommandFailed(Exception):
+    """The command could not do what was asked (exit code 1)."""
+
+
+def _session_id(db: Database, which: str) -> int:
+    if which == "today":
+        session = StudioRepository(db).session_on(dt.date.today())
+        if session is None:
+            raise FeedCommandFailed(f"no session is scheduled today ({dt.date.today()})")
+        return session.id
+    try:
+        session_id = int(which)
+    except ValueError:
+        raise FeedCommandFailed(f"--session takes 'today' or a session id, not {which!r}") from None
+    if StudioRepository(db).session(session_id) is None:
+        raise FeedCommandFailed(f"no session {session_id}")
+    return session_id
+
+
+def _spec(text: str) -> SourceSpec:
+    try:
+        return parse_source_spec(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+# -- ingest ------------------------------------------------------------------------------------
+def cmd_ingest(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    try:
+        session_id = _session_id(db, args.session)
+        summary = asyncio.run(_ingest(db, session_id, args))
+    except FeedCommandFailed as failed:
+        print(f"studio: {failed}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    _print_summary(summary, args.json)
+    return 0
+
+
+async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> dict[str, Any]:
+    roles = await asyncio.to_thread(room_roles, db)
+    store = FeedStore(db, session_id)
+    ingest = FeedIngest(await asyncio.to_thread(session_text_pipeline, db), store.write)
+    recorder = None if args.no_record else SessionRecorder(recording_path(session_id))
+    runner = FeedRunner(ingest, recorder=recorder, on_state=_print_state)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    interrupted = asyncio.Event()
+    # Ctrl-C ends the run like --duration does, so the summary is still printed. (Not
+    # available on Windows' default loop, nor off the main thread: Ctrl-C then just stops.)
+    with contextlib.suppress(NotImplementedError, RuntimeError):
+        loop.add_signal_handler(signal.SIGINT, interrupted.set)
+    try:
+        for spec in args.source:
+            await runner.start(spec)
+        while not interrupted.is_set():
+            await asyncio.sleep(0.05)
+            if args.duration is not None and loop.time() - started >= args.duration:
+                break
+            idle = time.monotonic() - runner.last_frame_at
+            if args.until_idle is not None and idle >= args.until_idle and not ingest.pending:
+                break
+    finally:
+        await runner.stop()
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.remove_signal_handler(signal.SIGINT)
+    rooms = {
+        str(roles.get(key, key)) if key else "(unknown)": tally
+        for key, tally in ingest.counts().items()
+    }
+    totals = {
+        name: sum(t[name] for t in rooms.values())
+        for name in ("received", "stored", "duplicates", "rejected")
+    }
+    return {
+        "session_id": session_id,
+        "frames": runner.frames,
+        **totals,
+        "rooms": rooms,
+        "recording": str(recorder.path) if recorder else None,
+    }
+
+
+def _print_state(source: str, state: object) -> None:
+    print(f"{dt.datetime.now():%H:%M:%S} {source}: {state}", file=sys.stderr)
+
+
+def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False))
+        return
+    print(
+        f"session {summary['session_id']}: {summary['frames']} frames, "
+        f"{summary['received']} received, {summary['stored']} stored, "
+        f"{summary['duplicates']} duplicates, {summary['rejected']} rejected"
+    )
+    for room, tally in summary["rooms"].items():
+        print(
+            f"  {room}: {tally['received']} received, {tally['stored']} stored, "
+            f"{tally['duplicates']} duplicates, {tally['rejected']} rejected, "
+            f"{tally['likes']} likes"
+        )
+    if summary["recording"]:
+        print(f"  recording: {summary['recording']}")
+
+
+# -- export ------------------------------------------------------------------------------------
+def cmd_export_questions(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    try:
+        rows = question_export_rows(db, _session_id(db, args.session))
+    except FeedCommandFailed as failed:
+        print(f"studio: {failed}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    if args.format == "xlsx":
+        if not args.out:
+            print("studio: --format xlsx needs --out FILE", file=sys.stderr)
+            return 2
+        write_xlsx(rows, Path(args.out))
+        return 0
+    text = to_csv(rows) if args.format == "csv" else to_jsonl(rows)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cell_text(value: Any) -> Any:
+    """Viewer text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(rows: Sequence[dict[str, Any]]) -> str:
+    """CSV text (write it as UTF-8 with BOM so Excel reads the Chinese)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, EXPORT_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: _cell_text(value) for key, value in row.items()})
+    return out.getvalue()
+
+
+def to_jsonl(rows: Sequence[dict[str, Any]]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def write_xlsx(rows: Sequence[dict[str, Any]], path: Path) -> None:
+    """An xlsx workbook with one sheet; text cells are stored as text, never as formulas."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("questions")
+    sheet.append(list(EXPORT_FIELDS))
+    for row in rows:
+        cells = []
+        for key in EXPORT_FIELDS:
+            cell = WriteOnlyCell(sheet, value=row[key])
+            if isinstance(row[key], str):
+                cell.data_type = "s"  # "=…" from a viewer stays text
+            cells.append(cell)
+        sheet.append(cells)
+    workbook.save(path)
+
+
+# -- the parsers -------------------------------------------------------------------------------
+def add_feed_commands(subparsers: Any) -> None:
+    """Add ``ingest`` and ``export questions`` to the ``studio`` command's subparsers."""
+    ingest = subparsers.add_parser(
+        "ingest",
+        help="feed comments from capture tools or a recording into the database",
+        description="Connect to capture tools (reconnecting like the app), store the comments "
+        "of a session, record the raw frames, and print a summary per room.",
+    )
+    ingest.add_argument("--db", metavar="URL", help="SQLAlchemy database URL")
+    ingest.add_argument("--session", default="today", metavar="today|ID")
+    ingest.add_argument(
+        "--source",
+        action="append",
+        required=True,
+        type=_spec,
+        metavar="SPEC",
+        help="barragegrab:ws://H:P, douyinlive:ws://H:P/ws/ID, kuaishou-server:H:P, "
+        "replay:FILE[@SPEED] (0 = as fast as possible) or simulator[:RATE]; repeatable",
+    )
+    ingest.add_argument(
+        "--until-idle", type=float, metavar="SECONDS", help="stop after SECONDS without a frame"
+    )
+    ingest.add_argument("--duration", type=float, metavar="SECONDS", help="stop after SECONDS")
+    ingest.add_argument("--no-record", action="store_true", help="do not record raw frames")
+    ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ingest.set_defaults(run=cmd_ingest)
+
+    export = subparsers.add_parser("export", help="export stored data")
+    what = export.add_subparsers(dest="export_what", required=True, metavar="WHAT")
+    questions = what.add_parser(
+        "questions", help="a session's comments, one row each (masked text only)"
+    )
+    questions.add_argument("--db", metavar="URL", help="SQLAlchemy database URL")
+    questions.add_argument("--session", default="today", metavar="today|ID")
+    questions.add_argument("--format", choices=("csv", "jsonl", "xlsx"), default="csv")
+    questions.add_argument("--out", metavar="FILE", help="write to FILE (CSV: UTF-8 with BOM)")
+    questions.set_defaults(run=cmd_export_questions)

@@ -1,0 +1,370 @@
+"""Ingest the live feed: events in, text pipeline, batches of ≤100 ms, one store write per batch.
+
+``FeedIngest`` is fed by any source (capture clients, the Kuaishou server, a replay, the
+simulator, manual entry) through :meth:`FeedIngest.submit`, which only queues: the text pipeline
+and the store write run together in one worker thread per batch, so the event loop (the GUI
+thread under qasync) never spends more than an append per event.
+
+The store is injected as a blocking ``write(batch)`` callable (``studio.store.feed_store`` in the
+app): ``feed`` and ``store`` are sibling layers and do not import each other.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from studio.domain.feed_event import FeedEvent, FeedEventKind, RejectedFrame
+from studio.domain.model import Platform, QuestionFlag, QuestionStatus
+from studio.domain.records import QuestionRecord
+from studio.domain.text.pipeline import TextPipeline
+
+log = logging.getLogger(__name__)
+
+#: Longest wait between an event's arrival and its batch being written.
+FLUSH_INTERVAL_S = 0.1
+#: A batch is written as soon as this many events wait, whatever the time.
+MAX_BATCH = 2_000
+#: Counts are logged at most this often.
+LOG_INTERVAL_S = 10.0
+
+
+@dataclass(slots=True)
+class CommentRow:
+    """One comment ready for the store: raw text kept, display text masked.
+
+    Attributes:
+        room_key: the room's identity as the tool names it; "" for manual entries.
+        raw_text: what the viewer wrote, for the store only (may hold personal data).
+        display_text: normalised and masked: the only text shown or exported.
+        hidden: the author is blocked; stored, but hidden from the desk.
+    """
+
+    platform: Platform
+    room_key: str
+    msg_id: str
+    author_id: str
+    nickname: str
+    raw_text: str
+    display_text: str
+    received_at: dt.datetime
+    flags: int
+    unit_id: int | None
+    cluster_id: int | None
+    cluster_size: int
+    channel: str = "live"
+    hidden: bool = False
+
+    @property
+    def status(self) -> QuestionStatus:
+        return QuestionStatus.HIDDEN if self.hidden else QuestionStatus.NEW
+
+
+@dataclass(slots=True)
+class RoomFact:
+    """A room's audience figures at a moment; ``likes`` is the room's running like total."""
+
+    platform: Platform
+    room_key: str
+    at: dt.datetime
+    online: int | None
+    total_viewers: int | None
+    likes: int
+
+
+@dataclass(slots=True)
+class IngestBatch:
+    """What one store transaction writes."""
+
+    comments: list[CommentRow] = field(default_factory=list)
+    facts: list[RoomFact] = field(default_factory=list)
+
+
+class WriteOutcome(Protocol):
+    """What the store says about a written batch (``feed_store.StoredBatch``)."""
+
+    questions: list[QuestionRecord]
+    stored: Mapping[str, int]
+    duplicates: Mapping[str, int]
+
+
+BatchWriter = Callable[[IngestBatch], WriteOutcome]
+"""Writes one batch in one transaction; blocking, called from a worker thread."""
+
+
+@dataclass
+class RoomTally:
+    """What one room's feed amounted to so far."""
+
+    received: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    likes: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "received": self.received,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "likes": self.likes,
+        }
+
+
+@dataclass
+class BatchTiming:
+    """How long a batch took: waiting from its first event, and processing + writing."""
+
+    events: int
+    latency_s: float
+    process_s: float
+    write_s: float
+
+
+class FeedIngest:
+    """Batches events, runs them through the text pipeline and the store, reports each batch.
+
+    Run :meth:`run` as a task; cancel it to stop (call :meth:`drain` first to write what waits).
+
+    Attributes:
+        tallies: counts per room key.
+        timings: the last batches' timings (for the benchmark), bounded.
+    """
+
+    def __init__(
+        self,
+        pipeline: TextPipeline,
+        write: BatchWriter,
+        *,
+        on_batch: Callable[[list[QuestionRecord]], None] | None = None,
+        on_counts: Callable[[dict[str, dict[str, int]]], None] | None = None,
+        is_blocked: Callable[[Platform, str, str], bool] | None = None,
+        flush_interval: float = FLUSH_INTERVAL_S,
+        max_batch: int = MAX_BATCH,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """Args:
+        pipeline: the session's text pipeline (used only from the worker thread).
+        write: the store's batch writer.
+        on_batch: called in the loop with the new questions of each written batch.
+        on_counts: called in the loop with all tallies after each batch.
+        is_blocked: ``(platform, room_key, author_id)`` → the author is blocked.
+        """
+        self.pipeline = pipeline
+        self.write = write
+        self.on_batch = on_batch
+        self.on_counts = on_counts
+        self.is_blocked = is_blocked
+        self.flush_interval = flush_interval
+        self.max_batch = max_batch
+        self.tallies: dict[str, RoomTally] = {}
+        self.timings: list[BatchTiming] = []
+        self._monotonic = monotonic
+        self._pending: list[FeedEvent] = []
+        self._first_at: float | None = None
+        self._wake = asyncio.Event()
+        self._lock = asyncio.Lock()
+        self._likes: dict[str, int] = {}
+        self._channels: dict[str, str] = {}  # manual entries' msg_id → phone, wechat …
+        self._last_log = 0.0
+
+    # -- input (event loop) -------------------------------------------------------------------
+    def submit(self, events: Iterable[FeedEvent]) -> None:
+        """Queue events; cheap, never raises (the sink of capture clients and servers)."""
+        before = len(self._pending)
+        self._pending.extend(events)
+        if len(self._pending) == before:
+            return
+        if self._first_at is None:
+            self._first_at = self._monotonic()
+        if len(self._pending) >= self.max_batch:
+            self._wake.set()
+
+    def submit_manual(self, event: FeedEvent, channel: str) -> None:
+        """Queue a question taken by phone or WeChat (platform ``MANUAL``) with its channel."""
+        self._channels[event.msg_id] = channel
+        self.submit([event])
+
+    def reject(self, rejected: RejectedFrame) -> None:
+        """Count a frame an adapter refused."""
+        self._tally(rejected.room_key).rejected += 1
+
+    def _tally(self, room_key: str) -> RoomTally:
+        tally = self.tallies.get(room_key)
+        if tally is None:
+            tally = self.tallies[room_key] = RoomTally()
+        return tally
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    # -- the flusher --------------------------------------------------------------------------
+    async def run(self) -> None:
+        """Write batches until cancelled: every ``flush_interval`` or ``max_batch`` events."""
+        while True:
+            try:
+                async with asyncio.timeout(self.flush_interval):
+                    await self._wake.wait()
+            except TimeoutError:
+                pass
+            self._wake.clear()
+            if self._pending:
+                await self.flush()
+
+    async def flush(self) -> None:
+        """Write what is queued, in batches of at most ``max_batch`` events, one at a time."""
+        # One batch at a time: the text pipeline's clusters are not for two threads at once.
+        async with self._lock:
+            while self._pending:
+                events = self._pending[: self.max_batch]
+                del self._pending[: self.max_batch]
+                first_at = self._first_at if self._first_at is not None else self._monotonic()
+                self._first_at = self._monotonic() if self._pending else None
+                await self._write(events, first_at)
+
+    async def drain(self, timeout: float = 5.0) -> None:
+        """Write everything submitted so far (bounded by ``timeout``)."""
+        async with asyncio.timeout(timeout):
+            await self.flush()
+
+    async def _write(self, events: list[FeedEvent], first_at: float) -> None:
+        try:
+            questions, stored, duplicates, timing = await asyncio.to_thread(
+                self._process_and_write, events
+            )
+        except Exception:
+            # A store failure costs this batch, never the feed; the log says why.
+            log.exception("could not store %d feed events", len(events))
+            return
+        timing.latency_s = self._monotonic() - first_at
+        self.timings.append(timing)
+        del self.timings[:-1000]
+        for room_key, count in duplicates.items():
+            self._tally(room_key).duplicates += count
+        for room_key, count in stored.items():
+            self._tally(room_key).stored += count
+        for room_key, likes in self._likes.items():
+            self._tally(room_key).likes = likes
+        if questions and self.on_batch is not None:
+            self._call(self.on_batch, questions)
+        if self.on_counts is not None:
+            self._call(self.on_counts, self.counts())
+        self._log_counts()
+
+    def _call(self, sink: Callable[..., None], *args: object) -> None:
+        try:
+            sink(*args)
+        except Exception:
+            log.exception("feed batch callback %r failed", sink)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """All tallies as plain dicts, by room key."""
+        return {key: tally.as_dict() for key, tally in self.tallies.items()}
+
+    def _log_counts(self) -> None:
+        now = self._monotonic()
+        if now - self._last_log < LOG_INTERVAL_S:
+            return
+        self._last_log = now
+        for key, tally in self.tallies.items():
+            log.info("feed room %s: %s", key or "(none)", tally.as_dict())
+
+    # -- worker thread ------------------------------------------------------------------------
+    def _process_and_write(
+        self, events: list[FeedEvent]
+    ) -> tuple[list[QuestionRecord], Mapping[str, int], Mapping[str, int], BatchTiming]:
+        started = time.perf_counter()
+        batch = self.prepare(events)
+        prepared = time.perf_counter()
+        outcome = self.write(batch)
+        written = time.perf_counter()
+        timing = BatchTiming(len(events), 0.0, prepared - started, written - prepared)
+        return outcome.questions, outcome.stored, outcome.duplicates, timing
+
+    def prepare(self, events: list[FeedEvent]) -> IngestBatch:
+        """Turn events into rows: comments through the text pipeline, likes and stats into facts.
+
+        Blocking and stateful (clusters, like totals): call from one thread at a time.
+        """
+        batch = IngestBatch()
+        seen: set[tuple[str, str]] = set()
+        for event in events:
+            tally = self.tallies.get(event.room_key)
+            if tally is None:
+                tally = self.tallies[event.room_key] = RoomTally()
+            tally.received += 1
+            kind = event.kind
+            if kind is FeedEventKind.COMMENT:
+                key = (event.room_key, event.msg_id)
+                if key in seen:
+                    tally.duplicates += 1
+                    continue
+                seen.add(key)
+                channel = "live"
+                if event.platform is Platform.MANUAL:
+                    channel = self._channels.pop(event.msg_id, "manual")
+                batch.comments.append(self.comment_row(event, channel=channel))
+            elif kind is FeedEventKind.LIKE:
+                self._add_likes(event)
+            elif kind is FeedEventKind.STATS or kind is FeedEventKind.ENDED:
+                batch.facts.append(
+                    RoomFact(
+                        event.platform,
+                        event.room_key,
+                        dt.datetime.fromtimestamp(event.received_at),
+                        event.online,
+                        event.total_viewers,
+                        self._likes.get(event.room_key, 0),
+                    )
+                )
+        return batch
+
+    def _add_likes(self, event: FeedEvent) -> None:
+        if event.like_total is not None:
+            # The tool's own running total is the truth; our sum only fills its gaps.
+            self._likes[event.room_key] = max(event.like_total, self._likes.get(event.room_key, 0))
+        elif event.like_count is not None:
+            self._likes[event.room_key] = self._likes.get(event.room_key, 0) + event.like_count
+
+    def comment_row(self, event: FeedEvent, *, channel: str = "live") -> CommentRow:
+        """One comment through the text pipeline."""
+        author = event.user_id or event.nickname
+        asker: Hashable = (event.platform, event.room_key, author) if author else None
+        processed = self.pipeline.process(event.text, asker=asker)
+        flags = QuestionFlag.NONE
+        if processed.is_question:
+            flags |= QuestionFlag.IS_QUESTION
+        if processed.pii:
+            flags |= QuestionFlag.PII
+        if processed.sensitive:
+            flags |= QuestionFlag.SENSITIVE
+        hidden = bool(
+            self.is_blocked is not None
+            and author
+            and self.is_blocked(event.platform, event.room_key, author)
+        )
+        if hidden:
+            flags |= QuestionFlag.AUTHOR_BLOCKED
+        return CommentRow(
+            platform=event.platform,
+            room_key=event.room_key,
+            msg_id=event.msg_id,
+            author_id=event.user_id,
+            nickname=event.nickname,
+            raw_text=event.text,
+            display_text=processed.display,
+            received_at=dt.datetime.fromtimestamp(event.received_at),
+            flags=int(flags),
+            unit_id=processed.unit_id,
+            cluster_id=processed.cluster_id,
+            cluster_size=processed.cluster_size,
+            channel=channel,
+            hidden=hidden,
+        )

@@ -1,0 +1,133 @@
+"""Record every raw frame of a session to JSONL, and replay a recording at 1×, N× or flat out.
+
+One line per frame: ``{"t": received_at, "src": source, "raw": frame}``, where ``src`` names
+the adapter that parses it: ``barragegrab``, ``douyinlive:<live id>`` or ``kuaishou:<room key>``.
+Frames are kept exactly as received (viewer text, personal data included): recordings stay in
+the per-user data dir, like the database, and are for rehearsal, training and bug reports.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import logging
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+from studio.paths import data_dir
+
+log = logging.getLogger(__name__)
+
+#: Frames delivered between yields to the event loop when replaying flat out.
+_BURST = 500
+
+
+def recordings_dir() -> Path:
+    """``<data dir>/recordings``, created on first use."""
+    path = data_dir() / "recordings"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def recording_path(session_id: int, now: dt.datetime | None = None) -> Path:
+    """A new file for a session's recording, named by session and start time."""
+    now = now or dt.datetime.now()
+    return recordings_dir() / f"session-{session_id}-{now:%Y%m%d-%H%M%S}.jsonl"
+
+
+class SessionRecorder:
+    """Appends raw frames to a JSONL file; buffered, flushed on :meth:`flush` and :meth:`close`.
+
+    Attributes:
+        path: the file written.
+        frames: how many frames were appended.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._file: IO[str] | None = path.open("a", encoding="utf-8", buffering=1 << 16)
+        self.frames = 0
+
+    def append(self, source: str, raw: str | bytes, received_at: float) -> None:
+        """Append one frame; bytes are kept as UTF-8 text (undecodable bytes escaped)."""
+        if self._file is None:
+            return
+        text = raw.decode("utf-8", "backslashreplace") if isinstance(raw, bytes) else raw
+        line = json.dumps({"t": received_at, "src": source, "raw": text}, ensure_ascii=False)
+        try:
+            self._file.write(line + "\n")
+        except OSError:
+            # A full disk must not stop the feed; the recording just ends here.
+            log.exception("recording %s stopped", self.path)
+            self.close()
+            return
+        self.frames += 1
+
+    def flush(self) -> None:
+        if self._file is not None:
+            try:
+                self._file.flush()
+            except OSError:
+                log.exception("recording %s: flush failed", self.path)
+
+    def close(self) -> None:
+        file, self._file = self._file, None
+        if file is not None:
+            try:
+                file.close()
+            except OSError:
+                log.exception("recording %s: close failed", self.path)
+
+
+def read_recording(path: Path) -> Iterator[tuple[float, str, str]]:
+    """The frames of a recording as ``(t, src, raw)``; broken lines are skipped and logged."""
+    with path.open(encoding="utf-8", errors="replace") as file:
+        for number, line in enumerate(file, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                yield float(item["t"]), str(item["src"]), str(item["raw"])
+            except (ValueError, KeyError, TypeError):
+                log.warning("recording %s: line %d is not a frame; skipped", path.name, number)
+
+
+FrameDelivery = Callable[[str, str, float], None]
+"""Receives ``(src, raw, received_at)`` for each replayed frame."""
+
+
+async def replay(
+    path: Path,
+    deliver: FrameDelivery,
+    *,
+    speed: float | None = 1.0,
+    clock: Callable[[], float] = time.time,
+) -> int:
+    """Feed a recording back, paced by its timestamps; returns the number of frames.
+
+    Args:
+        path: the JSONL recording.
+        deliver: called with each frame and *now* as its receive time (a replay is live again).
+        speed: 1 for real time, N for N× faster; ``None`` or 0 for as fast as possible.
+        clock: the wall clock for receive times.
+    """
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    first: float | None = None
+    count = 0
+    for t, src, raw in read_recording(path):
+        if first is None:
+            first = t
+        if speed:
+            delay = started + (t - first) / speed - loop.time()
+            if delay > 0:
+                await asyncio.sleep(delay)
+        elif count % _BURST == 0:
+            await asyncio.sleep(0)
+        deliver(src, raw, clock())
+        count += 1
+    return count

@@ -1,0 +1,308 @@
+"""The live question feed as a Qt service: sources in, batches of stored questions out as signals.
+
+``LiveFeedService`` owns one session's ``FeedRunner`` (capture clients, the Kuaishou server, a
+replay, the simulator) and its ``FeedIngest`` (text pipeline + ``FeedStore``), records raw
+frames to the data dir, takes questions by phone or WeChat, and keeps the sources configured per
+session. Everything blocking runs in worker threads; signals are emitted on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from studio.domain.feed_event import FeedEvent, FeedEventKind, FeedState
+from studio.domain.model import Platform, RoomRole
+from studio.domain.records import QuestionRecord
+from studio.feed.connection import DEFAULT_STALE_AFTER, Backoff
+from studio.feed.ingest import FeedIngest
+from studio.feed.recording import SessionRecorder, recording_path
+from studio.feed.simulator import SimulatedRoom
+from studio.feed.sources import FeedRunner, SourceSpec
+from studio.services.tasks import BackgroundTasks
+from studio.store.database import Database
+from studio.store.feed_store import (
+    FeedStore,
+    load_feed_sources,
+    room_roles,
+    save_feed_sources,
+    session_text_pipeline,
+)
+from studio.store.repository import StudioRepository
+
+log = logging.getLogger(__name__)
+
+MANUAL_CHANNELS = ("phone", "wechat")
+
+
+def spec_of(source: Mapping[str, str]) -> SourceSpec:
+    """A configured source (``feed_store.SOURCE_FIELDS``) as a runnable spec."""
+    address = source["address"]
+    if source["tool"] == "douyinlive" and "/ws/" not in address and source.get("room_key"):
+        address = f"{address.rstrip('/')}/ws/{source['room_key']}"
+    return SourceSpec(source["tool"], address)
+
+
+class LiveFeedService(QObject):
+    """Runs the live feed of one session.
+
+    Signals:
+        questionsAdded(list): the new ``QuestionRecord`` list of one stored batch.
+        roomStateChanged(str, str): a room (``gov``/``dept``, else the source's label) and its
+            ``FeedState`` value (connected, reconnecting, stale, ended …).
+        countsChanged(dict): per room: received, stored, duplicates, rejected, likes.
+        sourcesLoaded(list): a session's configured sources (dicts of ``SOURCE_FIELDS``).
+        problem(str): something failed; the text is for the status bar.
+
+    Attributes:
+        session_id: the session being fed, or None before :meth:`start`.
+        runner: the running sources, or None.
+    """
+
+    questionsAdded = Signal(list)
+    roomStateChanged = Signal(str, str)
+    countsChanged = Signal(dict)
+    sourcesLoaded = Signal(list)
+    problem = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        tasks: BackgroundTasks,
+        *,
+        record: bool = True,
+        backoff: Backoff | None = None,
+        stale_after: float = DEFAULT_STALE_AFTER,
+        kuaishou_rooms: tuple[str, ...] = ("gov", "dept"),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._closed = False
+        self._db = db
+        self._tasks = tasks
+        self._record = record
+        self._backoff = backoff or Backoff()
+        self._stale_after = stale_after
+        self._kuaishou_rooms = kuaishou_rooms
+        self._roles: dict[str, str] = {}
+        self._opening: asyncio.Lock | None = None
+        self.session_id: int | None = None
+        self.runner: FeedRunner | None = None
+
+    # -- starting -----------------------------------------------------------------------------
+    def start(self, session_id: int, specs: Sequence[SourceSpec] = ()) -> None:
+        """Feed ``session_id`` from ``specs`` (more can be started later)."""
+        self._tasks.spawn(self._start(session_id, list(specs)), name="start live feed")
+
+    def start_configured(self, session_id: int) -> None:
+        """Feed ``session_id`` from the sources saved for it (none saved: nothing starts)."""
+
+        async def run() -> None:
+            try:
+                sources = await self._tasks.in_thread(load_feed_sources, self._db, session_id)
+            except Exception as error:
+                self._report("loading the feed sources", error)
+                return
+            self.sourcesLoaded.emit(sources)
+            await self._start_sources(session_id, sources)
+
+        self._tasks.spawn(run(), name="start configured feed")
+
+    def apply_sources(self, sources: list[dict[str, str]]) -> None:
+        """Save new sources for the open session and restart the feed on them."""
+        session_id = self.session_id
+        if session_id is None:
+            self.problem.emit(self.tr("No session is open for questions yet"))
+            return
+
+        async def run() -> None:
+            try:
+                await self._tasks.in_thread(save_feed_sources, self._db, session_id, sources)
+            except Exception as error:
+                self._report("saving the feed sources", error)
+                return
+            self.sourcesLoaded.emit(sources)
+            async with self._opening_lock():
+                await self._stop_runner()  # a restart on the new sources, not a shutdown
+            await self._start_sources(session_id, sources)
+
+        self._tasks.spawn(run(), name="apply feed sources")
+
+    async def _start_sources(self, session_id: int, sources: list[dict[str, str]]) -> None:
+        for source in sources:
+            # States and counts are shown per room: name each source's room by its role.
+            self._roles[spec_of(source).label] = source["room_role"]
+            if source.get("room_key"):
+                self._roles[source["room_key"]] = source["room_role"]
+        await self._start(session_id, [spec_of(s) for s in sources])
+
+    def start_simulator(self, session_id: int, rate: float = 1.5, *, seed: int = 0) -> None:
+        """Simulate both of the session's rooms at ``rate`` frames per second (the demo)."""
+        self._tasks.spawn(
+            self._start(session_id, [SourceSpec("simulator", "", rate)], seed=seed),
+            name="start feed simulator",
+        )
+
+    async def _start(self, session_id: int, specs: list[SourceSpec], seed: int = 0) -> None:
+        try:
+            # Opening and starting under one lock: a stop() waits for both, so no source
+            # starts on a runner that was just stopped.
+            async with self._opening_lock():
+                runner = await self._open(session_id)
+                runner.simulator_seed = seed
+                for spec in specs:
+                    await runner.start(spec)
+        except Exception as error:
+            self._report("starting the live feed", error)
+
+    def _opening_lock(self) -> asyncio.Lock:
+        # Made lazily: the lock belongs to the loop that runs, which may not exist at __init__.
+        if self._opening is None:
+            self._opening = asyncio.Lock()
+        return self._opening
+
+    async def open(self, session_id: int) -> FeedRunner:
+        """The runner of ``session_id``, made on first use (another session's is stopped)."""
+        async with self._opening_lock():
+            return await self._open(session_id)
+
+    async def _open(self, session_id: int) -> FeedRunner:
+        """The body of :meth:`open`; the caller holds the opening lock."""
+        if self._closed:
+            raise RuntimeError("the live feed is shutting down")
+        if self.runner is not None and self.session_id == session_id:
+            return self.runner
+        await self._stop_runner()
+        runner = await self._tasks.in_thread(self._make_runner, session_id)
+        self.session_id, self.runner = session_id, runner
+        runner.ensure_running()
+        return runner
+
+    def _make_runner(self, session_id: int) -> FeedRunner:
+        """Blocking set-up: rooms, routing keywords, the store, the recording file."""
+        roles = room_roles(self._db)
+        for identity, role in roles.items():
+            self._roles.setdefault(identity, str(role))
+        hints = {
+            key: RoomRole(role) for key, role in self._roles.items() if role in ("gov", "dept")
+        }
+        store = FeedStore(self._db, session_id, room_roles=hints)
+        ingest = FeedIngest(
+            session_text_pipeline(self._db),
+            store.write,
+            on_batch=self._batch_stored,
+            on_counts=self._counts,
+        )
+        recorder = SessionRecorder(recording_path(session_id)) if self._record else None
+        runner = FeedRunner(
+            ingest,
+            recorder=recorder,
+            on_state=self._state,
+            kuaishou_rooms=self._kuaishou_rooms,
+            backoff=self._backoff,
+            stale_after=self._stale_after,
+        )
+        runner.simulated_rooms = [
+            SimulatedRoom(r.platform, r.identity, r.role)
+            for r in StudioRepository(self._db).rooms()
+            if r.platform in (Platform.DOUYIN, Platform.KUAISHOU)
+        ] or None
+        return runner
+
+    # -- manual entry -------------------------------------------------------------------------
+    def add_manual(self, text: str, channel: str, nickname: str = "") -> None:
+        """Store a question taken by phone or WeChat (``channel``) like a viewer's comment."""
+        text = text.strip()
+        if not text:
+            return
+        session_id = self.session_id
+        if session_id is None:
+            self.problem.emit(self.tr("No session is open for questions yet"))
+            return
+        event = FeedEvent(
+            kind=FeedEventKind.COMMENT,
+            platform=Platform.MANUAL,
+            room_key="",
+            msg_id=f"manual-{uuid.uuid4().hex}",
+            received_at=time.time(),
+            nickname=nickname.strip()[:80],
+            text=text[:2000],
+        )
+
+        async def run() -> None:
+            try:
+                runner = await self.open(session_id)
+                runner.ingest.submit_manual(event, channel)
+            except Exception as error:
+                self._report("adding a question", error)
+
+        self._tasks.spawn(run(), name="manual question")
+
+    # -- configured sources -------------------------------------------------------------------
+    def load_sources(self, session_id: int) -> None:
+        """Emit ``sourcesLoaded`` with the sources saved for ``session_id``."""
+
+        async def run() -> None:
+            try:
+                sources = await self._tasks.in_thread(load_feed_sources, self._db, session_id)
+            except Exception as error:
+                self._report("loading the feed sources", error)
+                return
+            self.sourcesLoaded.emit(sources)
+
+        self._tasks.spawn(run(), name="load feed sources")
+
+    def save_sources(self, session_id: int, sources: list[dict[str, str]]) -> None:
+        """Save the sources of ``session_id`` (one per room role)."""
+
+        async def run() -> None:
+            try:
+                await self._tasks.in_thread(save_feed_sources, self._db, session_id, sources)
+            except Exception as error:
+                self._report("saving the feed sources", error)
+                return
+            self.sourcesLoaded.emit(sources)
+
+        self._tasks.spawn(run(), name="save feed sources")
+
+    # -- stopping -----------------------------------------------------------------------------
+    async def stop(self) -> None:
+        """Stop every source, write what is pending, close the recording; start nothing after.
+
+        A start still opening its runner is waited for first, so nothing starts behind us.
+        """
+        self._closed = True
+        async with self._opening_lock():
+            await self._stop_runner()
+
+    async def _stop_runner(self) -> None:
+        runner, self.runner = self.runner, None
+        if runner is not None:
+            await runner.stop()
+
+    # -- from the runner (event loop) ---------------------------------------------------------
+    def _batch_stored(self, questions: list[QuestionRecord]) -> None:
+        self.questionsAdded.emit(questions)
+
+    def _counts(self, counts: dict[str, dict[str, int]]) -> None:
+        by_room: dict[str, Any] = {}
+        for key, tally in counts.items():
+            room = self._roles.get(key, key)
+            if room in by_room:
+                by_room[room] = {name: by_room[room][name] + value for name, value in tally.items()}
+            else:
+                by_room[room] = dict(tally)
+        self.countsChanged.emit(by_room)
+
+    def _state(self, source: str, state: FeedState) -> None:
+        self.roomStateChanged.emit(self._roles.get(source, source), str(state))
+
+    def _report(self, what: str, error: Exception) -> None:
+        log.exception("%s failed", what, exc_info=error)
+        self.problem.emit(f"{what}: {error}")

@@ -1,0 +1,73 @@
+"""Read a session's stored comments for export: one flat row each, masked text only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from studio.domain.model import QuestionFlag
+from studio.store.database import Database
+from studio.store.models import Question, Room, Unit
+
+EXPORT_FIELDS = (
+    "id",
+    "room",
+    "platform",
+    "msg_id",
+    "author",
+    "text",
+    "received_at",
+    "is_question",
+    "status",
+    "unit",
+    "cluster_size",
+    "pii",
+    "sensitive",
+    "channel",
+)
+
+
+def question_export_rows(db: Database, session_id: int) -> list[dict[str, Any]]:
+    """Every stored comment of a session, oldest first, as ``EXPORT_FIELDS`` dicts.
+
+    ``text`` is the display text (normalised, personal data masked); the raw text never leaves
+    the database. ``cluster_size`` counts the session's comments in the same cluster.
+    """
+    clusters = (
+        select(Question.cluster_id, func.count().label("size"))
+        .where(Question.session_id == session_id, Question.cluster_id.is_not(None))
+        .group_by(Question.cluster_id)
+        .subquery()
+    )
+    query = (
+        select(Question, Room.role, Room.platform, Unit.name, clusters.c.size)
+        .outerjoin(Room, Question.room_id == Room.id)
+        .outerjoin(Unit, Question.unit_id == Unit.id)
+        .outerjoin(clusters, Question.cluster_id == clusters.c.cluster_id)
+        .where(Question.session_id == session_id)
+        .order_by(Question.received_at, Question.id)
+    )
+    rows = []
+    with db.sessions() as s:
+        for q, role, platform, unit, size in s.execute(query):
+            flags = QuestionFlag(q.flags)
+            rows.append(
+                {
+                    "id": q.id,
+                    "room": role or "",
+                    "platform": platform or "manual",
+                    "msg_id": q.platform_msg_id,
+                    "author": q.nickname,
+                    "text": q.display_text,
+                    "received_at": q.received_at.isoformat(timespec="seconds"),
+                    "is_question": bool(flags & QuestionFlag.IS_QUESTION),
+                    "status": q.status,
+                    "unit": unit or "",
+                    "cluster_size": int(size or 0),
+                    "pii": bool(flags & QuestionFlag.PII),
+                    "sensitive": bool(flags & QuestionFlag.SENSITIVE),
+                    "channel": q.channel,
+                }
+            )
+    return rows

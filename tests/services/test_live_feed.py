@@ -1,0 +1,160 @@
+"""LiveFeedService: sources to signals, manual entries, configured sources, clean stops."""
+
+import asyncio
+import gc
+import re
+import time
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from studio.domain.model import Platform, RoomRole
+from studio.feed.connection import Backoff
+from studio.feed.recording import recordings_dir
+from studio.feed.sources import SourceSpec
+from studio.services.live_feed import LiveFeedService
+from studio.services.tasks import BackgroundTasks
+from studio.store.repository import StudioRepository
+from tests.conftest import DEMO_DAY
+from tests.helpers.fake_capture import (
+    DEPT_ROOM,
+    BarrageGrabFrames,
+    FakeBarrageGrab,
+    UserscriptClient,
+)
+
+MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
+async def until(condition, timeout: float = 4.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        await asyncio.sleep(0.02)
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread():
+    """After the test's qasync loop is closed, collect it here: a closed loop's Qt timer object
+    freed later by the garbage collector from a worker thread leaves Qt a dangling timer."""
+    yield
+    gc.collect()
+
+
+@pytest.fixture
+def feed(qapp, demo_db, event_loop_qt):
+    tasks = BackgroundTasks()
+    service = LiveFeedService(demo_db, tasks, backoff=Backoff(initial=0.05, maximum=0.2))
+    service.test_session = StudioRepository(demo_db).session_on(DEMO_DAY).id
+    service.seen = {"questions": [], "batches": 0, "states": [], "counts": [], "problems": []}
+
+    def added(questions):
+        service.seen["questions"].extend(questions)
+        service.seen["batches"] += 1
+
+    service.questionsAdded.connect(added)
+    service.roomStateChanged.connect(
+        lambda room, state: service.seen["states"].append((room, state))
+    )
+    service.countsChanged.connect(service.seen["counts"].append)
+    service.problem.connect(service.seen["problems"].append)
+    yield service
+    event_loop_qt.run_until_complete(service.stop())
+    event_loop_qt.run_until_complete(tasks.shutdown())
+    # Delete the QObject here, on the GUI thread: left to the garbage collector, the cycle
+    # through its connected closures could be freed from a worker thread later on.
+    service.seen = None
+    service.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_the_simulator_feeds_both_rooms_in_batches(feed, event_loop_qt, private_data_dir):
+    feed.start_simulator(feed.test_session, rate=400)
+    seen = feed.seen
+    event_loop_qt.run_until_complete(
+        until(lambda: {q.room_role for q in seen["questions"]} == {RoomRole.GOV, RoomRole.DEPT})
+    )
+    assert seen["batches"] < len(seen["questions"])  # batched, not one signal per comment
+    assert ("gov", "connected") in seen["states"] and ("dept", "connected") in seen["states"]
+    assert set(seen["counts"][-1]) >= {"gov", "dept"}
+    event_loop_qt.run_until_complete(feed.stop())
+    assert ("gov", "stopped") in seen["states"]
+    (recording,) = recordings_dir().iterdir()
+    assert recording.stat().st_size > 0
+    # Nothing shown carries a viewer's mobile number.
+    assert not any(MOBILE.search(q.display_text) for q in seen["questions"])
+
+
+def test_a_capture_tool_and_the_userscript_together(feed, event_loop_qt):
+    bg = BarrageGrabFrames(room=DEPT_ROOM)
+
+    async def body():
+        async with FakeBarrageGrab([bg.comment("物业不作为能换物业吗？")]) as tool:
+            feed.start(
+                feed.test_session,
+                [SourceSpec("barragegrab", tool.url), SourceSpec("kuaishou-server", "127.0.0.1:0")],
+            )
+            await until(lambda: feed.runner is not None and feed.runner.kuaishou_ports)
+            (port,) = feed.runner.kuaishou_ports
+            async with UserscriptClient(f"ws://127.0.0.1:{port}/gov") as script:
+                await script.comment("<img src=x>", "公租房排队要等多久？")
+                await until(lambda: len(feed.seen["questions"]) == 2)
+
+    event_loop_qt.run_until_complete(body())
+    by_platform = {q.platform: q for q in feed.seen["questions"]}
+    assert by_platform[Platform.KUAISHOU].nickname == "<img src=x>"
+    assert by_platform[Platform.KUAISHOU].room_role is RoomRole.GOV
+    assert by_platform[Platform.DOUYIN].display_text == "物业不作为能换物业吗？"
+
+
+def test_manual_entries_are_stored_with_their_channel(feed, event_loop_qt):
+    feed.add_manual("没有会话时", "phone")
+    assert feed.seen["problems"]
+    event_loop_qt.run_until_complete(feed.open(feed.test_session))
+    feed.add_manual("我的电话13912345678，暖气不热", "phone", "热线来电")
+    feed.add_manual("   ", "wechat")
+    event_loop_qt.run_until_complete(until(lambda: feed.seen["questions"]))
+    (question,) = feed.seen["questions"]
+    assert question.channel == "phone" and question.platform is Platform.MANUAL
+    assert "13912345678" not in question.display_text
+
+
+def test_sources_are_saved_loaded_and_started(feed, event_loop_qt):
+    loaded = []
+    feed.sourcesLoaded.connect(loaded.append)
+    sources = [
+        {
+            "room_role": "gov",
+            "tool": "kuaishou-server",
+            "address": "127.0.0.1:0",
+            "room_key": "gov",
+        },
+    ]
+    feed.save_sources(feed.test_session, sources)
+    event_loop_qt.run_until_complete(until(lambda: loaded))
+    feed.load_sources(feed.test_session)
+    event_loop_qt.run_until_complete(until(lambda: len(loaded) == 2))
+    assert loaded[1] == sources
+    feed.start_configured(feed.test_session)
+    event_loop_qt.run_until_complete(until(lambda: ("gov", "waiting") in feed.seen["states"]))
+
+
+def test_applied_sources_are_saved_and_the_feed_restarts_on_them(feed, event_loop_qt):
+    feed.apply_sources([])
+    assert feed.seen["problems"]  # no session open yet
+    feed.start_simulator(feed.test_session, rate=200)
+    event_loop_qt.run_until_complete(until(lambda: feed.seen["questions"]))
+    loaded = []
+    feed.sourcesLoaded.connect(loaded.append)
+    sources = [
+        {
+            "room_role": "dept",
+            "tool": "kuaishou-server",
+            "address": "127.0.0.1:0",
+            "room_key": "dept",
+        }
+    ]
+    feed.apply_sources(sources)
+    event_loop_qt.run_until_complete(until(lambda: ("dept", "waiting") in feed.seen["states"]))
+    assert loaded == [sources]
+    assert ("gov", "stopped") in feed.seen["states"]  # the simulator was stopped

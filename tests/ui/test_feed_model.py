@@ -1,0 +1,172 @@
+"""The live feed's model and the desk around it: append-only, plain text, fast at 100k rows."""
+
+import datetime as dt
+import time
+
+from PySide6.QtCore import Qt
+
+from studio.domain.model import Platform, QuestionFlag, QuestionStatus, RoomRole
+from studio.domain.records import QuestionRecord, RoomRecord
+from studio.ui.feed_model import RECORD_ROLE, FeedModel
+from studio.ui.feed_sources import FeedSourcesDialog
+from studio.ui.manual_entry import ManualEntryDialog
+from studio.ui.record_model import Column
+from studio.ui.tabs.desk_tab import DeskTab
+
+AT = dt.datetime(2026, 11, 26, 15, 0)
+
+
+def question(
+    n: int, nickname: str = "青山人", text: str = "暖气不热怎么办？", **kw
+) -> QuestionRecord:
+    fields = dict(
+        id=n,
+        received_at=AT + dt.timedelta(seconds=n),
+        room_role=RoomRole.GOV,
+        platform=Platform.KUAISHOU,
+        nickname=nickname,
+        display_text=text,
+        status=QuestionStatus.NEW,
+        flags=QuestionFlag.IS_QUESTION,
+        unit_name="",
+        cluster_id=None,
+        channel="live",
+    )
+    fields.update(kw)
+    return QuestionRecord(**fields)
+
+
+def model() -> FeedModel:
+    return FeedModel(
+        [Column("Author", lambda q: q.nickname), Column("Text", lambda q: q.display_text)]
+    )
+
+
+def test_the_model_keeps_the_qt_contract_while_growing(qtmodeltester):
+    m = model()
+    qtmodeltester.check(m)
+    m.append([question(1), question(2)])
+    m.append([question(3, "<b>x</b>")])
+    qtmodeltester.check(m)
+
+
+def test_each_batch_is_one_insertion_and_repeats_are_skipped(qtbot):
+    m = model()
+    m.set_records([question(1)])
+    inserted = []
+    m.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    assert m.append([question(1), question(2), question(3)]) == 2
+    assert m.append([question(2)]) == 0
+    assert inserted == [(1, 2)]
+    assert m.data(m.index(2, 0), RECORD_ROLE) == question(3)
+    assert m.row_of(3) == 2
+
+
+def test_markup_is_returned_as_text(qtbot):
+    m = model()
+    m.append([question(1, "<b>x</b>", '<img src="x">')])
+    assert m.data(m.index(0, 0)) == "<b>x</b>"
+    assert m.data(m.index(0, 1)) == '<img src="x">'
+
+
+def test_a_record_is_updated_in_place(qtbot):
+    m = model()
+    m.append([question(1)])
+    changed = []
+    m.dataChanged.connect(lambda a, b: changed.append((a.row(), b.row())))
+    assert m.update(question(1, text="新"))
+    assert changed == [(0, 0)] and m.data(m.index(0, 1)) == "新"
+    assert not m.update(question(9))
+
+
+def test_the_desk_stays_quick_at_100k_rows(qtbot):
+    desk = DeskTab()
+    qtbot.addWidget(desk)
+    desk.resize(1200, 700)
+    desk.show()
+    desk.show_questions([question(n) for n in range(1, 1001)])
+    started = time.perf_counter()
+    for start in range(1001, 100_001, 1000):
+        desk.append_questions([question(n) for n in range(start, start + 1000)])
+    qtbot.wait(10)
+    took = time.perf_counter() - started
+    assert desk.feed_model.rowCount() == 100_000
+    assert took < 3.0
+    started = time.perf_counter()
+    desk.append_questions([question(100_001)])
+    desk.feed_view.viewport().repaint()
+    assert time.perf_counter() - started < 0.05
+    # Following the newest rows.
+    bar = desk.feed_view.verticalScrollBar()
+    assert bar.value() == bar.maximum()
+
+
+def test_hostile_nicknames_stay_text_in_the_desk(qtbot):
+    desk = DeskTab()
+    qtbot.addWidget(desk)
+    desk.append_questions([question(1, "<b>x</b>"), question(2, "<img src=x>")])
+    names = [desk.feed_model.index(r, 3).data() for r in range(2)]
+    assert names == ["<b>x</b>", "<img src=x>"]
+
+
+def test_room_chips_show_state_and_counts(qtbot):
+    desk = DeskTab()
+    qtbot.addWidget(desk)
+    desk.rooms.show_rooms(
+        [
+            RoomRecord(1, Platform.KUAISHOU, "青山县人民政府", "gov", RoomRole.GOV, ""),
+            RoomRecord(2, Platform.DOUYIN, "青山住建", "sec", RoomRole.DEPT, ""),
+        ]
+    )
+    desk.rooms.show_state("gov", "reconnecting")
+    desk.rooms.show_counts({"gov": {"stored": 12, "rejected": 1}})
+    assert desk.rooms.state_of("gov") == "reconnecting"
+    assert "12" in desk.rooms.chip_text("gov")
+    assert desk.rooms.chip_text("dept")
+    desk.rooms.show_state("dept", "stale")
+    desk.rooms.show_state("dept", "ended")
+    assert desk.rooms.state_of("dept") == "ended"
+
+
+def test_manual_entry_is_non_modal_and_ready_for_the_next_call(qtbot):
+    desk = DeskTab()
+    qtbot.addWidget(desk)
+    entered = []
+    desk.manualQuestionEntered.connect(lambda *a: entered.append(a))
+    desk.open_manual_entry()
+    dialog = desk.manual_dialog
+    assert isinstance(dialog, ManualEntryDialog) and dialog.isVisible() and not dialog.isModal()
+    assert not dialog.add_button.isEnabled()
+    dialog.text.setPlainText("低保怎么申请？")
+    dialog.channel.setCurrentIndex(1)
+    dialog.nickname.setText("张先生")
+    dialog.add_button.click()
+    assert entered == [("低保怎么申请？", "wechat", "张先生")]
+    assert dialog.text.toPlainText() == "" and dialog.isVisible()
+    dialog.close()
+
+
+def test_sources_dialog_round_trips_the_sources(qtbot):
+    desk = DeskTab()
+    qtbot.addWidget(desk)
+    edited = []
+    desk.sourcesEdited.connect(edited.append)
+    saved = [
+        {
+            "room_role": "gov",
+            "tool": "kuaishou-server",
+            "address": "127.0.0.1:5001",
+            "room_key": "gov",
+        }
+    ]
+    desk.show_sources(saved)
+    desk.open_sources()
+    dialog = desk.sources_dialog
+    assert isinstance(dialog, FeedSourcesDialog) and not dialog.isModal()
+    assert dialog.sources() == saved
+    tool, address, _key = dialog.rows["dept"]
+    tool.setCurrentIndex(tool.findData("barragegrab"))
+    assert address.text() == "ws://127.0.0.1:8888"
+    dialog._save()
+    assert edited[0][1]["tool"] == "barragegrab" and not dialog.isVisible()
+    assert Qt  # (imported for readability of roles above)
