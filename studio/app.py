@@ -36,6 +36,7 @@ from studio.services.overview import (
 )
 from studio.services.rig_monitor import RigMonitorService
 from studio.services.rundown_editing import RundownEditingService
+from studio.services.schedule_editing import ScheduleEditingService
 from studio.services.tasks import BackgroundTasks
 from studio.services.timer import TimerService
 from studio.store.database import Database, DatabaseProblem, open_database
@@ -151,6 +152,7 @@ class StudioDesk:
         self.reports = ReportService(repository, self.tasks, today, parent=owner)
         self.timer = TimerService(db, self.tasks, parent=owner)
         self.rundown_editing = RundownEditingService(db, self.tasks, parent=owner)
+        self.schedule_editing = ScheduleEditingService(db, self.tasks, today, parent=owner)
         adb_host, adb_port = options.adb or ("127.0.0.1", 5037)
         # The demo's phones are simulated; otherwise the real adb server is asked.
         phones = SimulatedRig() if options.demo else AdbRigMonitor(adb_host, adb_port)
@@ -207,6 +209,7 @@ class StudioDesk:
         desk.manualQuestionEntered.connect(feed.add_manual)
         desk.sourcesEdited.connect(feed.apply_sources)
         self.schedule.todayLoaded.connect(self._start_live_feed)
+        self._wire_schedule()
         transport.pauseToggleRequested.connect(self.timer.toggle_pause)
         transport.previousRequested.connect(self.timer.previous)
         transport.nextRequested.connect(self.timer.next)
@@ -234,6 +237,42 @@ class StudioDesk:
         if session_id is not None:
             self.feed.refresh(session_id)
             self.timer.load(session_id)
+
+    def _wire_schedule(self) -> None:
+        """The schedule calendar, rota and briefing notes on the Prep tab, and their service."""
+        prep, editing = self.window.prep, self.schedule_editing
+        view = prep.schedule
+        view.set_today(self.today())
+        view.set_templates(
+            str(self.settings.value("announcement/wechat", "")),
+            str(self.settings.value("announcement/kuaishou", "")),
+        )
+        view.templatesEdited.connect(self._remember_templates)
+        view.rangeRequested.connect(editing.load)
+        view.previewRequested.connect(lambda weeks: editing.preview(*editing.next_weeks(weeks)))
+        view.generateRequested.connect(editing.generate)
+        view.undoRequested.connect(editing.undo_generation)
+        view.moveRequested.connect(editing.move)
+        editing.sessionsLoaded.connect(view.show_range)
+        editing.previewReady.connect(view.show_preview)
+        editing.generated.connect(view.show_generated)
+        editing.undone.connect(view.show_undone)
+        editing.moved.connect(view.show_moved)
+        editing.problem.connect(view.show_problem)
+        editing.problem.connect(self.window.show_problem)
+        # A fill, undo or move can change today's session and the weeks around it.
+        editing.changed.connect(self.schedule.refresh)
+        self.rig.roomsLoaded.connect(view.show_rooms)
+        prep.rota.rotaChangeRequested.connect(editing.set_rota)
+        editing.rotaLoaded.connect(prep.rota.show_rota)
+        prep.briefing.loadRequested.connect(editing.load_briefing)
+        prep.briefing.saveRequested.connect(editing.save_briefing)
+        editing.briefingLoaded.connect(prep.briefing.show_briefing)
+        editing.briefingSaved.connect(prep.briefing.show_saved)
+
+    def _remember_templates(self, wechat: str, kuaishou: str) -> None:
+        self.settings.setValue("announcement/wechat", wechat)
+        self.settings.setValue("announcement/kuaishou", kuaishou)
 
     def _start_live_feed(self, session: object) -> None:
         """Today's rooms start feeding once today's session is known (once per session)."""
@@ -324,6 +363,8 @@ class StudioDesk:
 
     def refresh_all(self) -> None:
         self.schedule.refresh()
+        self.window.prep.schedule.refresh()
+        self.schedule_editing.load_rota()
         self.rig.refresh()
         self.referral_service.refresh()
         self.reports.refresh()

@@ -18,6 +18,7 @@ from studio import __version__
 from studio.bench import add_bench_commands
 from studio.cli_feed import add_feed_commands
 from studio.cli_rig import add_rig_commands
+from studio.cli_schedule import add_schedule_commands
 from studio.domain import rundown_clock as clock
 from studio.domain.durations import format_duration
 from studio.domain.rundown_clock import ClockError
@@ -274,6 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     seed.set_defaults(run=cmd_demo_seed)
     _add_timer_commands(commands)
     add_rig_commands(commands)
+    add_schedule_commands(commands)
     add_feed_commands(commands)
     add_bench_commands(commands)
     return parser

@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnnouncementDialog</name>
+    <message>
+        <source>Preview announcement</source>
+        <translation>直播预告</translation>
+    </message>
+    <message>
+        <source>WeChat official account</source>
+        <translation>微信公众号</translation>
+    </message>
+    <message>
+        <source>Kuaishou</source>
+        <translation>快手</translation>
+    </message>
+    <message>
+        <source>Placeholders: {names}</source>
+        <translation>可用占位符：{names}</translation>
+    </message>
+    <message>
+        <source>Poster 1080×1920 (short video)</source>
+        <translation>海报 1080×1920（短视频平台）</translation>
+    </message>
+    <message>
+        <source>Cover 900×383 (WeChat)</source>
+        <translation>封面 900×383（微信公众号）</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>保存 PNG…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Could not save {path}</source>
+        <translation>无法保存 {path}</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard</source>
+        <translation>已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Save poster</source>
+        <translation>保存海报</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saving {path}…</source>
+        <translation>正在保存 {path}…</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingPanel</name>
+    <message>
+        <source>Title, e.g. 口径：供暖收费</source>
+        <translation>标题，如：口径：供暖收费</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加材料</translation>
+    </message>
+    <message>
+        <source>Remove note</source>
+        <translation>删除材料</translation>
+    </message>
+    <message>
+        <source>Save notes</source>
+        <translation>保存材料</translation>
+    </message>
+    <message>
+        <source>No session selected</source>
+        <translation>未选择场次</translation>
+    </message>
+    <message>
+        <source>Briefing notes for {day} · {unit}</source>
+        <translation>{day} · {unit} 的背景材料</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>新材料</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>DeskTab</name>
     <message>
         <source>Time</source>
@@ -609,6 +707,17 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>MonthCalendar</name>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+</context>
+<context>
     <name>NotePanel</name>
     <message>
         <source>Note to the official</source>
@@ -775,28 +884,8 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>节目流程</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
         <source>Unit</source>
         <translation>单位</translation>
-    </message>
-    <message>
-        <source>Official</source>
-        <translation>主讲人</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
     </message>
     <message>
         <source>Short name</source>
@@ -813,6 +902,14 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Units</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <source>Rota</source>
+        <translation>轮值</translation>
+    </message>
+    <message>
+        <source>Briefing notes</source>
+        <translation>背景材料</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1245,45 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source> · {stored} comments, {rejected} rejected</source>
         <translation> · {stored} 条评论，{rejected} 条被拒</translation>
+    </message>
+</context>
+<context>
+    <name>RotaPanel</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>On the rota</source>
+        <translation>参与轮值</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Why (e.g. away until a date)</source>
+        <translation>原因（如：外出至某日）</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Weight 2 puts a unit on air twice as often; a paused unit is left out of every fill until resumed.</source>
+        <translation>权重为 2 的单位上线次数为其他单位的两倍；暂停的单位在恢复前不参与排期生成。</translation>
     </message>
 </context>
 <context>
@@ -1500,6 +1636,105 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>ScheduleView</name>
+    <message>
+        <source>Red: day off (休: a weekday holiday) · Yellow: weekend day worked (班, make-up day) · Framed: a session</source>
+        <translation>红色：休息日（休：节假日）· 黄色：调休上班（班）· 加框：已有场次</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>Generate next 4 weeks…</source>
+        <translation>生成未来4周排期…</translation>
+    </message>
+    <message>
+        <source>Undo generation</source>
+        <translation>撤销生成</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>改期到</translation>
+    </message>
+    <message>
+        <source>Preview announcement…</source>
+        <translation>直播预告…</translation>
+    </message>
+    <message>
+        <source>Proposed sessions</source>
+        <translation>拟生成的场次</translation>
+    </message>
+    <message>
+        <source>Create these sessions</source>
+        <translation>创建这些场次</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>Make-up working day on a weekend</source>
+        <translation>调休上班日（周末）</translation>
+    </message>
+    <message>
+        <source>Proposed sessions {first} – {last}: {count}</source>
+        <translation>拟生成的场次 {first} – {last}：{count} 场</translation>
+    </message>
+    <message>
+        <source>{count} sessions created</source>
+        <translation>已创建 {count} 场</translation>
+    </message>
+    <message>
+        <source>{count} sessions removed</source>
+        <translation>已删除 {count} 场</translation>
+    </message>
+    <message>
+        <source>Moved to {day}</source>
+        <translation>已改期到 {day}</translation>
+    </message>
+    <message>
+        <source>(no topic yet)</source>
+        <translation>（暂无主题）</translation>
+    </message>
+</context>
+<context>
     <name>SessionCard</name>
     <message>
         <source>Today</source>
@@ -1668,6 +1903,29 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>mm:ss</source>
         <translation>分:秒</translation>
+    </message>
+</context>
+<context>
+    <name>_Channel</name>
+    <message>
+        <source>Copy text</source>
+        <translation>复制文案</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Text to publish</source>
+        <translation>发布文案</translation>
+    </message>
+    <message>
+        <source>Unknown placeholders, left as written: {names}</source>
+        <translation>未知占位符（已原样保留）：{names}</translation>
+    </message>
+    <message>
+        <source>Still empty: {names}</source>
+        <translation>尚未填写：{names}</translation>
     </message>
 </context>
 </TS>

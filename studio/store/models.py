@@ -271,3 +271,35 @@ class FeedSource(Base):
     tool: Mapped[str] = mapped_column(String(24))
     address: Mapped[str] = mapped_column(String(200))
     room_key: Mapped[str] = mapped_column(String(200), default="")
+
+
+class RotaSetting(Base):
+    """How a unit takes part in the rota: its weight (2.0 = twice as often), or paused.
+
+    A unit without a row is on the rota with weight 1. Pausing (its head away, a reorganisation)
+    keeps the unit and its history, unlike retiring it.
+    """
+
+    __tablename__ = "rota_setting"
+
+    unit_id: Mapped[int] = mapped_column(
+        ForeignKey("unit.id", ondelete="CASCADE"), primary_key=True
+    )
+    weight: Mapped[float] = mapped_column(default=1.0)
+    paused: Mapped[bool] = mapped_column(default=False)
+    # Why, for the next operator: "局长外出学习至12月10日".
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class BriefingNoteRow(Base):
+    """A briefing note of a session (背景材料, 口径), in the order the official reads them."""
+
+    __tablename__ = "briefing_note"
+    __table_args__ = (Index("ix_briefing_note_session", "session_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(120))
+    body: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -353,7 +353,10 @@ class MainWindow(QMainWindow):
         }
         names = {"gov": self.tr("County"), "dept": self.tr("Department")}
         parts = [
-            f"{names.get(r, r)} {words.get(s, s)}" for r, s in sorted(self._room_states.items())
+            f"{names.get(r, r)} {words.get(s, s)}"
+            for r, s in sorted(
+                self._room_states.items(), key=lambda item: (item[0] != "gov", item[0])
+            )
         ]
         self.rooms_label.setText(self.tr("Rooms: {states}").format(states=" · ".join(parts)))
         healthy = all(s == "connected" for s in self._room_states.values())

@@ -17,9 +17,12 @@ from PySide6.QtWidgets import (
 from studio.domain.model import SessionStatus
 from studio.domain.records import SegmentRecord, SessionRecord, UnitRecord
 from studio.domain.rundown_csv import SegmentDraft
-from studio.ui import labels, theme
+from studio.ui import labels
+from studio.ui.briefing_panel import BriefingPanel
 from studio.ui.record_model import Column, RecordTableModel, record_table
+from studio.ui.rota_panel import RotaPanel
 from studio.ui.rundown_editor import RundownEditor
+from studio.ui.schedule_view import ScheduleView
 
 
 def session_slot(session: SessionRecord) -> str:
@@ -98,26 +101,10 @@ class PrepTab(QWidget):
         left_box.addWidget(rundown_title)
         left_box.addWidget(self.rundown, 1)
 
-        self.schedule_model = RecordTableModel(
-            [
-                Column(
-                    self.tr("Date"),
-                    lambda s: session_day(s.date),
-                    sort_key=lambda s: s.date.toordinal(),
-                ),
-                Column(self.tr("Time"), session_slot),
-                Column(self.tr("Unit"), lambda s: s.unit_name),
-                Column(self.tr("Official"), lambda s: f"{s.official_name} {s.official_title}"),
-                Column(self.tr("Topic"), lambda s: s.topic),
-                Column(
-                    self.tr("Status"),
-                    lambda s: labels.session_status(s.status),
-                    colour=self._status_colour,
-                ),
-            ],
-            self,
-        )
-        self.schedule_view = record_table(self.schedule_model, self)
+        # The schedule: a month calendar with the day's sessions, fill from the rota, moves.
+        self.schedule = ScheduleView(self)
+        self.schedule_model = self.schedule.sessions_model
+        self.schedule_view = self.schedule.table
         self.units_model = RecordTableModel(
             [
                 Column(self.tr("Unit"), lambda u: u.name),
@@ -129,8 +116,12 @@ class PrepTab(QWidget):
         )
         self.units_view = record_table(self.units_model, self)
         right = QTabWidget()
-        right.addTab(self.schedule_view, self.tr("Schedule"))
+        right.addTab(self.schedule, self.tr("Schedule"))
         right.addTab(self.units_view, self.tr("Units"))
+        self.rota = RotaPanel(self)
+        right.addTab(self.rota, self.tr("Rota"))
+        self.briefing = BriefingPanel(self)
+        right.addTab(self.briefing, self.tr("Briefing notes"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -140,18 +131,11 @@ class PrepTab(QWidget):
         box = QVBoxLayout(self)
         box.addWidget(splitter)
 
-    @staticmethod
-    def _status_colour(session: SessionRecord):  # type: ignore[no-untyped-def]
-        return {
-            SessionStatus.ENDED: theme.MUTED,
-            SessionStatus.READY: theme.OK,
-            SessionStatus.LIVE: theme.BAD,
-        }.get(session.status)
-
     # -- slots -------------------------------------------------------------------------------
     def show_today(self, session: SessionRecord | None) -> None:
         self._session = session
         self.card.show_session(session)
+        self.briefing.set_session(session)
         self.rundown.set_session(session, session_slot(session) if session else "")
 
     def show_rundown(self, segments: list[SegmentRecord]) -> None:
@@ -165,8 +149,8 @@ class PrepTab(QWidget):
         self.rundown.show_rundown(self._session.id, drafts)
 
     def show_schedule(self, sessions: list[SessionRecord]) -> None:
-        self.schedule_model.set_records(sessions)
-        self.schedule_view.resizeColumnsToContents()
+        """The sessions of the weeks around today, for the schedule's calendar."""
+        self.schedule.show_sessions(sessions)
 
     def show_units(self, units: list[UnitRecord]) -> None:
         self.units_model.set_records(units)

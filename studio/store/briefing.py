@@ -1,0 +1,55 @@
+"""Reading and saving a session's briefing notes (blocking: services call these in a thread)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import delete, select
+
+from studio.domain.briefing import BriefingNote, briefing_problems
+from studio.store.database import Database
+from studio.store.models import BriefingNoteRow, Session
+
+
+class BriefingRefused(Exception):
+    """The notes were not saved; the message says why."""
+
+
+def briefing_notes(db: Database, session_id: int) -> list[BriefingNote]:
+    """The session's notes in reading order."""
+    with db.sessions() as s:
+        query = (
+            select(BriefingNoteRow)
+            .where(BriefingNoteRow.session_id == session_id)
+            .order_by(BriefingNoteRow.position)
+        )
+        return [BriefingNote(row.title, row.body) for row in s.scalars(query)]
+
+
+def save_briefing_notes(
+    db: Database,
+    session_id: int,
+    notes: Sequence[BriefingNote],
+    *,
+    now: Callable[[], dt.datetime] = dt.datetime.now,
+) -> None:
+    """Replace the session's notes with ``notes``, in one transaction.
+
+    Raises:
+        BriefingRefused: no such session, or a note that can't be stored (nothing changes).
+    """
+    problems = briefing_problems(notes)
+    if problems:
+        raise BriefingRefused("; ".join(problems))
+    with db.transaction() as s:
+        if s.get(Session, session_id) is None:
+            raise BriefingRefused(f"no session {session_id}")
+        s.execute(delete(BriefingNoteRow).where(BriefingNoteRow.session_id == session_id))
+        at = now()
+        s.add_all(
+            BriefingNoteRow(
+                session_id=session_id, position=i, title=n.title, body=n.body, updated_at=at
+            )
+            for i, n in enumerate(notes)
+        )

@@ -1,0 +1,241 @@
+"""Writing the schedule: fill a period from the rota, move a session, undo a fill.
+
+Every function is blocking and does its work in one transaction: services call them from a
+worker thread, the ``studio schedule`` commands directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Mapping
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import joinedload
+
+from studio.domain.calendar import is_working_day
+from studio.domain.model import SessionStatus
+from studio.domain.records import SessionRecord
+from studio.domain.rotation import RotaEntry, RotaProblem, RotaSlot, RotaUnit, plan_rotation
+from studio.store.database import Database
+from studio.store.models import Official, Question, Referral, RotaSetting, Session, Unit
+from studio.store.repository import StudioRepository, _session_record
+
+SESSION_START = dt.time(15, 0)
+SESSION_END = dt.time(16, 0)
+# How far back the rota looks to continue fairly from the last sessions.
+HISTORY_DAYS = 90
+
+
+class ScheduleProblem(Exception):
+    """A schedule change was refused; the message says why (for a person to read)."""
+
+
+def list_sessions(db: Database, first: dt.date, last: dt.date) -> list[SessionRecord]:
+    """The sessions from ``first`` to ``last`` (both included), in date order."""
+    return StudioRepository(db).sessions_between(first, last)
+
+
+def _unit_ids(units: list[Unit], names: Iterable[str]) -> dict[str, int]:
+    by_name = {u.name: u.id for u in units} | {u.short_name: u.id for u in units}
+    found = {}
+    for name in names:
+        if name not in by_name:
+            raise ScheduleProblem(f"no unit on the rota is called {name!r}")
+        found[name] = by_name[name]
+    return found
+
+
+def generate_schedule(
+    db: Database,
+    first: dt.date,
+    last: dt.date,
+    *,
+    paused: Collection[str] = (),
+    weights: Mapping[str, float] | None = None,
+    dry_run: bool = False,
+) -> list[SessionRecord]:
+    """Fill the working days from ``first`` to ``last`` that have no session from the rota.
+
+    Args:
+        paused: names (or short names) of units to leave out this time.
+        weights: unit name → weight (default 1.0 each).
+        dry_run: plan only; nothing is written and the records have id 0.
+
+    Returns:
+        The sessions created (or that would be), in date order: status planned, no topic yet,
+        the unit's first official in the chair.
+    """
+    weights = weights or {}
+    with db.transaction() as s:
+        units = list(s.scalars(select(Unit).where(Unit.retired.is_(False)).order_by(Unit.id)))
+        stored = {r.unit_id: r for r in s.scalars(select(RotaSetting))}
+        # The stored rota, with this run's pauses and weights on top.
+        paused_ids = set(_unit_ids(units, paused).values())
+        paused_ids |= {i for i, r in stored.items() if r.paused}
+        weight_ids = {i: r.weight for i, r in stored.items()}
+        weight_ids |= {_unit_ids(units, [n])[n]: w for n, w in weights.items()}
+        entries = [RotaUnit(u.id, weight_ids.get(u.id, 1.0), u.id in paused_ids) for u in units]
+        around = s.execute(
+            select(Session.date, Session.unit_id).where(
+                Session.date >= first - dt.timedelta(days=HISTORY_DAYS), Session.date <= last
+            )
+        ).all()
+        booked = {day: unit_id for day, unit_id in around if day >= first}
+        history = [RotaSlot(day, u) for day, u in around if day < first and u is not None]
+        try:
+            slots = plan_rotation(entries, first, last, booked=booked, history=history)
+        except RotaProblem as problem:
+            raise ScheduleProblem(str(problem)) from None
+        officials = _first_officials(s)
+        by_id = {u.id: u for u in units}
+        if dry_run:
+            return [_unsaved(slot.day, by_id[slot.unit_id], officials) for slot in slots]
+        rows = [
+            Session(
+                date=slot.day,
+                start=SESSION_START,
+                end=SESSION_END,
+                unit=by_id[slot.unit_id],
+                official=officials.get(slot.unit_id),
+                topic="",
+                status=SessionStatus.PLANNED,
+            )
+            for slot in slots
+        ]
+        s.add_all(rows)
+        s.flush()
+        return [_session_record(row) for row in rows]
+
+
+def rota(db: Database) -> list[RotaEntry]:
+    """Every unit not retired, with its weight and whether it is paused."""
+    with db.transaction() as s:
+        stored = {r.unit_id: r for r in s.scalars(select(RotaSetting))}
+        entries = []
+        for unit in s.scalars(select(Unit).where(Unit.retired.is_(False)).order_by(Unit.id)):
+            setting = stored.get(unit.id)
+            entries.append(
+                RotaEntry(
+                    unit.id,
+                    unit.name,
+                    setting.weight if setting else 1.0,
+                    setting.paused if setting else False,
+                    setting.note if setting else "",
+                )
+            )
+        return entries
+
+
+def set_rota(
+    db: Database,
+    unit: str,
+    *,
+    weight: float | None = None,
+    paused: bool | None = None,
+    note: str | None = None,
+) -> None:
+    """Change a unit's weight, pause or note on the rota (what is None stays as it is).
+
+    Raises:
+        ScheduleProblem: no such unit, or a weight that is not positive.
+    """
+    if weight is not None and weight <= 0:
+        raise ScheduleProblem(f"{unit}: the weight must be positive")
+    with db.transaction() as s:
+        units = list(s.scalars(select(Unit).where(Unit.retired.is_(False))))
+        unit_id = _unit_ids(units, [unit])[unit]
+        setting = s.get(RotaSetting, unit_id)
+        if setting is None:
+            setting = RotaSetting(unit_id=unit_id, weight=1.0, paused=False, note="")
+            s.add(setting)
+        if weight is not None:
+            setting.weight = weight
+        if paused is not None:
+            setting.paused = paused
+        if note is not None:
+            setting.note = note
+
+
+def _unsaved(day: dt.date, unit: Unit, officials: Mapping[int, Official]) -> SessionRecord:
+    """The record of a session the rota proposes but nobody stored (id 0)."""
+    official = officials.get(unit.id)
+    return SessionRecord(
+        id=0,
+        date=day,
+        start=SESSION_START,
+        end=SESSION_END,
+        unit_id=unit.id,
+        unit_name=unit.name,
+        unit_short_name=unit.short_name,
+        official_name=official.name if official else "",
+        official_title=official.title if official else "",
+        topic="",
+        status=SessionStatus.PLANNED,
+    )
+
+
+def _first_officials(s: OrmSession) -> dict[int, Official]:
+    """Each unit's official in the chair: its first one not retired."""
+    officials: dict[int, Official] = {}
+    query = select(Official).where(Official.retired.is_(False)).order_by(Official.id)
+    for official in s.scalars(query):
+        officials.setdefault(official.unit_id, official)
+    return officials
+
+
+def remove_planned_sessions(db: Database, session_ids: Iterable[int]) -> list[int]:
+    """Undo a fill: delete the sessions that are still planned and have nothing attached.
+
+    A session that got questions or referrals, or left the planned state, since the fill is
+    kept. Returns the ids actually removed.
+    """
+    ids = list(session_ids)
+    if not ids:
+        return []
+    removed = []
+    with db.transaction() as s:
+        query = select(Session).where(
+            Session.id.in_(ids),
+            Session.status == SessionStatus.PLANNED,
+            ~exists().where(Question.session_id == Session.id),
+            ~exists().where(Referral.session_id == Session.id),
+            ~exists().where(Referral.reported_back_session_id == Session.id),
+        )
+        for row in s.scalars(query):
+            removed.append(row.id)
+            s.delete(row)
+    return removed
+
+
+def move_session(db: Database, session_id: int, day: dt.date) -> SessionRecord:
+    """Move a session to another day, keeping its unit, official, topic and running order.
+
+    Raises:
+        ScheduleProblem: no such session, it is live or over, the day is not a working day,
+            or another session is already on that day.
+    """
+    with db.transaction() as s:
+        row = s.scalars(
+            select(Session)
+            .options(joinedload(Session.unit), joinedload(Session.official))
+            .where(Session.id == session_id)
+        ).first()
+        if row is None:
+            raise ScheduleProblem(f"no session {session_id}")
+        if row.status in (SessionStatus.LIVE, SessionStatus.ENDED):
+            raise ScheduleProblem(f"session {session_id} is {row.status} and stays on {row.date}")
+        if row.date == day:
+            return _session_record(row)
+        if not is_working_day(day):
+            raise ScheduleProblem(f"{day} is not a working day")
+        taken = s.scalar(
+            select(func.count())
+            .select_from(Session)
+            .where(Session.date == day, Session.id != session_id)
+        )
+        if taken:
+            raise ScheduleProblem(f"{day} already has a session")
+        row.date = day
+        s.flush()
+        return _session_record(row)

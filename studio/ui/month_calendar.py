@@ -1,0 +1,170 @@
+"""A month page of day buttons that shows working days, holidays and 调休, with a tooltip per day.
+
+QCalendarWidget draws its days in an internal table whose header cannot be translated, and
+marks weekends by weekday only; this grid is small and says what the State Council's calendar
+says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.domain.calendar import is_working_day
+from studio.ui import labels
+
+# Colour and a mark in the corner: never colour alone.
+DAY_QSS = """
+QToolButton[kind="work"] { background: #ffffff; }
+QToolButton[kind="off"], QToolButton[kind="holiday"] { background: #fde2e1; color: #b42318; }
+QToolButton[kind="worked_weekend"] { background: #fff1c2; color: #6b4e00; }
+QToolButton[outside="true"] { color: #a0a7b1; }
+QToolButton[booked="true"] { font-weight: bold; border: 2px solid #1a7f37; }
+QToolButton:checked { border: 3px solid #1f4e9c; }
+"""
+
+
+def day_kind(day: dt.date) -> str:
+    """ "work", "off" (weekend), "holiday" (a weekday off) or "worked_weekend" (调休 worked)."""
+    working = is_working_day(day)
+    if day.weekday() >= 5:
+        return "worked_weekend" if working else "off"
+    return "work" if working else "holiday"
+
+
+DAY_MARKS = {"work": "", "off": "", "holiday": "休", "worked_weekend": "班"}
+
+
+class MonthCalendar(QWidget):
+    """Six weeks of day buttons around one month, Monday first, one day selected.
+
+    Signals:
+        selectionChanged(): another day was selected.
+        currentPageChanged(int, int): the year and month shown changed.
+    """
+
+    selectionChanged = Signal()
+    currentPageChanged = Signal(int, int)
+
+    def __init__(self, today: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._selected = today or dt.date.today()
+        self._year, self._month = self._selected.year, self._selected.month
+        self._tooltips: dict[dt.date, str] = {}
+        self._booked: set[dt.date] = set()
+        self.setStyleSheet(DAY_QSS)
+
+        self.previous_button = QToolButton(text="‹")
+        self.previous_button.setToolTip(self.tr("Previous month"))
+        self.previous_button.clicked.connect(lambda: self._step(-1))
+        self.next_button = QToolButton(text="›")
+        self.next_button.setToolTip(self.tr("Next month"))
+        self.next_button.clicked.connect(lambda: self._step(1))
+        self.title = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setProperty("role", "heading")
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.previous_button)
+        navigation.addWidget(self.title, 1)
+        navigation.addWidget(self.next_button)
+
+        grid = QGridLayout()
+        grid.setSpacing(2)
+        for column in range(7):
+            name = QLabel(labels.weekday(column), textFormat=Qt.TextFormat.PlainText)
+            name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(name, 0, column)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: list[QToolButton] = []
+        for cell in range(42):
+            button = QToolButton(checkable=True)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            button.setMinimumSize(36, 30)
+            button.clicked.connect(lambda _=False, c=cell: self._cell_clicked(c))
+            self.group.addButton(button, cell)
+            self.buttons.append(button)
+            grid.addWidget(button, 1 + cell // 7, cell % 7)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(navigation)
+        box.addLayout(grid)
+        self._paint()
+
+    # -- what it shows -----------------------------------------------------------------------
+    def year_shown(self) -> int:
+        return self._year
+
+    def month_shown(self) -> int:
+        return self._month
+
+    def first_shown(self) -> dt.date:
+        """The Monday of the first row."""
+        first = dt.date(self._year, self._month, 1)
+        return first - dt.timedelta(days=first.weekday())
+
+    def days_shown(self) -> list[dt.date]:
+        start = self.first_shown()
+        return [start + dt.timedelta(days=n) for n in range(42)]
+
+    def selected_date(self) -> dt.date:
+        return self._selected
+
+    def button_of(self, day: dt.date) -> QToolButton | None:
+        offset = (day - self.first_shown()).days
+        return self.buttons[offset] if 0 <= offset < 42 else None
+
+    def set_selected_date(self, day: dt.date) -> None:
+        """Select ``day``, turning to its month if need be."""
+        changed = day != self._selected
+        self._selected = day
+        if (day.year, day.month) != (self._year, self._month):
+            self.set_page(day.year, day.month)
+        else:
+            self._paint()
+        if changed:
+            self.selectionChanged.emit()
+
+    def set_page(self, year: int, month: int) -> None:
+        self._year, self._month = year, month
+        self._paint()
+        self.currentPageChanged.emit(year, month)
+
+    def set_day_info(self, tooltips: dict[dt.date, str], booked: set[dt.date]) -> None:
+        """The tooltip of each day and the days that have a session (drawn bold)."""
+        self._tooltips = dict(tooltips)
+        self._booked = set(booked)
+        self._paint()
+
+    # -- internals ---------------------------------------------------------------------------
+    def _step(self, months: int) -> None:
+        index = self._year * 12 + self._month - 1 + months
+        self.set_page(index // 12, index % 12 + 1)
+
+    def _cell_clicked(self, cell: int) -> None:
+        self.set_selected_date(self.days_shown()[cell])
+
+    def _paint(self) -> None:
+        self.title.setText(f"{self._year}-{self._month:02d}")
+        for day, button in zip(self.days_shown(), self.buttons, strict=True):
+            kind = day_kind(day)
+            mark = DAY_MARKS[kind]
+            button.setText(f"{day.day}{mark}")
+            button.setProperty("kind", kind)
+            button.setProperty("outside", day.month != self._month)
+            button.setProperty("booked", day in self._booked)
+            button.setToolTip(self._tooltips.get(day, day.isoformat()))
+            button.setChecked(day == self._selected)
+            button.style().unpolish(button)
+            button.style().polish(button)
