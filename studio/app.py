@@ -268,6 +268,9 @@ class StudioDesk:
         prep.briefing.loadRequested.connect(editing.load_briefing)
         prep.briefing.saveRequested.connect(editing.save_briefing)
         editing.briefingLoaded.connect(prep.briefing.show_briefing)
+        editing.briefingLoaded.connect(self.window.desk.briefing.show_briefing)
+        prep.briefing.earlierRequested.connect(editing.load_earlier_briefing)
+        editing.earlierBriefingLoaded.connect(prep.briefing.add_earlier)
         editing.briefingSaved.connect(prep.briefing.show_saved)
 
     def _remember_templates(self, wechat: str, kuaishou: str) -> None:

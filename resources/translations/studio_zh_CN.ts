@@ -71,6 +71,10 @@
         <translation>删除材料</translation>
     </message>
     <message>
+        <source>Carry forward from the unit&apos;s last session</source>
+        <translation>沿用该单位上次的材料</translation>
+    </message>
+    <message>
         <source>Save notes</source>
         <translation>保存材料</translation>
     </message>
@@ -81,6 +85,10 @@
     <message>
         <source>Briefing notes for {day} · {unit}</source>
         <translation>{day} · {unit} 的背景材料</translation>
+    </message>
+    <message>
+        <source>The unit has no earlier notes</source>
+        <translation>该单位没有以往的背景材料</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -97,6 +105,17 @@
     <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingViewer</name>
+    <message>
+        <source>Show this point on the official&apos;s screen</source>
+        <translation>在主讲屏上显示这一条</translation>
+    </message>
+    <message>
+        <source>No briefing notes for today (Prep tab ▸ Briefing notes)</source>
+        <translation>今日没有背景材料（准备 ▸ 背景材料）</translation>
     </message>
 </context>
 <context>
@@ -144,6 +163,14 @@
     <message>
         <source>On-air queue</source>
         <translation>待答队列</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Briefing notes</source>
+        <translation>背景材料</translation>
     </message>
     <message>
         <source>{comments} comments · {questions} questions · {waiting} waiting</source>
@@ -773,6 +800,10 @@ The control panel of the county&apos;s daily livestream.</source>
 </context>
 <context>
     <name>OfficialViewText</name>
+    <message>
+        <source>Briefing · {title}</source>
+        <translation>背景材料 · {title}</translation>
+    </message>
     <message>
         <source>Question on air</source>
         <translation>正在回答的问题</translation>

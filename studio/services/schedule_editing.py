@@ -18,7 +18,12 @@ from studio.domain.briefing import BriefingNote
 from studio.domain.records import SessionRecord
 from studio.domain.rotation import RotaEntry, period_of_weeks
 from studio.services.tasks import BackgroundTasks
-from studio.store.briefing import BriefingRefused, briefing_notes, save_briefing_notes
+from studio.store.briefing import (
+    BriefingRefused,
+    briefing_notes,
+    earlier_briefing_notes,
+    save_briefing_notes,
+)
 from studio.store.database import Database
 from studio.store.schedule import (
     ScheduleProblem,
@@ -55,6 +60,7 @@ class ScheduleEditingService(QObject):
         rotaLoaded(list): ``RotaEntry`` list, each unit's weight and pause.
         briefingLoaded(int, list): a session id and its ``BriefingNote`` list.
         briefingSaved(int): the session's notes are stored.
+        earlierBriefingLoaded(int, list): notes of the unit's last session, to carry forward.
         problem(str): a change was refused or failed; the text is for a person.
     """
 
@@ -67,6 +73,7 @@ class ScheduleEditingService(QObject):
     rotaLoaded = Signal(list)
     briefingLoaded = Signal(int, list)
     briefingSaved = Signal(int)
+    earlierBriefingLoaded = Signal(int, list)
     problem = Signal(str)
 
     def __init__(
@@ -181,6 +188,15 @@ class ScheduleEditingService(QObject):
             "briefing",
             lambda: briefing_notes(db, session_id),
             lambda notes: self.briefingLoaded.emit(session_id, notes),
+        )
+
+    def load_earlier_briefing(self, session_id: int) -> None:
+        """Read the notes of the same unit's last session; ``earlierBriefingLoaded`` follows."""
+        db = self._db
+        self._run(
+            "earlier briefing",
+            lambda: earlier_briefing_notes(db, session_id),
+            lambda notes: self.earlierBriefingLoaded.emit(session_id, notes),
         )
 
     def save_briefing(self, session_id: int, notes: list[BriefingNote]) -> None:

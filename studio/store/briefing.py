@@ -53,3 +53,19 @@ def save_briefing_notes(
             )
             for i, n in enumerate(notes)
         )
+
+
+def earlier_briefing_notes(db: Database, session_id: int) -> list[BriefingNote]:
+    """The notes of the same unit's latest earlier session that has any (for carrying forward)."""
+    with db.sessions() as s:
+        session = s.get(Session, session_id)
+        if session is None or session.unit_id is None:
+            return []
+        earlier = s.scalars(
+            select(Session.id)
+            .join(BriefingNoteRow, BriefingNoteRow.session_id == Session.id)
+            .where(Session.unit_id == session.unit_id, Session.date < session.date)
+            .order_by(Session.date.desc())
+            .limit(1)
+        ).first()
+    return briefing_notes(db, earlier) if earlier is not None else []

@@ -31,6 +31,7 @@ from studio.paths import resources_dir
 from studio.store.database import Database
 from studio.store.models import (
     AuditEvent,
+    BriefingNoteRow,
     Official,
     Phone,
     Question,
@@ -186,6 +187,16 @@ class _DemoBuilder:
         self.s.flush()
         if is_today:
             self._today_questions(session)
+            for position, note in enumerate(self.content["today"].get("briefing", [])):
+                self.s.add(
+                    BriefingNoteRow(
+                        session_id=session.id,
+                        position=position,
+                        title=note["title"],
+                        body=note["body"],
+                        updated_at=dt.datetime.combine(self.today, dt.time(9)),
+                    )
+                )
         elif status == SessionStatus.ENDED:
             self._past_broadcast(session, unit_content)
 

@@ -28,10 +28,12 @@ class BriefingPanel(QWidget):
     Signals:
         loadRequested(int): show the notes of this session id.
         saveRequested(int, list): store this ``BriefingNote`` list for the session id.
+        earlierRequested(int): fetch the unit's last notes to carry them forward.
     """
 
     loadRequested = Signal(int)
     saveRequested = Signal(int, list)
+    earlierRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +54,8 @@ class BriefingPanel(QWidget):
         self.add_button.clicked.connect(self.add_note)
         self.remove_button = QPushButton(self.tr("Remove note"))
         self.remove_button.clicked.connect(self.remove_note)
+        self.carry_button = QPushButton(self.tr("Carry forward from the unit's last session"))
+        self.carry_button.clicked.connect(self._ask_earlier)
         self.save_button = QPushButton(self.tr("Save notes"))
         self.save_button.clicked.connect(self.save)
         self.status = QLabel(textFormat=Qt.TextFormat.PlainText)
@@ -66,7 +70,7 @@ class BriefingPanel(QWidget):
         split.addWidget(editor)
         split.setStretchFactor(1, 3)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button):
+        for button in (self.add_button, self.remove_button, self.carry_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.status)
@@ -93,7 +97,7 @@ class BriefingPanel(QWidget):
                     day=session.date.isoformat(), unit=session.unit_name
                 )
             )
-        for widget in (self.add_button, self.save_button):
+        for widget in (self.add_button, self.save_button, self.carry_button):
             widget.setEnabled(session is not None)
         if new_id != self.session_id:
             self.session_id = new_id
@@ -108,6 +112,21 @@ class BriefingPanel(QWidget):
         self._notes = list(notes)
         self._refresh_titles(0 if notes else -1)
         self.status.setText("")
+
+    def _ask_earlier(self) -> None:
+        if self.session_id is not None:
+            self.earlierRequested.emit(self.session_id)
+
+    def add_earlier(self, session_id: int, notes: list[BriefingNote]) -> None:
+        """Append the unit's earlier notes (unsaved, so the operator reviews them first)."""
+        if session_id != self.session_id:
+            return
+        if not notes:
+            self.status.setText(self.tr("The unit has no earlier notes"))
+            return
+        self._notes.extend(notes)
+        self._refresh_titles(len(self._notes) - len(notes))
+        self.status.setText(self.tr("Not saved"))
 
     def show_saved(self, session_id: int) -> None:
         if session_id == self.session_id:

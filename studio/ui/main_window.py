@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._on_air = OnAir()
         self._rig_summary = ""
         self._room_states: dict[str, str] = {}
+        self._point: tuple[str, str] | None = None
         self._rig_marker = ""
 
         self.prep = PrepTab()
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar(database_name)
         self._build_menus()
         self.official.clickerPressed.connect(self.clicker)
+        self.desk.briefing.pointShown.connect(self.show_point)
+        self.desk.briefing.pointHidden.connect(self.hide_point)
 
     # -- construction ------------------------------------------------------------------------
     def _build_status_bar(self, database_name: str) -> None:
@@ -273,8 +276,23 @@ class MainWindow(QMainWindow):
     def official_view(self) -> OfficialView:
         marker = self._rig_marker if self.marker_action.isChecked() else ""
         return official_view(
-            self._session, self._segments, self._reading, self._notes, self._on_air, marker=marker
+            self._session,
+            self._segments,
+            self._reading,
+            self._notes,
+            self._on_air,
+            marker=marker,
+            point=self._point,
         )
+
+    def show_point(self, title: str, body: str) -> None:
+        """A briefing point for the official, until hidden."""
+        self._point = (title, body)
+        self._refresh_official()
+
+    def hide_point(self) -> None:
+        self._point = None
+        self._refresh_official()
 
     def clicker(self, command: str) -> None:
         """A presentation clicker on the official's screen: next/previous question, blackout."""
@@ -290,6 +308,7 @@ class MainWindow(QMainWindow):
     # -- slots for the services --------------------------------------------------------------
     def show_today(self, session: SessionRecord | None) -> None:
         self._session = session
+        self.desk.briefing.follow_session(session.id if session else None)
         self.prep.show_today(session)
         if session is None:
             self.session_label.setText(self.tr("No session today"))

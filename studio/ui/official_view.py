@@ -42,13 +42,21 @@ def official_view(
     on_air: OnAir,
     *,
     marker: str = "",
+    point: tuple[str, str] | None = None,
 ) -> OfficialView:
     """Everything on the official's screen at this moment (texts already masked and translated)."""
     if session is None:
         return OfficialView(phase="idle", phase_word=phase_word(None), blackout=notes.blackout)
     index = reading.segment_index if reading else 0
     segment = segments[index] if 0 <= index < len(segments) else None
-    if on_air.focus >= 0:
+    if point is not None:
+        # A briefing point the moderator chose to show: it takes the place of the question.
+        caption = QCoreApplication.translate("OfficialViewText", "Briefing · {title}").format(
+            title=point[0]
+        )
+        focus_text = point[1]
+        upcoming = on_air.queued[max(on_air.focus, 0) : max(on_air.focus, 0) + 3]
+    elif on_air.focus >= 0:
         caption = QCoreApplication.translate("OfficialViewText", "Question on air")
         focus_text = on_air.queued[on_air.focus]
         upcoming = on_air.queued[on_air.focus + 1 : on_air.focus + 4]

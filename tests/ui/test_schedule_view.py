@@ -226,7 +226,7 @@ def test_briefing_notes_edit_save_and_reload(qtbot, wired, event_loop_qt):
     from studio.domain.briefing import BriefingNote
     from studio.ui.briefing_panel import BriefingPanel
 
-    view, service, _db = wired
+    view, service, db = wired
     panel = BriefingPanel()
     qtbot.addWidget(panel)
     panel.loadRequested.connect(service.load_briefing)
@@ -234,6 +234,9 @@ def test_briefing_notes_edit_save_and_reload(qtbot, wired, event_loop_qt):
     service.briefingLoaded.connect(panel.show_briefing)
     service.briefingSaved.connect(panel.show_saved)
     today = view.selected_session()
+    from studio.store.briefing import save_briefing_notes
+
+    save_briefing_notes(db, today.id, [])  # start from none (the demo brings its own)
     panel.set_session(today)
     run(event_loop_qt, lambda: True)
     assert panel.notes() == [] and not panel.remove_button.isEnabled()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from studio.domain.model import QuestionFlag, QuestionStatus
 from studio.domain.records import QuestionRecord, RoomRecord
 from studio.ui import labels, theme
+from studio.ui.briefing_viewer import BriefingViewer
 from studio.ui.feed_model import FeedModel
 from studio.ui.feed_sources import FeedSourcesDialog
 from studio.ui.manual_entry import ManualEntryDialog
@@ -188,8 +190,16 @@ class DeskTab(QWidget):
         self.queue_list = QListWidget()
         self.queue_list.setWordWrap(True)
         queue_box.addWidget(self.notes)
-        queue_box.addWidget(queue_title)
-        queue_box.addWidget(self.queue_list, 1)
+        self.briefing = BriefingViewer()
+        side_tabs = QTabWidget()
+        queue_page = QWidget()
+        queue_page_box = QVBoxLayout(queue_page)
+        queue_page_box.setContentsMargins(0, 0, 0, 0)
+        queue_page_box.addWidget(queue_title)
+        queue_page_box.addWidget(self.queue_list, 1)
+        side_tabs.addTab(queue_page, self.tr("Queue"))
+        side_tabs.addTab(self.briefing, self.tr("Briefing notes"))
+        queue_box.addWidget(side_tabs, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(feed)
