@@ -17,6 +17,7 @@ from pathlib import Path
 from studio import __version__
 from studio.bench import add_bench_commands
 from studio.cli_feed import add_feed_commands
+from studio.cli_moderation import add_moderation_commands
 from studio.cli_rig import add_rig_commands
 from studio.cli_schedule import add_schedule_commands
 from studio.domain import rundown_clock as clock
@@ -278,6 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_schedule_commands(commands)
     add_feed_commands(commands)
     add_bench_commands(commands)
+    add_moderation_commands(commands)  # after the feed's: it joins their "export" group
     return parser
 
 

@@ -303,3 +303,22 @@ class BriefingNoteRow(Base):
     title: Mapped[str] = mapped_column(String(120))
     body: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class BlockedAuthor(Base):
+    """A viewer the moderator blocked in one live room: for a session, or for good.
+
+    ``session_id`` is None for a block for good. Their later comments in that room arrive
+    hidden; ``author_id`` is the platform's user id as the capture tool reports it.
+    """
+
+    __tablename__ = "blocked_author"
+    __table_args__ = (Index("ix_blocked_author_room_author", "room_id", "author_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    author_id: Mapped[str] = mapped_column(String(80))
+    # As shown when blocked, so the list of blocks reads without the comment at hand.
+    nickname: Mapped[str] = mapped_column(String(80), default="")
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
