@@ -27,6 +27,7 @@ from studio.rig.monitor import AdbRigMonitor
 from studio.rig.scrcpy import ScrcpyLauncher
 from studio.rig.simulated import SimulatedRig
 from studio.services.live_feed import LiveFeedService
+from studio.services.moderation import ModerationService
 from studio.services.overview import (
     FeedService,
     ReferralService,
@@ -161,6 +162,7 @@ class StudioDesk:
         )
         self.go_live = GoLiveDialog(self.window)
         self.live_feed = LiveFeedService(db, self.tasks, parent=owner)
+        self.moderation = ModerationService(db, repository, self.tasks, parent=owner)
         self._feed_session: int | None = None
         self.notice = ErrorNotice(log_path, self.window)
         self.crash = CrashHandler(self.notice.show_error, self.request_quit)
@@ -209,6 +211,11 @@ class StudioDesk:
         desk.manualQuestionEntered.connect(feed.add_manual)
         desk.sourcesEdited.connect(feed.apply_sources)
         self.schedule.todayLoaded.connect(self._start_live_feed)
+        self.schedule.todayLoaded.connect(self.moderation.follow_session)
+        desk.moderationRequested.connect(self.moderation.act)
+        desk.undoRequested.connect(self.moderation.undo)
+        self.moderation.questionsChanged.connect(w.update_questions)
+        self.moderation.refused.connect(w.show_refusal)
         self._wire_schedule()
         transport.pauseToggleRequested.connect(self.timer.toggle_pause)
         transport.previousRequested.connect(self.timer.previous)

@@ -173,6 +173,10 @@
         <translation>背景材料</translation>
     </message>
     <message>
+        <source>▶ On air: {text}</source>
+        <translation>▶ 正在回答：{text}</translation>
+    </message>
+    <message>
         <source>{comments} comments · {questions} questions · {waiting} waiting</source>
         <translation>共 {comments} 条留言 · 问题 {questions} 个 · 待处理 {waiting} 个</translation>
     </message>
@@ -731,6 +735,17 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Add to the feed</source>
         <translation>加入评论流</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationService</name>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未能保存：{error}</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>未执行：{reason}</translation>
     </message>
 </context>
 <context>

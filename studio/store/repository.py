@@ -6,8 +6,9 @@ Every method is blocking (it runs SQL): services call them from a worker thread.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import joinedload
 
@@ -174,12 +175,19 @@ class StudioRepository:
 
     # -- questions and referrals -------------------------------------------------------------
     def questions(self, session_id: int, *, limit: int = 10_000) -> list[QuestionRecord]:
+        return self._question_records(Question.session_id == session_id, limit=limit)
+
+    def questions_by_id(self, question_ids: Sequence[int]) -> list[QuestionRecord]:
+        """The current records of these questions (e.g. after a moderation move)."""
+        return self._question_records(Question.id.in_(list(question_ids)), limit=len(question_ids))
+
+    def _question_records(self, where: ColumnElement[bool], *, limit: int) -> list[QuestionRecord]:
         with self._read() as s:
             query = (
                 select(Question, Room, Unit)
                 .outerjoin(Room, Question.room_id == Room.id)
                 .outerjoin(Unit, Question.unit_id == Unit.id)
-                .where(Question.session_id == session_id)
+                .where(where)
                 .order_by(Question.received_at, Question.id)
                 .limit(limit)
             )

@@ -331,8 +331,25 @@ class MainWindow(QMainWindow):
 
     def show_questions(self, questions: list[QuestionRecord]) -> None:
         self.desk.show_questions(questions)
-        queued = [q.display_text for q in questions if q.status == QuestionStatus.QUEUED]
-        self._on_air = self._on_air.with_queue(queued)
+        self._follow_queue()
+
+    def update_questions(self, questions: list[QuestionRecord]) -> None:
+        """Questions changed by a moderation move: the desk and the official's screen follow."""
+        self.desk.update_questions(questions)
+        self._follow_queue()
+
+    def show_refusal(self, reason: str) -> None:
+        self.statusBar().showMessage(reason, 8_000)
+
+    def _follow_queue(self) -> None:
+        """The official sees the question on air (if any) and the queued ones after it."""
+        records = self.desk.feed_model.records()
+        on_air = [q.display_text for q in records if q.status == QuestionStatus.ON_AIR]
+        queued = [q.display_text for q in records if q.status == QuestionStatus.QUEUED]
+        if on_air:
+            self._on_air = OnAir((*on_air[:1], *queued), 0)
+        else:
+            self._on_air = OnAir(tuple(queued), -1)
         self._refresh_official()
 
     def show_reading(self, reading: ClockReading) -> None:

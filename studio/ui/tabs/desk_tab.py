@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -122,13 +123,20 @@ class RoomsStrip(QWidget):
 class DeskTab(QWidget):
     """What the moderator works at during the hour.
 
+    Keys on the feed (only while it has focus): F flag/unflag, Q queue/unqueue, Enter put on
+    air, A answered, H hide/unhide, Ctrl+Z undo the last move.
+
     Signals:
         manualQuestionEntered(str, str, str): text, channel (phone/wechat), caller's name.
         sourcesEdited(list): the feed sources as edited in the sources dialog (dicts).
+        moderationRequested(str, list): a ``ModerationAction`` value and the selected ids.
+        undoRequested(): revert the last move.
     """
 
     manualQuestionEntered = Signal(str, str, str)
     sourcesEdited = Signal(list)
+    moderationRequested = Signal(str, list)
+    undoRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +165,7 @@ class DeskTab(QWidget):
             self,
         )
         self.feed_view = _feed_table(self.feed_model, self)
+        self._add_moderation_keys()
         self._sized = False
         self._asked = self._waiting = 0
         self._sources: list[dict[str, str]] = []
@@ -220,6 +229,61 @@ class DeskTab(QWidget):
             return theme.MUTED
         return None
 
+    def _add_moderation_keys(self) -> None:
+        keys = (
+            ("F", self._toggle("flag", "unflag", QuestionStatus.FLAGGED)),
+            ("Q", self._toggle("queue", "unqueue", QuestionStatus.QUEUED)),
+            ("Return", lambda: self._request("put_on_air")),
+            ("Enter", lambda: self._request("put_on_air")),
+            ("A", lambda: self._request("answer")),
+            ("H", self._toggle("hide", "unhide", QuestionStatus.HIDDEN)),
+            ("Ctrl+Z", self.undoRequested.emit),
+        )
+        for sequence, slot in keys:
+            action = QAction(self.feed_view)
+            action.setShortcut(QKeySequence(sequence))
+            # Only while the feed has focus: typing a note elsewhere never moderates.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _checked=False, f=slot: f())
+            self.feed_view.addAction(action)
+
+    def selected_questions(self) -> list[QuestionRecord]:
+        rows = sorted({index.row() for index in self.feed_view.selectionModel().selectedRows()})
+        return [self.feed_model.record(row) for row in rows]
+
+    def _request(self, action: str) -> None:
+        selected = self.selected_questions()
+        if selected:
+            self.moderationRequested.emit(action, [q.id for q in selected])
+
+    def _toggle(self, on: str, off: str, status: QuestionStatus):  # type: ignore[no-untyped-def]
+        """One key both ways: off when every selected question is already in that status."""
+
+        def toggle() -> None:
+            selected = self.selected_questions()
+            if selected:
+                every = all(q.status == status for q in selected)
+                self.moderationRequested.emit(off if every else on, [q.id for q in selected])
+
+        return toggle
+
+    def update_questions(self, questions: list[QuestionRecord]) -> None:
+        """New states of questions already shown (after a move); selection and scroll stay."""
+        for question in questions:
+            self.feed_model.update(question)
+        self._show_queue()
+
+    def _show_queue(self) -> None:
+        self.queue_list.clear()
+        for question in self.feed_model.records():
+            if question.status == QuestionStatus.ON_AIR:
+                self.queue_list.addItem(
+                    self.tr("▶ On air: {text}").format(text=question.display_text)
+                )
+        for question in self.feed_model.records():
+            if question.status == QuestionStatus.QUEUED:
+                self.queue_list.addItem(question.display_text)
+
     def show_questions(self, questions: list[QuestionRecord]) -> None:
         """The session's stored questions (the initial load): replaces the feed."""
         self.feed_model.set_records(questions)
@@ -228,10 +292,7 @@ class DeskTab(QWidget):
             self._sized = True
         self._asked = self._waiting = 0
         self._count(questions)
-        self.queue_list.clear()
-        for question in questions:
-            if question.status in (QuestionStatus.QUEUED, QuestionStatus.ON_AIR):
-                self.queue_list.addItem(question.display_text)
+        self._show_queue()
 
     def append_questions(self, questions: list[QuestionRecord]) -> None:
         """A batch of new questions from the live feed; the view follows the newest rows

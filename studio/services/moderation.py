@@ -1,0 +1,95 @@
+"""Moderation as a use case: the desk's keys become audited moves, applied one at a time."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+from studio.domain.question_lifecycle import ModerationAction, MoveRefused, Undo
+from studio.services.tasks import BackgroundTasks
+from studio.store import moderation
+from studio.store.database import Database
+from studio.store.repository import StudioRepository
+
+log = logging.getLogger(__name__)
+
+
+class ModerationService(QObject):
+    """Applies the moderator's moves to the store (with their audit) and reports the result.
+
+    Moves run in a worker thread, one at a time in the order pressed; a refused move writes
+    nothing and says why.
+
+    Signals:
+        questionsChanged(list): the new ``QuestionRecord`` of every question a move touched.
+        refused(str): why a move was not made, for the moderator.
+    """
+
+    questionsChanged = Signal(list)
+    refused = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        repository: StudioRepository,
+        tasks: BackgroundTasks,
+        *,
+        seat: str = "moderator",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._repository = repository
+        self._tasks = tasks
+        self._seat = seat
+        self._lock: asyncio.Lock | None = None
+        self.session_id: int | None = None
+
+    def follow_session(self, session: object) -> None:
+        self.session_id = getattr(session, "id", None)
+
+    def act(self, action: str, question_ids: Sequence[int]) -> None:
+        """Apply ``action`` (a :class:`ModerationAction` value) to the selected questions."""
+        session_id, ids = self.session_id, list(question_ids)
+        if session_id is None or not ids:
+            return
+        move = ModerationAction(action)
+        self._run(
+            f"moderate {action}",
+            lambda: moderation.moderate(
+                self._db, ids, move, seat=self._seat, session_id=session_id
+            ),
+        )
+
+    def undo(self) -> None:
+        """Revert the last move of the session (Ctrl+Z); repeated, it walks further back."""
+        session_id = self.session_id
+        if session_id is None:
+            return
+        self._run("undo", lambda: moderation.undo_last(self._db, session_id, self._seat))
+
+    def _run(self, name: str, work: Callable[[], Undo]) -> None:
+        async def run() -> None:
+            if self._lock is None:
+                self._lock = asyncio.Lock()
+            async with self._lock:  # one move at a time, in the order pressed
+                try:
+                    undo = await self._tasks.in_thread(work)
+                except MoveRefused as refusal:
+                    self.refused.emit(self._reason(str(refusal)))
+                    return
+                except Exception as error:  # the database went away …: said, not swallowed
+                    log.exception("%s failed", name)
+                    self.refused.emit(self.tr("Not saved: {error}").format(error=error))
+                    return
+                ids = sorted({change.question_id for change in undo.changes})
+                records = await self._tasks.in_thread(self._repository.questions_by_id, ids)
+            self.questionsChanged.emit(records)
+
+        self._tasks.spawn(run(), name=name)
+
+    def _reason(self, text: str) -> str:
+        return self.tr("Not done: {reason}").format(reason=text)

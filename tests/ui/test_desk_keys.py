@@ -1,0 +1,146 @@
+"""The moderator's keys on the live desk: real key presses, the store, the audit, the official."""
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from studio.domain.model import QuestionStatus
+from studio.store.models import AuditEvent, Question
+from tests.ui.conftest import until
+
+
+@pytest.fixture
+def desk(make_desk, demo_db, event_loop_qt):
+    studio = make_desk(demo_db)
+    w = studio.window
+    w.tabs.setCurrentWidget(w.desk)
+    w.activateWindow()
+    event_loop_qt.run_until_complete(until(lambda: QApplication.activeWindow() is w))
+    w.desk.feed_view.setFocus()
+    event_loop_qt.run_until_complete(until(lambda: w.desk.feed_view.hasFocus()))
+    return studio
+
+
+def select_rows(desk, *rows: int) -> None:
+    view = desk.window.desk.feed_view
+    view.clearSelection()
+    for row in rows:
+        view.selectionModel().select(
+            view.model().index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+
+def status_in_store(db, question_id: int) -> QuestionStatus:
+    with db.sessions() as s:
+        return QuestionStatus(s.get(Question, question_id).status)
+
+
+def press(desk, qtbot, loop, key, then, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(desk.window.desk.feed_view, key, modifier)
+    loop.run_until_complete(until(then))
+
+
+def test_from_the_feed_to_on_air_to_answered_with_keys_alone(desk, qtbot, demo_db, event_loop_qt):
+    loop, tab = event_loop_qt, desk.window.desk
+    model = tab.feed_model
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.record(r).status == QuestionStatus.NEW and model.record(r).nickname == "李女士"
+    )
+    qid = model.record(row).id
+    select_rows(desk, row)
+    press(
+        desk, qtbot, loop, Qt.Key.Key_F, lambda: model.record(row).status == QuestionStatus.FLAGGED
+    )
+    press(
+        desk, qtbot, loop, Qt.Key.Key_Q, lambda: model.record(row).status == QuestionStatus.QUEUED
+    )
+    press(
+        desk,
+        qtbot,
+        loop,
+        Qt.Key.Key_Return,
+        lambda: model.record(row).status == QuestionStatus.ON_AIR,
+    )
+    view = desk.official.view()
+    assert view.focus_text == model.record(row).display_text
+    assert "138****5566" in view.focus_text  # masked on the official's screen
+    press(
+        desk, qtbot, loop, Qt.Key.Key_A, lambda: model.record(row).status == QuestionStatus.ANSWERED
+    )
+    assert status_in_store(demo_db, qid) == QuestionStatus.ANSWERED
+    with demo_db.sessions() as s:
+        actions = s.scalars(
+            select(AuditEvent.action)
+            .where(AuditEvent.subject == f"question:{qid}")
+            .order_by(AuditEvent.id)
+        ).all()
+    assert [a.removeprefix("question.") for a in actions] == [
+        "flag",
+        "queue",
+        "put_on_air",
+        "answer",
+    ]
+
+
+def test_ctrl_z_undoes_the_last_move(desk, qtbot, demo_db, event_loop_qt):
+    loop, model = event_loop_qt, desk.window.desk.feed_model
+    row = next(r for r in range(model.rowCount()) if model.record(r).status == QuestionStatus.NEW)
+    select_rows(desk, row)
+    press(
+        desk, qtbot, loop, Qt.Key.Key_H, lambda: model.record(row).status == QuestionStatus.HIDDEN
+    )
+    press(
+        desk,
+        qtbot,
+        loop,
+        Qt.Key.Key_Z,
+        lambda: model.record(row).status == QuestionStatus.NEW,
+        Qt.KeyboardModifier.ControlModifier,
+    )
+    assert status_in_store(demo_db, model.record(row).id) == QuestionStatus.NEW
+
+
+def test_a_multi_selection_moves_together(desk, qtbot, demo_db, event_loop_qt):
+    loop, model = event_loop_qt, desk.window.desk.feed_model
+    rows = [r for r in range(model.rowCount()) if model.record(r).status == QuestionStatus.NEW][:3]
+    select_rows(desk, *rows)
+    press(
+        desk,
+        qtbot,
+        loop,
+        Qt.Key.Key_F,
+        lambda: all(model.record(r).status == QuestionStatus.FLAGGED for r in rows),
+    )
+    press(
+        desk,
+        qtbot,
+        loop,
+        Qt.Key.Key_F,
+        lambda: all(model.record(r).status == QuestionStatus.NEW for r in rows),
+    )
+
+
+def test_an_illegal_move_is_refused_with_a_reason(desk, qtbot, demo_db, event_loop_qt):
+    loop, model = event_loop_qt, desk.window.desk.feed_model
+    rows = [r for r in range(model.rowCount()) if model.record(r).status == QuestionStatus.NEW][:2]
+    select_rows(desk, *rows)
+    bar = desk.window.statusBar()
+    qtbot.keyClick(desk.window.desk.feed_view, Qt.Key.Key_Return)  # only one question goes on air
+    loop.run_until_complete(until(lambda: bar.currentMessage() != ""))
+    assert all(model.record(r).status == QuestionStatus.NEW for r in rows)
+
+
+def test_keys_typed_in_the_note_box_do_not_moderate(desk, qtbot, event_loop_qt):
+    loop, model = event_loop_qt, desk.window.desk.feed_model
+    select_rows(desk, 0)
+    before = model.record(0).status
+    notes = desk.window.desk.notes.text
+    notes.setFocus()
+    loop.run_until_complete(until(notes.hasFocus))
+    qtbot.keyClick(notes, Qt.Key.Key_F)
+    loop.run_until_complete(until(lambda: notes.text() == "f"))
+    assert model.record(0).status == before
