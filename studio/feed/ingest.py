@@ -33,6 +33,11 @@ MAX_BATCH = 2_000
 #: Counts are logged at most this often.
 LOG_INTERVAL_S = 10.0
 
+_IS_QUESTION = int(QuestionFlag.IS_QUESTION)
+_PII = int(QuestionFlag.PII)
+_SENSITIVE = int(QuestionFlag.SENSITIVE)
+_AUTHOR_BLOCKED = int(QuestionFlag.AUTHOR_BLOCKED)
+
 
 @dataclass(slots=True)
 class CommentRow:
@@ -338,20 +343,19 @@ class FeedIngest:
         author = event.user_id or event.nickname
         asker: Hashable = (event.platform, event.room_key, author) if author else None
         processed = self.pipeline.process(event.text, asker=asker)
-        flags = QuestionFlag.NONE
-        if processed.is_question:
-            flags |= QuestionFlag.IS_QUESTION
+        # Plain ints: IntFlag's operators cost more than the rest of this method.
+        flags = _IS_QUESTION if processed.is_question else 0
         if processed.pii:
-            flags |= QuestionFlag.PII
+            flags |= _PII
         if processed.sensitive:
-            flags |= QuestionFlag.SENSITIVE
+            flags |= _SENSITIVE
         hidden = bool(
             self.is_blocked is not None
             and author
             and self.is_blocked(event.platform, event.room_key, author)
         )
         if hidden:
-            flags |= QuestionFlag.AUTHOR_BLOCKED
+            flags |= _AUTHOR_BLOCKED
         return CommentRow(
             platform=event.platform,
             room_key=event.room_key,
@@ -361,7 +365,7 @@ class FeedIngest:
             raw_text=event.text,
             display_text=processed.display,
             received_at=dt.datetime.fromtimestamp(event.received_at),
-            flags=int(flags),
+            flags=flags,
             unit_id=processed.unit_id,
             cluster_id=processed.cluster_id,
             cluster_size=processed.cluster_size,

@@ -45,15 +45,19 @@ _COLUMNS = (
     "cluster_id",
     "channel",
 )
-_FLAGS: dict[int, QuestionFlag] = {}
+_FACT_COLUMNS = ("session_id", "room_id", "at", "online", "total_viewers", "likes")
 
 
-def _flags(bits: int) -> QuestionFlag:
-    """``QuestionFlag(bits)``, memoised: the enum's constructor is slow and bit sets are few."""
-    flag = _FLAGS.get(bits)
-    if flag is None:
-        flag = _FLAGS[bits] = QuestionFlag(bits)
-    return flag
+class _FlagCache(dict[int, QuestionFlag]):
+    """``QuestionFlag(bits)`` by ``[bits]``, memoised: the enum's constructor is slow and bit
+    sets are few."""
+
+    def __missing__(self, bits: int) -> QuestionFlag:
+        flag = self[bits] = QuestionFlag(bits)
+        return flag
+
+
+_FLAGS = _FlagCache()
 
 
 _NEW, _HIDDEN = QuestionStatus.NEW, QuestionStatus.HIDDEN  # StrEnum: bound as text
@@ -167,11 +171,16 @@ class FeedStore:
         dialect = db.engine.dialect.name
         self._returning = dialect == "postgresql"
         self._insert = upsert_ignoring(dialect, Question.__table__, returning=self._returning)
-        self._sqlite_sql = ""
+        self._sqlite_sql = self._sqlite_facts_sql = ""
         if not self._returning:
             compiled = self._insert.compile(dialect=db.engine.dialect, column_keys=list(_COLUMNS))
             assert tuple(compiled.positiontup or ()) == _COLUMNS, compiled.positiontup
             self._sqlite_sql = compiled.string
+            facts = StatsSample.__table__.insert().compile(
+                dialect=db.engine.dialect, column_keys=list(_FACT_COLUMNS)
+            )
+            assert tuple(facts.positiontup or ()) == _FACT_COLUMNS, facts.positiontup
+            self._sqlite_facts_sql = facts.string
 
     def write(self, batch: BatchLike) -> StoredBatch:
         """Store a batch in one transaction; return the new questions and the counts."""
@@ -191,107 +200,126 @@ class FeedStore:
             if batch.comments:
                 self._write_comments(conn, batch.comments, result)
             if batch.facts:
-                conn.execute(
-                    StatsSample.__table__.insert(),
-                    [
-                        {
-                            "session_id": self.session_id,
-                            "room_id": self._room(conn, f.platform, f.room_key)[0],
-                            "at": f.at,
-                            "online": f.online or 0,
-                            "total_viewers": f.total_viewers or 0,
-                            "likes": f.likes,
-                        }
-                        for f in batch.facts
-                        if f.room_key
-                    ],
-                )
+                self._write_facts(conn, batch.facts)
+
+    def _write_facts(self, conn: Connection, facts: Sequence[FactLike]) -> None:
+        rows = [
+            (
+                self.session_id,
+                self._room(conn, f.platform, f.room_key)[0],
+                f.at,
+                f.online or 0,
+                f.total_viewers or 0,
+                f.likes,
+            )
+            for f in facts
+            if f.room_key
+        ]
+        if self._sqlite_facts_sql and rows:
+            # As for comments: the compiled statement straight to the driver's executemany.
+            conn.exec_driver_sql(
+                self._sqlite_facts_sql,
+                [(s, r, at.isoformat(" ", "microseconds"), o, t, k) for s, r, at, o, t, k in rows],
+            )
+            return
+        conn.execute(
+            StatsSample.__table__.insert(),
+            [dict(zip(_FACT_COLUMNS, row, strict=True)) for row in rows],
+        )
 
     def _write_comments(
         self, conn: Connection, comments: Sequence[CommentLike], result: StoredBatch
     ) -> None:
         session_id = self.session_id
-        # Batches come from one or two rooms: look each key up once per batch.
-        by_key: dict[tuple[str, str], tuple[int, RoomRole] | None] = {}
+        # Batches come from one or two rooms: look each key up once per batch, as the row's
+        # room id, the record's room role and platform (manual entries have no room).
+        by_key: dict[tuple[str, str], tuple[int | None, RoomRole | None, Platform]] = {}
         rooms = []
-        for c in comments:
-            key = (c.platform, c.room_key)
-            if key not in by_key:
-                by_key[key] = self._room(conn, c.platform, c.room_key) if c.room_key else None
-            rooms.append(by_key[key])
         # One tuple per row in _COLUMNS order: cheaper to build than dicts, and handed to the
         # driver as they are on SQLite.
+        rows = []
         sqlite_time = not self._returning
-        rows = [
-            (
-                session_id,
-                room[0] if room else None,
-                c.msg_id if len(c.msg_id) <= _MSG_ID_CHARS else stored_msg_id(c.msg_id),
-                c.author_id[:_NAME_CHARS],
-                c.nickname[:_NAME_CHARS],
-                c.raw_text,
-                c.display_text,
-                # SQLite rows go to the driver as they are: the DateTime as SQLAlchemy stores it.
-                c.received_at.isoformat(" ", "microseconds") if sqlite_time else c.received_at,
-                _HIDDEN if c.hidden else _NEW,
-                c.flags,
-                c.unit_id,
-                c.cluster_id,
-                c.channel,
+        for c in comments:
+            key = (c.platform, c.room_key)
+            room = by_key.get(key)
+            if room is None:
+                if c.room_key:
+                    room_id, role = self._room(conn, c.platform, c.room_key)
+                    room = by_key[key] = (room_id, role, c.platform)
+                else:
+                    room = by_key[key] = (None, None, Platform.MANUAL)
+            rooms.append(room)
+            msg_id = c.msg_id
+            rows.append(
+                (
+                    session_id,
+                    room[0],
+                    msg_id if len(msg_id) <= _MSG_ID_CHARS else stored_msg_id(msg_id),
+                    c.author_id[:_NAME_CHARS],
+                    c.nickname[:_NAME_CHARS],
+                    c.raw_text,
+                    c.display_text,
+                    # SQLite rows go to the driver as they are: the DateTime as SQLAlchemy
+                    # stores it.
+                    c.received_at.isoformat(" ", "microseconds") if sqlite_time else c.received_at,
+                    _HIDDEN if c.hidden else _NEW,
+                    c.flags,
+                    c.unit_id,
+                    c.cluster_id,
+                    c.channel,
+                )
             )
-            for c, room in zip(comments, rooms, strict=True)
-        ]
-        inserted = self._insert_rows(conn, rows)
-        units = self._units or {}
-        stored, duplicates, questions = result.stored, result.duplicates, result.questions
-        for c, room, row in zip(comments, rooms, rows, strict=True):
-            row_id = inserted.get((row[1], row[2]))
+        ids = self._insert_rows(conn, rows)
+        units = self._units or {}  # no unit (None) is no key: ""
+        stored, duplicates = result.stored, result.duplicates
+        append = result.questions.append
+        flags_of = _FLAGS
+        for c, room, row, row_id in zip(comments, rooms, rows, ids, strict=True):
             if row_id is None:
                 duplicates[c.room_key] = duplicates.get(c.room_key, 0) + 1
                 continue
             stored[c.room_key] = stored.get(c.room_key, 0) + 1
-            questions.append(
+            append(
                 QuestionRecord(
                     row_id,
                     c.received_at,
-                    room[1] if room else None,
-                    c.platform if room else Platform.MANUAL,
+                    room[1],
+                    room[2],
                     row[4],
                     c.display_text,
                     row[8],
-                    _flags(c.flags),
-                    units.get(c.unit_id, "") if c.unit_id is not None else "",
+                    flags_of[c.flags],
+                    units.get(c.unit_id, ""),  # type: ignore[arg-type]
                     c.cluster_id,
                     c.channel,
                 )
             )
 
-    def _insert_rows(
-        self, conn: Connection, rows: list[tuple[Any, ...]]
-    ) -> dict[tuple[int | None, str], int]:
-        """Insert, skipping exact resends; return the ids of the rows really inserted by key."""
+    def _insert_rows(self, conn: Connection, rows: list[tuple[Any, ...]]) -> list[int | None]:
+        """Insert, skipping exact resends; return each row's new id, None for a resend."""
         if self._returning:
-            return {
+            inserted = {
                 (room_id, msg_id): row_id
                 for row_id, room_id, msg_id in conn.execute(
                     self._insert, [dict(zip(_COLUMNS, row, strict=True)) for row in rows]
                 )
             }
+            return [inserted.get((row[1], row[2])) for row in rows]
         # SQLite: the compiled statement straight to the driver's executemany (several times
         # faster than RETURNING through insertmanyvalues). After it, this transaction holds the
         # write lock, so the rows it inserted are the ``rowcount`` highest ids, in order.
-        inserted = conn.exec_driver_sql(self._sqlite_sql, rows).rowcount
+        count = conn.exec_driver_sql(self._sqlite_sql, rows).rowcount
+        if count <= 0:
+            return [None] * len(rows)
         last = conn.exec_driver_sql("SELECT max(id) FROM question").scalar_one()
-        if inserted <= 0:
-            return {}
-        if inserted == len(rows):  # no resend in the batch: ids follow the rows' order
-            first = last - inserted + 1
-            return {(row[1], row[2]): first + n for n, row in enumerate(rows)}
+        if count == len(rows):  # no resend in the batch: ids follow the rows' order
+            return list(range(last - count + 1, last + 1))
         new = conn.exec_driver_sql(
             "SELECT id, room_id, platform_msg_id FROM question WHERE id > ?",
-            (last - inserted,),
+            (last - count,),
         )
-        return {(room_id, msg_id): row_id for row_id, room_id, msg_id in new}
+        inserted = {(room_id, msg_id): row_id for row_id, room_id, msg_id in new}
+        return [inserted.get((row[1], row[2])) for row in rows]
 
     def _room(self, conn: Connection, platform: Platform, key: str) -> tuple[int, RoomRole]:
         """The room's id and role, created on first sight of an unknown (platform, identity)."""

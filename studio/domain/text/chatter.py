@@ -57,11 +57,22 @@ _SUBSTANTIVE = 8  # characters of residue that make a comment worth reading on i
 _SHORT_REPORT = 3  # characters of residue that, with a word of local trouble, make a report
 
 
+# The last text asked about and its answer: the pipeline asks for a comment's request text to
+# classify it and again (mostly for the same text) to cluster it. Replaced whole, a tuple.
+_last_request: tuple[str, str] = ("", "")
+
+
 def request_text(text: str) -> str:
     """The part of a comment that may carry a request: letters, digits and CJK only, platform
     emoji, greetings, praise and cheering removed, in lower case."""
+    global _last_request
+    last = _last_request
+    if last[0] == text:
+        return last[1]
     # Phrases go before spaces and punctuation do, so Latin words keep their edges.
-    return _NOT_WORD.sub("", _CHATTER.sub("", _EMOJI_CODE.sub("", text).lower()))
+    rest = _NOT_WORD.sub("", _CHATTER.sub("", _EMOJI_CODE.sub("", text).lower()))
+    _last_request = (text, rest)
+    return rest
 
 
 def classify(text: str) -> Kind:

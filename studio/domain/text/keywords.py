@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar, cast
 
@@ -15,6 +15,22 @@ from studio.domain.text.normalise import normalise
 T = TypeVar("T")
 
 _T2S = opencc.OpenCC("t2s")
+
+
+def _c_converter() -> Callable[[bytes, int], str] | None:
+    """The C converter without the Python wrapper's extra call (the wrapper only encodes to
+    UTF-8), if this opencc build has the layout we know; else None and the wrapper is used."""
+    try:
+        convert: Callable[[bytes, int], str] = super(opencc.OpenCC, _T2S).convert
+        probe = "測".encode()
+        if convert(probe, len(probe)) == "测":
+            return convert
+    except Exception:  # another opencc version: fall back, never fail to start
+        return None
+    return None
+
+
+_T2S_CONVERT = _c_converter()
 # Dropped before matching, so "加 微 信", "加-微-信" and "加。微。信" all read "加微信":
 # whitespace, ASCII punctuation and symbols, general punctuation, CJK and fullwidth punctuation.
 _IGNORED = (
@@ -26,11 +42,29 @@ _KEPT = re.compile(f"[^{_IGNORED}]+")
 _ASCII_UPPER = {cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)}
 
 
+# The last text converted and folded, and the results: a comment's display text is converted
+# by screening, routing and clustering in turn. One pair per function, replaced whole (a tuple),
+# so a thread reading it sees either the old pair or the new one.
+_last_simplified: tuple[str, str] = ("", "")
+_last_folded: tuple[str, FoldedText | None] = ("", None)
+
+
 def to_simplified(text: str) -> str:
     """Traditional characters to simplified ones, one for one (the length never changes)."""
-    converted = _T2S.convert(text)
+    global _last_simplified
+    last = _last_simplified
+    if last[0] == text:
+        return last[1]
+    if text.isascii():  # the conversion never touches ASCII (see test_keywords)
+        return text
+    if _T2S_CONVERT is not None:
+        encoded = text.encode("utf-8")
+        converted = _T2S_CONVERT(encoded, len(encoded))
+    else:
+        converted = cast(str, _T2S.convert(text))
     if len(converted) == len(text):
-        return cast(str, converted)
+        _last_simplified = (text, converted)
+        return converted
     # A phrase converted to a different length: fall back to single characters.
     chars = []
     for char in text:
@@ -64,15 +98,22 @@ class FoldedText:
 
 def fold(text: str) -> FoldedText:
     """Fold ``text`` (already normalised) for keyword matching; see ``FoldedText``."""
+    global _last_folded
+    last = _last_folded
+    if last[1] is not None and last[0] == text:
+        return last[1]
     key = to_simplified(text).translate(_ASCII_UPPER)
     if not _HAS_IGNORED.search(key):
-        return FoldedText(text, key, None)
-    parts: list[str] = []
-    origin: list[int] = []
-    for kept in _KEPT.finditer(key):
-        parts.append(kept.group())
-        origin.extend(range(kept.start(), kept.end()))
-    return FoldedText(text, "".join(parts), tuple(origin))
+        folded = FoldedText(text, key, None)
+    else:
+        parts: list[str] = []
+        origin: list[int] = []
+        for kept in _KEPT.finditer(key):
+            parts.append(kept.group())
+            origin.extend(range(kept.start(), kept.end()))
+        folded = FoldedText(text, "".join(parts), tuple(origin))
+    _last_folded = (text, folded)
+    return folded
 
 
 def fold_keyword(word: str) -> str:
@@ -132,14 +173,18 @@ class KeywordIndex(Generic[T]):
         """
         if not self._size or not folded.key:
             return
-        found = self._automaton.iter(folded.key) if overlapping else self._automaton.iter_long(
-            folded.key
+        found = (
+            self._automaton.iter(folded.key)
+            if overlapping
+            else self._automaton.iter_long(folded.key)
         )
         for last, (key, value) in found:
             end = int(last) + 1
             start, source_end = folded.source_span(end - len(key), end)
-            if key.isascii() and key.isalnum() and _inside_ascii_word(
-                folded.source, start, source_end
+            if (
+                key.isascii()
+                and key.isalnum()
+                and _inside_ascii_word(folded.source, start, source_end)
             ):
                 continue
             yield KeywordHit(start, source_end, cast(str, key), cast(T, value))

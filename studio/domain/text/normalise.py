@@ -13,11 +13,26 @@ ELLIPSIS = "\u22ef"
 # hyphen, BOM, tag characters …) as of Unicode 15. They are invisible, so they only serve to
 # dodge word filters or to reorder what the official reads; all of them go.
 _FORMAT_RANGES = (
-    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD),
-    (0x070F, 0x070F), (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E),
-    (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F),
-    (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD),
-    (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001),
+    (0x00AD, 0x00AD),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001),
     (0xE0020, 0xE007F),
 )
 # Letters that render as nothing (Hangul fillers, used for "blank" comments and nicknames).
@@ -45,14 +60,11 @@ def _build_table() -> dict[int, str | None]:
 
 
 _TABLE = _build_table()
-_STRIPPED = re.compile(
-    "[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]"
-)
+_STRIPPED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]")
 # Common combining marks. More than three on one letter is "Zalgo" text, which paints over the
 # lines above and below it on the official's screen.
 _MARK = (
-    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u1ab0-\u1aff\u1dc0-\u1dff"
-    "\u20d0-\u20ff\ufe20-\ufe2f]"
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 )
 _MARK_PILE = re.compile(f"({_MARK}{{3}}){_MARK}+")
 # A number cut in half (see _cut): its kept head, and its dropped rest.
@@ -101,8 +113,11 @@ def normalise(text: str, max_len: int = 500) -> str:
 def _nfkc_keeping_wide_punctuation(text: str) -> str:
     parts = _KEEP_WIDE.split(text)
     # split() with a group alternates: text, kept punctuation, text, …
+    if all(unicodedata.is_normalized("NFKC", part) for part in parts[::2]):
+        return text  # only the kept punctuation was not NFKC: the common case, made cheap
     return "".join(
-        part if index % 2 else unicodedata.normalize("NFKC", part) for index, part in enumerate(parts)
+        part if index % 2 else unicodedata.normalize("NFKC", part)
+        for index, part in enumerate(parts)
     )
 
 

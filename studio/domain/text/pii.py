@@ -36,6 +36,8 @@ _LANDLINES = (
     re.compile(r"0[3-9]\d\d[1-9]\d{7}"),
     re.compile(r"0[3-9]\d\d[1-9]\d{6}"),
 )
+_ANY_DIGIT = re.compile(r"\d")
+_NOTHING: frozenset[str] = frozenset()
 _SHORTEST_PII = 11  # digits in a mobile or the shortest landline
 _LONG = 15  # digits from which any number is masked (bank cards, old 15-digit ID numbers)
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -77,6 +79,8 @@ def mask_pii(text: str) -> MaskResult:
 
     Masking is applied until nothing is found, so masking a masked text changes nothing.
     """
+    if not _ANY_DIGIT.search(text):  # every number this masks starts with a digit
+        return MaskResult(text, False, _NOTHING)
     kinds: set[str] = set()
     while True:
         masked = _mask_once(text, kinds)

@@ -46,10 +46,21 @@ def check_size(raw: str | bytes) -> None:
         raise FrameRejected("frame too large")
 
 
+_DECODERS: dict[type, msgspec.json.Decoder[object]] = {}
+
+
+def _decoder(type_: type[T]) -> msgspec.json.Decoder[T]:
+    """A decoder for ``type_``, made once: building one per frame costs more than decoding."""
+    found = _DECODERS.get(type_)
+    if found is None:
+        found = _DECODERS[type_] = msgspec.json.Decoder(type_)
+    return found  # type: ignore[return-value]
+
+
 def decode(raw: str | bytes, type_: type[T], what: str = "frame") -> T:
     """Decode JSON text into ``type_``, mapping every failure to a short rejection reason."""
     try:
-        return msgspec.json.decode(raw, type=type_)
+        return _decoder(type_).decode(raw)
     except msgspec.ValidationError as error:
         # msgspec names the expected type and the path of our own field, never frame content.
         raise FrameRejected(f"bad {what}: {error}"[:120]) from None

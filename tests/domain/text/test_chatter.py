@@ -96,9 +96,16 @@ def test_questions(text: str) -> None:
         ("支持！！路灯坏了", "路灯坏了"),
         ("ABC 问题", "abc问题"),
         ("👍", ""),
-    ("太牛了！养牛的补贴呢", "养牛的补贴呢"),  # 牛 alone is cattle, not cheering
-    ("hi, this is OK", "thisis"),  # Latin chatter words only whole
+        ("太牛了！养牛的补贴呢", "养牛的补贴呢"),  # 牛 alone is cattle, not cheering
+        ("hi, this is OK", "thisis"),  # Latin chatter words only whole
     ],
 )
 def test_request_text(text: str, rest: str) -> None:
     assert request_text(text) == rest
+
+
+def test_remembering_the_last_request_text_changes_no_answer() -> None:
+    texts = ["主任好", "请问幸福路的路灯什么时候修", "主任好", "Hello 在吗", "Hello 在吗"]
+    fresh = [request_text(text) for text in texts]
+    assert fresh == ["", "请问幸福路的路灯什么时候修", "", "", ""]
+    assert [request_text(text) for text in reversed(texts)] == fresh[::-1]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import opencc
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from studio.domain.text.keywords import KeywordIndex, fold, fold_keyword, to_simplified
 
@@ -61,3 +64,35 @@ def test_empty_index() -> None:
     index: KeywordIndex[int] = KeywordIndex([("", 1), ("。", 2)])
     assert len(index) == 0
     assert list(index.find(fold("anything"))) == []
+
+
+# -- fast paths: the same answers as the slow ones ---------------------------------------------
+
+_CONVERTER = opencc.OpenCC("t2s")
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=40))
+def test_ascii_is_never_converted(text: str) -> None:
+    assert to_simplified(text) == text == _CONVERTER.convert(text)
+
+
+@given(st.lists(st.text(max_size=12), min_size=1, max_size=6))
+def test_remembering_the_last_text_changes_no_answer(texts: list[str]) -> None:
+    # Repeated and alternating texts: each answer as if computed afresh.
+    for text in [*texts, *texts, texts[0], texts[0]]:
+        text = text.replace("\ud800", "")  # lone surrogates cannot be converted at all
+        try:
+            expected = _CONVERTER.convert(text)
+        except UnicodeEncodeError:
+            continue
+        if len(expected) == len(text):
+            assert to_simplified(text) == expected
+        folded = fold(text)
+        assert folded.source == text
+        assert fold(text) == folded
+
+
+def test_fold_after_a_different_text_is_that_texts_fold() -> None:
+    first, second = fold("綠化 帶"), fold("加-微信")
+    assert (first.key, second.key) == ("绿化带", "加微信")
+    assert fold("綠化 帶") == first

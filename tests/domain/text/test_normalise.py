@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studio.domain.text.normalise import ELLIPSIS, normalise
+from studio.domain.text.normalise import ELLIPSIS, _nfkc_keeping_wide_punctuation, normalise
 
 
 @pytest.mark.parametrize(
@@ -16,7 +17,10 @@ from studio.domain.text.normalise import ELLIPSIS, normalise
     [
         ("主任好", "主任好"),
         ("  主任\t好 \n", "主任 好"),
-        ("ＡＢＣ１２３！", "ABC123！"),  # letters and digits folded by NFKC, Chinese punctuation kept
+        (
+            "ＡＢＣ１２３！",
+            "ABC123！",
+        ),  # letters and digits folded by NFKC, Chinese punctuation kept
         ("路灯坏了？（急）", "路灯坏了？（急）"),
         ("加\u200b微\u200c信\u200d", "加微信"),  # zero-width characters
         ("\u202e反转\u202c文字\u2066x\u2069", "反转文字x"),  # bidi controls
@@ -85,3 +89,16 @@ def test_any_code_point_including_surrogates(text: str) -> None:
     once = normalise(text)
     once.encode("utf-8")  # storable and displayable
     assert normalise(once) == once
+
+
+@given(
+    st.lists(
+        st.one_of(st.text(max_size=8), st.sampled_from(list("！（），：；？，。、"))), max_size=8
+    ).map("".join)
+)
+def test_keeping_wide_punctuation_fast_path_is_the_full_conversion(text: str) -> None:
+    parts = re.split("([\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f])", text)
+    expected = "".join(
+        part if n % 2 else unicodedata.normalize("NFKC", part) for n, part in enumerate(parts)
+    )
+    assert _nfkc_keeping_wide_punctuation(text) == expected

@@ -15,6 +15,8 @@ from studio.domain.text.pii import (
     LANDLINE,
     LONG_NUMBER,
     MOBILE,
+    MaskResult,
+    _mask_once,
     is_valid_id_number,
     mask_pii,
 )
@@ -203,3 +205,10 @@ def test_short_numbers_are_unchanged(parts: list[tuple[str, str]], tail: str) ->
     result = mask_pii(text)
     assert result.text == text
     assert not result.found
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=60))
+def test_text_without_digits_takes_the_fast_path_to_the_same_answer(text: str) -> None:
+    kinds: set[str] = set()
+    assert _mask_once(text, kinds) == text and not kinds  # what the full search finds
+    assert mask_pii(text) == MaskResult(text, False, frozenset())
