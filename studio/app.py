@@ -214,6 +214,8 @@ class StudioDesk:
         self.schedule.todayLoaded.connect(self.moderation.follow_session)
         desk.moderationRequested.connect(self.moderation.act)
         desk.undoRequested.connect(self.moderation.undo)
+        desk.blockRequested.connect(self.moderation.block)
+        desk.mergeRequested.connect(self.moderation.merge)
         self.moderation.questionsChanged.connect(w.update_questions)
         self.moderation.refused.connect(w.show_refusal)
         self._wire_schedule()

@@ -740,6 +740,10 @@ The control panel of the county&apos;s daily livestream.</source>
 <context>
     <name>ModerationService</name>
     <message>
+        <source>Select two or more questions to merge</source>
+        <translation>请选择两个或更多问题再合并</translation>
+    </message>
+    <message>
         <source>Not saved: {error}</source>
         <translation>未能保存：{error}</translation>
     </message>

@@ -25,6 +25,7 @@ from studio.feed.ingest import FeedIngest
 from studio.feed.recording import SessionRecorder, recording_path
 from studio.feed.simulator import SimulatedRoom
 from studio.feed.sources import FeedRunner, SourceSpec
+from studio.services.blocklist import BlockList
 from studio.services.tasks import BackgroundTasks
 from studio.store.database import Database
 from studio.store.feed_store import (
@@ -198,6 +199,7 @@ class LiveFeedService(QObject):
             store.write,
             on_batch=self._batch_stored,
             on_counts=self._counts,
+            is_blocked=BlockList(self._db, session_id),
         )
         recorder = SessionRecorder(recording_path(session_id)) if self._record else None
         runner = FeedRunner(

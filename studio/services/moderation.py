@@ -64,6 +64,24 @@ class ModerationService(QObject):
             ),
         )
 
+    def block(self, question_id: int, for_good: bool) -> None:
+        """Block the question's author in its room (B: this session; Shift+B: for good)."""
+        self._run(
+            "block author",
+            lambda: moderation.block_author(
+                self._db, question_id, for_good=for_good, seat=self._seat
+            ),
+            touched=[question_id],
+        )
+
+    def merge(self, question_ids: Sequence[int]) -> None:
+        """Merge the selected questions (and their clusters) into one cluster (M)."""
+        ids = list(question_ids)
+        if len(ids) < 2:
+            self.refused.emit(self.tr("Select two or more questions to merge"))
+            return
+        self._run("merge", lambda: moderation.merge_cluster(self._db, ids, self._seat), touched=ids)
+
     def undo(self) -> None:
         """Revert the last move of the session (Ctrl+Z); repeated, it walks further back."""
         session_id = self.session_id
@@ -71,7 +89,7 @@ class ModerationService(QObject):
             return
         self._run("undo", lambda: moderation.undo_last(self._db, session_id, self._seat))
 
-    def _run(self, name: str, work: Callable[[], Undo]) -> None:
+    def _run(self, name: str, work: Callable[[], Undo], *, touched: Sequence[int] = ()) -> None:
         async def run() -> None:
             if self._lock is None:
                 self._lock = asyncio.Lock()
@@ -85,7 +103,7 @@ class ModerationService(QObject):
                     log.exception("%s failed", name)
                     self.refused.emit(self.tr("Not saved: {error}").format(error=error))
                     return
-                ids = sorted({change.question_id for change in undo.changes})
+                ids = sorted({change.question_id for change in undo.changes} | set(touched))
                 records = await self._tasks.in_thread(self._repository.questions_by_id, ids)
             self.questionsChanged.emit(records)
 

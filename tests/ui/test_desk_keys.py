@@ -144,3 +144,41 @@ def test_keys_typed_in_the_note_box_do_not_moderate(desk, qtbot, event_loop_qt):
     qtbot.keyClick(notes, Qt.Key.Key_F)
     loop.run_until_complete(until(lambda: notes.text() == "f"))
     assert model.record(0).status == before
+
+
+def test_b_blocks_the_author_and_their_next_comments_are_known_blocked(
+    desk, qtbot, demo_db, event_loop_qt
+):
+    from studio.services.blocklist import BlockList
+    from studio.store.models import Room
+
+    loop, tab = event_loop_qt, desk.window.desk
+    model = tab.feed_model
+    row = next(r for r in range(model.rowCount()) if model.record(r).status == QuestionStatus.NEW)
+    question = model.record(row)
+    select_rows(desk, row)
+    tab.feed_view.setCurrentIndex(tab.feed_view.model().index(row, 0))
+    press(
+        desk, qtbot, loop, Qt.Key.Key_B, lambda: model.record(row).status == QuestionStatus.HIDDEN
+    )
+    with demo_db.sessions() as s:
+        stored = s.get(Question, question.id)
+        room = s.get(Room, stored.room_id)
+        author, platform, identity = stored.author_id, room.platform, room.identity
+    blocked = BlockList(demo_db, desk.moderation.session_id)
+    assert blocked(platform, identity, author)
+    assert not blocked(platform, identity, "someone-else")
+
+
+def test_m_merges_the_selection_into_one_cluster(desk, qtbot, demo_db, event_loop_qt):
+    loop, model = event_loop_qt, desk.window.desk.feed_model
+    rows = [r for r in range(model.rowCount()) if model.record(r).status == QuestionStatus.NEW][:2]
+    select_rows(desk, *rows)
+    ids = [model.record(r).id for r in rows]
+
+    def clusters() -> set:
+        with demo_db.sessions() as s:
+            return {s.get(Question, i).cluster_id for i in ids}
+
+    qtbot.keyClick(desk.window.desk.feed_view, Qt.Key.Key_M)
+    loop.run_until_complete(until(lambda: len(clusters()) == 1 and None not in clusters()))

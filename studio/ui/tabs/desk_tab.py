@@ -124,19 +124,24 @@ class DeskTab(QWidget):
     """What the moderator works at during the hour.
 
     Keys on the feed (only while it has focus): F flag/unflag, Q queue/unqueue, Enter put on
-    air, A answered, H hide/unhide, Ctrl+Z undo the last move.
+    air, A answered, H hide/unhide, B block the author for the session (Shift+B for good),
+    M merge the selection into one cluster, Ctrl+Z undo the last move.
 
     Signals:
         manualQuestionEntered(str, str, str): text, channel (phone/wechat), caller's name.
         sourcesEdited(list): the feed sources as edited in the sources dialog (dicts).
         moderationRequested(str, list): a ``ModerationAction`` value and the selected ids.
         undoRequested(): revert the last move.
+        blockRequested(int, bool): block the current question's author (True: for good).
+        mergeRequested(list): merge the selected questions into one cluster.
     """
 
     manualQuestionEntered = Signal(str, str, str)
     sourcesEdited = Signal(list)
     moderationRequested = Signal(str, list)
     undoRequested = Signal()
+    blockRequested = Signal(int, bool)
+    mergeRequested = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -237,6 +242,9 @@ class DeskTab(QWidget):
             ("Enter", lambda: self._request("put_on_air")),
             ("A", lambda: self._request("answer")),
             ("H", self._toggle("hide", "unhide", QuestionStatus.HIDDEN)),
+            ("B", lambda: self._block(for_good=False)),
+            ("Shift+B", lambda: self._block(for_good=True)),
+            ("M", lambda: self.mergeRequested.emit([q.id for q in self.selected_questions()])),
             ("Ctrl+Z", self.undoRequested.emit),
         )
         for sequence, slot in keys:
@@ -250,6 +258,11 @@ class DeskTab(QWidget):
     def selected_questions(self) -> list[QuestionRecord]:
         rows = sorted({index.row() for index in self.feed_view.selectionModel().selectedRows()})
         return [self.feed_model.record(row) for row in rows]
+
+    def _block(self, *, for_good: bool) -> None:
+        current = self.feed_view.currentIndex()
+        if current.isValid():
+            self.blockRequested.emit(self.feed_model.record(current.row()).id, for_good)
 
     def _request(self, action: str) -> None:
         selected = self.selected_questions()
