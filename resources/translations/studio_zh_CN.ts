@@ -182,6 +182,17 @@
     </message>
 </context>
 <context>
+    <name>EditDialog</name>
+    <message>
+        <source>Edit, then approve</source>
+        <translation>编辑后通过</translation>
+    </message>
+    <message>
+        <source>Personal data you type is masked when saved.</source>
+        <translation>输入的个人信息在保存时会被遮盖。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorNotice</name>
     <message>
         <source>Studio Desk: an error occurred</source>
@@ -960,6 +971,33 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Briefing notes</source>
         <translation>背景材料</translation>
+    </message>
+</context>
+<context>
+    <name>ReferDialog</name>
+    <message>
+        <source>Refer to a department</source>
+        <translation>转办给部门</translation>
+    </message>
+    <message>
+        <source>e.g. call the viewer back about the address</source>
+        <translation>例如：节目后回电核实地址</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Refer {count} question(s): {first}</source>
+        <translation>转办 {count} 个问题：{first}</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
+from studio.domain.model import ReferralCategory
 from studio.domain.question_lifecycle import ModerationAction, MoveRefused, Undo
 from studio.services.tasks import BackgroundTasks
 from studio.store import moderation
@@ -38,9 +40,11 @@ class ModerationService(QObject):
         tasks: BackgroundTasks,
         *,
         seat: str = "moderator",
+        today: Callable[[], dt.date] = dt.date.today,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._today = today
         self._db = db
         self._repository = repository
         self._tasks = tasks
@@ -81,6 +85,31 @@ class ModerationService(QObject):
             self.refused.emit(self.tr("Select two or more questions to merge"))
             return
         self._run("merge", lambda: moderation.merge_cluster(self._db, ids, self._seat), touched=ids)
+
+    def refer(self, question_ids: list[int], unit_id: int, category: str, note: str) -> None:
+        """Refer the questions to a unit (R): a ticket each, due in working days."""
+        ids = list(question_ids)
+        self._run(
+            "refer",
+            lambda: moderation.refer(
+                self._db,
+                ids,
+                unit_id,
+                ReferralCategory(category),
+                note,
+                self._seat,
+                self._today(),
+            ),
+            touched=ids,
+        )
+
+    def edit(self, question_id: int, text: str) -> None:
+        """Edit a question's text and approve it (E); the original stays in the audit."""
+        self._run(
+            "edit",
+            lambda: moderation.edit_and_approve(self._db, question_id, text, self._seat),
+            touched=[question_id],
+        )
 
     def undo(self) -> None:
         """Revert the last move of the session (Ctrl+Z); repeated, it walks further back."""

@@ -182,3 +182,51 @@ def test_m_merges_the_selection_into_one_cluster(desk, qtbot, demo_db, event_loo
 
     qtbot.keyClick(desk.window.desk.feed_view, Qt.Key.Key_M)
     loop.run_until_complete(until(lambda: len(clusters()) == 1 and None not in clusters()))
+
+
+def test_r_refers_with_the_suggested_unit_and_a_working_day_deadline(
+    desk, qtbot, demo_db, event_loop_qt
+):
+    from studio.domain.calendar import add_working_days
+    from studio.store.models import Referral
+    from tests.conftest import DEMO_DAY
+
+    loop, tab = event_loop_qt, desk.window.desk
+    model = tab.feed_model
+    row = next(r for r in range(model.rowCount()) if model.record(r).nickname == "北关住户王")
+    select_rows(desk, row)
+    qtbot.keyClick(tab.feed_view, Qt.Key.Key_R)
+    dialog = tab.refer_dialog
+    assert dialog.isVisible() and not dialog.isModal()
+    assert dialog.unit.currentText() == "自然资源局"  # the suggested unit
+    dialog.note.setText("节目后电话联系")
+    dialog._accept()
+    loop.run_until_complete(until(lambda: model.record(row).status == QuestionStatus.REFERRED))
+    with demo_db.sessions() as s:
+        ticket = s.scalars(
+            select(Referral).where(Referral.question_id == model.record(row).id)
+        ).one()
+        assert ticket.deadline == add_working_days(DEMO_DAY, 3)  # an enquiry
+        assert ticket.note == "节目后电话联系"
+
+
+def test_e_edits_then_approves_masking_and_keeping_the_original(
+    desk, qtbot, demo_db, event_loop_qt
+):
+    loop, tab = event_loop_qt, desk.window.desk
+    model = tab.feed_model
+    row = next(r for r in range(model.rowCount()) if model.record(r).status == QuestionStatus.NEW)
+    original = model.record(row).display_text
+    select_rows(desk, row)
+    tab.feed_view.setCurrentIndex(tab.feed_view.model().index(row, 0))
+    qtbot.keyClick(tab.feed_view, Qt.Key.Key_E)
+    assert tab.edit_dialog.isVisible()
+    tab.edit_dialog.text.setPlainText("请问加装电梯补贴？电话13812345678")
+    tab.edit_dialog._accept()
+    loop.run_until_complete(until(lambda: "138****5678" in model.record(row).display_text))
+    with demo_db.sessions() as s:
+        edit = s.scalars(
+            select(AuditEvent).where(AuditEvent.subject == f"question:{model.record(row).id}")
+        ).all()[-1]
+        assert original in edit.before
+        assert "13812345678" not in edit.after

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.model import QuestionFlag, QuestionStatus
-from studio.domain.records import QuestionRecord, RoomRecord
+from studio.domain.records import QuestionRecord, RoomRecord, UnitRecord
 from studio.ui import labels, theme
 from studio.ui.briefing_viewer import BriefingViewer
 from studio.ui.feed_model import FeedModel
 from studio.ui.feed_sources import FeedSourcesDialog
 from studio.ui.manual_entry import ManualEntryDialog
+from studio.ui.moderation_dialogs import EditDialog, ReferDialog
 from studio.ui.record_model import Column
 from studio.ui.transport import NotePanel, TransportPanel
 
@@ -125,7 +126,8 @@ class DeskTab(QWidget):
 
     Keys on the feed (only while it has focus): F flag/unflag, Q queue/unqueue, Enter put on
     air, A answered, H hide/unhide, B block the author for the session (Shift+B for good),
-    M merge the selection into one cluster, Ctrl+Z undo the last move.
+    M merge the selection into one cluster, R refer (a dialog), E edit then approve (a dialog),
+    Ctrl+Z undo the last move.
 
     Signals:
         manualQuestionEntered(str, str, str): text, channel (phone/wechat), caller's name.
@@ -134,6 +136,8 @@ class DeskTab(QWidget):
         undoRequested(): revert the last move.
         blockRequested(int, bool): block the current question's author (True: for good).
         mergeRequested(list): merge the selected questions into one cluster.
+        referRequested(list, int, str, str): ids, unit id, category, note (from the R dialog).
+        editRequested(int, str): a question's new text, to approve (from the E dialog).
     """
 
     manualQuestionEntered = Signal(str, str, str)
@@ -142,6 +146,8 @@ class DeskTab(QWidget):
     undoRequested = Signal()
     blockRequested = Signal(int, bool)
     mergeRequested = Signal(list)
+    referRequested = Signal(list, int, str, str)
+    editRequested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,6 +176,11 @@ class DeskTab(QWidget):
             self,
         )
         self.feed_view = _feed_table(self.feed_model, self)
+        self._units: list[UnitRecord] = []
+        self.refer_dialog = ReferDialog(self)
+        self.refer_dialog.referRequested.connect(self.referRequested)
+        self.edit_dialog = EditDialog(self)
+        self.edit_dialog.editRequested.connect(self.editRequested)
         self._add_moderation_keys()
         self._sized = False
         self._asked = self._waiting = 0
@@ -245,6 +256,8 @@ class DeskTab(QWidget):
             ("B", lambda: self._block(for_good=False)),
             ("Shift+B", lambda: self._block(for_good=True)),
             ("M", lambda: self.mergeRequested.emit([q.id for q in self.selected_questions()])),
+            ("R", self._ask_referral),
+            ("E", self._ask_edit),
             ("Ctrl+Z", self.undoRequested.emit),
         )
         for sequence, slot in keys:
@@ -258,6 +271,19 @@ class DeskTab(QWidget):
     def selected_questions(self) -> list[QuestionRecord]:
         rows = sorted({index.row() for index in self.feed_view.selectionModel().selectedRows()})
         return [self.feed_model.record(row) for row in rows]
+
+    def set_units(self, units: list[UnitRecord]) -> None:
+        self._units = list(units)
+
+    def _ask_referral(self) -> None:
+        selected = self.selected_questions()
+        if selected:
+            self.refer_dialog.ask(selected, self._units)
+
+    def _ask_edit(self) -> None:
+        current = self.feed_view.currentIndex()
+        if current.isValid():
+            self.edit_dialog.ask(self.feed_model.record(current.row()))
 
     def _block(self, *, for_good: bool) -> None:
         current = self.feed_view.currentIndex()

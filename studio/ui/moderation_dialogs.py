@@ -1,0 +1,130 @@
+"""The two moves that need words from the moderator: refer (R) and edit-then-approve (E)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.domain.model import ReferralCategory
+from studio.domain.records import QuestionRecord, UnitRecord
+from studio.ui import labels
+
+
+class ReferDialog(QDialog):
+    """Refer the selected questions to a unit; the suggested unit is preselected.
+
+    Shown non-modally (the feed keeps flowing); Enter accepts, Esc closes.
+
+    Signals:
+        referRequested(list ids, int unit_id, str category, str note)
+    """
+
+    referRequested = Signal(list, int, str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Refer to a department"))
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self._ids: list[int] = []
+        self.summary = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.unit = QComboBox()
+        self.category = QComboBox()
+        for category in ReferralCategory:
+            self.category.addItem(labels.referral_category(category), str(category))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("e.g. call the viewer back about the address"))
+        form = QFormLayout()
+        form.addRow(self.tr("Unit"), self.unit)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Note"), self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.close)
+        box = QVBoxLayout(self)
+        box.addWidget(self.summary)
+        box.addLayout(form)
+        box.addWidget(buttons)
+
+    def ask(self, questions: Sequence[QuestionRecord], units: Sequence[UnitRecord]) -> None:
+        """Show the dialog for ``questions``, with the first one's suggested unit selected."""
+        self._ids = [q.id for q in questions]
+        self.summary.setText(
+            self.tr("Refer {count} question(s): {first}").format(
+                count=len(questions), first=questions[0].display_text if questions else ""
+            )
+        )
+        self.unit.clear()
+        for unit in units:
+            if not unit.retired:
+                self.unit.addItem(unit.name, unit.id)
+        suggested = questions[0].unit_name if questions else ""
+        index = self.unit.findText(suggested)
+        self.unit.setCurrentIndex(max(index, 0))
+        self.category.setCurrentIndex(0)
+        self.note.clear()
+        self.show()
+        self.raise_()
+        self.note.setFocus()
+
+    def _accept(self) -> None:
+        if self._ids and self.unit.currentIndex() >= 0:
+            self.referRequested.emit(
+                self._ids,
+                int(self.unit.currentData()),
+                self.category.currentData(),
+                self.note.text(),
+            )
+        self.close()
+
+
+class EditDialog(QDialog):
+    """Edit a question's text before approving it (the original stays in the audit).
+
+    Signals:
+        editRequested(int id, str text)
+    """
+
+    editRequested = Signal(int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit, then approve"))
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self._id: int | None = None
+        self.text = QPlainTextEdit()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.close)
+        box = QVBoxLayout(self)
+        box.addWidget(QLabel(self.tr("Personal data you type is masked when saved.")))
+        box.addWidget(self.text)
+        box.addWidget(buttons)
+
+    def ask(self, question: QuestionRecord) -> None:
+        self._id = question.id
+        self.text.setPlainText(question.display_text)
+        self.show()
+        self.raise_()
+        self.text.setFocus()
+
+    def _accept(self) -> None:
+        text = " ".join(self.text.toPlainText().split())
+        if self._id is not None and text:
+            self.editRequested.emit(self._id, text)
+        self.close()
