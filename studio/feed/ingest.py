@@ -22,7 +22,7 @@ from typing import Protocol
 from studio.domain.feed_event import FeedEvent, FeedEventKind, RejectedFrame
 from studio.domain.model import Platform, QuestionFlag, QuestionStatus
 from studio.domain.records import QuestionRecord
-from studio.domain.text.pipeline import TextPipeline
+from studio.domain.text.pipeline import TextPipeline, question_flags
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +33,6 @@ MAX_BATCH = 2_000
 #: Counts are logged at most this often.
 LOG_INTERVAL_S = 10.0
 
-_IS_QUESTION = int(QuestionFlag.IS_QUESTION)
-_PII = int(QuestionFlag.PII)
-_SENSITIVE = int(QuestionFlag.SENSITIVE)
 _AUTHOR_BLOCKED = int(QuestionFlag.AUTHOR_BLOCKED)
 
 
@@ -343,12 +340,7 @@ class FeedIngest:
         author = event.user_id or event.nickname
         asker: Hashable = (event.platform, event.room_key, author) if author else None
         processed = self.pipeline.process(event.text, asker=asker)
-        # Plain ints: IntFlag's operators cost more than the rest of this method.
-        flags = _IS_QUESTION if processed.is_question else 0
-        if processed.pii:
-            flags |= _PII
-        if processed.sensitive:
-            flags |= _SENSITIVE
+        flags = question_flags(processed)
         hidden = bool(
             self.is_blocked is not None
             and author

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session as OrmSession
 from studio.domain.calendar import add_working_days, working_days
 from studio.domain.model import (
     Platform,
-    QuestionFlag,
     QuestionStatus,
     ReferralCategory,
     ReferralStatus,
@@ -25,7 +24,7 @@ from studio.domain.model import (
     UnitKind,
 )
 from studio.domain.rundown_plan import DEFAULT_DAILY_RUNDOWN
-from studio.domain.text.pipeline import TextPipeline
+from studio.domain.text.pipeline import TextPipeline, question_flags
 from studio.domain.text.screening import load_sensitive_words
 from studio.paths import resources_dir
 from studio.store.database import Database
@@ -212,13 +211,6 @@ class _DemoBuilder:
         channel: str = "live",
     ) -> Question:
         processed = self.pipeline.process(text)
-        flags = QuestionFlag.NONE
-        if processed.is_question:
-            flags |= QuestionFlag.IS_QUESTION
-        if processed.pii:
-            flags |= QuestionFlag.PII
-        if processed.sensitive:
-            flags |= QuestionFlag.SENSITIVE
         question = Question(
             session_id=session.id,
             room_id=room.id,
@@ -229,7 +221,7 @@ class _DemoBuilder:
             display_text=processed.display,
             received_at=at,
             status=status,
-            flags=int(flags),
+            flags=question_flags(processed),
             unit_id=self.units[unit_name].id if unit_name else None,
             channel=channel,
         )

@@ -11,28 +11,29 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject
 
-from studio.ui.record_model import RECORD_ROLE, SORT_ROLE, Column, Index
+from studio.ui.record_model import RECORD_ROLE, Column, RecordTableModel
 
 __all__ = ["RECORD_ROLE", "FeedModel"]
 
 
-class FeedModel(QAbstractTableModel):
+class FeedModel(RecordTableModel):
     """Records (anything with an ``id``) shown through column specs; appended in batches.
+
+    Cells, headers and flags are the record table's; this adds appending and in-place updates.
 
     Attributes:
         columns: the column specs.
     """
 
     def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self._records: list[Any] = []
+        super().__init__(columns, parent)
+        self.columns = self._columns
         self._rows: dict[int, int] = {}  # record id → row
 
     # -- changing -----------------------------------------------------------------------------
-    def set_records(self, records: Iterable[Any]) -> None:
+    def set_records(self, records: Iterable[Any]) -> None:  # type: ignore[override]
         """Replace everything (the initial load of a session)."""
         self.beginResetModel()
         self._records = []
@@ -70,60 +71,8 @@ class FeedModel(QAbstractTableModel):
         return True
 
     # -- reading ------------------------------------------------------------------------------
-    def records(self) -> list[Any]:
-        return list(self._records)
-
     def record(self, row: int) -> Any:
         return self._records[row]
 
     def row_of(self, record_id: int) -> int | None:
         return self._rows.get(record_id)
-
-    # -- Qt's model contract ------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = index.row()
-        if row >= len(self._records):
-            return None
-        record = self._records[row]
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(record)
-        if role == RECORD_ROLE:
-            return record
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
-        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
-            return column.colour(record)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(record)
-        if role == SORT_ROLE:
-            return column.sort_key(record) if column.sort_key else column.text(record)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            return self.columns[section].header
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._records):
-            return str(section + 1)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import dataclass
 
+from studio.domain.model import QuestionFlag
 from studio.domain.text.chatter import Kind, classify
 from studio.domain.text.clustering import QuestionClusterer
 from studio.domain.text.normalise import normalise
@@ -42,6 +43,24 @@ class ProcessedText:
     cluster_size: int
     unit_id: int | None
     pii_kinds: frozenset[str] = frozenset()
+
+
+_IS_QUESTION = int(QuestionFlag.IS_QUESTION)
+_PII = int(QuestionFlag.PII)
+_SENSITIVE = int(QuestionFlag.SENSITIVE)
+
+
+def question_flags(processed: ProcessedText) -> int:
+    """The ``QuestionFlag`` bits the pipeline's findings set, as the stored integer.
+
+    Plain ints: IntFlag's operators cost more than the rest of a comment's storing.
+    """
+    flags = _IS_QUESTION if processed.is_question else 0
+    if processed.pii:
+        flags |= _PII
+    if processed.sensitive:
+        flags |= _SENSITIVE
+    return flags
 
 
 class TextPipeline:
