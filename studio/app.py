@@ -9,8 +9,9 @@ import shutil
 import signal
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 import qasync
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
@@ -392,7 +393,7 @@ class StudioDesk:
             await asyncio.sleep(0.05)
         if self.tasks.running:
             log.warning("still running after %.0f s: %s", timeout_s, ", ".join(self.tasks.names()))
-        self.app.processEvents()
+        # No processEvents() here: inside a task it would let qasync start another task's step.
 
     def save_screenshots(self, folder: Path) -> list[Path]:
         """Save each tab of the main window and the official's screen as PNG files."""
@@ -425,6 +426,15 @@ class StudioDesk:
         self.official.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
         return image
 
+    async def _bounded(
+        self, work: Coroutine[Any, Any, None], what: str, timeout_s: float = 10
+    ) -> None:
+        """Await ``work``, but never let quitting hang on it: log and go on after a timeout."""
+        try:
+            await asyncio.wait_for(work, timeout=timeout_s)
+        except TimeoutError:
+            log.error("%s took more than %.0f s; quitting anyway", what, timeout_s)
+
     async def shutdown(self) -> None:
         """Stop background work, close the windows, then release the database (once)."""
         if self._shut_down:
@@ -433,12 +443,12 @@ class StudioDesk:
         self.rig_monitor.stop()  # also closes the scrcpy windows
         self.go_live.close()
         self.timer.stop()
-        await self.live_feed.stop()
+        await self._bounded(self.live_feed.stop(), "stopping the live feed")
         try:  # the last edit of a quick quit is saved too, but quitting never hangs on it
             await asyncio.wait_for(self.rundown_editing.flush(), timeout=10)
         except TimeoutError:
             log.error("the running order could not be saved before quitting")
-        await self.tasks.shutdown()
+        await self._bounded(self.tasks.shutdown(), "stopping background work")
         self.official.close()
         self.window.hide()
         self.notice.deleteLater()
