@@ -177,6 +177,10 @@
         <translation>▶ 正在回答：{text}</translation>
     </message>
     <message>
+        <source>{count} new ▼</source>
+        <translation>{count} 条新留言 ▼</translation>
+    </message>
+    <message>
         <source>{comments} comments · {questions} questions · {waiting} waiting</source>
         <translation>共 {comments} 条留言 · 问题 {questions} 个 · 待处理 {waiting} 个</translation>
     </message>

@@ -230,3 +230,30 @@ def test_e_edits_then_approves_masking_and_keeping_the_original(
         ).all()[-1]
         assert original in edit.before
         assert "13812345678" not in edit.after
+
+
+def test_new_rows_do_not_move_a_reader_and_a_marker_jumps_to_them(desk, qtbot, event_loop_qt):
+    import dataclasses
+
+    tab = desk.window.desk
+    model = tab.feed_model
+    template = model.record(0)
+
+    def batch(start: int) -> list:
+        return [
+            dataclasses.replace(template, id=900_000 + i, display_text=f"新问题{i}")
+            for i in range(start, start + 60)
+        ]
+
+    tab.append_questions(batch(0))  # enough rows to scroll
+    select_rows(desk, 0)
+    tab.feed_view.scrollToTop()
+    bar = tab.feed_view.verticalScrollBar()
+    assert bar.maximum() > 0
+    tab.append_questions(batch(60))
+    assert bar.value() == 0  # the reader stays where they were
+    assert tab.feed_view.selectionModel().isRowSelected(0)
+    assert tab.new_marker.isVisible() and tab.new_marker.text().startswith("60")
+    tab.new_marker.click()
+    assert bar.value() == bar.maximum()
+    assert not tab.new_marker.isVisible()

@@ -203,6 +203,13 @@ class DeskTab(QWidget):
         feed_box.addWidget(self.feed_view, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self._counts, 1)
+        # While the moderator reads older rows, new ones only count up here (End also jumps).
+        self.new_marker = QPushButton()
+        self.new_marker.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.new_marker.clicked.connect(self.jump_to_newest)
+        self.new_marker.hide()
+        self._unseen = 0
+        bottom.addWidget(self.new_marker)
         bottom.addWidget(self.manual_button)
         bottom.addWidget(self.sources_button)
         feed_box.addLayout(bottom)
@@ -347,6 +354,16 @@ class DeskTab(QWidget):
             self._sized = True
         if following:
             self.feed_view.scrollToBottom()
+        else:
+            self._unseen += added
+            self.new_marker.setText(self.tr("{count} new ▼").format(count=self._unseen))
+            self.new_marker.show()
+
+    def jump_to_newest(self) -> None:
+        """Scroll to the newest comment and forget the "N new" count (selection unchanged)."""
+        self.feed_view.scrollToBottom()
+        self._unseen = 0
+        self.new_marker.hide()
 
     def _count(self, questions: list[QuestionRecord]) -> None:
         for q in questions:
