@@ -344,7 +344,8 @@ class DeskTab(QWidget):
         """A batch of new questions from the live feed; the view follows the newest rows
         unless the moderator has scrolled up."""
         bar = self.feed_view.verticalScrollBar()
-        following = bar.value() >= bar.maximum() - 2
+        # Nobody reads a hidden tab: it follows the newest rows until the moderator scrolls up.
+        following = not self.feed_view.isVisible() or bar.value() >= bar.maximum() - 2
         added = self.feed_model.append(questions)
         if not added:
             return
