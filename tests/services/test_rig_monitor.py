@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import itertools
 import time
 from collections.abc import Callable, Iterator
@@ -201,6 +202,9 @@ def test_unauthorized_and_vanishing_phones(make_service, event_loop_qt, demo_db)
         assert service.statuses[0].health.model == "Redmi K70"  # from the binding
 
 
+# adbutils leaves the hung phone's socket for the garbage collector once the fake server lets the
+# worker go; that leak is adbutils', expected here, and collected inside this test (see the end).
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
 def test_a_hung_shell_shows_not_responding_while_the_gui_runs(make_service, event_loop_qt) -> None:
     gov = phone_from_dir(
         GOV_SERIAL,
@@ -245,6 +249,11 @@ def test_a_hung_shell_shows_not_responding_while_the_gui_runs(make_service, even
         assert most == [1]  # 100 ms ticks during a 1 s poll never started a second one
         assert service.statuses[0].alarms == ("not_responding",)
         assert service.statuses[0].role == RoomRole.GOV
+        service.stop()
+    # The server has stopped: the hung worker gets EOF and ends; collect what it leaves now,
+    # while ResourceWarning is ignored, not during a later test.
+    time.sleep(0.5)
+    gc.collect()
 
 
 def test_no_adb_server_is_one_problem_and_bound_phones_disconnected(
