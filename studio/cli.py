@@ -16,6 +16,7 @@ from pathlib import Path
 
 from studio import __version__
 from studio.bench import add_bench_commands
+from studio.cli_common import CommandFailed, session_id_of
 from studio.cli_feed import add_feed_commands
 from studio.cli_moderation import add_moderation_commands
 from studio.cli_rig import add_rig_commands
@@ -98,22 +99,6 @@ def cmd_demo_seed(args: argparse.Namespace) -> int:
     return 0
 
 
-class CommandFailed(Exception):
-    """The command could not do what was asked; the message says why (exit code 1)."""
-
-
-def _session_id(db, which: str) -> int:  # type: ignore[no-untyped-def]
-    if which == "today":
-        session = StudioRepository(db).session_on(dt.date.today())
-        if session is None:
-            raise CommandFailed(f"no session is scheduled today ({dt.date.today()})")
-        return session.id
-    try:
-        return int(which)
-    except ValueError:
-        raise CommandFailed(f"--session takes 'today' or a session id, not {which!r}") from None
-
-
 def timer_status(snapshot: TimerSnapshot, now: float) -> dict[str, object]:
     """The timer as one JSON object (what a Stream Deck or a script reads)."""
     r = clock.reading(snapshot.state, snapshot.rundown, now)
@@ -185,7 +170,7 @@ TIMER_ACTIONS = {
 def cmd_timer(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        session_id = _session_id(db, args.session)
+        session_id = session_id_of(db, args.session)
         if args.action == "status":
             snapshot = load_timer(db, session_id)
         elif args.action == "actuals":

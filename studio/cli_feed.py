@@ -6,9 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import csv
 import datetime as dt
-import io
 import json
 import signal
 import sys
@@ -17,35 +15,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from studio.cli_common import CommandFailed, csv_text, jsonl_text, session_id_of
 from studio.feed.ingest import FeedIngest
 from studio.feed.recording import SessionRecorder, recording_path
 from studio.feed.sources import FeedRunner, SourceSpec, parse_source_spec
 from studio.store.database import Database, open_database
 from studio.store.feed_export import EXPORT_FIELDS, question_export_rows
 from studio.store.feed_store import FeedStore, room_roles, session_text_pipeline
-from studio.store.repository import StudioRepository
-
-#: Characters that make a spreadsheet treat a cell as a formula (CSV/formula injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class FeedCommandFailed(Exception):
-    """The command could not do what was asked (exit code 1)."""
-
-
-def _session_id(db: Database, which: str) -> int:
-    if which == "today":
-        session = StudioRepository(db).session_on(dt.date.today())
-        if session is None:
-            raise FeedCommandFailed(f"no session is scheduled today ({dt.date.today()})")
-        return session.id
-    try:
-        session_id = int(which)
-    except ValueError:
-        raise FeedCommandFailed(f"--session takes 'today' or a session id, not {which!r}") from None
-    if StudioRepository(db).session(session_id) is None:
-        raise FeedCommandFailed(f"no session {session_id}")
-    return session_id
 
 
 def _spec(text: str) -> SourceSpec:
@@ -59,9 +35,9 @@ def _spec(text: str) -> SourceSpec:
 def cmd_ingest(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        session_id = _session_id(db, args.session)
+        session_id = session_id_of(db, args.session)
         summary = asyncio.run(_ingest(db, session_id, args))
-    except FeedCommandFailed as failed:
+    except CommandFailed as failed:
         print(f"studio: {failed}", file=sys.stderr)
         return 1
     finally:
@@ -141,8 +117,8 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
 def cmd_export_questions(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        rows = question_export_rows(db, _session_id(db, args.session))
-    except FeedCommandFailed as failed:
+        rows = question_export_rows(db, session_id_of(db, args.session))
+    except CommandFailed as failed:
         print(f"studio: {failed}", file=sys.stderr)
         return 1
     finally:
@@ -153,7 +129,7 @@ def cmd_export_questions(args: argparse.Namespace) -> int:
             return 2
         write_xlsx(rows, Path(args.out))
         return 0
-    text = to_csv(rows) if args.format == "csv" else to_jsonl(rows)
+    text = to_csv(rows) if args.format == "csv" else jsonl_text(rows)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
     else:
@@ -161,25 +137,8 @@ def cmd_export_questions(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cell_text(value: Any) -> Any:
-    """Viewer text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def to_csv(rows: Sequence[dict[str, Any]]) -> str:
-    """CSV text (write it as UTF-8 with BOM so Excel reads the Chinese)."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, EXPORT_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _cell_text(value) for key, value in row.items()})
-    return out.getvalue()
-
-
-def to_jsonl(rows: Sequence[dict[str, Any]]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return csv_text(rows, EXPORT_FIELDS)
 
 
 def write_xlsx(rows: Sequence[dict[str, Any]], path: Path) -> None:

@@ -9,16 +9,12 @@ commands: 0 done, 1 refused (the reason on stderr), 2 bad usage or an unusable d
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-# One way to read --session and to make a cell spreadsheet-safe: the feed commands' own.
-from studio.cli_feed import FeedCommandFailed, _cell_text, _session_id
+from studio.cli_common import CommandFailed, csv_text, jsonl_text, session_id_of
 from studio.store.database import open_database
 from studio.store.moderation import AUDIT_FIELDS, export_audit
 
@@ -26,13 +22,13 @@ from studio.store.moderation import AUDIT_FIELDS, export_audit
 def cmd_export_audit(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        rows = export_audit(db, _session_id(db, args.session))
-    except FeedCommandFailed as failed:
+        rows = export_audit(db, session_id_of(db, args.session))
+    except CommandFailed as failed:
         print(f"studio: {failed}", file=sys.stderr)
         return 1
     finally:
         db.close()
-    text = audit_csv(rows) if args.format == "csv" else audit_jsonl(rows)
+    text = audit_csv(rows) if args.format == "csv" else jsonl_text(rows)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
     else:
@@ -41,21 +37,8 @@ def cmd_export_audit(args: argparse.Namespace) -> int:
 
 
 def audit_csv(rows: Sequence[dict[str, Any]]) -> str:
-    """CSV text of audit rows (write it as UTF-8 with BOM so Excel and WPS read the Chinese).
-
-    An edited question's text is in ``before``/``after``, and a viewer may have written "=…":
-    such cells get a leading apostrophe, as in the questions export.
-    """
-    out = io.StringIO()
-    writer = csv.DictWriter(out, AUDIT_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _cell_text(value) for key, value in row.items()})
-    return out.getvalue()
-
-
-def audit_jsonl(rows: Sequence[dict[str, Any]]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    """CSV text of audit rows; an edited viewer text beginning "=…" is made spreadsheet-safe."""
+    return csv_text(rows, AUDIT_FIELDS)
 
 
 def export_subcommands(subparsers: Any) -> Any:

@@ -1,0 +1,62 @@
+"""What every headless command shares: reading ``--session`` and writing CSV or JSON lines."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from studio.store.database import Database
+from studio.store.repository import StudioRepository
+
+#: Characters that make a spreadsheet treat a cell as a formula (CSV/formula injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class CommandFailed(Exception):
+    """The command could not do what was asked; the message says why (exit code 1)."""
+
+
+def session_id_of(db: Database, which: str) -> int:
+    """``--session``: ``today`` or a session id, checked to exist.
+
+    Raises:
+        CommandFailed: no session today, not an id, or no such session.
+    """
+    repo = StudioRepository(db)
+    if which == "today":
+        session = repo.session_on(dt.date.today())
+        if session is None:
+            raise CommandFailed(f"no session is scheduled today ({dt.date.today()})")
+        return session.id
+    try:
+        session_id = int(which)
+    except ValueError:
+        raise CommandFailed(f"--session takes 'today' or a session id, not {which!r}") from None
+    if repo.session(session_id) is None:
+        raise CommandFailed(f"no session with id {session_id}")
+    return session_id
+
+
+def cell_text(value: Any) -> Any:
+    """Viewer text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_text(rows: Sequence[dict[str, Any]], fields: Sequence[str]) -> str:
+    """CSV text with spreadsheet-safe cells (write it as UTF-8 with BOM for Excel and WPS)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, list(fields), lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: cell_text(value) for key, value in row.items()})
+    return out.getvalue()
+
+
+def jsonl_text(rows: Sequence[dict[str, Any]]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
