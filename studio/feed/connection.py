@@ -412,6 +412,7 @@ class KuaishouServer:
         on_state: StateSink | None = None,
         on_rejected: RejectSink | None = None,
         on_frame: FrameSink | None = None,
+        frame_sink_for: Callable[[str], FrameSink] | None = None,
         rooms: Iterable[str] = ("gov", "dept"),
         host: str = "127.0.0.1",
         port: int = 5001,
@@ -425,6 +426,8 @@ class KuaishouServer:
         Args:
             on_events / on_state / on_rejected / on_frame: see the ``…Sink`` types; the source
                 passed to ``on_state`` is the room key.
+            frame_sink_for: instead of ``on_frame``, each room's own frame sink, made from
+                its key (a frame does not name its room).
             rooms: path keys, e.g. ``("gov", "dept")``; letters, digits, ``-`` and ``_``.
             host, port: where to listen; keep the host on loopback.
             stale_after: seconds without a message before a room is called stale.
@@ -453,7 +456,7 @@ class KuaishouServer:
                 on_events=on_events,
                 on_state=on_state,
                 on_rejected=on_rejected,
-                on_frame=on_frame,
+                on_frame=frame_sink_for(key) if frame_sink_for else on_frame,
                 stale_after=stale_after,
                 clock=clock,
                 default_room=key,

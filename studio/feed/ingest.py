@@ -45,6 +45,8 @@ class CommentRow:
         raw_text: what the viewer wrote, for the store only (may hold personal data).
         display_text: normalised and masked: the only text shown or exported.
         hidden: the author is blocked; stored, but hidden from the desk.
+        received_text: ``received_at`` as SQLite stores a DateTime; made here, with the rest of
+            the row, so the store only has to write it ("" if not made: the store makes it).
     """
 
     platform: Platform
@@ -61,6 +63,7 @@ class CommentRow:
     cluster_size: int
     channel: str = "live"
     hidden: bool = False
+    received_text: str = ""
 
     @property
     def status(self) -> QuestionStatus:
@@ -348,15 +351,19 @@ class FeedIngest:
         )
         if hidden:
             flags |= _AUTHOR_BLOCKED
+        received = dt.datetime.fromtimestamp(event.received_at)
         return CommentRow(
             platform=event.platform,
             room_key=event.room_key,
             msg_id=event.msg_id,
-            author_id=event.user_id,
+            # The Kuaishou userscript sends no user id: the nickname is then the author's key
+            # (what blocking matches on; two viewers of one nickname are blocked together).
+            author_id=author,
             nickname=event.nickname,
             raw_text=event.text,
             display_text=processed.display,
-            received_at=dt.datetime.fromtimestamp(event.received_at),
+            received_at=received,
+            received_text=received.isoformat(" ", "microseconds"),
             flags=flags,
             unit_id=processed.unit_id,
             cluster_id=processed.cluster_id,

@@ -215,15 +215,13 @@ class FeedRunner:
             on_events=self._events,
             on_state=self._state,
             on_rejected=self._rejected,
+            frame_sink_for=lambda key: self._frame_sink(f"kuaishou:{key}"),
             rooms=self.kuaishou_rooms,
             host=host,
             port=int(port),
             stale_after=self.stale_after,
             clock=self.clock,
         )
-        # The server's frame callback does not say the room; each room's tap records its own.
-        for key, tap in server._taps.items():
-            tap.on_frame = self._frame_sink(f"kuaishou:{key}")
         await server.start()
         assert server.port is not None
         self.kuaishou_ports.append(server.port)

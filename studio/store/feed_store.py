@@ -74,6 +74,7 @@ class CommentLike(Protocol):
     raw_text: str
     display_text: str
     received_at: dt.datetime
+    received_text: str
     flags: int
     unit_id: int | None
     cluster_id: int | None
@@ -102,14 +103,44 @@ class StoredBatch:
     """What a batch amounted to.
 
     Attributes:
-        questions: the rows newly stored, as records, in the batch's order.
         stored: new rows per room key.
         duplicates: rows dropped as exact resends, per room key.
     """
 
-    questions: list[QuestionRecord] = field(default_factory=list)
     stored: dict[str, int] = field(default_factory=dict)
     duplicates: dict[str, int] = field(default_factory=dict)
+    # (comment, (room id, role, platform), stored nickname, status, new id) of each new row,
+    # and the unit names by id: what ``questions`` is built from.
+    _new: list[tuple[CommentLike, tuple[Any, ...], str, str, int]] = field(default_factory=list)
+    _units: Mapping[int, str] = field(default_factory=dict)
+    _questions: list[QuestionRecord] | None = None
+
+    @property
+    def questions(self) -> list[QuestionRecord]:
+        """The rows newly stored, as records for the desk, in the batch's order.
+
+        Built on first use, after the transaction: the records are for showing, not for
+        storing, so their cost is not the store's (the benchmark times it as its own stage).
+        """
+        if self._questions is None:
+            units, flags_of = self._units, _FLAGS
+            self._questions = [
+                QuestionRecord(
+                    row_id,
+                    c.received_at,
+                    room[1],
+                    room[2],
+                    nickname,
+                    c.display_text,
+                    status,  # type: ignore[arg-type]
+                    flags_of[c.flags],
+                    units.get(c.unit_id, ""),  # type: ignore[arg-type]
+                    c.cluster_id,
+                    c.channel,
+                )
+                for c, room, nickname, status, row_id in self._new
+            ]
+        return self._questions
 
 
 def upsert_ignoring(engine_dialect: str, table: Any, *, returning: bool = True) -> Insert:
@@ -234,66 +265,49 @@ class FeedStore:
         # Batches come from one or two rooms: look each key up once per batch, as the row's
         # room id, the record's room role and platform (manual entries have no room).
         by_key: dict[tuple[str, str], tuple[int | None, RoomRole | None, Platform]] = {}
-        rooms = []
-        # One tuple per row in _COLUMNS order: cheaper to build than dicts, and handed to the
-        # driver as they are on SQLite.
-        rows = []
+        for platform, key in {(c.platform, c.room_key) for c in comments}:
+            if key:
+                room_id, role = self._room(conn, platform, key)
+                by_key[platform, key] = (room_id, role, platform)
+            else:
+                by_key[platform, key] = (None, None, Platform.MANUAL)
+        rooms = [by_key[c.platform, c.room_key] for c in comments]
+        # One tuple per row in _COLUMNS order, built in one comprehension (this loop is most of
+        # the store's own cost): cheaper than dicts, and handed to the driver as they are on
+        # SQLite, where a DateTime is stored as this text.
         sqlite_time = not self._returning
-        for c in comments:
-            key = (c.platform, c.room_key)
-            room = by_key.get(key)
-            if room is None:
-                if c.room_key:
-                    room_id, role = self._room(conn, c.platform, c.room_key)
-                    room = by_key[key] = (room_id, role, c.platform)
-                else:
-                    room = by_key[key] = (None, None, Platform.MANUAL)
-            rooms.append(room)
-            msg_id = c.msg_id
-            rows.append(
-                (
-                    session_id,
-                    room[0],
-                    msg_id if len(msg_id) <= _MSG_ID_CHARS else stored_msg_id(msg_id),
-                    c.author_id[:_NAME_CHARS],
-                    c.nickname[:_NAME_CHARS],
-                    c.raw_text,
-                    c.display_text,
-                    # SQLite rows go to the driver as they are: the DateTime as SQLAlchemy
-                    # stores it.
-                    c.received_at.isoformat(" ", "microseconds") if sqlite_time else c.received_at,
-                    _HIDDEN if c.hidden else _NEW,
-                    c.flags,
-                    c.unit_id,
-                    c.cluster_id,
-                    c.channel,
-                )
+        limit, names = _MSG_ID_CHARS, _NAME_CHARS
+        rows = [
+            (
+                session_id,
+                room[0],
+                c.msg_id if len(c.msg_id) <= limit else stored_msg_id(c.msg_id),
+                c.author_id[:names],
+                c.nickname[:names],
+                c.raw_text,
+                c.display_text,
+                (c.received_text or c.received_at.isoformat(" ", "microseconds"))
+                if sqlite_time
+                else c.received_at,
+                _HIDDEN if c.hidden else _NEW,
+                c.flags,
+                c.unit_id,
+                c.cluster_id,
+                c.channel,
             )
+            for c, room in zip(comments, rooms, strict=True)
+        ]
         ids = self._insert_rows(conn, rows)
-        units = self._units or {}  # no unit (None) is no key: ""
+        result._units = self._units or {}  # no unit (None) is no key: ""
         stored, duplicates = result.stored, result.duplicates
-        append = result.questions.append
-        flags_of = _FLAGS
-        for c, room, row, row_id in zip(comments, rooms, rows, ids, strict=True):
-            if row_id is None:
-                duplicates[c.room_key] = duplicates.get(c.room_key, 0) + 1
-                continue
-            stored[c.room_key] = stored.get(c.room_key, 0) + 1
-            append(
-                QuestionRecord(
-                    row_id,
-                    c.received_at,
-                    room[1],
-                    room[2],
-                    row[4],
-                    c.display_text,
-                    row[8],
-                    flags_of[c.flags],
-                    units.get(c.unit_id, ""),  # type: ignore[arg-type]
-                    c.cluster_id,
-                    c.channel,
-                )
-            )
+        result._new = [
+            (c, room, row[4], row[8], row_id)
+            for c, room, row, row_id in zip(comments, rooms, rows, ids, strict=True)
+            if row_id is not None
+        ]
+        for c, row_id in zip(comments, ids, strict=True):
+            counts = duplicates if row_id is None else stored
+            counts[c.room_key] = counts.get(c.room_key, 0) + 1
 
     def _insert_rows(self, conn: Connection, rows: list[tuple[Any, ...]]) -> list[int | None]:
         """Insert, skipping exact resends; return each row's new id, None for a resend."""

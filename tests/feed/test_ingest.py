@@ -164,6 +164,19 @@ def test_blocked_authors_arrive_hidden():
     assert batch.comments[0].flags & QuestionFlag.AUTHOR_BLOCKED
 
 
+def test_an_author_without_a_platform_id_is_keyed_by_nickname():
+    """Kuaishou's userscript sends nicknames only: the nickname is what a block can match."""
+    ingest, _, _ = make()
+    batch = ingest.prepare([event("1", nickname="快手用户"), event("2", user_id="u-9")])
+    assert [c.author_id for c in batch.comments] == ["快手用户", "u-9"]
+
+
+def test_rows_carry_their_time_as_sqlite_stores_it():
+    ingest, _, _ = make()
+    (row,) = ingest.prepare([event("1")]).comments
+    assert row.received_text == row.received_at.isoformat(" ", "microseconds")
+
+
 def test_a_failing_store_costs_the_batch_not_the_feed():
     calls = []
 
