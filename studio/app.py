@@ -232,6 +232,8 @@ class StudioDesk:
         notes.noteRequested.connect(lambda text, blink: self.timer.set_note(text, blink=blink))
         notes.clearRequested.connect(self.timer.clear_note)
         notes.blackoutRequested.connect(self.timer.toggle_blackout)
+        # Any clicker press tells the moderator the official has seen the note.
+        w.official.clickerPressed.connect(lambda _command: self.timer.acknowledge_note())
         w.exportActualsRequested.connect(self.timer.export_actuals)
         for service in (
             self.schedule,

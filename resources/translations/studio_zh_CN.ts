@@ -817,8 +817,12 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>黑屏（Ctrl+Shift+B）</translation>
     </message>
     <message>
-        <source>Showing: {note}</source>
-        <translation>正在显示：{note}</translation>
+        <source>Showing: {note} · read ✓ {time}</source>
+        <translation>正在显示：{note} · 已读 ✓ {time}</translation>
+    </message>
+    <message>
+        <source>Showing: {note} · not read yet</source>
+        <translation>正在显示：{note} · 尚未阅读</translation>
     </message>
     <message>
         <source>No note shown</source>

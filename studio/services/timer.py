@@ -142,6 +142,14 @@ class TimerService(QObject):
     def toggle_blackout(self) -> None:
         self._change_notes("blackout", ScreenNotes.toggled_blackout)
 
+    def acknowledge_note(self) -> None:
+        """The official pressed the clicker: an unread note becomes read (the moderator sees
+        when), and stops blinking. Nothing is written when there is no unread note."""
+        if self.snapshot is None or not self.snapshot.notes.unread:
+            return
+        at = self._now()
+        self._change_notes("note_read", lambda n: n.acknowledged(at), seat="official")
+
     def export_actuals(self, path: str) -> None:
         """Write planned against actual times per segment as CSV (UTF-8 with BOM, for Excel)."""
         snapshot = self.snapshot
@@ -171,14 +179,14 @@ class TimerService(QObject):
 
         self._tasks.spawn(self._guard(lambda: self._write(write)), name=f"timer {label}")
 
-    def _change_notes(self, action: str, change: NotesChange) -> None:
+    def _change_notes(self, action: str, change: NotesChange, *, seat: str = "moderator") -> None:
         session_id = self.session_id
         if session_id is None:
             return
 
         def write() -> TimerSnapshot:
             return timer_store.change_notes(
-                self._db, session_id, change, action=action, seat="moderator", now=self._now
+                self._db, session_id, change, action=action, seat=seat, now=self._now
             )
 
         self._tasks.spawn(self._guard(lambda: self._write(write)), name=f"screen {action}")

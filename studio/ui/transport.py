@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -211,7 +213,14 @@ class NotePanel(QFrame):
     def show_notes(self, notes: ScreenNotes) -> None:
         self.blackout_button.setChecked(notes.blackout)
         self.clear_button.setEnabled(bool(notes.note))
-        if notes.note:
-            self.showing.setText(self.tr("Showing: {note}").format(note=notes.note))
+        if notes.note and notes.read_at is not None:
+            self.showing.setText(
+                self.tr("Showing: {note} · read ✓ {time}").format(
+                    note=notes.note,
+                    time=dt.datetime.fromtimestamp(notes.read_at).strftime("%H:%M:%S"),
+                )
+            )
+        elif notes.note:
+            self.showing.setText(self.tr("Showing: {note} · not read yet").format(note=notes.note))
         else:
             self.showing.setText(self.tr("No note shown"))

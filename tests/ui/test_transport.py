@@ -82,6 +82,29 @@ def test_notes_and_blackout_reach_the_official_s_screen(desk, qtbot, event_loop_
     assert desk.official._stack.currentIndex() == 1
 
 
+def test_a_clicker_press_tells_the_moderator_the_note_was_read(desk, qtbot, demo_db, event_loop_qt):
+    loop, notes = event_loop_qt, desk.window.desk.notes
+    notes.blink.setChecked(True)
+    notes.text.setText("请收尾")
+    qtbot.keyClick(notes.text, Qt.Key.Key_Return)
+    loop.run_until_complete(until(lambda: desk.timer.snapshot.notes.note == "请收尾"))
+    assert "not read yet" in notes.showing.text()
+    assert desk.official.view().note_blink
+    qtbot.keyClick(desk.official, Qt.Key.Key_PageDown)  # the official's clicker
+    loop.run_until_complete(until(lambda: desk.timer.snapshot.notes.read_at is not None))
+    assert "read ✓" in notes.showing.text()
+    assert not desk.official.view().note_blink  # read: it stops blinking, and stays until cleared
+    assert desk.official.view().note == "请收尾"
+    with demo_db.sessions() as s:
+        read = s.scalars(select(AuditEvent).where(AuditEvent.action == "screen.note_read")).one()
+        assert read.seat == "official"
+    notes.text.setText("next")  # a new note is unread again
+    qtbot.keyClick(notes.text, Qt.Key.Key_Return)
+    loop.run_until_complete(until(lambda: desk.timer.snapshot.notes.note == "next"))
+    assert desk.timer.snapshot.notes.read_at is None
+    assert "not read yet" in notes.showing.text()
+
+
 def test_the_clicker_steps_through_the_queued_questions(desk, event_loop_qt):
     event_loop_qt.run_until_complete(until(lambda: desk.window._on_air.queued))
     first_queued = desk.window._on_air.queued[0]
