@@ -41,6 +41,7 @@ from studio.services.rundown_editing import RundownEditingService
 from studio.services.schedule_editing import ScheduleEditingService
 from studio.services.tasks import BackgroundTasks
 from studio.services.timer import TimerService
+from studio.services.units_editing import UnitsEditingService
 from studio.store.database import Database, DatabaseProblem, open_database
 from studio.store.demo import seed_demo
 from studio.store.repository import StudioRepository
@@ -155,6 +156,7 @@ class StudioDesk:
         self.timer = TimerService(db, self.tasks, parent=owner)
         self.rundown_editing = RundownEditingService(db, self.tasks, parent=owner)
         self.schedule_editing = ScheduleEditingService(db, self.tasks, today, parent=owner)
+        self.units_editing = UnitsEditingService(db, self.tasks, parent=owner)
         adb_host, adb_port = options.adb or ("127.0.0.1", 5037)
         # The demo's phones are simulated; otherwise the real adb server is asked.
         phones = SimulatedRig() if options.demo else AdbRigMonitor(adb_host, adb_port)
@@ -247,6 +249,7 @@ class StudioDesk:
         ):
             service.problem.connect(w.show_problem)
         w.quitRequested.connect(self.request_quit)
+        self._wire_units()
 
     def _load_today_questions(self, session: object) -> None:
         session_id = getattr(session, "id", None)
@@ -288,6 +291,15 @@ class StudioDesk:
         prep.briefing.earlierRequested.connect(editing.load_earlier_briefing)
         editing.earlierBriefingLoaded.connect(prep.briefing.add_earlier)
         editing.briefingSaved.connect(prep.briefing.show_saved)
+
+    def _wire_units(self) -> None:
+        """The units page on the Prep tab; a change reaches the rota, the calendar and the desk."""
+        editing = self.units_editing
+        self.window.prep.units_page.attach(editing)
+        # The desk's and the Prep tab's unit lists come from the schedule's read (unitsLoaded).
+        editing.changed.connect(self.schedule.refresh)
+        editing.changed.connect(self.schedule_editing.load_rota)
+        editing.changed.connect(self.window.prep.schedule.refresh)
 
     def _remember_templates(self, wechat: str, kuaishou: str) -> None:
         self.settings.setValue("announcement/wechat", wechat)

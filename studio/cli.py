@@ -21,6 +21,7 @@ from studio.cli_feed import add_feed_commands
 from studio.cli_moderation import add_moderation_commands
 from studio.cli_rig import add_rig_commands
 from studio.cli_schedule import add_schedule_commands
+from studio.cli_units import add_units_commands
 from studio.domain import rundown_clock as clock
 from studio.domain.durations import format_duration
 from studio.domain.rundown_clock import ClockError
@@ -262,6 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_timer_commands(commands)
     add_rig_commands(commands)
     add_schedule_commands(commands)
+    add_units_commands(commands)
     add_feed_commands(commands)
     add_bench_commands(commands)
     add_moderation_commands(commands)  # after the feed's: it joins their "export" group

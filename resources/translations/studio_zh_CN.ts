@@ -335,6 +335,33 @@ Details are in {log}</source>
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import units</source>
+        <translation>导入单位</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>{file}: {added} unit(s) to add, {changed} to change, {same} unchanged.</source>
+        <translation>{file}：将新增 {added} 个单位，修改 {changed} 个，{same} 个不变。</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Planned</source>
@@ -830,6 +857,33 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>OfficialDialog</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>e.g. 局长, 镇长</source>
+        <translation>例如 局长、镇长</translation>
+    </message>
+    <message>
+        <source>Add an official</source>
+        <translation>添加领导</translation>
+    </message>
+    <message>
+        <source>Edit the official</source>
+        <translation>编辑领导</translation>
+    </message>
+</context>
+<context>
     <name>OfficialScreen</name>
     <message>
         <source>Official&apos;s screen</source>
@@ -945,24 +999,8 @@ The control panel of the county&apos;s daily livestream.</source>
 <context>
     <name>PrepTab</name>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
         <source>Running order</source>
         <translation>节目流程</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Short name</source>
-        <translation>简称</translation>
-    </message>
-    <message>
-        <source>Routing keywords</source>
-        <translation>分派关键词</translation>
     </message>
     <message>
         <source>Schedule</source>
@@ -1992,6 +2030,156 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Resume</source>
         <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Routing keywords</source>
+        <translation>分派关键词</translation>
+    </message>
+    <message>
+        <source>e.g. 供暖、物业、停水</source>
+        <translation>例如 供暖、物业、停水</translation>
+    </message>
+    <message>
+        <source>The live feed suggests this unit for comments that mention a keyword. Separate them with 、 , ， or spaces.</source>
+        <translation>直播留言提到关键词时，会建议分派给本单位。关键词之间用 、 , ， 或空格分隔。</translation>
+    </message>
+    <message>
+        <source>Add a unit</source>
+        <translation>添加单位</translation>
+    </message>
+    <message>
+        <source>Edit the unit</source>
+        <translation>编辑单位</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPage</name>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Routing keywords</source>
+        <translation>分派关键词</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Ins add · Enter edit · Del retire or restore · Ctrl+Z undo. Retired units leave the rota and the feed&apos;s suggestions; past sessions keep them.</source>
+        <translation>Ins 添加 · Enter 编辑 · Del 停用或恢复 · Ctrl+Z 撤销。停用的单位不再参加轮值，也不再作为留言分派建议；以往场次仍保留。</translation>
+    </message>
+    <message>
+        <source>Officials of {unit}</source>
+        <translation>{unit}的领导</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… 另有 {n} 条</translation>
+    </message>
+    <message>
+        <source>{file} was not imported (nothing changed):</source>
+        <translation>{file} 未导入（未做任何更改）：</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {added} unit(s) added, {changed} changed.</source>
+        <translation>已导入 {file}：新增 {added} 个单位，修改 {changed} 个。</translation>
+    </message>
+    <message>
+        <source>Wrote {count} unit(s) to {file}.</source>
+        <translation>已将 {count} 个单位写入 {file}。</translation>
+    </message>
+    <message>
+        <source>Import units</source>
+        <translation>导入单位</translation>
+    </message>
+    <message>
+        <source>Export units</source>
+        <translation>导出单位</translation>
+    </message>
+    <message>
+        <source>units.xlsx</source>
+        <translation>单位.xlsx</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.csv)</source>
+        <translation>表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ class OfficialRecord:
     title: str
     unit_id: int
     unit_name: str
+    retired: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,10 +19,10 @@ from studio.domain.records import SegmentRecord, SessionRecord, UnitRecord
 from studio.domain.rundown_csv import SegmentDraft
 from studio.ui import labels
 from studio.ui.briefing_panel import BriefingPanel
-from studio.ui.record_model import Column, RecordTableModel, record_table
 from studio.ui.rota_panel import RotaPanel
 from studio.ui.rundown_editor import RundownEditor
 from studio.ui.schedule_view import ScheduleView
+from studio.ui.units_page import UnitsPage
 
 
 def session_slot(session: SessionRecord) -> str:
@@ -105,19 +105,13 @@ class PrepTab(QWidget):
         self.schedule = ScheduleView(self)
         self.schedule_model = self.schedule.sessions_model
         self.schedule_view = self.schedule.table
-        self.units_model = RecordTableModel(
-            [
-                Column(self.tr("Unit"), lambda u: u.name),
-                Column(self.tr("Short name"), lambda u: u.short_name),
-                Column(self.tr("Kind"), lambda u: labels.unit_kind(u.kind)),
-                Column(self.tr("Routing keywords"), lambda u: "、".join(u.keywords)),
-            ],
-            self,
-        )
-        self.units_view = record_table(self.units_model, self)
+        # Units and officials: add, edit, retire; the app attaches the editing service to it.
+        self.units_page = UnitsPage(self)
+        self.units_model = self.units_page.units_model
+        self.units_view = self.units_page.units_view
         right = QTabWidget()
         right.addTab(self.schedule, self.tr("Schedule"))
-        right.addTab(self.units_view, self.tr("Units"))
+        right.addTab(self.units_page, self.tr("Units"))
         self.rota = RotaPanel(self)
         right.addTab(self.rota, self.tr("Rota"))
         self.briefing = BriefingPanel(self)
@@ -153,5 +147,4 @@ class PrepTab(QWidget):
         self.schedule.show_sessions(sessions)
 
     def show_units(self, units: list[UnitRecord]) -> None:
-        self.units_model.set_records(units)
-        self.units_view.resizeColumnsToContents()
+        self.units_page.show_units(units)
