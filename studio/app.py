@@ -291,6 +291,24 @@ class StudioDesk:
         prep.briefing.earlierRequested.connect(editing.load_earlier_briefing)
         editing.earlierBriefingLoaded.connect(prep.briefing.add_earlier)
         editing.briefingSaved.connect(prep.briefing.show_saved)
+        # Editing one session (from the schedule, or today's from the card), with undo.
+        view.editRequested.connect(editing.load_details)
+        prep.card.editRequested.connect(editing.load_details)
+        editing.detailsLoaded.connect(view.open_editor)
+        view.sessionEditRequested.connect(editing.edit)
+        view.undoEditRequested.connect(editing.undo_edit)
+        editing.edited.connect(view.show_edited)
+        view.rundownRequested.connect(editing.start_rundown)
+        editing.rundownStarted.connect(view.show_rundown_started)
+        # The schedule's files: export, import with a preview.
+        files = view.files
+        files.exportRequested.connect(editing.export)
+        editing.exported.connect(files.show_exported)
+        files.importPreviewRequested.connect(editing.preview_import)
+        files.importRequested.connect(editing.import_file)
+        editing.importPreviewed.connect(files.show_import_preview)
+        editing.importRefused.connect(files.show_import_problems)
+        editing.imported.connect(files.show_imported)
 
     def _wire_units(self) -> None:
         """The units page on the Prep tab; a change reaches the rota, the calendar and the desk."""

@@ -1770,7 +1770,121 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>ScheduleFiles</name>
+    <message>
+        <source>schedule-{first}-{last}.csv</source>
+        <translation>直播排期-{first}-{last}.csv</translation>
+    </message>
+    <message>
+        <source>Export the schedule</source>
+        <translation>导出排期</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>{count} sessions written to {path}</source>
+        <translation>已将 {count} 个场次写入 {path}</translation>
+    </message>
+    <message>
+        <source>Import a schedule</source>
+        <translation>导入排期</translation>
+    </message>
+    <message>
+        <source>{count} problems in the file; nothing was imported</source>
+        <translation>文件中有 {count} 处问题；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>Imported: {created} sessions created, {updated} changed</source>
+        <translation>已导入：新建 {created} 个场次，修改 {updated} 个</translation>
+    </message>
+    <message>
+        <source>Schedule files (*.csv *.xlsx)</source>
+        <translation>排期文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleImportDialog</name>
+    <message>
+        <source>Import schedule</source>
+        <translation>导入排期</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The file is valid. Importing it creates {created} sessions and changes {updated}; {unchanged} stay as they are. Nothing is stored until you import.</source>
+        <translation>文件有效。导入将新建 {created} 个场次、修改 {updated} 个，{unchanged} 个保持不变。点击“导入”之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The file is valid and changes nothing.</source>
+        <translation>文件有效，但不会改变任何场次。</translation>
+    </message>
+    <message>
+        <source>new session</source>
+        <translation>新场次</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>The file has {count} problems and cannot be imported; nothing was stored.</source>
+        <translation>文件有 {count} 处问题，无法导入；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleView</name>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
     <message>
         <source>Red: day off (休: a weekday holiday) · Yellow: weekend day worked (班, make-up day) · Framed: a session</source>
         <translation>红色：休息日（休：节假日）· 黄色：调休上班（班）· 加框：已有场次</translation>
@@ -1820,6 +1934,38 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>直播预告…</translation>
     </message>
     <message>
+        <source>Edit session…</source>
+        <translation>编辑场次…</translation>
+    </message>
+    <message>
+        <source>Edit the selected session (Ctrl+E, Enter)</source>
+        <translation>编辑所选场次（Ctrl+E、回车）</translation>
+    </message>
+    <message>
+        <source>Undo edit</source>
+        <translation>撤销编辑</translation>
+    </message>
+    <message>
+        <source>Put the last edited session back (Ctrl+Z)</source>
+        <translation>把刚编辑的场次恢复原样（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the shown month or week to a CSV or XLSX file</source>
+        <translation>把当前显示的月或周导出为 CSV 或 XLSX 文件</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Read sessions from a CSV or XLSX file, with a preview</source>
+        <translation>从 CSV 或 XLSX 文件读入场次（先预览）</translation>
+    </message>
+    <message>
         <source>Proposed sessions</source>
         <translation>拟生成的场次</translation>
     </message>
@@ -1864,12 +2010,32 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>已改期到 {day}</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Edit undone</source>
+        <translation>已撤销编辑</translation>
+    </message>
+    <message>
+        <source>Saved: {day} {status}</source>
+        <translation>已保存：{day} {status}</translation>
+    </message>
+    <message>
         <source>(no topic yet)</source>
         <translation>（暂无主题）</translation>
     </message>
 </context>
 <context>
     <name>SessionCard</name>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Unit, official, topic, time and status of today&apos;s session</source>
+        <translation>今日场次的单位、主讲人、主题、时间和状态</translation>
+    </message>
     <message>
         <source>Today</source>
         <translation>今日</translation>
@@ -1889,6 +2055,89 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>{unit} · {title} {name}</source>
         <translation>{unit} · {title} {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Edit session</source>
+        <translation>编辑场次</translation>
+    </message>
+    <message>
+        <source>What the official talks about</source>
+        <translation>主讲人本期谈什么</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Start the running order from the standard one</source>
+        <translation>按标准流程生成节目流程</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>a topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>an official</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>a running order</source>
+        <translation>节目流程</translation>
+    </message>
+    <message>
+        <source>Not ready yet: it needs {things}.</source>
+        <translation>尚未就绪：还缺少{things}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Topic, official and running order ({count} segments) are there.</source>
+        <translation>主题、主讲人和节目流程（{count} 个环节）均已齐备。</translation>
+    </message>
+    <message>
+        <source>This session is {status} and can no longer be edited.</source>
+        <translation>本场次状态为“{status}”，不能再编辑。</translation>
+    </message>
+    <message>
+        <source>The session must end after it starts.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
     </message>
 </context>
 <context>
@@ -2180,6 +2429,57 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <source>Previous week</source>
+        <translation>上一周</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>下一周</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Week {number}: {first} – {last}</source>
+        <translation>第 {number} 周：{first} – {last}</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>(no session)</source>
+        <translation>（无场次）</translation>
+    </message>
+    <message>
+        <source>(no topic yet)</source>
+        <translation>（暂无主题）</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""Editing the schedule: a month's sessions, a fill from the rota (preview, create, undo), moves.
+"""Editing the schedule: a month's sessions, a fill from the rota (preview, create, undo), moves,
+editing one session (with undo), and the schedule's files (export, import with a preview).
 
 Store work runs in worker threads, one job at a time and in order (so an undo never overtakes
 the fill it takes back); results come back as Qt signals that feed the schedule view.
@@ -10,6 +11,7 @@ import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -17,6 +19,8 @@ from PySide6.QtCore import QObject, Signal
 from studio.domain.briefing import BriefingNote
 from studio.domain.records import SessionRecord
 from studio.domain.rotation import RotaEntry, period_of_weeks
+from studio.domain.schedule_table import ScheduleTableInvalid
+from studio.domain.session_readiness import SessionEdit
 from studio.services.tasks import BackgroundTasks
 from studio.store.briefing import (
     BriefingRefused,
@@ -27,13 +31,17 @@ from studio.store.briefing import (
 from studio.store.database import Database
 from studio.store.schedule import (
     ScheduleProblem,
+    edit_session,
     generate_schedule,
     list_sessions,
     move_session,
     remove_planned_sessions,
     rota,
+    session_details,
     set_rota,
+    start_rundown,
 )
+from studio.store.schedule_files import ScheduleImport, export_schedule, import_schedule
 
 log = logging.getLogger(__name__)
 Today = Callable[[], dt.date]
@@ -61,6 +69,15 @@ class ScheduleEditingService(QObject):
         briefingLoaded(int, list): a session id and its ``BriefingNote`` list.
         briefingSaved(int): the session's notes are stored.
         earlierBriefingLoaded(int, list): notes of the unit's last session, to carry forward.
+        detailsLoaded(object): the ``SessionDetails`` of a session, to edit it.
+        edited(object): the ``SessionRecord`` of a session after an edit (or its undo).
+        rundownStarted(int, int): a session and the length of its running order, started from
+            the default template when it had none.
+        exported(str, int): a file written and how many sessions it holds.
+        importPreviewed(str, list, list, list): a valid file and the days whose sessions it would
+            create, change and leave as they are (``datetime.date`` lists); nothing is stored yet.
+        importRefused(str, list): a file and its ``TableProblem`` list; nothing was stored.
+        imported(str, list, list, list): a file and the days it created, changed, left alone.
         problem(str): a change was refused or failed; the text is for a person.
     """
 
@@ -74,6 +91,13 @@ class ScheduleEditingService(QObject):
     briefingLoaded = Signal(int, list)
     briefingSaved = Signal(int)
     earlierBriefingLoaded = Signal(int, list)
+    detailsLoaded = Signal(object)
+    edited = Signal(object)
+    rundownStarted = Signal(int, int)
+    exported = Signal(str, int)
+    importPreviewed = Signal(str, list, list, list)
+    importRefused = Signal(str, list)
+    imported = Signal(str, list, list, list)
     problem = Signal(str)
 
     def __init__(
@@ -85,11 +109,16 @@ class ScheduleEditingService(QObject):
         self._today = today
         self._lock: asyncio.Lock | None = None
         self._last_fill: list[int] = []
+        self._last_edit: tuple[int, SessionEdit] | None = None
         self._shown: tuple[dt.date, dt.date] | None = None
 
     @property
     def can_undo(self) -> bool:
         return bool(self._last_fill)
+
+    @property
+    def can_undo_edit(self) -> bool:
+        return self._last_edit is not None
 
     def _run(self, name: str, work: Callable[[], Any], deliver: Callable[[Any], None]) -> None:
         async def run() -> None:
@@ -207,6 +236,88 @@ class ScheduleEditingService(QObject):
             lambda: save_briefing_notes(db, session_id, notes),
             lambda _none: self.briefingSaved.emit(session_id),
         )
+
+    # -- one session -------------------------------------------------------------------------
+    def load_details(self, session_id: int) -> None:
+        """Read what the edit dialog needs of a session; ``detailsLoaded`` follows."""
+        db = self._db
+        self._run("details", lambda: session_details(db, session_id), self.detailsLoaded.emit)
+
+    def edit(self, session_id: int, edit: SessionEdit) -> None:
+        """Store an edit of a session (:meth:`undo_edit` takes it back); ``edited`` follows."""
+        db = self._db
+
+        def done(result: tuple[SessionRecord, SessionEdit]) -> None:
+            session, before = result
+            self._last_edit = (session_id, before)
+            self.edited.emit(session)
+            self._after_change()
+
+        self._run("edit", lambda: edit_session(db, session_id, edit), done)
+
+    def undo_edit(self) -> None:
+        """Put the last edited session back as it was before that edit."""
+        if self._last_edit is None:
+            return
+        (session_id, before), self._last_edit = self._last_edit, None
+        db = self._db
+
+        def done(result: tuple[SessionRecord, SessionEdit]) -> None:
+            self.edited.emit(result[0])
+            self._after_change()
+
+        self._run("undo edit", lambda: edit_session(db, session_id, before), done)
+
+    def start_rundown(self, session_id: int) -> None:
+        """Start a session's empty running order from the default template."""
+        db = self._db
+
+        def done(count: int) -> None:
+            self.rundownStarted.emit(session_id, count)
+            self._after_change()
+
+        self._run("running order", lambda: start_rundown(db, session_id), done)
+
+    # -- files -------------------------------------------------------------------------------
+    def export(self, first: dt.date, last: dt.date, path: str) -> None:
+        """Write the sessions from ``first`` to ``last`` (CSV or XLSX by the file's suffix)."""
+        db = self._db
+        self._run(
+            "export",
+            lambda: export_schedule(db, first, last, Path(path)),
+            lambda count: self.exported.emit(path, count),
+        )
+
+    def preview_import(self, path: str) -> None:
+        """Check a whole file and say what importing it would do; stores nothing."""
+        self._import(path, dry_run=True)
+
+    def import_file(self, path: str) -> None:
+        """Import a file (all of it, or nothing when a row has a problem)."""
+        self._import(path, dry_run=False)
+
+    def _import(self, path: str, *, dry_run: bool) -> None:
+        db = self._db
+
+        def work() -> object:
+            try:
+                return import_schedule(db, Path(path), dry_run=dry_run)
+            except ScheduleTableInvalid as invalid:
+                return invalid
+
+        def done(result: object) -> None:
+            if isinstance(result, ScheduleTableInvalid):
+                self.importRefused.emit(path, result.problems)
+                return
+            assert isinstance(result, ScheduleImport)
+            days = [list(result.created), list(result.updated), list(result.unchanged)]
+            if dry_run:
+                self.importPreviewed.emit(path, *days)
+            else:
+                self.imported.emit(path, *days)
+                self._after_change()
+
+        self._run("import", work, done)
 
     def _after_change(self) -> None:
         self.changed.emit()

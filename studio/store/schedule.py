@@ -1,4 +1,4 @@
-"""Writing the schedule: fill a period from the rota, move a session, undo a fill.
+"""Writing the schedule: fill a period from the rota, move or edit a session, undo a fill.
 
 Every function is blocking and does its work in one transaction: services call them from a
 worker thread, the ``studio schedule`` commands directly.
@@ -15,11 +15,21 @@ from sqlalchemy.orm import joinedload
 
 from studio.domain.calendar import is_working_day
 from studio.domain.model import SessionStatus
-from studio.domain.records import SessionRecord
+from studio.domain.records import OfficialRecord, SessionRecord
 from studio.domain.rotation import RotaEntry, RotaProblem, RotaSlot, RotaUnit, plan_rotation
+from studio.domain.session_readiness import (
+    SETTABLE,
+    SessionDetails,
+    SessionEdit,
+    is_editable,
+    missing_for_ready,
+    missing_words,
+    slot_is_valid,
+)
 from studio.store.database import Database
-from studio.store.models import Official, Question, Referral, RotaSetting, Session, Unit
+from studio.store.models import Official, Question, Referral, RotaSetting, Segment, Session, Unit
 from studio.store.repository import StudioRepository, _session_record
+from studio.store.rundowns import list_templates, save_rundown
 
 SESSION_START = dt.time(15, 0)
 SESSION_END = dt.time(16, 0)
@@ -216,13 +226,7 @@ def move_session(db: Database, session_id: int, day: dt.date) -> SessionRecord:
             or another session is already on that day.
     """
     with db.transaction() as s:
-        row = s.scalars(
-            select(Session)
-            .options(joinedload(Session.unit), joinedload(Session.official))
-            .where(Session.id == session_id)
-        ).first()
-        if row is None:
-            raise ScheduleProblem(f"no session {session_id}")
+        row = _session_row(s, session_id)
         if row.status in (SessionStatus.LIVE, SessionStatus.ENDED):
             raise ScheduleProblem(f"session {session_id} is {row.status} and stays on {row.date}")
         if row.date == day:
@@ -239,3 +243,126 @@ def move_session(db: Database, session_id: int, day: dt.date) -> SessionRecord:
         row.date = day
         s.flush()
         return _session_record(row)
+
+
+def _segment_count(s: OrmSession, session_id: int) -> int:
+    query = select(func.count()).select_from(Segment).where(Segment.session_id == session_id)
+    return int(s.scalar(query) or 0)
+
+
+def _session_row(s: OrmSession, session_id: int) -> Session:
+    row = s.scalars(
+        select(Session)
+        .options(joinedload(Session.unit), joinedload(Session.official))
+        .where(Session.id == session_id)
+    ).first()
+    if row is None:
+        raise ScheduleProblem(f"no session {session_id}")
+    return row
+
+
+def session_details(db: Database, session_id: int) -> SessionDetails:
+    """A session with its official, the length of its running order and the choices to edit it.
+
+    Raises:
+        ScheduleProblem: no such session.
+    """
+    units = StudioRepository(db).units()
+    with db.transaction() as s:
+        row = _session_row(s, session_id)
+        query = (
+            select(Official)
+            .options(joinedload(Official.unit))
+            .where(Official.retired.is_(False))
+            .order_by(Official.unit_id, Official.id)
+        )
+        officials = tuple(
+            OfficialRecord(o.id, o.name, o.title, o.unit_id, o.unit.name) for o in s.scalars(query)
+        )
+        return SessionDetails(
+            _session_record(row),
+            row.official_id,
+            _segment_count(s, row.id),
+            tuple(units),
+            officials,
+        )
+
+
+def edit_session(
+    db: Database, session_id: int, edit: SessionEdit
+) -> tuple[SessionRecord, SessionEdit]:
+    """Set a session's unit, official, topic, slot and status in one transaction.
+
+    Returns:
+        The session as it is now, and as it was before (an edit that undoes this one).
+
+    Raises:
+        ScheduleProblem: no such session; it is live or over; the slot ends before it starts;
+            the unit is retired or the official not one of the unit's own (retired ones only
+            where they already sit); a status set by hand other than planned or ready; or
+            "ready" while the topic, the official or the running order is missing.
+    """
+    with db.transaction() as s:
+        row = _session_row(s, session_id)
+        status = SessionStatus(row.status)
+        if not is_editable(status):
+            raise ScheduleProblem(f"session {session_id} is {status} and can no longer be edited")
+        if edit.status not in SETTABLE:
+            raise ScheduleProblem(f"a session is not set {edit.status} by hand")
+        if not slot_is_valid(edit.start, edit.end):
+            raise ScheduleProblem(
+                f"the session must end after it starts ({edit.start:%H:%M}–{edit.end:%H:%M})"
+            )
+        topic = edit.topic.strip()
+        if len(topic) > 200:
+            raise ScheduleProblem("the topic is longer than 200 characters")
+        if edit.unit_id is not None and edit.unit_id != row.unit_id:
+            unit = s.get(Unit, edit.unit_id)
+            if unit is None or unit.retired:
+                raise ScheduleProblem(f"no unit {edit.unit_id} on the rota")
+        if edit.official_id is not None:
+            official = s.get(Official, edit.official_id)
+            if official is None or official.unit_id != edit.unit_id:
+                raise ScheduleProblem("the official is not one of the unit's own")
+            if official.retired and edit.official_id != row.official_id:
+                raise ScheduleProblem(f"{official.name} is retired")
+        if edit.status == SessionStatus.READY:
+            missing = missing_for_ready(topic, edit.official_id, _segment_count(s, row.id))
+            if missing:
+                raise ScheduleProblem(
+                    f"a session is ready only with a topic, an official and "
+                    f"a running order; missing: {missing_words(missing)}"
+                )
+        before = SessionEdit(row.unit_id, row.official_id, row.topic, row.start, row.end, status)
+        row.unit_id, row.official_id = edit.unit_id, edit.official_id
+        row.topic, row.start, row.end, row.status = topic, edit.start, edit.end, edit.status
+        s.flush()
+        s.expire(row, ["unit", "official"])
+        return _session_record(row), before
+
+
+def start_rundown(db: Database, session_id: int) -> int:
+    """Give a session without a running order the default template's; returns its length.
+
+    A session being prepared days ahead (to be "ready") has no running order yet, and the
+    running order editor follows today's session; this starts it from the studio's standard.
+    A session that already has segments keeps them.
+
+    Raises:
+        ScheduleProblem: no such session, or it is live or over.
+    """
+    with db.transaction() as s:
+        row = _session_row(s, session_id)
+        if not is_editable(SessionStatus(row.status)):
+            raise ScheduleProblem(
+                f"session {session_id} is {row.status} and can no longer be edited"
+            )
+        segments = _segment_count(s, session_id)
+    if segments:
+        return segments
+    templates = list_templates(db)  # the default one first (created if missing)
+    if not templates:
+        raise ScheduleProblem("no running order template can be read")
+    drafts = list(templates[0].segments)
+    save_rundown(db, session_id, drafts)
+    return len(drafts)

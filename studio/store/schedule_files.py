@@ -21,6 +21,7 @@ from studio.domain.schedule_table import (
     parse_schedule_rows,
     schedule_rows,
 )
+from studio.domain.session_readiness import missing_for_ready, missing_words
 from studio.store.database import Database
 from studio.store.models import Official, Session, Unit
 from studio.store.schedule import SESSION_END, SESSION_START, list_sessions
@@ -161,6 +162,14 @@ def import_schedule(db: Database, path: Path, *, dry_run: bool = False) -> Sched
                 problems.append(
                     TableProblem(row.line, "date", f"the session on {row.date} is {session.status}")
                 )
+            # "ready" by a file follows the same rule as by hand (topic, official, running order).
+            if row.status == SessionStatus.READY and not same:
+                topic = row.topic or (session.topic if session is not None else "")
+                segments = len(session.segments) if session is not None else 0
+                missing = missing_for_ready(topic, chosen.id if chosen else None, segments)
+                if missing:
+                    words = missing_words(missing)
+                    problems.append(TableProblem(row.line, "status", f"not ready without: {words}"))
             changes.append((session, chosen, same))
         if problems:
             raise ScheduleTableInvalid(problems)

@@ -8,8 +8,10 @@ says.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -46,16 +48,38 @@ def day_kind(day: dt.date) -> str:
 DAY_MARKS = {"work": "", "off": "", "holiday": "休", "worked_weekend": "班"}
 
 
+class PageNavigation(QHBoxLayout):
+    """‹ title ›: the row that turns a calendar's pages (months, or weeks)."""
+
+    def __init__(self, previous_tip: str, next_tip: str, step: Callable[[int], None]) -> None:
+        super().__init__()
+        self.previous_button = QToolButton(text="‹", toolTip=previous_tip)
+        self.previous_button.clicked.connect(lambda: step(-1))
+        self.next_button = QToolButton(text="›", toolTip=next_tip)
+        self.next_button.clicked.connect(lambda: step(1))
+        self.title = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setProperty("role", "heading")
+        self.addWidget(self.previous_button)
+        self.addWidget(self.title, 1)
+        self.addWidget(self.next_button)
+
+    def widgets(self) -> tuple[QToolButton, QLabel, QToolButton]:
+        return self.previous_button, self.title, self.next_button
+
+
 class MonthCalendar(QWidget):
     """Six weeks of day buttons around one month, Monday first, one day selected.
 
     Signals:
         selectionChanged(): another day was selected.
         currentPageChanged(int, int): the year and month shown changed.
+        dayActivated(object): a day was double-clicked, or Enter pressed on it (to edit it).
     """
 
     selectionChanged = Signal()
     currentPageChanged = Signal(int, int)
+    dayActivated = Signal(object)
 
     def __init__(self, today: dt.date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,19 +89,8 @@ class MonthCalendar(QWidget):
         self._booked: set[dt.date] = set()
         self.setStyleSheet(DAY_QSS)
 
-        self.previous_button = QToolButton(text="‹")
-        self.previous_button.setToolTip(self.tr("Previous month"))
-        self.previous_button.clicked.connect(lambda: self._step(-1))
-        self.next_button = QToolButton(text="›")
-        self.next_button.setToolTip(self.tr("Next month"))
-        self.next_button.clicked.connect(lambda: self._step(1))
-        self.title = QLabel(textFormat=Qt.TextFormat.PlainText)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title.setProperty("role", "heading")
-        navigation = QHBoxLayout()
-        navigation.addWidget(self.previous_button)
-        navigation.addWidget(self.title, 1)
-        navigation.addWidget(self.next_button)
+        navigation = PageNavigation(self.tr("Previous month"), self.tr("Next month"), self._step)
+        self.previous_button, self.title, self.next_button = navigation.widgets()
 
         grid = QGridLayout()
         grid.setSpacing(2)
@@ -93,6 +106,7 @@ class MonthCalendar(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.setMinimumSize(36, 30)
             button.clicked.connect(lambda _=False, c=cell: self._cell_clicked(c))
+            button.installEventFilter(self)
             self.group.addButton(button, cell)
             self.buttons.append(button)
             grid.addWidget(button, 1 + cell // 7, cell % 7)
@@ -151,6 +165,22 @@ class MonthCalendar(QWidget):
     def _step(self, months: int) -> None:
         index = self._year * 12 + self._month - 1 + months
         self.set_page(index // 12, index % 12 + 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Double-click or Enter on a day button activates that day."""
+        if watched in self.buttons:
+            kind = event.type()
+            enter = (
+                kind == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            )
+            if kind == QEvent.Type.MouseButtonDblClick or enter:
+                cell = self.buttons.index(watched)  # type: ignore[arg-type]
+                self._cell_clicked(cell)
+                self.dayActivated.emit(self.days_shown()[cell])
+                return True
+        return super().eventFilter(watched, event)
 
     def _cell_clicked(self, cell: int) -> None:
         self.set_selected_date(self.days_shown()[cell])

@@ -1,5 +1,6 @@
-"""The schedule on the Prep tab: a month calendar with working days marked, the day's sessions,
-a fill of the next weeks from the rota (preview, create, undo) and moving a session.
+"""The schedule on the Prep tab: a month or week calendar with working days marked, the day's
+sessions, a fill of the next weeks from the rota (preview, create, undo), moving and editing a
+session (with undo), and the schedule's files (export, import with a preview).
 
 The view only shows records and asks for changes through signals; the app connects them to
 ``ScheduleEditingService`` and its signals back to the slots here.
@@ -17,14 +18,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,10 +40,14 @@ from studio.domain.announcement import (
 )
 from studio.domain.model import RoomRole, SessionStatus
 from studio.domain.records import RoomRecord, SessionRecord
-from studio.ui import labels, theme
+from studio.domain.session_readiness import SessionDetails, SessionEdit
+from studio.ui import labels
 from studio.ui.announcement_dialog import AnnouncementDialog
 from studio.ui.month_calendar import MonthCalendar, day_kind
 from studio.ui.record_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel, record_table
+from studio.ui.schedule_import_dialog import ScheduleFiles
+from studio.ui.session_dialog import SessionDialog
+from studio.ui.week_view import WeekView, monday_of, status_colour
 
 WEEKS_AHEAD = 4
 
@@ -74,6 +82,13 @@ class ScheduleView(QWidget):
         moveRequested(int, object): move session id to this ``datetime.date``.
         templatesEdited(str, str): the announcement templates (WeChat, Kuaishou) after an edit,
             for the app to remember (see :meth:`set_templates`).
+        editRequested(int): load this session's details to edit it (:meth:`open_editor`).
+        sessionEditRequested(int, object): store this ``SessionEdit`` of session id.
+        undoEditRequested(): put the last edited session back as it was.
+        rundownRequested(int): start this session's empty running order from the standard one.
+
+    The schedule's files (export, import with a preview) are :attr:`files`, a
+    ``ScheduleFiles`` with its own signals.
     """
 
     rangeRequested = Signal(object, object)
@@ -82,6 +97,10 @@ class ScheduleView(QWidget):
     undoRequested = Signal()
     moveRequested = Signal(int, object)
     templatesEdited = Signal(str, str)
+    editRequested = Signal(int)
+    sessionEditRequested = Signal(int, object)
+    undoEditRequested = Signal()
+    rundownRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,10 +109,31 @@ class ScheduleView(QWidget):
         self._sessions: dict[int, SessionRecord] = {}
         self._preview: tuple[dt.date, dt.date] | None = None
         self.announcement: AnnouncementDialog | None = None
+        self.editor: SessionDialog | None = None
+        self._last_undoable = ""
+        self._undoing_edit = False
 
         self.calendar = MonthCalendar(parent=self)
         self.calendar.selectionChanged.connect(self._day_selected)
         self.calendar.currentPageChanged.connect(lambda _y, _m: self._page_changed())
+        self.calendar.dayActivated.connect(self.edit_day)
+        self.week = WeekView(self)
+        self.week.daySelected.connect(self.calendar.set_selected_date)
+        self.week.sessionActivated.connect(self.edit_day)
+        self.week.weekStepped.connect(
+            lambda step: self.calendar.set_selected_date(
+                self.selected_day() + dt.timedelta(days=7 * step)
+            )
+        )
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.calendar)
+        self.pages.addWidget(self.week)
+        self.month_button = QToolButton(text=self.tr("Month"), checkable=True, checked=True)
+        self.week_button = QToolButton(text=self.tr("Week"), checkable=True)
+        pages = QButtonGroup(self)
+        pages.addButton(self.month_button, 0)
+        pages.addButton(self.week_button, 1)
+        pages.idClicked.connect(self.show_page)
         legend = QLabel(
             self.tr(
                 "Red: day off (休: a weekday holiday) · Yellow: weekend day worked (班, make-up day) · Framed: a session"
@@ -116,7 +156,7 @@ class ScheduleView(QWidget):
             Column(
                 self.tr("Status"),
                 lambda s: labels.session_status(s.status),
-                colour=_status_colour,
+                colour=status_colour,
             ),
         ]
         self.sessions_model = RecordTableModel(columns, self)
@@ -127,6 +167,8 @@ class ScheduleView(QWidget):
         self.day_filter.setSortRole(SORT_ROLE)
         self.table.setModel(self.day_filter)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        # Enter or a double-click on a session edits it.
+        self.table.activated.connect(lambda index: self.request_edit(index.data(RECORD_ROLE)))
         self.all_days = QCheckBox(self.tr("All days"))
         self.all_days.toggled.connect(lambda _on: self._day_selected())
 
@@ -141,6 +183,32 @@ class ScheduleView(QWidget):
         self.move_button.clicked.connect(self.request_move)
         self.announce_button = QPushButton(self.tr("Preview announcement…"))
         self.announce_button.clicked.connect(self.open_announcement)
+        self.edit_button = QPushButton(self.tr("Edit session…"))
+        self.edit_button.setToolTip(self.tr("Edit the selected session (Ctrl+E, Enter)"))
+        self.edit_button.clicked.connect(lambda: self.request_edit(self.selected_session()))
+        self.undo_edit_button = QPushButton(self.tr("Undo edit"))
+        self.undo_edit_button.setToolTip(self.tr("Put the last edited session back (Ctrl+Z)"))
+        self.undo_edit_button.setEnabled(False)
+        self.undo_edit_button.clicked.connect(self.undo_edit)
+        self.files = ScheduleFiles(self, self.export_range)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(
+            self.tr("Write the shown month or week to a CSV or XLSX file")
+        )
+        self.export_button.clicked.connect(self.files.ask_export_path)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(
+            self.tr("Read sessions from a CSV or XLSX file, with a preview")
+        )
+        self.import_button.clicked.connect(self.files.ask_import_path)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(
+            QKeySequence("Ctrl+E"),
+            self,
+            lambda: self.request_edit(self.selected_session()),
+            context=context,
+        )
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last, context=context)
 
         self.preview_box = QGroupBox(self.tr("Proposed sessions"))
         self.preview_model = RecordTableModel(columns[:4], self)
@@ -159,18 +227,32 @@ class ScheduleView(QWidget):
         self.preview_box.hide()
 
         self.message = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.files.message.connect(self.message.setText)
         actions = QHBoxLayout()
-        for widget in (self.generate_button, self.undo_button):
+        for widget in (self.generate_button, self.undo_button, self.undo_edit_button):
             actions.addWidget(widget)
         actions.addStretch(1)
+        for widget in (self.export_button, self.import_button):
+            actions.addWidget(widget)
+        page_switch = QHBoxLayout()
+        page_switch.addWidget(self.month_button)
+        page_switch.addWidget(self.week_button)
+        page_switch.addStretch(1)
         day_actions = QHBoxLayout()
-        for widget in (self.all_days, self.move_date, self.move_button, self.announce_button):
+        for widget in (
+            self.all_days,
+            self.move_date,
+            self.move_button,
+            self.edit_button,
+            self.announce_button,
+        ):
             day_actions.addWidget(widget)
         day_actions.addStretch(1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(actions)
-        box.addWidget(self.calendar)
+        box.addLayout(page_switch)
+        box.addWidget(self.pages)
         box.addWidget(legend)
         box.addWidget(self.preview_box)
         box.addLayout(day_actions)
@@ -185,6 +267,25 @@ class ScheduleView(QWidget):
         first = dt.date(self.calendar.year_shown(), self.calendar.month_shown(), 1)
         last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
         return first - dt.timedelta(days=7), last + dt.timedelta(days=7)
+
+    def export_range(self) -> tuple[dt.date, dt.date]:
+        """The days an export writes: the month shown, or the week in the week view."""
+        if self.pages.currentWidget() is self.week:
+            monday = monday_of(self.selected_day())
+            return monday, monday + dt.timedelta(days=6)
+        first = dt.date(self.calendar.year_shown(), self.calendar.month_shown(), 1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return first, last
+
+    def show_page(self, page: int) -> None:
+        """0: the month calendar, 1: the week's sessions."""
+        self.pages.setCurrentIndex(page)
+        (self.week_button if page else self.month_button).setChecked(True)
+        self._show_week()
+
+    def _show_week(self) -> None:
+        if self.pages.currentWidget() is self.week:
+            self.week.show_week(self.selected_day(), self.sessions_on)
 
     def refresh(self) -> None:
         """Ask again for the sessions of the days on the calendar (``rangeRequested``)."""
@@ -246,10 +347,12 @@ class ScheduleView(QWidget):
             lines += [_session_line(s) for s in self.sessions_on(day)]
             tooltips[day] = "\n".join(lines)
         self.calendar.set_day_info(tooltips, {s.date for s in self._sessions.values()})
+        self._show_week()
 
     def _day_selected(self) -> None:
         self.day_filter.set_day(None if self.all_days.isChecked() else self.selected_day())
         self.move_date.setDate(self.calendar.selected_date())
+        self._show_week()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -259,6 +362,7 @@ class ScheduleView(QWidget):
             SessionStatus.READY,
         )
         self.move_button.setEnabled(movable)
+        self.edit_button.setEnabled(session is not None)
         self.announce_button.setEnabled(session is not None)
 
     # -- slots (fed by the services) ---------------------------------------------------------
@@ -310,6 +414,7 @@ class ScheduleView(QWidget):
 
     def show_generated(self, sessions: list[SessionRecord]) -> None:
         self.undo_button.setEnabled(bool(sessions))
+        self._last_undoable = "fill" if sessions else self._last_undoable
         self.message.setText(self.tr("{count} sessions created").format(count=len(sessions)))
 
     def show_undone(self, ids: list[int]) -> None:
@@ -322,6 +427,8 @@ class ScheduleView(QWidget):
 
     def show_problem(self, text: str) -> None:
         self.message.setText(text)
+        self._undoing_edit = False
+        self.files.show_failure(text)
 
     # -- actions -----------------------------------------------------------------------------
     def request_move(self) -> None:
@@ -343,16 +450,69 @@ class ScheduleView(QWidget):
         self.announcement.templatesEdited.connect(self._templates_edited)
         self.announcement.open()
 
+    # -- editing one session -----------------------------------------------------------------
+    def request_edit(self, session: SessionRecord | None) -> None:
+        """Ask for what the edit dialog of ``session`` needs (:meth:`open_editor` follows)."""
+        if session is not None and session.id:
+            self.editRequested.emit(session.id)
+
+    def edit_day(self, day: dt.date) -> None:
+        """Edit the session of ``day`` (a double-click or Enter on the day)."""
+        self.calendar.set_selected_date(day)
+        sessions = self.sessions_on(day)
+        if sessions:
+            self.request_edit(sessions[0])
+
+    def open_editor(self, details: SessionDetails) -> None:
+        """The edit dialog of a session (non-modal; one at a time)."""
+        if self.editor is not None:
+            self.editor.close()
+        self.editor = SessionDialog(details, self)
+        self.editor.saveRequested.connect(self._save_edit)
+        self.editor.rundownRequested.connect(self.rundownRequested.emit)
+        self.editor.open()
+
+    def _save_edit(self, session_id: int, edit: SessionEdit) -> None:
+        self.message.setText(self.tr("Saving…"))
+        self.sessionEditRequested.emit(session_id, edit)
+
+    def show_edited(self, session: SessionRecord) -> None:
+        """A session after an edit or its undo: say so, and offer to undo a fresh edit."""
+        if self._undoing_edit:
+            self._undoing_edit = False
+            self.message.setText(self.tr("Edit undone"))
+        else:
+            self._last_undoable = "edit"
+            self.undo_edit_button.setEnabled(True)
+            self.message.setText(
+                self.tr("Saved: {day} {status}").format(
+                    day=session.date.isoformat(), status=labels.session_status(session.status)
+                )
+            )
+
+    def show_rundown_started(self, session_id: int, count: int) -> None:
+        """A session's running order was started: the open editor counts it."""
+        if self.editor is not None and self.editor.details.session.id == session_id:
+            self.editor.set_segments(count)
+
+    def undo_edit(self) -> None:
+        if not self.undo_edit_button.isEnabled():
+            return
+        self.undo_edit_button.setEnabled(False)
+        self._undoing_edit = True
+        self.undoEditRequested.emit()
+
+    def undo_last(self) -> None:
+        """Ctrl+Z: take back the last edit or fill, whichever came last."""
+        if self._last_undoable == "edit" and self.undo_edit_button.isEnabled():
+            self.undo_edit()
+        elif self.undo_button.isEnabled():
+            self.undo_button.click()
+        else:
+            self.undo_edit()
+
 
 def _session_line(session: SessionRecord) -> str:
     official = f"{session.official_title} {session.official_name}".strip()
     topic = session.topic or QCoreApplication.translate("ScheduleView", "(no topic yet)")
     return f"{session.start:%H:%M} {session.unit_name} {official} · {topic}"
-
-
-def _status_colour(session: SessionRecord) -> QColor | None:
-    return {
-        SessionStatus.ENDED: theme.MUTED,
-        SessionStatus.READY: theme.OK,
-        SessionStatus.LIVE: theme.BAD,
-    }.get(session.status)

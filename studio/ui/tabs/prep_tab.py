@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -34,11 +36,18 @@ def session_day(day: dt.date) -> str:
 
 
 class SessionCard(QFrame):
-    """Who is on air today, about what, and when."""
+    """Who is on air today, about what, and when; "Edit…" prepares it (e.g. to "ready").
+
+    Signals:
+        editRequested(int): edit today's session (the schedule's edit dialog opens).
+    """
+
+    editRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "card")
+        self._session_id: int | None = None
         box = QVBoxLayout(self)
         self._date = QLabel(textFormat=Qt.TextFormat.PlainText)
         self._date.setProperty("role", "subtle")
@@ -47,12 +56,27 @@ class SessionCard(QFrame):
         self._who = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self._status = QLabel(textFormat=Qt.TextFormat.PlainText)
         self._status.setProperty("role", "chip")
-        for widget in (self._date, self._topic, self._who, self._status):
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setToolTip(
+            self.tr("Unit, official, topic, time and status of today's session")
+        )
+        self.edit_button.clicked.connect(self._edit)
+        for widget in (self._date, self._topic, self._who):
             box.addWidget(widget)
-        box.setAlignment(self._status, Qt.AlignmentFlag.AlignLeft)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self._status)
+        status_row.addStretch(1)
+        status_row.addWidget(self.edit_button)
+        box.addLayout(status_row)
         self.show_session(None)
 
+    def _edit(self) -> None:
+        if self._session_id is not None:
+            self.editRequested.emit(self._session_id)
+
     def show_session(self, session: SessionRecord | None) -> None:
+        self._session_id = session.id if session is not None else None
+        self.edit_button.setEnabled(session is not None)
         if session is None:
             self._date.setText(self.tr("Today"))
             self._topic.setText(self.tr("No session is scheduled for today"))
