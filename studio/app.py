@@ -250,6 +250,7 @@ class StudioDesk:
             service.problem.connect(w.show_problem)
         w.quitRequested.connect(self.request_quit)
         self._wire_units()
+        self._wire_queue()
 
     def _load_today_questions(self, session: object) -> None:
         session_id = getattr(session, "id", None)
@@ -318,6 +319,13 @@ class StudioDesk:
         editing.changed.connect(self.schedule.refresh)
         editing.changed.connect(self.schedule_editing.load_rota)
         editing.changed.connect(self.window.prep.schedule.refresh)
+
+    def _wire_queue(self) -> None:
+        """The on-air queue panel: reorders go to moderation; rundown and answers set its fit."""
+        queue = self.window.desk.queue
+        queue.reorderRequested.connect(self.moderation.reorder)
+        self.moderation.typicalAnswerChanged.connect(queue.set_typical_answer)
+        self.schedule.rundownLoaded.connect(queue.show_rundown)
 
     def _remember_templates(self, wechat: str, kuaishou: str) -> None:
         self.settings.setValue("announcement/wechat", wechat)

@@ -14,6 +14,10 @@ Figures (``--json`` prints them as one object):
 * ``batch_latency_p99_ms`` — from a batch's first event to its commit, frames at ``--rate``.
 * ``gui_lag_p99_ms`` — the full main window offscreen with the feed at 1,000 frames/s: how late
   a 10 ms ``QTimer`` fires (99th percentile).
+* ``gui_lag_filtered_p99_ms`` — the same, for as long again, with the feed filtered to new
+  questions matching a search (the rows keep coming, each one through the filter; the one tick
+  that spans the switch itself is left out: ``gui_filter_switch_ms`` is how long it took).
+  ``--gui-rows N`` puts N made-up rows in the feed first (a long session's feed).
 """
 
 from __future__ import annotations
@@ -226,8 +230,11 @@ async def _latency(db: Database, session_id: int, rate: float, seconds: float) -
     return _p99([t.latency_s * 1000 for t in ingest.timings])
 
 
-def gui_lag(db: Database, session_id: int, rate: float, seconds: float) -> dict[str, float]:
-    """The app's window offscreen with the feed at ``rate``: a 10 ms timer's lateness."""
+def gui_lag(
+    db: Database, session_id: int, rate: float, seconds: float, preload: int = 0
+) -> dict[str, float]:
+    """The app's window offscreen with the feed at ``rate``: a 10 ms timer's lateness
+    (with ``preload`` made-up rows in the feed first, to time a long session's feed)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
     from PySide6.QtCore import QTimer
@@ -245,17 +252,27 @@ def gui_lag(db: Database, session_id: int, rate: float, seconds: float) -> dict[
     feed = LiveFeedService(db, desk.tasks, record=False, parent=desk.window)
     feed.questionsAdded.connect(desk.window.desk.append_questions)
     lateness: list[float] = []
+    filtered: list[float] = []
     last = [time.perf_counter()]
+    into = [lateness]
+    switched = [0.0]
 
     def tick() -> None:
         now = time.perf_counter()
-        lateness.append(max(0.0, (now - last[0]) * 1000 - 10))
+        into[0].append(max(0.0, (now - last[0]) * 1000 - 10))
         last[0] = now
 
     async def run() -> int:
         desk.window.show()
         desk.refresh_all()
         await asyncio.sleep(0.5)
+        if preload:
+            # After the session's own questions are loaded (that load replaces the feed).
+            for _ in range(100):
+                if desk.window.desk.feed_model.rowCount():
+                    break
+                await asyncio.sleep(0.05)
+            desk.window.desk.append_questions(_made_up_rows(preload))
         feed.start_simulator(session_id, rate)
         await asyncio.sleep(0.3)
         timer = QTimer(interval=10, timeout=tick)
@@ -263,8 +280,15 @@ def gui_lag(db: Database, session_id: int, rate: float, seconds: float) -> dict[
         last[0] = time.perf_counter()
         timer.start()
         await asyncio.sleep(seconds)
+        tab = desk.window.desk
+        switch = time.perf_counter()
+        tab.set_view("new")
+        tab.feed_filter.set_filter(search="暖气")
+        switched[0] = (time.perf_counter() - switch) * 1000
+        into[0] = filtered
+        await asyncio.sleep(seconds)
         timer.stop()
-        rows = desk.window.desk.feed_model.rowCount()
+        rows = tab.feed_model.rowCount()
         await feed.stop()
         await desk.shutdown()
         return rows
@@ -274,7 +298,38 @@ def gui_lag(db: Database, session_id: int, rate: float, seconds: float) -> dict[
     finally:
         loop.close()
         asyncio.set_event_loop(None)
-    return {"gui_lag_p99_ms": round(_p99(lateness), 1), "gui_rows": rows}
+    return {
+        "gui_lag_p99_ms": round(_p99(lateness), 1),
+        "gui_lag_filtered_p99_ms": round(_p99(filtered[1:]), 1),
+        "gui_filter_switch_ms": round(switched[0], 1),
+        "gui_rows": rows,
+    }
+
+
+def _made_up_rows(count: int) -> list[Any]:
+    """``count`` feed rows (negative ids: never a stored question's) as a long session leaves."""
+    import datetime as dt
+
+    from studio.domain.model import QuestionFlag, QuestionStatus
+    from studio.domain.records import QuestionRecord
+
+    at = dt.datetime.now() - dt.timedelta(hours=1)
+    return [
+        QuestionRecord(
+            id=-n,
+            received_at=at,
+            room_role=RoomRole.GOV if n % 2 else RoomRole.DEPT,
+            platform=Platform.DOUYIN,
+            nickname=f"观众{n}",
+            display_text=f"暖气不热怎么办？第{n}条",
+            status=QuestionStatus.NEW,
+            flags=QuestionFlag.IS_QUESTION,
+            unit_name="",
+            cluster_id=n % 500,
+            channel="live",
+        )
+        for n in range(1, count + 1)
+    ]
 
 
 def cmd_bench_feed(args: argparse.Namespace) -> int:
@@ -286,7 +341,7 @@ def cmd_bench_feed(args: argparse.Namespace) -> int:
             p99 = asyncio.run(_latency(db, session_id, args.rate, args.seconds))
             figures["batch_latency_p99_ms"] = round(p99, 1)
             if not args.no_gui:
-                figures.update(gui_lag(db, session_id, 1000.0, args.seconds))
+                figures.update(gui_lag(db, session_id, 1000.0, args.seconds, args.gui_rows))
         finally:
             db.close()
     if args.json:
@@ -306,5 +361,8 @@ def add_bench_commands(subparsers: Any) -> None:
     feed.add_argument("--rate", type=float, default=5_000.0, help="frames/s for the latency run")
     feed.add_argument("--seconds", type=float, default=3.0, help="length of the timed runs")
     feed.add_argument("--no-gui", action="store_true", help="skip the GUI lag measurement")
+    feed.add_argument(
+        "--gui-rows", type=int, default=0, help="rows already in the feed for the GUI lag run"
+    )
     feed.add_argument("--json", action="store_true", help="print one JSON object")
     feed.set_defaults(run=cmd_bench_feed)

@@ -129,16 +129,20 @@
         <translation>直播间</translation>
     </message>
     <message>
-        <source>Channel</source>
-        <translation>来源</translation>
-    </message>
-    <message>
         <source>Author</source>
         <translation>网友</translation>
     </message>
     <message>
         <source>Comment</source>
         <translation>留言内容</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>同问</translation>
+    </message>
+    <message>
+        <source>{count} people asked this</source>
+        <translation>{count} 人问了同样的问题</translation>
     </message>
     <message>
         <source>Suggested unit</source>
@@ -149,7 +153,24 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>County</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <source>Dept.</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
         <source>Add a phone/WeChat question…</source>
+        <extracomment>The feed&apos;s columns, by name (their order in the table).</extracomment>
         <translation>录入电话/微信问题…</translation>
     </message>
     <message>
@@ -171,10 +192,6 @@
     <message>
         <source>Briefing notes</source>
         <translation>背景材料</translation>
-    </message>
-    <message>
-        <source>▶ On air: {text}</source>
-        <translation>▶ 正在回答：{text}</translation>
     </message>
     <message>
         <source>{count} new ▼</source>
@@ -213,6 +230,66 @@ Details are in {log}</source>
 {summary}
 
 详细信息见 {log}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedFilterBar</name>
+    <message>
+        <source>Any unit</source>
+        <extracomment>The views, in the order of their buttons (Alt+1 … Alt+8). The rooms a feed can be narrowed to.</extracomment>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Search text or author (Ctrl+F)</source>
+        <translation>搜索留言或网友（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Both rooms</source>
+        <translation>两个直播间</translation>
+    </message>
+    <message>
+        <source>County room</source>
+        <translation>县政府直播间</translation>
+    </message>
+    <message>
+        <source>Department room</source>
+        <translation>部门直播间</translation>
+    </message>
+    <message>
+        <source>Phone / WeChat</source>
+        <translation>电话 / 微信</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新留言</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>已排队</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>已转办</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>已隐藏</translation>
     </message>
 </context>
 <context>
@@ -261,6 +338,62 @@ Details are in {log}</source>
     <message>
         <source>The Kuaishou userscript connects to us: point it at ws://ADDRESS/KEY (e.g. /gov or /dept).</source>
         <translation>快手油猴脚本会主动连接本机：请将其指向 ws://地址/标识（如 /gov 或 /dept）。</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresStrip</name>
+    <message>
+        <source>not connected</source>
+        <extracomment>Chip look per feed state (``FeedState`` values): the theme&apos;s chip states. Comments per minute are counted over this many seconds.</extracomment>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>waiting for the tool</source>
+        <translation>等待采集工具</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>stale (no frames)</source>
+        <translation>无数据（可能卡住）</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>重连中</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>{role} · {platform} {account} · {state}</source>
+        <translation>{role} · {platform} {account} · {state}</translation>
+    </message>
+    <message>
+        <source>{online} watching / {total} in all</source>
+        <translation>在线 {online} / 累计 {total}</translation>
+    </message>
+    <message>
+        <source>{likes} likes · {stored} comments</source>
+        <translation>点赞 {likes} · 留言 {stored}</translation>
+    </message>
+    <message>
+        <source>{rejected} rejected</source>
+        <translation>拒收 {rejected}</translation>
+    </message>
+    <message>
+        <source>{rate} comments/min · {waiting} questions waiting</source>
+        <translation>每分钟 {rate} 条留言 · {waiting} 个问题待处理</translation>
     </message>
 </context>
 <context>
@@ -544,6 +677,7 @@ Details are in {log}</source>
     <name>LiveFeedService</name>
     <message>
         <source>No session is open for questions yet</source>
+        <extracomment>``countsChanged`` is emitted at most this often (seconds): the strip needs no more.</extracomment>
         <translation>尚未打开可录入问题的场次</translation>
     </message>
 </context>
@@ -1020,6 +1154,29 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <source>▶ On air</source>
+        <extracomment>The drag payload: a queued question&apos;s id, as text.</extracomment>
+        <translation>▶ 正在回答</translation>
+    </message>
+    <message>
+        <source> · ×{count} similar</source>
+        <translation> · 同类 ×{count}</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Q&amp;A: {left} left · about {fit} of {count} fit</source>
+        <translation>问答剩余 {left} · 约可答 {count} 条中的 {fit} 条</translation>
+    </message>
+    <message>
+        <source>A typical answer takes {typical} (this session&apos;s median, or 2:00)</source>
+        <translation>每题回答通常用时 {typical}（本场中位数，不足三题时按 2:00 计）</translation>
+    </message>
+</context>
+<context>
     <name>ReferDialog</name>
     <message>
         <source>Refer to a department</source>
@@ -1335,50 +1492,6 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Bind to role</source>
         <translation>绑定角色</translation>
-    </message>
-</context>
-<context>
-    <name>RoomsStrip</name>
-    <message>
-        <source>not connected</source>
-        <extracomment>Chip look per feed state (``FeedState`` values): the theme&apos;s chip states.</extracomment>
-        <translation>未连接</translation>
-    </message>
-    <message>
-        <source>waiting for the tool</source>
-        <translation>等待采集工具</translation>
-    </message>
-    <message>
-        <source>connecting</source>
-        <translation>连接中</translation>
-    </message>
-    <message>
-        <source>connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <source>stale (no frames)</source>
-        <translation>无数据（可能卡住）</translation>
-    </message>
-    <message>
-        <source>reconnecting</source>
-        <translation>重连中</translation>
-    </message>
-    <message>
-        <source>ended</source>
-        <translation>已结束</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>{role} · {platform} {account} · {state}</source>
-        <translation>{role} · {platform} {account} · {state}</translation>
-    </message>
-    <message>
-        <source> · {stored} comments, {rejected} rejected</source>
-        <translation> · {stored} 条评论，{rejected} 条被拒</translation>
     </message>
 </context>
 <context>

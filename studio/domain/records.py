@@ -112,6 +112,8 @@ class QuestionRecord:
     unit_name: str
     cluster_id: int | None
     channel: str
+    #: Its place in the on-air queue while queued (smaller first; only the order matters).
+    queue_position: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

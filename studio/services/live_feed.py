@@ -15,13 +15,13 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from studio.domain.feed_event import FeedEvent, FeedEventKind, FeedState
 from studio.domain.model import Platform, RoomRole
 from studio.domain.records import QuestionRecord
 from studio.feed.connection import DEFAULT_STALE_AFTER, Backoff
-from studio.feed.ingest import FeedIngest
+from studio.feed.ingest import FeedIngest, IngestBatch, WriteOutcome
 from studio.feed.recording import SessionRecorder, recording_path
 from studio.feed.simulator import SimulatedRoom
 from studio.feed.sources import FeedRunner, SourceSpec
@@ -40,6 +40,8 @@ from studio.store.repository import StudioRepository
 log = logging.getLogger(__name__)
 
 MANUAL_CHANNELS = ("phone", "wechat")
+#: ``countsChanged`` is emitted at most this often (seconds): the strip needs no more.
+COUNTS_INTERVAL_S = 0.5
 
 
 def spec_of(source: Mapping[str, str]) -> SourceSpec:
@@ -57,7 +59,8 @@ class LiveFeedService(QObject):
         questionsAdded(list): the new ``QuestionRecord`` list of one stored batch.
         roomStateChanged(str, str): a room (``gov``/``dept``, else the source's label) and its
             ``FeedState`` value (connected, reconnecting, stale, ended …).
-        countsChanged(dict): per room: received, stored, duplicates, rejected, likes.
+        countsChanged(dict): per room: received, stored, duplicates, rejected, likes, and
+            online and total_viewers once the platform reported them; at most twice a second.
         sourcesLoaded(list): a session's configured sources (dicts of ``SOURCE_FIELDS``).
         problem(str): something failed; the text is for the status bar.
 
@@ -93,6 +96,13 @@ class LiveFeedService(QObject):
         self._kuaishou_rooms = kuaishou_rooms
         self._roles: dict[str, str] = {}
         self._opening: asyncio.Lock | None = None
+        # The latest audience figures per room key, written by the store's worker thread
+        # (each value replaced whole, so the loop reads an old or a new one, never half).
+        self._audience: dict[str, tuple[int | None, int | None]] = {}
+        self._pending_counts: dict[str, Any] | None = None
+        self._counts_sent = float("-inf")
+        self._counts_timer = QTimer(self, singleShot=True)
+        self._counts_timer.timeout.connect(self._send_counts)
         self.session_id: int | None = None
         self.runner: FeedRunner | None = None
 
@@ -194,9 +204,21 @@ class LiveFeedService(QObject):
             key: RoomRole(role) for key, role in self._roles.items() if role in ("gov", "dept")
         }
         store = FeedStore(self._db, session_id, room_roles=hints)
+        self._audience = {}
+
+        def write(batch: IngestBatch) -> WriteOutcome:
+            # The audience figures ride along with the batch to the store: note the latest.
+            for fact in batch.facts:
+                online, total = self._audience.get(fact.room_key, (None, None))
+                self._audience[fact.room_key] = (
+                    fact.online if fact.online is not None else online,
+                    fact.total_viewers if fact.total_viewers is not None else total,
+                )
+            return store.write(batch)
+
         ingest = FeedIngest(
             session_text_pipeline(self._db),
-            store.write,
+            write,
             on_batch=self._batch_stored,
             on_counts=self._counts,
             is_blocked=BlockList(self._db, session_id),
@@ -296,11 +318,30 @@ class LiveFeedService(QObject):
         by_room: dict[str, Any] = {}
         for key, tally in counts.items():
             room = self._roles.get(key, key)
+            figures = dict(tally)
+            online, total = self._audience.get(key, (None, None))
+            if online is not None:
+                figures["online"] = online
+            if total is not None:
+                figures["total_viewers"] = total
             if room in by_room:
-                by_room[room] = {name: by_room[room][name] + value for name, value in tally.items()}
+                mine = by_room[room]
+                by_room[room] = {k: mine.get(k, 0) + figures.get(k, 0) for k in {*mine, *figures}}
             else:
-                by_room[room] = dict(tally)
-        self.countsChanged.emit(by_room)
+                by_room[room] = figures
+        self._pending_counts = by_room
+        # At most one emit per interval; the last counts of a burst are always sent.
+        wait = self._counts_sent + COUNTS_INTERVAL_S - time.monotonic()
+        if wait <= 0:
+            self._send_counts()
+        elif not self._counts_timer.isActive():
+            self._counts_timer.start(max(1, int(wait * 1000)))
+
+    def _send_counts(self) -> None:
+        counts, self._pending_counts = self._pending_counts, None
+        if counts is not None:
+            self._counts_sent = time.monotonic()
+            self.countsChanged.emit(counts)
 
     def _state(self, source: str, state: FeedState) -> None:
         self.roomStateChanged.emit(self._roles.get(source, source), str(state))

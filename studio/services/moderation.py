@@ -11,8 +11,9 @@ from PySide6.QtCore import QObject, Signal
 
 from studio.domain.model import ReferralCategory
 from studio.domain.question_lifecycle import ModerationAction, MoveRefused, Undo
+from studio.domain.queue_fit import answer_durations, typical_answer_s
 from studio.services.tasks import BackgroundTasks
-from studio.store import moderation
+from studio.store import moderation, queue_order
 from studio.store.database import Database
 from studio.store.repository import StudioRepository
 
@@ -28,10 +29,13 @@ class ModerationService(QObject):
     Signals:
         questionsChanged(list): the new ``QuestionRecord`` of every question a move touched.
         refused(str): why a move was not made, for the moderator.
+        typicalAnswerChanged(float): the session's typical answer time in seconds (after
+            every move and when the session is known), for the queue's fit estimate.
     """
 
     questionsChanged = Signal(list)
     refused = Signal(str)
+    typicalAnswerChanged = Signal(float)
 
     def __init__(
         self,
@@ -54,6 +58,8 @@ class ModerationService(QObject):
 
     def follow_session(self, session: object) -> None:
         self.session_id = getattr(session, "id", None)
+        if self.session_id is not None:
+            self._tasks.spawn(self._emit_typical_answer(), name="typical answer time")
 
     def act(self, action: str, question_ids: Sequence[int]) -> None:
         """Apply ``action`` (a :class:`ModerationAction` value) to the selected questions."""
@@ -111,6 +117,18 @@ class ModerationService(QObject):
             touched=[question_id],
         )
 
+    def reorder(self, question_id: int, new_index: int) -> None:
+        """Move a queued question to ``new_index`` in the on-air queue (0 = next up)."""
+        session_id = self.session_id
+        if session_id is None:
+            return
+        self._run(
+            "reorder",
+            lambda: queue_order.reorder(
+                self._db, question_id, new_index, seat=self._seat, session_id=session_id
+            ),
+        )
+
     def undo(self) -> None:
         """Revert the last move of the session (Ctrl+Z); repeated, it walks further back."""
         session_id = self.session_id
@@ -135,8 +153,16 @@ class ModerationService(QObject):
                 ids = sorted({change.question_id for change in undo.changes} | set(touched))
                 records = await self._tasks.in_thread(self._repository.questions_by_id, ids)
             self.questionsChanged.emit(records)
+            await self._emit_typical_answer()
 
         self._tasks.spawn(run(), name=name)
+
+    async def _emit_typical_answer(self) -> None:
+        session_id = self.session_id
+        if session_id is None:
+            return
+        moves = await self._tasks.in_thread(queue_order.status_moves, self._db, session_id)
+        self.typicalAnswerChanged.emit(typical_answer_s(answer_durations(moves)))
 
     def _reason(self, text: str) -> str:
         return self.tr("Not done: {reason}").format(reason=text)

@@ -164,6 +164,8 @@ class Question(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     cluster_id: Mapped[int | None] = mapped_column(Integer)
     channel: Mapped[str] = mapped_column(String(16), default="live")
+    # Its place in the on-air queue (smaller first) while queued; None otherwise.
+    queue_position: Mapped[int | None] = mapped_column(Integer)
 
 
 class Referral(Base):

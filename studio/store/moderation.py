@@ -7,8 +7,8 @@ if it still holds what was read (a conditional UPDATE, as the timer does with it
 two desks can't overwrite each other: the loser reads again and plans again.
 
 The audit is also the undo history. Each event's ``before``/``after`` is a JSON object of the
-question's fields the action changed (``status`` always; ``text``, ``flags``, ``cluster`` when
-they changed) and ``after`` carries the act's id (``act``: all events of one key press share
+question's fields the action changed (``status`` always; ``text``, ``flags``, ``cluster``,
+``position`` in the on-air queue when they changed) and ``after`` carries the act's id (``act``: all events of one key press share
 it) and what the act created (``referral``, ``block``). Undo reverts the latest act of the
 session that no ``question.undo`` event names in its ``undoes``.
 """
@@ -56,6 +56,7 @@ _COLUMNS = {
     "text": Question.display_text,
     "flags": Question.flags,
     "cluster": Question.cluster_id,
+    "position": Question.queue_position,
 }
 #: Fields that belong to the act, not to the question's row.
 _ACT_KEYS = ("act", "undoes", "referral", "block", "for_good", "note")
@@ -187,6 +188,41 @@ def _status_steps(changes: Iterable[StatusChange]) -> list[_Step]:
     ]
 
 
+def _place_in_queue(s: OrmSession, session_id: int, steps: Sequence[_Step]) -> None:
+    """Give the steps that enter or leave the queue their queue places (audited, so undone).
+
+    Queuing puts a question last; one taken off air goes first (it was interrupted, it should
+    not wait behind the whole queue); leaving the queue clears the place. (A block hides a
+    queued question without this: its stale place is ignored, as only queued ones are ordered.)
+    """
+    queued = str(QuestionStatus.QUEUED)
+    moving = [
+        st for st in steps if (st.before["status"] == queued) != (st.after["status"] == queued)
+    ]
+    if not moving:
+        return
+    ids = [st.question_id for st in moving]
+    query = select(Question.id, Question.queue_position).where(Question.id.in_(ids))
+    places = {question_id: place for question_id, place in s.execute(query)}
+    in_queue = (Question.session_id == session_id, Question.status == queued)
+    place = Question.queue_position
+    last = s.scalar(select(func.coalesce(func.max(place), 0)).where(*in_queue))
+    first = s.scalar(select(func.coalesce(func.min(place), 1)).where(*in_queue))
+    for st in moving:
+        # A place is recorded only where there is one: undo turns a missing one back to None.
+        if places.get(st.question_id) is not None:
+            st.before["position"] = places[st.question_id]
+        if st.after["status"] != queued:
+            if "position" in st.before:
+                st.after["position"] = None
+        elif st.before["status"] == str(QuestionStatus.ON_AIR):
+            first -= 1
+            st.after["position"] = first
+        else:
+            last += 1
+            st.after["position"] = last
+
+
 # -- status moves ------------------------------------------------------------------------------
 def moderate(
     db: Database,
@@ -227,6 +263,7 @@ def moderate(
                 current.setdefault(q.id, QuestionStatus(q.status))
         changes = plan_moves(current, rows, action)
         steps = _status_steps(changes)
+        _place_in_queue(s, session_id, steps)
         for step in steps:
             _update(s, step)
         if note:
@@ -331,6 +368,7 @@ def refer(
         current = {q.id: QuestionStatus(q.status) for q in rows.values()}
         changes = plan_moves(current, rows, ModerationAction.REFER)
         steps = _status_steps(changes)
+        _place_in_queue(s, next(iter(rows.values())).session_id, steps)
         at = _now(now)
         effects: list[Effect] = []
         for step in steps:
@@ -576,7 +614,9 @@ def _undo_record(events: Sequence[AuditEvent]) -> tuple[Undo, list[_Step]]:
             )
         if "cluster" in before:
             effects.append(ClusterChanged(question_id, before["cluster"], after["cluster"]))
-        reverting.append(_Step(question_id, fields_after, before))
+        # A field the act set that had no value before (a queue place) goes back to None.
+        restored = {**dict.fromkeys(fields_after.keys() - before.keys()), **before}
+        reverting.append(_Step(question_id, fields_after, restored))
     action = events[0].action.removeprefix("question.")
     return Undo(action, tuple(changes), tuple(effects)), reverting
 

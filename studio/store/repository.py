@@ -23,6 +23,7 @@ from studio.domain.model import (
     SessionStatus,
     UnitKind,
 )
+from studio.domain.queue_fit import in_queue_order
 from studio.domain.records import (
     OfficialRecord,
     PhoneRecord,
@@ -177,6 +178,12 @@ class StudioRepository:
     def questions(self, session_id: int, *, limit: int = 10_000) -> list[QuestionRecord]:
         return self._question_records(Question.session_id == session_id, limit=limit)
 
+    def queue(self, session_id: int) -> list[QuestionRecord]:
+        """The question on air (if any) and the queued ones, in queue order."""
+        waiting = (QuestionStatus.ON_AIR, QuestionStatus.QUEUED)
+        where = (Question.session_id == session_id) & Question.status.in_(waiting)
+        return in_queue_order(self._question_records(where, limit=10_000))
+
     def questions_by_id(self, question_ids: Sequence[int]) -> list[QuestionRecord]:
         """The current records of these questions (e.g. after a moderation move)."""
         return self._question_records(Question.id.in_(list(question_ids)), limit=len(question_ids))
@@ -204,6 +211,7 @@ class StudioRepository:
                     unit_name=unit.name if unit else "",
                     cluster_id=q.cluster_id,
                     channel=q.channel,
+                    queue_position=q.queue_position,
                 )
                 for q, room, unit in s.execute(query)
             ]

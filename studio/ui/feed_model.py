@@ -3,34 +3,49 @@
 Built to stay smooth at 100,000 comments: rows are only appended (never a reset while live),
 a cell's text is computed only when a view asks for a visible cell, and a record's row is found
 by its id in O(1) for in-place updates (moderation). Text is returned as plain strings; the
-view never interprets it as markup.
+view never interprets it as markup. The figures the desk shows about the whole feed (how many
+in each status, how many waiting, how many people asked the same thing) are kept as running
+tallies, so nothing ever walks the 100,000 rows to count them.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject
 
+from studio.domain.model import QuestionFlag, QuestionStatus
 from studio.ui.record_model import RECORD_ROLE, Column, RecordTableModel
 
-__all__ = ["RECORD_ROLE", "FeedModel"]
+__all__ = ["RECORD_ROLE", "WAITING", "FeedModel"]
+
+#: A question still waiting for the moderator (what the figures strip counts).
+WAITING = (QuestionStatus.NEW, QuestionStatus.FLAGGED)
 
 
 class FeedModel(RecordTableModel):
-    """Records (anything with an ``id``) shown through column specs; appended in batches.
+    """Questions (``QuestionRecord``) shown through column specs; appended in batches.
 
-    Cells, headers and flags are the record table's; this adds appending and in-place updates.
+    Cells, headers and flags are the record table's; this adds appending, in-place updates
+    and the running tallies.
 
     Attributes:
         columns: the column specs.
+        cluster_column: the column showing :meth:`cluster_size` (refreshed when a cluster
+            grows), or -1 to refresh whole rows.
     """
 
     def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
         super().__init__(columns, parent)
         self.columns = self._columns
+        self.cluster_column = -1
         self._rows: dict[int, int] = {}  # record id → row
+        self._clusters: Counter[int] = Counter()  # cluster id → rows in it
+        self._cluster_first: dict[int, int] = {}  # cluster id → its first row
+        self._statuses: Counter[str] = Counter()
+        self._questions: Counter[str] = Counter()  # statuses of rows that are questions
 
     # -- changing -----------------------------------------------------------------------------
     def set_records(self, records: Iterable[Any]) -> None:  # type: ignore[override]
@@ -38,6 +53,10 @@ class FeedModel(RecordTableModel):
         self.beginResetModel()
         self._records = []
         self._rows = {}
+        self._clusters = Counter()
+        self._cluster_first = {}
+        self._statuses = Counter()
+        self._questions = Counter()
         self._extend(records)
         self.endResetModel()
 
@@ -49,26 +68,68 @@ class FeedModel(RecordTableModel):
             return 0
         first = len(self._records)
         self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        self._extend(fresh)
+        grown = self._extend(fresh)
         self.endInsertRows()
+        self._refresh_clusters(grown, first - 1)
         return len(fresh)
 
-    def _extend(self, records: Iterable[Any]) -> None:
-        # Keep one record per id: a record loaded at start and also in a batch shows once.
+    def _extend(self, records: Iterable[Any]) -> set[int]:
+        """Add records (one per id); returns the clusters that already had rows before."""
+        grown: set[int] = set()
         for record in records:
             if record.id in self._rows:
                 continue
-            self._rows[record.id] = len(self._records)
+            row = len(self._records)
+            self._rows[record.id] = row
             self._records.append(record)
+            self._count(record, 1)
+            cluster = record.cluster_id
+            if cluster is not None:
+                if self._clusters[cluster] and self._cluster_first[cluster] < row:
+                    grown.add(cluster)
+                self._clusters[cluster] += 1
+                self._cluster_first.setdefault(cluster, row)
+        return grown
+
+    def _count(self, record: Any, step: int) -> None:
+        self._statuses[record.status] += step
+        if record.flags & QuestionFlag.IS_QUESTION:
+            self._questions[record.status] += step
 
     def update(self, record: Any) -> bool:
-        """Replace the record with the same id in place (e.g. a new status)."""
+        """Replace the record with the same id in place (e.g. a new status or cluster)."""
         row = self._rows.get(record.id)
         if row is None:
             return False
+        old = self._records[row]
         self._records[row] = record
+        self._count(old, -1)
+        self._count(record, 1)
+        touched: set[int] = set()
+        if old.cluster_id != record.cluster_id:
+            if old.cluster_id is not None:
+                self._clusters[old.cluster_id] -= 1
+                touched.add(old.cluster_id)
+            if record.cluster_id is not None:
+                self._clusters[record.cluster_id] += 1
+                first = self._cluster_first.get(record.cluster_id, row)
+                self._cluster_first[record.cluster_id] = min(first, row)
+                touched.add(record.cluster_id)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        self._refresh_clusters(touched, len(self._records) - 1)
         return True
+
+    def _refresh_clusters(self, clusters: set[int], last: int) -> None:
+        """Other rows of ``clusters`` show a new count: one change over the rows they span."""
+        if not clusters or last < 0:
+            return
+        first = min(self._cluster_first.get(c, last) for c in clusters)
+        if first > last:
+            return
+        left = right = self.cluster_column
+        if left < 0:
+            left, right = 0, len(self.columns) - 1
+        self.dataChanged.emit(self.index(first, left), self.index(last, right))
 
     # -- reading ------------------------------------------------------------------------------
     def record(self, row: int) -> Any:
@@ -76,3 +137,18 @@ class FeedModel(RecordTableModel):
 
     def row_of(self, record_id: int) -> int | None:
         return self._rows.get(record_id)
+
+    def cluster_size(self, record: Any) -> int:
+        """How many rows of the feed ask what ``record`` asks (itself included)."""
+        cluster = record.cluster_id
+        return 1 if cluster is None else max(1, self._clusters[cluster])
+
+    def status_count(self, status: str) -> int:
+        """Rows in ``status`` (a ``QuestionStatus``)."""
+        return self._statuses[status]
+
+    def question_count(self, statuses: Iterable[str] | None = None) -> int:
+        """Rows that are questions, in any of ``statuses`` (default: any status)."""
+        if statuses is None:
+            return sum(self._questions.values())
+        return sum(self._questions[s] for s in statuses)

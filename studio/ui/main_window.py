@@ -295,7 +295,8 @@ class MainWindow(QMainWindow):
         self._refresh_official()
 
     def clicker(self, command: str) -> None:
-        """A presentation clicker on the official's screen: next/previous question, blackout."""
+        """A presentation clicker on the official's screen: next/previous question (in the
+        queue's order, see :meth:`_follow_queue`), blackout."""
         if command == "blackout":
             self.desk.notes.blackoutRequested.emit()
             return
@@ -342,20 +343,27 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(reason, 8_000)
 
     def _follow_queue(self) -> None:
-        """The official sees the question on air (if any) and the queued ones after it."""
-        records = self.desk.feed_model.records()
-        on_air = [q.display_text for q in records if q.status == QuestionStatus.ON_AIR]
-        queued = [q.display_text for q in records if q.status == QuestionStatus.QUEUED]
-        if on_air:
-            self._on_air = OnAir((*on_air[:1], *queued), 0)
+        """The official sees the question on air (if any) and the queued ones after it, in the
+        order the moderator arranged on the queue panel; the clicker steps through that order.
+
+        With nothing on air, a question the official clicked to keeps the focus while the
+        queue around it changes: a reorder must not throw them back to the segment's notes.
+        """
+        ordered = self.desk.queue.ordered()
+        texts = tuple(q.display_text for q in ordered)
+        if ordered and ordered[0].status == QuestionStatus.ON_AIR:
+            self._on_air = OnAir(texts, 0)
         else:
-            self._on_air = OnAir(tuple(queued), -1)
+            was = self._on_air
+            shown = was.queued[was.focus] if was.focus >= 0 else None
+            self._on_air = OnAir(texts, texts.index(shown) if shown in texts else -1)
         self._refresh_official()
 
     def show_reading(self, reading: ClockReading) -> None:
         """Every tick of the timer: the transport and the official's screen."""
         self._reading = reading
         self.desk.transport.show_reading(reading)
+        self.desk.queue.show_reading(reading)
         self._refresh_official()
 
     def show_timer(self, snapshot: TimerView) -> None:

@@ -39,6 +39,7 @@ class Column:
         sort_key: what sorting compares (default: the text).
         colour: a foreground colour for the cell, or None.
         tooltip: a tooltip, or None.
+        background: a background colour for the cell (a badge's colour), or None.
     """
 
     header: str
@@ -47,6 +48,7 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None
     colour: Callable[[Any], QColor | None] | None = None
     tooltip: Callable[[Any], str] | None = None
+    background: Callable[[Any], QColor | None] | None = None
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -84,6 +86,8 @@ class RecordTableModel(QAbstractTableModel):
             return column.colour(record)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(record)
+        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
+            return column.background(record)
         if role == RECORD_ROLE:
             return record
         if role == SORT_ROLE:

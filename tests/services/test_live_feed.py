@@ -2,6 +2,7 @@
 
 import asyncio
 import gc
+import itertools
 import re
 import time
 
@@ -158,3 +159,20 @@ def test_applied_sources_are_saved_and_the_feed_restarts_on_them(feed, event_loo
     event_loop_qt.run_until_complete(until(lambda: ("dept", "waiting") in feed.seen["states"]))
     assert loaded == [sources]
     assert ("gov", "stopped") in feed.seen["states"]  # the simulator was stopped
+
+
+def test_counts_carry_the_audience_at_most_twice_a_second(feed, event_loop_qt):
+    sent: list[float] = []
+    feed.countsChanged.connect(lambda _counts: sent.append(time.monotonic()))
+    feed.start_simulator(feed.test_session, rate=400)
+
+    def audience() -> bool:
+        counts = feed.seen["counts"]
+        return len(sent) >= 4 and any("online" in room for room in counts[-1].values())
+
+    event_loop_qt.run_until_complete(until(audience, timeout=8.0))
+    # Batches are written ten times a second; the strip hears of them twice a second at most.
+    assert min(b - a for a, b in itertools.pairwise(sent)) >= 0.45
+    room = next(room for room in feed.seen["counts"][-1].values() if "online" in room)
+    assert room["total_viewers"] >= room["online"] > 0
+    assert {"received", "stored", "likes"} <= set(room)

@@ -11,7 +11,7 @@ from studio.ui.feed_model import RECORD_ROLE, FeedModel
 from studio.ui.feed_sources import FeedSourcesDialog
 from studio.ui.manual_entry import ManualEntryDialog
 from studio.ui.record_model import Column
-from studio.ui.tabs.desk_tab import DeskTab
+from studio.ui.tabs.desk_tab import FEED_COLUMNS, DeskTab
 
 AT = dt.datetime(2026, 11, 26, 15, 0)
 
@@ -105,7 +105,8 @@ def test_hostile_nicknames_stay_text_in_the_desk(qtbot):
     desk = DeskTab()
     qtbot.addWidget(desk)
     desk.append_questions([question(1, "<b>x</b>"), question(2, "<img src=x>")])
-    names = [desk.feed_model.index(r, 3).data() for r in range(2)]
+    author = FEED_COLUMNS.index("author")
+    names = [desk.feed_model.index(r, author).data() for r in range(2)]
     assert names == ["<b>x</b>", "<img src=x>"]
 
 

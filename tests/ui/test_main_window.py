@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
 from studio.app import choose_language
 from studio.ui.fit_label import FitLabel
+from studio.ui.tabs.desk_tab import FEED_COLUMNS
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TRANSLATIONS = "resources/translations/studio_zh_CN.qm"
@@ -83,7 +84,8 @@ def test_the_desk_gives_the_feed_the_keyboard(desk, qtbot):
 
 def test_hostile_nicknames_are_shown_as_text(desk):
     model = desk.window.desk.feed_model
-    names = [model.index(r, 3).data() for r in range(model.rowCount())]
+    author = FEED_COLUMNS.index("author")
+    names = [model.index(r, author).data() for r in range(model.rowCount())]
     assert "<b>小区业主</b>" in names
     assert any(n.startswith("<img") for n in names)
     for label in desk.window.findChildren(QLabel):

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QPushButton,
     QSplitter,
     QTableView,
@@ -19,106 +18,28 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.model import QuestionFlag, QuestionStatus
-from studio.domain.records import QuestionRecord, RoomRecord, UnitRecord
+from studio.domain.records import QuestionRecord, UnitRecord
+from studio.paths import resources_dir
 from studio.ui import labels, theme
 from studio.ui.briefing_viewer import BriefingViewer
-from studio.ui.feed_model import FeedModel
+from studio.ui.feed_delegate import (
+    BADGE_COLOURS,
+    BadgeDelegate,
+    SensitiveTextDelegate,
+    sensitive_words,
+)
+from studio.ui.feed_filter import VIEWS, FeedFilter, FeedFilterBar, room_of
+from studio.ui.feed_model import RECORD_ROLE, WAITING, FeedModel
 from studio.ui.feed_sources import FeedSourcesDialog
+from studio.ui.figures_strip import FiguresStrip
 from studio.ui.manual_entry import ManualEntryDialog
 from studio.ui.moderation_dialogs import EditDialog, ReferDialog
-from studio.ui.record_model import Column
+from studio.ui.queue_panel import QueuePanel
+from studio.ui.record_model import RIGHT, Column
 from studio.ui.transport import NotePanel, TransportPanel
 
-#: Chip look per feed state (``FeedState`` values): the theme's chip states.
-_CHIP_STATE = {
-    "connected": "ok",
-    "waiting": "warn",
-    "connecting": "warn",
-    "stale": "warn",
-    "reconnecting": "bad",
-    "ended": "",
-    "stopped": "",
-}
-
-
-class RoomsStrip(QWidget):
-    """One chip per live room: role, platform, account, connection state and counts."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._box = QHBoxLayout(self)
-        self._box.setContentsMargins(0, 0, 0, 0)
-        self._chips: dict[str, QLabel] = {}
-        self._rooms: dict[str, RoomRecord] = {}
-        self._states: dict[str, str] = {}
-        self._counts: dict[str, dict[str, int]] = {}
-
-    def _state_word(self, state: str) -> str:
-        return {
-            "": self.tr("not connected"),
-            "waiting": self.tr("waiting for the tool"),
-            "connecting": self.tr("connecting"),
-            "connected": self.tr("connected"),
-            "stale": self.tr("stale (no frames)"),
-            "reconnecting": self.tr("reconnecting"),
-            "ended": self.tr("ended"),
-            "stopped": self.tr("stopped"),
-        }.get(state, state)
-
-    def show_rooms(self, rooms: list[RoomRecord]) -> None:
-        for chip in self._chips.values():
-            chip.deleteLater()
-        self._chips = {}
-        self._rooms = {}
-        while self._box.count():
-            self._box.takeAt(0)
-        for room in rooms:
-            chip = QLabel(textFormat=Qt.TextFormat.PlainText)
-            chip.setProperty("role", "chip")
-            self._box.addWidget(chip)
-            self._chips[str(room.role)] = chip
-            self._rooms[str(room.role)] = room
-            self._update(str(room.role))
-        self._box.addStretch(1)
-
-    def show_state(self, room: str, state: str) -> None:
-        """A room's feed state changed (``room`` is ``gov``/``dept``; others are ignored)."""
-        self._states[room] = state
-        self._update(room)
-
-    def show_counts(self, counts: dict[str, dict[str, int]]) -> None:
-        """The feed's counts per room (received, stored, duplicates, rejected, likes)."""
-        self._counts = counts
-        for room in self._chips:
-            self._update(room)
-
-    def state_of(self, room: str) -> str:
-        return self._states.get(room, "")
-
-    def chip_text(self, room: str) -> str:
-        chip = self._chips.get(room)
-        return chip.text() if chip is not None else ""
-
-    def _update(self, key: str) -> None:
-        chip, room = self._chips.get(key), self._rooms.get(key)
-        if chip is None or room is None:
-            return
-        state = self._states.get(key, "")
-        text = self.tr("{role} · {platform} {account} · {state}").format(
-            role=labels.room_role(room.role),
-            platform=labels.platform(room.platform),
-            account=room.account_name,
-            state=self._state_word(state),
-        )
-        counts = self._counts.get(key)
-        if counts:
-            text += self.tr(" · {stored} comments, {rejected} rejected").format(
-                stored=counts.get("stored", 0), rejected=counts.get("rejected", 0)
-            )
-        chip.setText(text)
-        chip.setProperty("state", _CHIP_STATE.get(state, ""))
-        chip.style().unpolish(chip)
-        chip.style().polish(chip)
+#: The feed's columns, by name (their order in the table).
+FEED_COLUMNS = ("time", "room", "author", "comment", "asked", "unit", "status")
 
 
 class DeskTab(QWidget):
@@ -127,7 +48,9 @@ class DeskTab(QWidget):
     Keys on the feed (only while it has focus): F flag/unflag, Q queue/unqueue, Enter put on
     air, A answered, H hide/unhide, B block the author for the session (Shift+B for good),
     M merge the selection into one cluster, R refer (a dialog), E edit then approve (a dialog),
-    Ctrl+Z undo the last move.
+    Ctrl+Z undo the last move. Anywhere on the desk: Alt+1 … Alt+8 choose the feed's view (all,
+    questions, new, flagged, queued, answered, referred, hidden; again re-applies it), Ctrl+F
+    searches (Esc there clears the search and goes back to the feed).
 
     Signals:
         manualQuestionEntered(str, str, str): text, channel (phone/wechat), caller's name.
@@ -153,29 +76,14 @@ class DeskTab(QWidget):
         super().__init__(parent)
         self.transport = TransportPanel()
         self.notes = NotePanel()
-        self.rooms = RoomsStrip()
-        self.feed_model = FeedModel(
-            [
-                Column(
-                    self.tr("Time"),
-                    lambda q: f"{q.received_at:%H:%M:%S}",
-                    sort_key=lambda q: q.received_at.timestamp(),
-                ),
-                Column(self.tr("Room"), lambda q: labels.room_role(q.room_role)),
-                Column(self.tr("Channel"), lambda q: labels.channel(q.channel)),
-                Column(self.tr("Author"), lambda q: q.nickname),
-                Column(
-                    self.tr("Comment"),
-                    lambda q: q.display_text,
-                    tooltip=lambda q: q.display_text,
-                    colour=self._text_colour,
-                ),
-                Column(self.tr("Suggested unit"), lambda q: q.unit_name),
-                Column(self.tr("Status"), lambda q: labels.question_status(q.status)),
-            ],
-            self,
-        )
-        self.feed_view = _feed_table(self.feed_model, self)
+        self.rooms = FiguresStrip()
+        self.feed_model = FeedModel(self._feed_columns(), self)
+        self.feed_model.cluster_column = FEED_COLUMNS.index("asked")
+        self.feed_filter = FeedFilter(self.feed_model, self)
+        self.filter_bar = FeedFilterBar()
+        self.feed_view = _feed_table(self.feed_filter, self)
+        self._add_feed_delegates()
+        self._add_filter_keys()
         self._units: list[UnitRecord] = []
         self.refer_dialog = ReferDialog(self)
         self.refer_dialog.referRequested.connect(self.referRequested)
@@ -183,7 +91,6 @@ class DeskTab(QWidget):
         self.edit_dialog.editRequested.connect(self.editRequested)
         self._add_moderation_keys()
         self._sized = False
-        self._asked = self._waiting = 0
         self._sources: list[dict[str, str]] = []
         self.manual_dialog: ManualEntryDialog | None = None
         self.sources_dialog: FeedSourcesDialog | None = None
@@ -200,6 +107,7 @@ class DeskTab(QWidget):
         title = QLabel(self.tr("Question feed (both rooms)"))
         title.setProperty("role", "heading")
         feed_box.addWidget(title)
+        feed_box.addWidget(self.filter_bar)
         feed_box.addWidget(self.feed_view, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self._counts, 1)
@@ -219,8 +127,9 @@ class DeskTab(QWidget):
         queue_box.setContentsMargins(0, 0, 0, 0)
         queue_title = QLabel(self.tr("On-air queue"))
         queue_title.setProperty("role", "heading")
-        self.queue_list = QListWidget()
-        self.queue_list.setWordWrap(True)
+        self.queue = QueuePanel()
+        self.queue.moderationRequested.connect(self.moderationRequested)
+        self.queue.undoRequested.connect(self.undoRequested)
         queue_box.addWidget(self.notes)
         self.briefing = BriefingViewer()
         side_tabs = QTabWidget()
@@ -228,7 +137,7 @@ class DeskTab(QWidget):
         queue_page_box = QVBoxLayout(queue_page)
         queue_page_box.setContentsMargins(0, 0, 0, 0)
         queue_page_box.addWidget(queue_title)
-        queue_page_box.addWidget(self.queue_list, 1)
+        queue_page_box.addWidget(self.queue, 1)
         side_tabs.addTab(queue_page, self.tr("Queue"))
         side_tabs.addTab(self.briefing, self.tr("Briefing notes"))
         queue_box.addWidget(side_tabs, 1)
@@ -243,6 +152,99 @@ class DeskTab(QWidget):
         box.addWidget(self.transport)
         box.addWidget(self.rooms)
         box.addWidget(splitter, 1)
+
+    # -- the feed's rows and filter ------------------------------------------------------------
+    def _feed_columns(self) -> list[Column]:
+        """One spec per ``FEED_COLUMNS`` name; each computes only the cell asked for."""
+        model = lambda: self.feed_model  # noqa: E731 (made after the columns)
+        return [
+            Column(
+                self.tr("Time"),
+                lambda q: f"{q.received_at:%H:%M:%S}",
+                sort_key=lambda q: q.received_at.timestamp(),
+            ),
+            Column(
+                self.tr("Room"),
+                self._badge_word,
+                tooltip=lambda q: f"{labels.room_role(q.room_role)} · {labels.channel(q.channel)}",
+                background=lambda q: BADGE_COLOURS[room_of(q)],
+            ),
+            Column(self.tr("Author"), lambda q: q.nickname),
+            Column(
+                self.tr("Comment"),
+                lambda q: q.display_text,
+                tooltip=lambda q: q.display_text,
+                colour=self._text_colour,
+            ),
+            Column(
+                self.tr("Asked"),
+                lambda q: str(n) if (n := model().cluster_size(q)) > 1 else "",
+                align=RIGHT,
+                tooltip=lambda q: self.tr("{count} people asked this").format(
+                    count=model().cluster_size(q)
+                ),
+            ),
+            Column(self.tr("Suggested unit"), lambda q: q.unit_name),
+            Column(self.tr("Status"), lambda q: labels.question_status(q.status)),
+        ]
+
+    def _badge_word(self, question: QuestionRecord) -> str:
+        room = room_of(question)
+        if room == "gov":
+            return self.tr("County")
+        if room == "dept":
+            return self.tr("Dept.")
+        return self.tr("WeChat") if question.channel == "wechat" else self.tr("Phone")
+
+    def _add_feed_delegates(self) -> None:
+        words = sensitive_words(resources_dir() / "rules" / "sensitive_words.txt")
+        self.text_delegate = SensitiveTextDelegate.for_words(words, self.feed_view)
+        self.badge_delegate = BadgeDelegate(self.feed_view)
+        self.feed_view.setItemDelegateForColumn(FEED_COLUMNS.index("comment"), self.text_delegate)
+        self.feed_view.setItemDelegateForColumn(FEED_COLUMNS.index("room"), self.badge_delegate)
+
+    def _add_filter_keys(self) -> None:
+        """Alt+1 … Alt+8 choose a view, Ctrl+F searches (Esc there clears it, back to the feed)."""
+        bar = self.filter_bar
+        bar.viewChosen.connect(self.set_view)
+        bar.roomChosen.connect(lambda room: self._apply_filter(room=room))
+        bar.unitChosen.connect(lambda unit: self._apply_filter(unit=unit))
+        bar.searchChanged.connect(lambda text: self._apply_filter(search=text))
+        bar.searchLeft.connect(self.feed_view.setFocus)
+        keys = [(f"Alt+{n}", lambda v=view: self.set_view(v)) for n, view in enumerate(VIEWS, 1)]
+        keys.append(("Ctrl+F", self.focus_search))
+        for sequence, slot in keys:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(sequence))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False, f=slot: f())
+            self.addAction(action)
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    def set_view(self, view: str) -> None:
+        """Show one of ``VIEWS`` (chosen again, it re-applies: moved rows find their place)."""
+        self.filter_bar.show_view(view)
+        self._apply_filter(view=view)
+
+    def _apply_filter(self, **change: str) -> None:
+        """Filter again, keeping the current question in sight if it still passes."""
+        current = self.feed_view.currentIndex()
+        kept = current.data(RECORD_ROLE) if current.isValid() else None
+        self.feed_filter.set_filter(**change)
+        self._unseen = 0
+        self.new_marker.hide()
+        row = self.feed_filter.row_of(kept.id) if kept is not None else None
+        if row is not None:
+            self.feed_view.scrollTo(self.feed_filter.index(row, 0))
+        else:
+            self.feed_view.scrollToBottom()
+
+    def _size_columns(self) -> None:
+        self.feed_view.resizeColumnsToContents()
+        self._sized = True
 
     @staticmethod
     def _text_colour(question: QuestionRecord):  # type: ignore[no-untyped-def]
@@ -276,11 +278,13 @@ class DeskTab(QWidget):
             self.feed_view.addAction(action)
 
     def selected_questions(self) -> list[QuestionRecord]:
-        rows = sorted({index.row() for index in self.feed_view.selectionModel().selectedRows()})
-        return [self.feed_model.record(row) for row in rows]
+        """The selected rows' questions, top to bottom (through the filter)."""
+        rows = sorted(self.feed_view.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [index.data(RECORD_ROLE) for index in rows]
 
     def set_units(self, units: list[UnitRecord]) -> None:
         self._units = list(units)
+        self.filter_bar.set_units(self._units)
 
     def _ask_referral(self) -> None:
         selected = self.selected_questions()
@@ -290,12 +294,12 @@ class DeskTab(QWidget):
     def _ask_edit(self) -> None:
         current = self.feed_view.currentIndex()
         if current.isValid():
-            self.edit_dialog.ask(self.feed_model.record(current.row()))
+            self.edit_dialog.ask(current.data(RECORD_ROLE))
 
     def _block(self, *, for_good: bool) -> None:
         current = self.feed_view.currentIndex()
         if current.isValid():
-            self.blockRequested.emit(self.feed_model.record(current.row()).id, for_good)
+            self.blockRequested.emit(current.data(RECORD_ROLE).id, for_good)
 
     def _request(self, action: str) -> None:
         selected = self.selected_questions()
@@ -317,27 +321,18 @@ class DeskTab(QWidget):
         """New states of questions already shown (after a move); selection and scroll stay."""
         for question in questions:
             self.feed_model.update(question)
+        self._show_figures()
         self._show_queue()
 
     def _show_queue(self) -> None:
-        self.queue_list.clear()
-        for question in self.feed_model.records():
-            if question.status == QuestionStatus.ON_AIR:
-                self.queue_list.addItem(
-                    self.tr("▶ On air: {text}").format(text=question.display_text)
-                )
-        for question in self.feed_model.records():
-            if question.status == QuestionStatus.QUEUED:
-                self.queue_list.addItem(question.display_text)
+        self.queue.show_questions(self.feed_model.records())
 
     def show_questions(self, questions: list[QuestionRecord]) -> None:
         """The session's stored questions (the initial load): replaces the feed."""
         self.feed_model.set_records(questions)
         if not self._sized and questions:
-            self.feed_view.resizeColumnsToContents()
-            self._sized = True
-        self._asked = self._waiting = 0
-        self._count(questions)
+            self._size_columns()
+        self._show_figures()
         self._show_queue()
 
     def append_questions(self, questions: list[QuestionRecord]) -> None:
@@ -346,17 +341,20 @@ class DeskTab(QWidget):
         bar = self.feed_view.verticalScrollBar()
         # Nobody reads a hidden tab: it follows the newest rows until the moderator scrolls up.
         following = not self.feed_view.isVisible() or bar.value() >= bar.maximum() - 2
+        shown = self.feed_filter.rowCount()
         added = self.feed_model.append(questions)
         if not added:
             return
-        self._count(questions)
+        self.rooms.count_comments(added)
+        self._show_figures()
         if not self._sized:
-            self.feed_view.resizeColumnsToContents()
-            self._sized = True
+            self._size_columns()
+        # Only rows that pass the filter are new to the reader.
+        passed = self.feed_filter.rowCount() - shown
         if following:
             self.feed_view.scrollToBottom()
-        else:
-            self._unseen += added
+        elif passed:
+            self._unseen += passed
             self.new_marker.setText(self.tr("{count} new ▼").format(count=self._unseen))
             self.new_marker.show()
 
@@ -366,17 +364,21 @@ class DeskTab(QWidget):
         self._unseen = 0
         self.new_marker.hide()
 
-    def _count(self, questions: list[QuestionRecord]) -> None:
-        for q in questions:
-            if q.flags & QuestionFlag.IS_QUESTION:
-                self._asked += 1
-                if q.status == QuestionStatus.NEW:
-                    self._waiting += 1
+    def _show_figures(self) -> None:
+        """The feed's tallies: under the feed, on the view buttons and in the figures strip."""
+        model = self.feed_model
+        waiting = model.question_count(WAITING)
         self._counts.setText(
             self.tr("{comments} comments · {questions} questions · {waiting} waiting").format(
-                comments=self.feed_model.rowCount(), questions=self._asked, waiting=self._waiting
+                comments=model.rowCount(), questions=model.question_count(), waiting=waiting
             )
         )
+        counts = {"all": model.rowCount(), "questions": model.question_count()}
+        for view in VIEWS[2:]:
+            counts[view] = model.status_count(view)
+        counts["queued"] += model.status_count(QuestionStatus.ON_AIR)
+        self.rooms.show_waiting(waiting)
+        self.filter_bar.show_counts(counts)
 
     # -- dialogs ------------------------------------------------------------------------------
     def open_manual_entry(self) -> None:
@@ -402,7 +404,7 @@ class DeskTab(QWidget):
         self.sources_dialog.show()
 
 
-def _feed_table(model: FeedModel, parent: QWidget) -> QTableView:
+def _feed_table(model: FeedFilter, parent: QWidget) -> QTableView:
     """A row-selecting view for a long, growing feed: fixed row heights, no per-row sizing."""
     view = QTableView(parent)
     view.setModel(model)

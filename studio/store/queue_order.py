@@ -1,0 +1,148 @@
+"""The on-air queue's order in the database: reorder moves (audited, undoable) and queue reads.
+
+A queued question's ``queue_position`` orders the queue (smaller first; only the order
+matters, values may be sparse or negative). :mod:`studio.store.moderation` gives a question
+its place when it enters the queue and clears it when it leaves; this module moves a question
+within the queue. A reorder is a moderation act like any other: one ``question.reorder`` audit
+event per question whose place changed, ``before``/``after`` holding its status and place, in
+the same transaction as the change, so :func:`studio.store.moderation.undo_last` reverts it.
+
+Every function here is blocking (services call them from a worker thread).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from studio.domain.model import QuestionStatus
+from studio.domain.question_lifecycle import MoveRefused, StatusChange, Undo
+from studio.domain.queue_fit import StatusMove
+from studio.store.database import Database
+from studio.store.models import AuditEvent, Question
+from studio.store.moderation import _audit, _new_act, _now, _retrying, _Step, _update
+
+#: The audit action of a move within the queue.
+REORDER = "reorder"
+
+
+def _queued(s: OrmSession, session_id: int) -> list[Question]:
+    """The session's queued questions in queue order (unplaced ones first, oldest first;
+    see :func:`studio.domain.queue_fit.in_queue_order`)."""
+    return list(
+        s.scalars(
+            select(Question)
+            .where(Question.session_id == session_id, Question.status == QuestionStatus.QUEUED)
+            .order_by(
+                Question.queue_position.is_not(None),
+                Question.queue_position,
+                Question.received_at,
+                Question.id,
+            )
+            .execution_options(populate_existing=True)
+        )
+    )
+
+
+def queue_ids(db: Database, session_id: int) -> list[int]:
+    """The ids of the session's queued questions, in queue order."""
+    with db.sessions() as s:
+        return [q.id for q in _queued(s, session_id)]
+
+
+def reorder(
+    db: Database,
+    question_id: int,
+    new_index: int,
+    *,
+    seat: str,
+    session_id: int,
+    now: dt.datetime | None = None,
+    attempts: int = 5,
+) -> Undo:
+    """Move a queued question to ``new_index`` (0 = next up) and renumber the queue 1…n.
+
+    Only the questions whose place changed are written and audited (``question.reorder``).
+
+    Returns:
+        The undo record: a queued → queued change per question that moved.
+
+    Raises:
+        MoveRefused: the question is not queued, or the move goes past an end of the queue
+            or nowhere; nothing is written.
+    """
+
+    def work(s: OrmSession) -> Undo:
+        queue = _queued(s, session_id)
+        ids = [q.id for q in queue]
+        if question_id not in ids:
+            raise MoveRefused("the question is not in the on-air queue")
+        old_index = ids.index(question_id)
+        if new_index < 0:
+            raise MoveRefused("the question is already first in the queue")
+        if new_index >= len(ids):
+            raise MoveRefused("the question is already last in the queue")
+        if new_index == old_index:
+            raise MoveRefused("the question is already at that place in the queue")
+        moved = queue.pop(old_index)
+        queue.insert(new_index, moved)
+        queued = str(QuestionStatus.QUEUED)
+        steps = [
+            # An unplaced question (queued before places existed) records no place before.
+            _Step(
+                q.id,
+                {"status": queued, "position": q.queue_position}
+                if q.queue_position is not None
+                else {"status": queued},
+                {"status": queued, "position": place},
+            )
+            for place, q in enumerate(queue, start=1)
+            if q.queue_position != place
+        ]
+        for step in steps:
+            _update(s, step)
+        _audit(
+            s,
+            steps,
+            action=REORDER,
+            seat=seat,
+            session_id=session_id,
+            at=_now(now),
+            act=_new_act(),
+        )
+        status = QuestionStatus.QUEUED
+        return Undo(
+            REORDER, tuple(StatusChange(step.question_id, status, status) for step in steps)
+        )
+
+    return _retrying(db, work, attempts)
+
+
+def status_moves(db: Database, session_id: int) -> list[StatusMove]:
+    """Every status change of the session's questions in the audit, in the order written.
+
+    Undo events count too (they are status changes), which is what lets the answer times
+    forget an undone answer (see :func:`studio.domain.queue_fit.answer_durations`).
+    """
+    with db.sessions() as s:
+        rows = s.execute(
+            select(AuditEvent.subject, AuditEvent.at, AuditEvent.before, AuditEvent.after)
+            .where(AuditEvent.session_id == session_id, AuditEvent.action.like("question.%"))
+            .order_by(AuditEvent.id)
+        )
+        moves = []
+        for subject, at, before, after in rows:
+            before_status = json.loads(before or "{}").get("status")
+            after_status = json.loads(after or "{}").get("status")
+            if before_status is None or after_status is None or before_status == after_status:
+                continue
+            question_id = int(subject.split(":", 1)[1])
+            moves.append(
+                StatusMove(
+                    question_id, at, QuestionStatus(before_status), QuestionStatus(after_status)
+                )
+            )
+        return moves

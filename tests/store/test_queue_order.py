@@ -1,0 +1,163 @@
+"""The on-air queue's order in the database: queuing puts a question last, leaving the queue
+clears its place, a reorder is audited and undone like any move, and moving past an end is
+refused with a reason."""
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import select
+
+from studio.domain.model import QuestionStatus
+from studio.domain.question_lifecycle import ModerationAction, MoveRefused
+from studio.domain.queue_fit import answer_durations
+from studio.store.models import AuditEvent, Question
+from studio.store.moderation import moderate, undo_last
+from studio.store.queue_order import queue_ids, reorder, status_moves
+from studio.store.repository import StudioRepository
+from tests.store.test_moderation import desk  # noqa: F401 (the fixture "desk")
+
+A = ModerationAction
+S = QuestionStatus
+NOW = dt.datetime(2026, 11, 26, 15, 10)
+
+
+@pytest.fixture
+def queue(request):
+    """Four fresh questions of today's session, the first three queued in that order.
+
+    Built on test_moderation's five fresh questions; the demo's own queue is emptied first
+    so the order is only these.
+    """
+    db, session_id, ids, *_ = request.getfixturevalue("desk")
+    with db.transaction() as s:
+        for q in s.scalars(select(Question).where(Question.status.in_([S.QUEUED, S.ON_AIR]))):
+            q.status = S.FLAGGED
+    for question_id in ids[:3]:
+        moderate(db, [question_id], A.QUEUE, seat="desk", session_id=session_id, now=NOW)
+    return db, session_id, ids[:4]
+
+
+def places(db, ids):
+    with db.sessions() as s:
+        return [s.get(Question, i).queue_position for i in ids]
+
+
+def test_queuing_puts_each_question_last(queue):
+    db, session_id, ids = queue
+    assert queue_ids(db, session_id) == ids[:3]
+    assert places(db, ids) == [1, 2, 3, None]
+
+
+def test_leaving_the_queue_clears_the_place_and_undo_restores_it(queue):
+    db, session_id, ids = queue
+    moderate(db, [ids[1]], A.UNQUEUE, seat="desk", session_id=session_id)
+    assert places(db, ids[:3]) == [1, None, 3]
+    assert queue_ids(db, session_id) == [ids[0], ids[2]]
+    undo_last(db, session_id, "desk")
+    assert queue_ids(db, session_id) == ids[:3]
+
+
+def test_a_question_taken_off_air_goes_first(queue):
+    db, session_id, ids = queue
+    moderate(db, [ids[2]], A.PUT_ON_AIR, seat="desk", session_id=session_id)
+    assert queue_ids(db, session_id) == ids[:2]
+    moderate(db, [ids[1]], A.PUT_ON_AIR, seat="desk", session_id=session_id)
+    assert queue_ids(db, session_id) == [ids[2], ids[0]]
+
+
+def test_a_reorder_moves_renumbers_and_is_audited_in_one_act(queue):
+    db, session_id, ids = queue
+    undo = reorder(db, ids[2], 0, seat="desk", session_id=session_id, now=NOW)
+    assert queue_ids(db, session_id) == [ids[2], ids[0], ids[1]]
+    assert places(db, ids[:3]) == [2, 3, 1]
+    assert undo.action == "reorder"
+    assert sorted(undo.question_ids) == sorted(ids[:3])
+    with db.sessions() as s:
+        events = s.scalars(select(AuditEvent).where(AuditEvent.action == "question.reorder")).all()
+    moves = {
+        int(e.subject.split(":")[1]): (
+            json.loads(e.before)["position"],
+            json.loads(e.after)["position"],
+        )
+        for e in events
+    }
+    assert moves == {ids[0]: (1, 2), ids[1]: (2, 3), ids[2]: (3, 1)}
+    assert len({json.loads(e.after)["act"] for e in events}) == 1
+    assert {e.seat for e in events} == {"desk"}
+
+
+def test_undo_reverts_a_reorder_exactly(queue):
+    db, session_id, ids = queue
+    reorder(db, ids[0], 1, seat="desk", session_id=session_id)
+    assert queue_ids(db, session_id) == [ids[1], ids[0], ids[2]]
+    undone = undo_last(db, session_id, "desk")
+    assert undone.action == "reorder"
+    assert queue_ids(db, session_id) == ids[:3]
+    assert places(db, ids[:3]) == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("which", "to", "reason"),
+    [
+        (0, -1, "already first"),
+        (2, 3, "already last"),
+        (1, 1, "already at that place"),
+        (3, 0, "not in the on-air queue"),
+    ],
+)
+def test_moves_past_an_end_are_refused_and_write_nothing(queue, which, to, reason):
+    db, session_id, ids = queue
+    with db.sessions() as s:
+        before = len(s.scalars(select(AuditEvent)).all())
+    with pytest.raises(MoveRefused, match=reason):
+        reorder(db, ids[which], to, seat="desk", session_id=session_id)
+    with db.sessions() as s:
+        assert len(s.scalars(select(AuditEvent)).all()) == before
+    assert queue_ids(db, session_id) == ids[:3]
+
+
+def test_a_reorder_after_a_concurrent_change_plans_again(queue):
+    """Another desk queued a question meanwhile: the reorder sees it (one fresh read)."""
+    db, session_id, ids = queue
+    moderate(db, [ids[3]], A.QUEUE, seat="other desk", session_id=session_id)
+    reorder(db, ids[3], 0, seat="desk", session_id=session_id)
+    assert queue_ids(db, session_id) == [ids[3], *ids[:3]]
+
+
+def test_the_answer_times_come_from_the_audit(queue):
+    db, session_id, ids = queue
+    start = dt.datetime(2026, 11, 26, 15, 20)
+    for n, question_id in enumerate(ids[:3]):
+        on_air = start + dt.timedelta(minutes=10 * n)
+        moderate(db, [question_id], A.PUT_ON_AIR, seat="desk", session_id=session_id, now=on_air)
+        moderate(
+            db,
+            [question_id],
+            A.ANSWER,
+            seat="desk",
+            session_id=session_id,
+            now=on_air + dt.timedelta(seconds=60 * (n + 1)),
+        )
+    assert sorted(answer_durations(status_moves(db, session_id))) == [60.0, 120.0, 180.0]
+
+
+def test_the_repository_reads_the_queue_in_order_with_the_one_on_air_first(queue):
+    db, session_id, ids = queue
+    moderate(db, [ids[1]], A.PUT_ON_AIR, seat="desk", session_id=session_id)
+    reorder(db, ids[2], 0, seat="desk", session_id=session_id)
+    records = StudioRepository(db).queue(session_id)
+    assert [q.id for q in records] == [ids[1], ids[2], ids[0]]
+    assert [q.queue_position for q in records] == [None, 1, 2]
+
+
+def test_questions_queued_before_places_existed_wait_ahead_of_new_ones(queue):
+    db, session_id, ids = queue
+    with db.transaction() as s:
+        s.get(Question, ids[1]).queue_position = None  # as left by the migration
+    moderate(db, [ids[3]], A.QUEUE, seat="desk", session_id=session_id)
+    assert queue_ids(db, session_id) == [ids[1], ids[0], ids[2], ids[3]]
+    reorder(db, ids[3], 0, seat="desk", session_id=session_id)
+    assert places(db, [ids[3], ids[1], ids[0], ids[2]]) == [1, 2, 3, 4]
+    undo_last(db, session_id, "desk")
+    assert places(db, ids) == [1, None, 3, 4]
