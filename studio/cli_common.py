@@ -6,11 +6,15 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Sequence
-from typing import Any
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
 
 from studio.store.database import Database
 from studio.store.repository import StudioRepository
+
+T = TypeVar("T")
 
 #: Characters that make a spreadsheet treat a cell as a formula (CSV/formula injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -39,6 +43,34 @@ def session_id_of(db: Database, which: str) -> int:
     if repo.session(session_id) is None:
         raise CommandFailed(f"no session with id {session_id}")
     return session_id
+
+
+def print_refused(file: str, problems: Iterable[object]) -> None:
+    """A file the import refused as a whole: say so, then each problem (line, column, what)."""
+    print(f"studio: {file} was not imported (nothing changed):", file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
+
+
+def print_unreadable(file: str, error: OSError) -> None:
+    """A file that could not be read or written: the system's reason, without a traceback."""
+    print(f"studio: {file}: {error.strerror or error}", file=sys.stderr)
+
+
+def import_or_exit(
+    file: str, work: Callable[[Path], T], invalid: type[Exception], *, refused_exit: int = 1
+) -> T | int:
+    """Import ``file`` with ``work``: its result, or the command's exit code once the problems
+    are printed (``invalid``, a file refused as a whole, has ``problems``; or it was unreadable).
+    """
+    try:
+        return work(Path(file))
+    except invalid as refused:
+        print_refused(file, getattr(refused, "problems", ()))
+        return refused_exit
+    except OSError as error:
+        print_unreadable(file, error)
+        return 1
 
 
 def cell_text(value: Any) -> Any:

@@ -10,9 +10,11 @@ import argparse
 import datetime as dt
 import json
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+from studio.cli_common import import_or_exit
 from studio.domain.records import SessionRecord
 from studio.domain.rotation import RotaProblem, period_of_weeks
 from studio.domain.schedule_table import SCHEDULE_COLUMNS, ScheduleTableInvalid
@@ -126,19 +128,14 @@ def cmd_schedule_export(args: argparse.Namespace) -> int:
 
 
 def cmd_schedule_import(args: argparse.Namespace) -> int:
-    db = open_database(args.db)
-    try:
-        done = import_schedule(db, Path(args.file), dry_run=args.dry_run)
-    except ScheduleTableInvalid as invalid:
-        print(f"studio: {args.file} was not imported (nothing changed):", file=sys.stderr)
-        for problem in invalid.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"studio: {args.file}: {error.strerror or error}", file=sys.stderr)
-        return 1
-    finally:
-        db.close()
+    with closing(open_database(args.db)) as db:
+        done = import_or_exit(
+            args.file,
+            lambda path: import_schedule(db, path, dry_run=args.dry_run),
+            ScheduleTableInvalid,
+        )
+    if isinstance(done, int):
+        return done
     would = "would be " if args.dry_run else ""
     print(
         f"{len(done.created)} session(s) {would}created, {len(done.updated)} {would}updated, "

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+from studio.cli_common import import_or_exit, print_unreadable
 from studio.domain.records import OfficialRecord, UnitRecord
 from studio.store.database import open_database
 from studio.store.unit_files import UNIT_COLUMNS, UnitTableInvalid, export_units, import_units
@@ -67,7 +68,7 @@ def cmd_units_export(args: argparse.Namespace) -> int:
     try:
         count = export_units(db, Path(args.out))
     except OSError as error:
-        print(f"studio: {args.out}: {error.strerror or error}", file=sys.stderr)
+        print_unreadable(args.out, error)
         return 1
     finally:
         db.close()
@@ -76,19 +77,15 @@ def cmd_units_export(args: argparse.Namespace) -> int:
 
 
 def cmd_units_import(args: argparse.Namespace) -> int:
-    db = open_database(args.db)
-    try:
-        done = import_units(db, Path(args.file), dry_run=args.dry_run)
-    except UnitTableInvalid as invalid:
-        print(f"studio: {args.file} was not imported (nothing changed):", file=sys.stderr)
-        for problem in invalid.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"studio: {args.file}: {error.strerror or error}", file=sys.stderr)
-        return 1
-    finally:
-        db.close()
+    with closing(open_database(args.db)) as db:
+        done = import_or_exit(
+            args.file,
+            lambda path: import_units(db, path, dry_run=args.dry_run),
+            UnitTableInvalid,
+            refused_exit=2,
+        )
+    if isinstance(done, int):
+        return done
     would = "would be " if args.dry_run else ""
     print(
         f"{len(done.added)} unit(s) {would}added, {len(done.changed)} {would}changed, "

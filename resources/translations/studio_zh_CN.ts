@@ -343,40 +343,8 @@ Details are in {log}</source>
 <context>
     <name>FiguresStrip</name>
     <message>
-        <source>not connected</source>
-        <extracomment>Chip look per feed state (``FeedState`` values): the theme&apos;s chip states. Comments per minute are counted over this many seconds.</extracomment>
-        <translation>未连接</translation>
-    </message>
-    <message>
-        <source>waiting for the tool</source>
-        <translation>等待采集工具</translation>
-    </message>
-    <message>
-        <source>connecting</source>
-        <translation>连接中</translation>
-    </message>
-    <message>
-        <source>connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <source>stale (no frames)</source>
-        <translation>无数据（可能卡住）</translation>
-    </message>
-    <message>
-        <source>reconnecting</source>
-        <translation>重连中</translation>
-    </message>
-    <message>
-        <source>ended</source>
-        <translation>已结束</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
         <source>{role} · {platform} {account} · {state}</source>
+        <extracomment>Chip look per feed state (``FeedState`` values): the theme&apos;s chip states. Comments per minute are counted over this many seconds.</extracomment>
         <translation>{role} · {platform} {account} · {state}</translation>
     </message>
     <message>
@@ -567,6 +535,46 @@ Details are in {log}</source>
     <message>
         <source>Department account</source>
         <translation>部门号</translation>
+    </message>
+    <message>
+        <source>no frames</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>waiting for the tool</source>
+        <translation>等待采集工具</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>stale (no frames)</source>
+        <translation>无数据（可能卡住）</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>重连中</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
     </message>
     <message>
         <source>New</source>
@@ -810,34 +818,6 @@ Details are in {log}</source>
     <message>
         <source>Rooms: {count} set up, not connected</source>
         <translation>直播间：已设置 {count} 个，未连接</translation>
-    </message>
-    <message>
-        <source>connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <source>connecting</source>
-        <translation>连接中</translation>
-    </message>
-    <message>
-        <source>reconnecting</source>
-        <translation>重连中</translation>
-    </message>
-    <message>
-        <source>no frames</source>
-        <translation>无数据</translation>
-    </message>
-    <message>
-        <source>ended</source>
-        <translation>已结束</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation>等待中</translation>
     </message>
     <message>
         <source>County</source>

@@ -7,7 +7,6 @@ the fill it takes back); results come back as Qt signals that feed the schedule 
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from studio.domain.records import SessionRecord
 from studio.domain.rotation import RotaEntry, period_of_weeks
 from studio.domain.schedule_table import ScheduleTableInvalid
 from studio.domain.session_readiness import SessionEdit
+from studio.services.store_jobs import StoreJobs
 from studio.services.tasks import BackgroundTasks
 from studio.store.briefing import (
     BriefingRefused,
@@ -107,7 +107,12 @@ class ScheduleEditingService(QObject):
         self._db = db
         self._tasks = tasks
         self._today = today
-        self._lock: asyncio.Lock | None = None
+        self._jobs = StoreJobs(
+            tasks,
+            topic="schedule",
+            refusals=(ScheduleProblem, BriefingRefused),
+            problem=self.problem.emit,
+        )
         self._last_fill: list[int] = []
         self._last_edit: tuple[int, SessionEdit] | None = None
         self._shown: tuple[dt.date, dt.date] | None = None
@@ -121,22 +126,7 @@ class ScheduleEditingService(QObject):
         return self._last_edit is not None
 
     def _run(self, name: str, work: Callable[[], Any], deliver: Callable[[Any], None]) -> None:
-        async def run() -> None:
-            if self._lock is None:
-                self._lock = asyncio.Lock()
-            async with self._lock:
-                try:
-                    result = await self._tasks.in_thread(work)
-                except (ScheduleProblem, BriefingRefused) as refused:
-                    self.problem.emit(str(refused))
-                    return
-                except Exception as error:  # logged and shown; the view keeps its last state
-                    log.exception("%s failed", name)
-                    self.problem.emit(f"{name}: {error}")
-                    return
-                deliver(result)
-
-        self._tasks.spawn(run(), name=f"schedule {name}")
+        self._jobs.run(name, work, deliver)
 
     # -- reads -------------------------------------------------------------------------------
     def load(self, first: dt.date, last: dt.date) -> None:
@@ -299,17 +289,7 @@ class ScheduleEditingService(QObject):
     def _import(self, path: str, *, dry_run: bool) -> None:
         db = self._db
 
-        def work() -> object:
-            try:
-                return import_schedule(db, Path(path), dry_run=dry_run)
-            except ScheduleTableInvalid as invalid:
-                return invalid
-
-        def done(result: object) -> None:
-            if isinstance(result, ScheduleTableInvalid):
-                self.importRefused.emit(path, result.problems)
-                return
-            assert isinstance(result, ScheduleImport)
+        def done(result: ScheduleImport) -> None:
             days = [list(result.created), list(result.updated), list(result.unchanged)]
             if dry_run:
                 self.importPreviewed.emit(path, *days)
@@ -317,7 +297,13 @@ class ScheduleEditingService(QObject):
                 self.imported.emit(path, *days)
                 self._after_change()
 
-        self._run("import", work, done)
+        self._jobs.run_checked(
+            "import",
+            lambda: import_schedule(db, Path(path), dry_run=dry_run),
+            ScheduleTableInvalid,
+            lambda invalid: self.importRefused.emit(path, invalid.problems),
+            done,
+        )
 
     def _after_change(self) -> None:
         self.changed.emit()

@@ -6,7 +6,6 @@ change it takes back); results come back as Qt signals for the units page.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from studio.domain.records import OfficialRecord, UnitRecord
+from studio.services.store_jobs import StoreJobs
 from studio.services.tasks import BackgroundTasks
 from studio.store.database import Database
 from studio.store.unit_files import UnitTableInvalid, export_units, import_units
@@ -79,7 +79,9 @@ class UnitsEditingService(QObject):
         super().__init__(parent)
         self._db = db
         self._tasks = tasks
-        self._lock: asyncio.Lock | None = None
+        self._jobs = StoreJobs(
+            tasks, topic="units", refusals=(UnitProblem,), problem=self.problem.emit
+        )
         self._undo: list[_Change] = []
         self._unit_shown: int | None = None
 
@@ -88,22 +90,7 @@ class UnitsEditingService(QObject):
         return bool(self._undo)
 
     def _run(self, name: str, work: Callable[[], Any], deliver: Callable[[Any], None]) -> None:
-        async def run() -> None:
-            if self._lock is None:
-                self._lock = asyncio.Lock()
-            async with self._lock:
-                try:
-                    result = await self._tasks.in_thread(work)
-                except UnitProblem as refused:
-                    self.problem.emit(str(refused))
-                    return
-                except Exception as error:  # logged and shown; the page keeps its last state
-                    log.exception("%s failed", name)
-                    self.problem.emit(f"{name}: {error}")
-                    return
-                deliver(result)
-
-        self._tasks.spawn(run(), name=f"units {name}")
+        self._jobs.run(name, work, deliver)
 
     # -- reads -------------------------------------------------------------------------------
     def load(self) -> None:
@@ -214,20 +201,13 @@ class UnitsEditingService(QObject):
 
     def _import(self, path: str, *, dry_run: bool, deliver: Callable[[str, object], None]) -> None:
         db = self._db
-
-        def work() -> object:
-            try:
-                return import_units(db, Path(path), dry_run=dry_run)
-            except UnitTableInvalid as invalid:
-                return invalid
-
-        def done(result: object) -> None:
-            if isinstance(result, UnitTableInvalid):
-                self.importRefused.emit(path, result.problems)
-            else:
-                deliver(path, result)
-
-        self._run("import", work, done)
+        self._jobs.run_checked(
+            "import",
+            lambda: import_units(db, Path(path), dry_run=dry_run),
+            UnitTableInvalid,
+            lambda invalid: self.importRefused.emit(path, invalid.problems),
+            lambda result: deliver(path, result),
+        )
 
     def export(self, path: str) -> None:
         """Write every unit with its officials to ``path``; ``exported`` follows."""

@@ -21,7 +21,6 @@ from studio.domain.model import (
     RoomRole,
     SegmentKind,
     SessionStatus,
-    UnitKind,
 )
 from studio.domain.queue_fit import in_queue_order
 from studio.domain.records import (
@@ -47,6 +46,7 @@ from studio.store.models import (
     StatsSample,
     Unit,
 )
+from studio.store.units import list_units
 
 
 def _session_record(row: Session) -> SessionRecord:
@@ -85,21 +85,8 @@ class StudioRepository:
 
     # -- directory ---------------------------------------------------------------------------
     def units(self, *, include_retired: bool = False) -> list[UnitRecord]:
-        with self._read() as s:
-            query = select(Unit).order_by(Unit.kind, Unit.id)
-            if not include_retired:
-                query = query.where(Unit.retired.is_(False))
-            return [
-                UnitRecord(
-                    id=u.id,
-                    name=u.name,
-                    short_name=u.short_name,
-                    kind=UnitKind(u.kind),
-                    keywords=tuple(k for k in u.routing_keywords.splitlines() if k.strip()),
-                    retired=u.retired,
-                )
-                for u in s.scalars(query)
-            ]
+        """Units in the directory's order (the same read as the units page's)."""
+        return list_units(self._db, include_retired=include_retired)
 
     def officials(self) -> list[OfficialRecord]:
         with self._read() as s:

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -36,6 +35,7 @@ from studio.domain.records import QuestionRecord, UnitRecord
 from studio.domain.text.keywords import to_simplified
 from studio.domain.text.normalise import normalise
 from studio.ui.feed_model import FeedModel
+from studio.ui.keys import bind_keys
 
 #: The views, in the order of their buttons (Alt+1 … Alt+8).
 VIEWS = ("all", "questions", "new", "flagged", "queued", "answered", "referred", "hidden")
@@ -223,11 +223,7 @@ class FeedFilterBar(QWidget):
         self.search.setPlaceholderText(self.tr("Search text or author (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._typed)
-        leave = QAction(self.search)
-        leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        leave.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        leave.triggered.connect(self._leave_search)
-        self.search.addAction(leave)
+        bind_keys(self.search, [(Qt.Key.Key_Escape, self._leave_search)])
         box.addWidget(self.search, 1)
         # Typing waits for a pause: the feed is filtered once per word, not once per key.
         self._pause = QTimer(self, singleShot=True, interval=150)

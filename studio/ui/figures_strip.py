@@ -62,18 +62,6 @@ class FiguresStrip(QWidget):
         self._tick.start()
         self._show_pace()
 
-    def _state_word(self, state: str) -> str:
-        return {
-            "": self.tr("not connected"),
-            "waiting": self.tr("waiting for the tool"),
-            "connecting": self.tr("connecting"),
-            "connected": self.tr("connected"),
-            "stale": self.tr("stale (no frames)"),
-            "reconnecting": self.tr("reconnecting"),
-            "ended": self.tr("ended"),
-            "stopped": self.tr("stopped"),
-        }.get(state, state)
-
     # -- rooms --------------------------------------------------------------------------------
     def show_rooms(self, rooms: list[RoomRecord]) -> None:
         """The session's live rooms: one chip each (before the pace chip)."""
@@ -118,7 +106,7 @@ class FiguresStrip(QWidget):
                 role=labels.room_role(room.role),
                 platform=labels.platform(room.platform),
                 account=room.account_name,
-                state=self._state_word(state),
+                state=labels.feed_state(state),
             )
         ]
         counts = self._counts.get(key) or {}

@@ -60,6 +60,27 @@ def room_role(value: RoomRole | None) -> str:
     }[value]
 
 
+def feed_state(value: str, *, brief: bool = False) -> str:
+    """A room's feed state (a ``FeedState`` value, or "" before any) in the operator's words.
+
+    ``brief`` is for the status bar, which has room for a word, not an explanation.
+    """
+    if brief and value == "stale":
+        return QCoreApplication.translate("Labels", "no frames")
+    if brief and value == "waiting":
+        return QCoreApplication.translate("Labels", "waiting")
+    return {
+        "": QCoreApplication.translate("Labels", "not connected"),
+        "waiting": QCoreApplication.translate("Labels", "waiting for the tool"),
+        "connecting": QCoreApplication.translate("Labels", "connecting"),
+        "connected": QCoreApplication.translate("Labels", "connected"),
+        "stale": QCoreApplication.translate("Labels", "stale (no frames)"),
+        "reconnecting": QCoreApplication.translate("Labels", "reconnecting"),
+        "ended": QCoreApplication.translate("Labels", "ended"),
+        "stopped": QCoreApplication.translate("Labels", "stopped"),
+    }.get(value, value)
+
+
 def question_status(value: QuestionStatus) -> str:
     return {
         QuestionStatus.NEW: QCoreApplication.translate("Labels", "New"),

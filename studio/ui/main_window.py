@@ -386,18 +386,9 @@ class MainWindow(QMainWindow):
     def show_room_state(self, room: str, state: str) -> None:
         """A room's connection changed: the status bar sums up both rooms."""
         self._room_states[room] = state
-        words = {
-            "connected": self.tr("connected"),
-            "connecting": self.tr("connecting"),
-            "reconnecting": self.tr("reconnecting"),
-            "stale": self.tr("no frames"),
-            "ended": self.tr("ended"),
-            "stopped": self.tr("stopped"),
-            "waiting": self.tr("waiting"),
-        }
         names = {"gov": self.tr("County"), "dept": self.tr("Department")}
         parts = [
-            f"{names.get(r, r)} {words.get(s, s)}"
+            f"{names.get(r, r)} {labels.feed_state(s, brief=True)}"
             for r, s in sorted(
                 self._room_states.items(), key=lambda item: (item[0] != "gov", item[0])
             )

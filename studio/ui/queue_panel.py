@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -38,6 +38,7 @@ from studio.domain.queue_fit import DEFAULT_ANSWER_S, in_queue_order, queue_fit
 from studio.domain.records import QuestionRecord, SegmentRecord
 from studio.domain.rundown_clock import ClockReading
 from studio.ui import labels, theme
+from studio.ui.keys import bind_keys
 
 #: The drag payload: a queued question's id, as text.
 MIME_TYPE = "application/x-studio-queued-question"
@@ -265,13 +266,8 @@ class QueuePanel(QWidget):
             ("Delete", lambda: self._request("unqueue")),
             ("Ctrl+Z", self.undoRequested.emit),
         )
-        for sequence, slot in keys:
-            action = QAction(self.view)
-            action.setShortcut(QKeySequence(sequence))
-            # Only while the queue has focus: the feed's own Enter and Ctrl+Z stay the feed's.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(lambda _checked=False, f=slot: f())
-            self.view.addAction(action)
+        # Only while the queue has focus: the feed's own Enter and Ctrl+Z stay the feed's.
+        bind_keys(self.view, keys)
 
     # -- what the desk feeds in ------------------------------------------------------------
     def show_questions(self, questions: Sequence[QuestionRecord]) -> None:

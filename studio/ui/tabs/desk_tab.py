@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from studio.ui.feed_filter import VIEWS, FeedFilter, FeedFilterBar, room_of
 from studio.ui.feed_model import RECORD_ROLE, WAITING, FeedModel
 from studio.ui.feed_sources import FeedSourcesDialog
 from studio.ui.figures_strip import FiguresStrip
+from studio.ui.keys import bind_keys
 from studio.ui.manual_entry import ManualEntryDialog
 from studio.ui.moderation_dialogs import EditDialog, ReferDialog
 from studio.ui.queue_panel import QueuePanel
@@ -213,12 +213,7 @@ class DeskTab(QWidget):
         bar.searchLeft.connect(self.feed_view.setFocus)
         keys = [(f"Alt+{n}", lambda v=view: self.set_view(v)) for n, view in enumerate(VIEWS, 1)]
         keys.append(("Ctrl+F", self.focus_search))
-        for sequence, slot in keys:
-            action = QAction(self)
-            action.setShortcut(QKeySequence(sequence))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _checked=False, f=slot: f())
-            self.addAction(action)
+        bind_keys(self, keys, Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -269,13 +264,8 @@ class DeskTab(QWidget):
             ("E", self._ask_edit),
             ("Ctrl+Z", self.undoRequested.emit),
         )
-        for sequence, slot in keys:
-            action = QAction(self.feed_view)
-            action.setShortcut(QKeySequence(sequence))
-            # Only while the feed has focus: typing a note elsewhere never moderates.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(lambda _checked=False, f=slot: f())
-            self.feed_view.addAction(action)
+        # Only while the feed has focus: typing a note elsewhere never moderates.
+        bind_keys(self.feed_view, keys)
 
     def selected_questions(self) -> list[QuestionRecord]:
         """The selected rows' questions, top to bottom (through the filter)."""
