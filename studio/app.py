@@ -251,6 +251,7 @@ class StudioDesk:
         w.quitRequested.connect(self.request_quit)
         self._wire_units()
         self._wire_queue()
+        self._wire_prepare()
 
     def _load_today_questions(self, session: object) -> None:
         session_id = getattr(session, "id", None)
@@ -326,6 +327,18 @@ class StudioDesk:
         queue.reorderRequested.connect(self.moderation.reorder)
         self.moderation.typicalAnswerChanged.connect(queue.set_typical_answer)
         self.schedule.rundownLoaded.connect(queue.show_rundown)
+
+    def _wire_prepare(self) -> None:
+        """Preparing another day's session on the Prep tab: its running order loads through
+        the editing service, and its card follows edits, moves and fresh reads of it."""
+        prep, editing = self.window.prep, self.schedule_editing
+        prep.rundownRequested.connect(self.rundown_editing.load)
+        editing.edited.connect(prep.follow_session)
+        editing.moved.connect(prep.follow_session)
+        editing.sessionsLoaded.connect(
+            lambda _first, _last, sessions: prep.follow_sessions(sessions)
+        )
+        editing.rundownStarted.connect(lambda session_id, _count: prep.reload_rundown(session_id))
 
     def _remember_templates(self, wechat: str, kuaishou: str) -> None:
         self.settings.setValue("announcement/wechat", wechat)

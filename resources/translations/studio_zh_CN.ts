@@ -2035,6 +2035,14 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>编辑所选场次（Ctrl+E、回车）</translation>
     </message>
     <message>
+        <source>Prepare this session</source>
+        <translation>准备此场次</translation>
+    </message>
+    <message>
+        <source>Show the selected session and its running order on the left (Ctrl+P)</source>
+        <translation>在左侧显示所选场次及其节目流程（Ctrl+P）</translation>
+    </message>
+    <message>
         <source>Undo edit</source>
         <translation>撤销编辑</translation>
     </message>
@@ -2122,12 +2130,24 @@ The control panel of the county&apos;s daily livestream.</source>
 <context>
     <name>SessionCard</name>
     <message>
+        <source>Back to today</source>
+        <translation>回到今天</translation>
+    </message>
+    <message>
+        <source>Show today&apos;s session again (Ctrl+T)</source>
+        <translation>重新显示今日场次（Ctrl+T）</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
         <source>Unit, official, topic, time and status of today&apos;s session</source>
         <translation>今日场次的单位、主讲人、主题、时间和状态</translation>
+    </message>
+    <message>
+        <source>Unit, official, topic, time and status of this session</source>
+        <translation>此场次的单位、主讲人、主题、时间和状态</translation>
     </message>
     <message>
         <source>Today</source>
@@ -2140,6 +2160,14 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Today&apos;s session · {day} · {slot}</source>
         <translation>今日直播 · {day} · {slot}</translation>
+    </message>
+    <message>
+        <source>Session · {day} · {slot}</source>
+        <translation>场次 · {day} · {slot}</translation>
+    </message>
+    <message>
+        <source>Preparing {weekday} {date} — not today</source>
+        <translation>正在准备 {weekday} {date} 的场次 — 不是今天</translation>
     </message>
     <message>
         <source>(no topic yet)</source>

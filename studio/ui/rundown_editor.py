@@ -133,7 +133,8 @@ class _CellEditors(QStyledItemDelegate):
 
 
 class RundownEditor(QWidget):
-    """Edits today's running order; each change is undoable and saved right away.
+    """Edits a session's running order (today's, or one prepared ahead); each change is undoable
+    and saved right away.
 
     Keys (only while the table or the toolbar has the focus): Insert adds, Ctrl+D duplicates,
     Delete removes, Alt+Up/Alt+Down move, Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes;

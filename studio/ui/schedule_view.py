@@ -86,6 +86,8 @@ class ScheduleView(QWidget):
         sessionEditRequested(int, object): store this ``SessionEdit`` of session id.
         undoEditRequested(): put the last edited session back as it was.
         rundownRequested(int): start this session's empty running order from the standard one.
+        prepareRequested(object): show this ``SessionRecord`` on the Prep tab's card and in its
+            running-order editor, instead of today's (the "Prepare" button, Ctrl+P).
 
     The schedule's files (export, import with a preview) are :attr:`files`, a
     ``ScheduleFiles`` with its own signals.
@@ -101,6 +103,7 @@ class ScheduleView(QWidget):
     sessionEditRequested = Signal(int, object)
     undoEditRequested = Signal()
     rundownRequested = Signal(int)
+    prepareRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +189,11 @@ class ScheduleView(QWidget):
         self.edit_button = QPushButton(self.tr("Edit session…"))
         self.edit_button.setToolTip(self.tr("Edit the selected session (Ctrl+E, Enter)"))
         self.edit_button.clicked.connect(lambda: self.request_edit(self.selected_session()))
+        self.prepare_button = QPushButton(self.tr("Prepare this session"))
+        self.prepare_button.setToolTip(
+            self.tr("Show the selected session and its running order on the left (Ctrl+P)")
+        )
+        self.prepare_button.clicked.connect(self.request_prepare)
         self.undo_edit_button = QPushButton(self.tr("Undo edit"))
         self.undo_edit_button.setToolTip(self.tr("Put the last edited session back (Ctrl+Z)"))
         self.undo_edit_button.setEnabled(False)
@@ -208,6 +216,7 @@ class ScheduleView(QWidget):
             lambda: self.request_edit(self.selected_session()),
             context=context,
         )
+        QShortcut(QKeySequence("Ctrl+P"), self, self.request_prepare, context=context)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last, context=context)
 
         self.preview_box = QGroupBox(self.tr("Proposed sessions"))
@@ -244,6 +253,7 @@ class ScheduleView(QWidget):
             self.move_date,
             self.move_button,
             self.edit_button,
+            self.prepare_button,
             self.announce_button,
         ):
             day_actions.addWidget(widget)
@@ -363,6 +373,7 @@ class ScheduleView(QWidget):
         )
         self.move_button.setEnabled(movable)
         self.edit_button.setEnabled(session is not None)
+        self.prepare_button.setEnabled(session is not None)
         self.announce_button.setEnabled(session is not None)
 
     # -- slots (fed by the services) ---------------------------------------------------------
@@ -455,6 +466,12 @@ class ScheduleView(QWidget):
         """Ask for what the edit dialog of ``session`` needs (:meth:`open_editor` follows)."""
         if session is not None and session.id:
             self.editRequested.emit(session.id)
+
+    def request_prepare(self) -> None:
+        """Prepare the selected session on the left of the Prep tab (``prepareRequested``)."""
+        session = self.selected_session()
+        if session is not None:
+            self.prepareRequested.emit(session)
 
     def edit_day(self, day: dt.date) -> None:
         """Edit the session of ``day`` (a double-click or Enter on the day)."""
