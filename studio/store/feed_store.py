@@ -60,7 +60,9 @@ class _FlagCache(dict[int, QuestionFlag]):
 _FLAGS = _FlagCache()
 
 
-_NEW, _HIDDEN = QuestionStatus.NEW, QuestionStatus.HIDDEN  # StrEnum: bound as text
+# Bound as plain text: the driver adapts a str subclass (StrEnum) the slow way, per value.
+_NEW, _HIDDEN = str(QuestionStatus.NEW), str(QuestionStatus.HIDDEN)
+_STATUSES = {_NEW: QuestionStatus.NEW, _HIDDEN: QuestionStatus.HIDDEN}
 
 
 class CommentLike(Protocol):
@@ -123,7 +125,7 @@ class StoredBatch:
         storing, so their cost is not the store's (the benchmark times it as its own stage).
         """
         if self._questions is None:
-            units, flags_of = self._units, _FLAGS
+            units, flags_of, statuses = self._units, _FLAGS, _STATUSES
             self._questions = [
                 QuestionRecord(
                     row_id,
@@ -132,7 +134,7 @@ class StoredBatch:
                     room[2],
                     nickname,
                     c.display_text,
-                    status,  # type: ignore[arg-type]
+                    statuses[status],
                     flags_of[c.flags],
                     units.get(c.unit_id, ""),  # type: ignore[arg-type]
                     c.cluster_id,
