@@ -224,11 +224,13 @@ class QueuePanel(QWidget):
         reorderRequested(int, int): move this question to this queue index (0 = next up).
         moderationRequested(str, list): a ``ModerationAction`` value and the question's id.
         undoRequested(): revert the last move.
+        leaveRequested(): Esc: the keyboard goes back to the feed.
     """
 
     reorderRequested = Signal(int, int)
     moderationRequested = Signal(str, list)
     undoRequested = Signal()
+    leaveRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -263,8 +265,10 @@ class QueuePanel(QWidget):
             ("Alt+Down", lambda: self._move(1)),
             ("Return", lambda: self._request("put_on_air")),
             ("Enter", lambda: self._request("put_on_air")),
+            ("A", lambda: self._request("answer")),
             ("Delete", lambda: self._request("unqueue")),
             ("Ctrl+Z", self.undoRequested.emit),
+            ("Escape", self.leaveRequested.emit),
         )
         # Only while the queue has focus: the feed's own Enter and Ctrl+Z stay the feed's.
         bind_keys(self.view, keys)
@@ -299,6 +303,13 @@ class QueuePanel(QWidget):
     def ordered(self) -> list[QuestionRecord]:
         """The question on air (if any) then the queued ones, as shown."""
         return self.model.records()
+
+    def take_focus(self) -> None:
+        """The keyboard comes to the queue (Alt+Q on the desk); the first row is selected if
+        none is, so the keys act at once."""
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.selected_id() is None and self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
 
     def selected_id(self) -> int | None:
         index = self.view.currentIndex()

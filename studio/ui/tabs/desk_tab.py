@@ -50,7 +50,8 @@ class DeskTab(QWidget):
     M merge the selection into one cluster, R refer (a dialog), E edit then approve (a dialog),
     Ctrl+Z undo the last move. Anywhere on the desk: Alt+1 … Alt+8 choose the feed's view (all,
     questions, new, flagged, queued, answered, referred, hidden; again re-applies it), Ctrl+F
-    searches (Esc there clears the search and goes back to the feed).
+    searches (Esc there clears the search and goes back to the feed), Alt+Q moves the keyboard
+    to the on-air queue (Esc there comes back).
 
     Signals:
         manualQuestionEntered(str, str, str): text, channel (phone/wechat), caller's name.
@@ -130,9 +131,16 @@ class DeskTab(QWidget):
         self.queue = QueuePanel()
         self.queue.moderationRequested.connect(self.moderationRequested)
         self.queue.undoRequested.connect(self.undoRequested)
+        # Alt+Q: the keyboard to the on-air queue; Esc there brings it back to the feed.
+        bind_keys(
+            self, [("Alt+Q", self.focus_queue)], Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        self.queue.leaveRequested.connect(
+            lambda: self.feed_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        )
         queue_box.addWidget(self.notes)
         self.briefing = BriefingViewer()
-        side_tabs = QTabWidget()
+        self.side_tabs = side_tabs = QTabWidget()
         queue_page = QWidget()
         queue_page_box = QVBoxLayout(queue_page)
         queue_page_box.setContentsMargins(0, 0, 0, 0)
@@ -214,6 +222,10 @@ class DeskTab(QWidget):
         keys = [(f"Alt+{n}", lambda v=view: self.set_view(v)) for n, view in enumerate(VIEWS, 1)]
         keys.append(("Ctrl+F", self.focus_search))
         bind_keys(self, keys, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def focus_queue(self) -> None:
+        self.side_tabs.setCurrentIndex(0)  # the queue, not the briefing notes
+        self.queue.take_focus()
 
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
