@@ -2,7 +2,8 @@
 
 Seeds a demo studio for today, puts the session timer in each phase (normal, warning, danger,
 overtime) by writing the clock's facts as if it had been started earlier, and runs the real app
-with ``--screenshot`` for each. Offscreen; needs a CJK font installed.
+with ``--screenshot`` for each; then draws today's preview-announcement posters (the portrait
+one at half size, to keep the repository small). Offscreen; needs a CJK font installed.
 """
 
 from __future__ import annotations
@@ -36,10 +37,12 @@ PHASES = (
 
 def shoot(url: str, data_dir: Path, out: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STUDIO_DATA_DIR": str(data_dir)}
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "main.py", "--db", url, "--exit-after", "3", "--screenshot", str(out)],
-        cwd=ROOT, env=env, check=True, capture_output=True, timeout=120,
+        cwd=ROOT, env=env, check=False, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
+    if done.returncode:
+        sys.exit(f"the app failed ({done.returncode}):\n{done.stderr[-3000:]}")
 
 
 def main() -> int:
@@ -83,9 +86,45 @@ def main() -> int:
             if phase == "normal":
                 shutil.copy(shots / "official.png", target / "official.png")
             print(f"{phase}: done")
+        url = f"sqlite:///{work / 'posters.db'}"
+        subprocess.run(
+            [sys.executable, "-m", "studio", "demo", "seed", "--db", url],
+            cwd=ROOT, check=True, capture_output=True, env={**os.environ, "STUDIO_DATA_DIR": str(work)},
+        )  # fmt: skip
+        posters(url, target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def posters(url: str, target: Path) -> None:
+    """The next session's posters (announced the day before) as the announcement dialog draws
+    them."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from studio.ui.poster import COVER, PORTRAIT, PosterContent, draw_poster
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    db = open_database(url)
+    try:
+        repository, day = StudioRepository(db), datetime.date.today()
+        session = None
+        for ahead in range(1, 15):
+            session = repository.session_on(day + datetime.timedelta(days=ahead))
+            if session is not None and session.topic:
+                break
+    finally:
+        db.close()
+    content = PosterContent.of_session(session, "青山县")
+    portrait = draw_poster(content, PORTRAIT)
+    half = portrait.scaled(PORTRAIT / 2, Qt.AspectRatioMode.KeepAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+    half.save(str(target / "poster-portrait.png"))
+    draw_poster(content, COVER).save(str(target / "poster-cover.png"))
+    del app
+    print("posters: done")
 
 
 if __name__ == "__main__":
