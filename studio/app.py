@@ -320,6 +320,8 @@ class StudioDesk:
         editing.changed.connect(self.schedule.refresh)
         editing.changed.connect(self.schedule_editing.load_rota)
         editing.changed.connect(self.window.prep.schedule.refresh)
+        # A running feed suggests units by their new keywords from the next comment on.
+        editing.changed.connect(self.live_feed.refresh_units)
 
     def _wire_queue(self) -> None:
         """The on-air queue panel: reorders go to moderation; rundown and answers set its fit."""

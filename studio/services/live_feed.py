@@ -34,6 +34,7 @@ from studio.store.feed_store import (
     room_roles,
     save_feed_sources,
     session_text_pipeline,
+    unit_router,
 )
 from studio.store.repository import StudioRepository
 
@@ -105,6 +106,7 @@ class LiveFeedService(QObject):
         self._counts_timer.timeout.connect(self._send_counts)
         self.session_id: int | None = None
         self.runner: FeedRunner | None = None
+        self._store: FeedStore | None = None
 
     # -- starting -----------------------------------------------------------------------------
     def start(self, session_id: int, specs: Sequence[SourceSpec] = ()) -> None:
@@ -195,6 +197,26 @@ class LiveFeedService(QObject):
         runner.ensure_running()
         return runner
 
+    def refresh_units(self) -> None:
+        """The units or their routing keywords changed: the running feed suggests units by the
+        new keywords (and names them by the new names) from its next comments on."""
+        runner, store = self.runner, self._store
+        if runner is None or store is None:
+            return
+
+        async def run() -> None:
+            try:
+                router = await self._tasks.in_thread(unit_router, self._db)
+            except Exception as error:
+                self._report("reading the units' keywords", error)
+                return
+            # One attribute each, swapped whole: the worker thread reads either the old or the
+            # new one for a comment, never half of one.
+            runner.ingest.pipeline.router = router
+            store.forget_units()
+
+        self._tasks.spawn(run(), name="feed units")
+
     def _make_runner(self, session_id: int) -> FeedRunner:
         """Blocking set-up: rooms, routing keywords, the store, the recording file."""
         roles = room_roles(self._db)
@@ -203,7 +225,7 @@ class LiveFeedService(QObject):
         hints = {
             key: RoomRole(role) for key, role in self._roles.items() if role in ("gov", "dept")
         }
-        store = FeedStore(self._db, session_id, room_roles=hints)
+        store = self._store = FeedStore(self._db, session_id, room_roles=hints)
         self._audience = {}
 
         def write(batch: IngestBatch) -> WriteOutcome:

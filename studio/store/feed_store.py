@@ -158,15 +158,19 @@ def upsert_ignoring(engine_dialect: str, table: Any, *, returning: bool = True) 
 def session_text_pipeline(db: Database) -> TextPipeline:
     """A fresh text pipeline for one session: the units' routing keywords from the database,
     sensitive words from ``resources/rules/sensitive_words.txt``."""
+    words = load_sensitive_words(resources_dir() / "rules" / "sensitive_words.txt")
+    return TextPipeline(sensitive_words=words, router=unit_router(db))
+
+
+def unit_router(db: Database) -> UnitRouter:
+    """The serving units' routing keywords, as stored now."""
     with db.sessions() as s:
         units = s.execute(
             select(Unit.id, Unit.routing_keywords).where(Unit.retired.is_(False)).order_by(Unit.id)
         ).all()
-    router = UnitRouter(
+    return UnitRouter(
         [(unit_id, [k.strip() for k in text.splitlines() if k.strip()]) for unit_id, text in units]
     )
-    words = load_sensitive_words(resources_dir() / "rules" / "sensitive_words.txt")
-    return TextPipeline(sensitive_words=words, router=router)
 
 
 def stored_msg_id(msg_id: str) -> str:
@@ -214,6 +218,10 @@ class FeedStore:
             )
             assert tuple(facts.positiontup or ()) == _FACT_COLUMNS, facts.positiontup
             self._sqlite_facts_sql = facts.string
+
+    def forget_units(self) -> None:
+        """Units were renamed or added: read their names again before the next batch."""
+        self._units = None
 
     def write(self, batch: BatchLike) -> StoredBatch:
         """Store a batch in one transaction; return the new questions and the counts."""

@@ -176,3 +176,20 @@ def test_counts_carry_the_audience_at_most_twice_a_second(feed, event_loop_qt):
     room = next(room for room in feed.seen["counts"][-1].values() if "online" in room)
     assert room["total_viewers"] >= room["online"] > 0
     assert {"received", "stored", "likes"} <= set(room)
+
+
+def test_a_running_feed_follows_edited_routing_keywords(feed, demo_db, event_loop_qt):
+    from studio.store.units import edit_unit, list_units
+
+    loop, seen = event_loop_qt, feed.seen
+    unit = next(u for u in list_units(demo_db) if u.name == "水利局")
+    loop.run_until_complete(feed.open(feed.test_session))
+    feed.add_manual("玻璃栈道什么时候开放？", "phone")
+    loop.run_until_complete(until(lambda: len(seen["questions"]) == 1))
+    assert seen["questions"][0].unit_name == ""  # no unit knows the word yet
+    edit_unit(demo_db, unit.id, "水利水务局", unit.short_name, unit.kind, (*unit.keywords, "栈道"))
+    feed.refresh_units()
+    loop.run_until_complete(until(lambda: feed.runner.ingest.pipeline.router.suggest("栈道")))
+    feed.add_manual("玻璃栈道周末开放吗？", "phone")
+    loop.run_until_complete(until(lambda: len(seen["questions"]) == 2))
+    assert seen["questions"][1].unit_name == "水利水务局"  # the new keyword and the new name
