@@ -337,6 +337,7 @@ class StudioDesk:
         prep.rundownRequested.connect(self.rundown_editing.load)
         editing.edited.connect(prep.follow_session)
         editing.moved.connect(prep.follow_session)
+        editing.undone.connect(prep.forget_sessions)
         editing.sessionsLoaded.connect(
             lambda _first, _last, sessions: prep.follow_sessions(sessions)
         )

@@ -158,3 +158,24 @@ def test_a_running_order_started_in_the_dialog_shows_in_the_editor(studio, demo_
     ]
     assert prep.prepared.id == session.id
     view.editor.close()
+
+
+def test_undoing_the_fill_that_made_the_prepared_session_goes_back_to_today(
+    studio, demo_db, event_loop_qt
+):
+    loop, prep = event_loop_qt, studio.window.prep
+    editing, view = studio.schedule_editing, prep.schedule
+    loop.run_until_complete(until(lambda: prep._session is not None))
+    editing.generate(*editing.next_weeks(4))
+    loop.run_until_complete(until(lambda: editing.can_undo))
+    made = next(
+        s
+        for s in list_sessions(demo_db, DEMO_DAY, DEMO_DAY + dt.timedelta(days=40))
+        if s.status == SessionStatus.PLANNED and not s.topic
+    )
+    _select_day(view, made.date, loop)
+    view.prepare_button.click()
+    assert prep.prepared.id == made.id
+    editing.undo_generation()
+    loop.run_until_complete(until(lambda: prep.prepared is None))
+    assert prep.card.banner.isHidden() and prep.card._topic.text() == prep._session.topic

@@ -270,6 +270,12 @@ class PrepTab(QWidget):
                     self.follow_session(session)
                     return
 
+    def forget_sessions(self, session_ids: list[int]) -> None:
+        """Sessions were removed (a fill undone): if the prepared one is among them, there is
+        nothing left to prepare, so the left side goes back to today."""
+        if self._prepared is not None and self._prepared.id in session_ids:
+            self.back_to_today()
+
     def reload_rundown(self, session_id: int) -> None:
         """The prepared session's running order changed in the store (started from the
         standard one): read it again."""
