@@ -1,7 +1,5 @@
 """The feed's filters and search: views, rooms, units, real keys, and moderation through a filter."""
 
-import time
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -137,7 +135,9 @@ def test_the_new_marker_counts_only_rows_that_pass_the_filter(tab, qtbot):
     assert tab.feed_view.verticalScrollBar().value() == 0
 
 
-def test_filtering_100k_rows_stays_quick(qtbot):
+def test_filtering_100k_rows_keeps_the_right_rows_as_more_arrive(qtbot):
+    """How fast is the benchmark's business (``bench feed --gui-rows``, gui_filter_switch_ms);
+    this checks what is shown."""
     desk = DeskTab()
     qtbot.addWidget(desk)
     desk.resize(1200, 700)
@@ -150,17 +150,15 @@ def test_filtering_100k_rows_stays_quick(qtbot):
             for n in range(1, 100_001)
         ]
     )
-    started = time.perf_counter()
     desk.set_view("flagged")
-    assert time.perf_counter() - started < 0.5
     assert desk.feed_filter.rowCount() == 100_000 // 7
-    started = time.perf_counter()
     desk.append_questions(
         [question(n, status=QuestionStatus.FLAGGED) for n in range(200_000, 201_000)]
     )
+    desk.append_questions([question(n) for n in range(300_000, 300_500)])  # new: not shown
     desk.feed_view.viewport().repaint()
-    assert time.perf_counter() - started < 0.1
     assert desk.feed_filter.rowCount() == 100_000 // 7 + 1000
+    assert desk.feed_filter.record(desk.feed_filter.rowCount() - 1).id == 200_999
 
 
 # -- the whole desk, real keys ----------------------------------------------------------------
