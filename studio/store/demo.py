@@ -76,6 +76,7 @@ class _DemoBuilder:
         self.s = s
         self.content = content
         self.today = today
+        self._queue_places: dict[int, int] = {}  # session id → the last queue place given
         self.rng = random.Random(20261126)
         self.units: dict[str, Unit] = {}
         self.officials: dict[str, Official] = {}
@@ -225,6 +226,9 @@ class _DemoBuilder:
             unit_id=self.units[unit_name].id if unit_name else None,
             channel=channel,
         )
+        if status == QuestionStatus.QUEUED:  # queued in the order they were asked
+            place = self._queue_places[session.id] = self._queue_places.get(session.id, 0) + 1
+            question.queue_position = place
         self.s.add(question)
         return question
 

@@ -92,3 +92,22 @@ def test_today_gets_a_session_even_on_a_weekend(tmp_path):
         assert StudioRepository(db).session_on(saturday) is not None
     finally:
         db.close()
+
+
+def test_the_demo_s_queued_questions_have_their_queue_places(demo_db):
+    from sqlalchemy import select
+
+    from studio.domain.model import QuestionStatus
+    from studio.store.models import Question
+
+    with demo_db.sessions() as s:
+        places = s.execute(
+            select(Question.session_id, Question.queue_position)
+            .where(Question.status == QuestionStatus.QUEUED)
+            .order_by(Question.received_at)
+        ).all()
+    assert places
+    by_session: dict[int, list[int]] = {}
+    for session_id, place in places:
+        by_session.setdefault(session_id, []).append(place)
+    assert all(p == list(range(1, len(p) + 1)) for p in by_session.values())
