@@ -219,3 +219,30 @@ def test_alt_keys_choose_views_and_f_q_act_on_the_filtered_selection(
     assert set(picked) <= {proxy.record(r).id for r in range(proxy.rowCount())}
     qtbot.keyClick(view, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     loop.run_until_complete(until(lambda: proxy.rowCount() == model.rowCount()))
+
+
+def test_the_filter_keeps_qt_s_model_rules_through_changes(tab, qtmodeltester):
+    proxy = tab.feed_filter
+    qtmodeltester.check(proxy, force_py=True)  # and it keeps watching every change below
+    tab.set_view("new")
+    tab.append_questions(
+        [question(20, "又一个问题？"), question(21, "广告", status=QuestionStatus.HIDDEN)]
+    )
+    tab.update_questions([question(1, status=QuestionStatus.FLAGGED)])
+    assert shown_ids(tab) == [1, 2, 9, 20]  # 1 stays until the view is chosen again
+    tab.set_view("new")
+    assert shown_ids(tab) == [2, 9, 20]
+    tab.show_questions(mixed())  # a reload
+    assert shown_ids(tab) == [1, 2, 9]
+    tab.set_view("all")
+    assert shown_ids(tab) == list(range(1, 10))
+
+
+def test_the_selection_stays_on_rows_that_still_pass(tab):
+    view = tab.feed_view
+    proxy = tab.feed_filter
+    view.selectRow(proxy.row_of(3))
+    tab.set_view("flagged")
+    assert [proxy.record(i.row()).id for i in view.selectionModel().selectedRows()] == [3]
+    tab.set_view("new")
+    assert view.selectionModel().selectedRows() == []
