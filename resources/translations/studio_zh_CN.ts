@@ -1235,6 +1235,225 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>Refusals</name>
+    <message>
+        <source>no question is selected</source>
+        <translation>没有选中问题</translation>
+    </message>
+    <message>
+        <source>only one question can be on air; select one</source>
+        <translation>同一时间只能有一个问题在播，请只选一个</translation>
+    </message>
+    <message>
+        <source>the question is already flagged</source>
+        <translation>该问题已标记</translation>
+    </message>
+    <message>
+        <source>the question is already queued</source>
+        <translation>该问题已在待答队列中</translation>
+    </message>
+    <message>
+        <source>the question is already on air</source>
+        <translation>该问题正在播出</translation>
+    </message>
+    <message>
+        <source>the question is already answered</source>
+        <translation>该问题已回答</translation>
+    </message>
+    <message>
+        <source>the question is already hidden</source>
+        <translation>该问题已隐藏</translation>
+    </message>
+    <message>
+        <source>the question is already referred to a department</source>
+        <translation>该问题已转办给部门</translation>
+    </message>
+    <message>
+        <source>a referred question is answered by the department&apos;s reply</source>
+        <translation>已转办的问题以部门回复作答</translation>
+    </message>
+    <message>
+        <source>the question is hidden; unhide it first</source>
+        <translation>该问题已隐藏，请先取消隐藏</translation>
+    </message>
+    <message>
+        <source>an answered question&apos;s text is on record and is not edited</source>
+        <translation>已回答问题的原文已存档，不能编辑</translation>
+    </message>
+    <message>
+        <source>a referred question&apos;s text is on record and is not edited</source>
+        <translation>已转办问题的原文已存档，不能编辑</translation>
+    </message>
+    <message>
+        <source>the edited text is empty</source>
+        <translation>编辑后的内容为空</translation>
+    </message>
+    <message>
+        <source>select at least two questions to merge</source>
+        <translation>请至少选中两个问题再合并</translation>
+    </message>
+    <message>
+        <source>the questions are one cluster already</source>
+        <translation>这些问题已经是同一组</translation>
+    </message>
+    <message>
+        <source>this question has no viewer account to block</source>
+        <translation>该问题没有可屏蔽的网友账号</translation>
+    </message>
+    <message>
+        <source>the question is not in the on-air queue</source>
+        <translation>该问题不在待答队列中</translation>
+    </message>
+    <message>
+        <source>the question is already first in the queue</source>
+        <translation>该问题已在队列最前</translation>
+    </message>
+    <message>
+        <source>the question is already last in the queue</source>
+        <translation>该问题已在队列最后</translation>
+    </message>
+    <message>
+        <source>the question is already at that place in the queue</source>
+        <translation>该问题已在队列的这个位置</translation>
+    </message>
+    <message>
+        <source>nothing to undo</source>
+        <translation>没有可撤销的操作</translation>
+    </message>
+    <message>
+        <source>this author is already blocked in this room</source>
+        <translation>该网友已在本直播间被屏蔽</translation>
+    </message>
+    <message>
+        <source>the questions kept changing on another desk; try again</source>
+        <translation>这些问题正在被另一台电脑修改，请重试</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>unflag</source>
+        <translation>取消标记</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>加入队列</translation>
+    </message>
+    <message>
+        <source>take out of the queue</source>
+        <translation>移出队列</translation>
+    </message>
+    <message>
+        <source>put on air</source>
+        <translation>播出</translation>
+    </message>
+    <message>
+        <source>take off air</source>
+        <translation>撤下播出</translation>
+    </message>
+    <message>
+        <source>mark answered</source>
+        <translation>标为已回答</translation>
+    </message>
+    <message>
+        <source>hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>unhide</source>
+        <translation>取消隐藏</translation>
+    </message>
+    <message>
+        <source>refer</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <source>edit and approve</source>
+        <translation>编辑后通过</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>已排队</translation>
+    </message>
+    <message>
+        <source>on air</source>
+        <translation>播出中</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>referred to a department</source>
+        <translation>已转办</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>已隐藏</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>已不存在</translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation>已派发</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>question {id}: {reason}</source>
+        <translation>问题 {id}：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot {action} a question that is {status}</source>
+        <translation>不能对{status}的问题执行“{action}”</translation>
+    </message>
+    <message>
+        <source>question {id} is not in this session</source>
+        <translation>问题 {id} 不属于本场直播</translation>
+    </message>
+    <message>
+        <source>question {id} changed since ({before} → {now}); cannot undo</source>
+        <translation>问题 {id} 之后已有变化（{before} → {now}），无法撤销</translation>
+    </message>
+    <message>
+        <source>question {id} changed since; cannot undo</source>
+        <translation>问题 {id} 之后已有变化，无法撤销</translation>
+    </message>
+    <message>
+        <source>referral {id} is already {status}; cannot undo</source>
+        <translation>转办单 {id} 已{status}，无法撤销</translation>
+    </message>
+    <message>
+        <source>no unit {id} to refer to</source>
+        <translation>没有编号为 {id} 的单位可转办</translation>
+    </message>
+    <message>
+        <source>{name} is already blocked in this room</source>
+        <translation>{name} 已在本直播间被屏蔽</translation>
+    </message>
+</context>
+<context>
     <name>ReportsTab</name>
     <message>
         <source>Peak online</source>

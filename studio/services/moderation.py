@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from studio.domain.model import ReferralCategory
 from studio.domain.question_lifecycle import ModerationAction, MoveRefused, Undo
 from studio.domain.queue_fit import answer_durations, typical_answer_s
+from studio.services.refusal_words import translated_reason
 from studio.services.tasks import BackgroundTasks
 from studio.store import moderation, queue_order
 from studio.store.database import Database
@@ -148,7 +149,9 @@ class ModerationService(QObject):
                     return
                 except Exception as error:  # the database went away …: said, not swallowed
                     log.exception("%s failed", name)
-                    self.refused.emit(self.tr("Not saved: {error}").format(error=error))
+                    self.refused.emit(
+                        self.tr("Not saved: {error}").format(error=translated_reason(str(error)))
+                    )
                     return
                 ids = sorted({change.question_id for change in undo.changes} | set(touched))
                 records = await self._tasks.in_thread(self._repository.questions_by_id, ids)
@@ -165,4 +168,4 @@ class ModerationService(QObject):
         self.typicalAnswerChanged.emit(typical_answer_s(answer_durations(moves)))
 
     def _reason(self, text: str) -> str:
-        return self.tr("Not done: {reason}").format(reason=text)
+        return self.tr("Not done: {reason}").format(reason=translated_reason(text))
