@@ -57,9 +57,7 @@ def print_unreadable(file: str, error: OSError) -> None:
     print(f"studio: {file}: {error.strerror or error}", file=sys.stderr)
 
 
-def import_or_exit(
-    file: str, work: Callable[[Path], T], invalid: type[Exception], *, refused_exit: int = 1
-) -> T | int:
+def import_or_exit(file: str, work: Callable[[Path], T], invalid: type[Exception]) -> T | int:
     """Import ``file`` with ``work``: its result, or the command's exit code once the problems
     are printed (``invalid``, a file refused as a whole, has ``problems``; or it was unreadable).
     """
@@ -67,7 +65,7 @@ def import_or_exit(
         return work(Path(file))
     except invalid as refused:
         print_refused(file, getattr(refused, "problems", ()))
-        return refused_exit
+        return 1
     except OSError as error:
         print_unreadable(file, error)
         return 1

@@ -1,8 +1,9 @@
 """Headless units commands: ``studio units list|export|import``.
 
-Hooked into ``studio.cli`` by :func:`add_units_commands`. Exit codes: 0 done, 1 refused (the
-reason on stderr), 2 bad usage, an unusable database, or a units file with problems (each as
-``line N, column C: reason``; nothing was written).
+Hooked into ``studio.cli`` by :func:`add_units_commands`. Exit codes as for every command: 0
+done; 1 refused, the reason on stderr — a units file with problems gives each as ``line N,
+column C: reason`` and writes nothing, as ``schedule import`` does; 2 bad usage or an unusable
+database.
 """
 
 from __future__ import annotations
@@ -82,7 +83,6 @@ def cmd_units_import(args: argparse.Namespace) -> int:
             args.file,
             lambda path: import_units(db, path, dry_run=args.dry_run),
             UnitTableInvalid,
-            refused_exit=2,
         )
     if isinstance(done, int):
         return done

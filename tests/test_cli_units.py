@@ -57,7 +57,7 @@ def test_import_dry_run_then_for_real(url, demo_db, capsys, tmp_path):
     assert [o.name for o in list_officials(demo_db, unit.id)] == ["林晓"]
 
 
-def test_a_bad_file_exits_2_with_line_and_column_and_writes_nothing(url, demo_db, capsys, tmp_path):
+def test_a_bad_file_exits_1_with_line_and_column_and_writes_nothing(url, demo_db, capsys, tmp_path):
     path = tmp_path / "units.csv"
     write_table(
         path,
@@ -68,7 +68,7 @@ def test_a_bad_file_exits_2_with_line_and_column_and_writes_nothing(url, demo_db
         ],
     )
     before = list_units(demo_db)
-    assert main(["units", "import", "--db", url, str(path)]) == 2
+    assert main(["units", "import", "--db", url, str(path)]) == 1
     err = capsys.readouterr().err
     assert "nothing changed" in err
     assert "line 3, column kind: the kind is required: department or township" in err
