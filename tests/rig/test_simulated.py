@@ -2,18 +2,11 @@
 
 from studio.domain.phone_health import alarms
 from studio.rig.simulated import DEPT_SERIAL, GOV_SERIAL, SimulatedRig
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.helpers.waiting import Clock
 
 
 def test_two_demo_phones_start_healthy() -> None:
-    rig = SimulatedRig(Clock())
+    rig = SimulatedRig(Clock(1000.0))
     gov, dept = rig.poll()
     assert (gov.serial, gov.serialno, gov.model) == (GOV_SERIAL, GOV_SERIAL, "Redmi K70")
     assert (dept.serial, dept.model) == (DEPT_SERIAL, "HUAWEI nova 12")
@@ -23,7 +16,7 @@ def test_two_demo_phones_start_healthy() -> None:
 
 
 def test_batteries_drain_and_the_department_phone_runs_hot() -> None:
-    clock = Clock()
+    clock = Clock(1000.0)
     rig = SimulatedRig(clock)
     clock.now += 10 * 60
     gov, dept = rig.poll()
@@ -39,7 +32,7 @@ def test_batteries_drain_and_the_department_phone_runs_hot() -> None:
 
 
 def test_charging_reverses_the_drain() -> None:
-    clock = Clock()
+    clock = Clock(1000.0)
     rig = SimulatedRig(clock)
     clock.now += 120
     rig.plug_in(DEPT_SERIAL)
@@ -49,7 +42,7 @@ def test_charging_reverses_the_drain() -> None:
 
 
 def test_actions_change_the_phones() -> None:
-    rig = SimulatedRig(Clock())
+    rig = SimulatedRig(Clock(1000.0))
     rig.put_in_front(GOV_SERIAL, "com.tencent.mm")
     assert alarms(rig.poll()[0], session_live=True) == ["live_app_not_in_front"]
     assert rig.launch_app(GOV_SERIAL, "com.smile.gifmaker").ok

@@ -1,6 +1,5 @@
 """LiveFeedService: sources to signals, manual entries, configured sources, clean stops."""
 
-import asyncio
 import gc
 import itertools
 import re
@@ -23,15 +22,9 @@ from tests.helpers.fake_capture import (
     FakeBarrageGrab,
     UserscriptClient,
 )
+from tests.helpers.waiting import until
 
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-
-
-async def until(condition, timeout: float = 4.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        await asyncio.sleep(0.02)
 
 
 @pytest.fixture(autouse=True)

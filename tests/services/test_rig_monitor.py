@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import itertools
 import time
@@ -22,26 +21,7 @@ from studio.services.rig_monitor import RigMonitorService
 from studio.services.tasks import BackgroundTasks
 from studio.store.models import AuditEvent
 from tests.helpers.fake_adb import FakeAdbServer, FakePhone, free_port, phone_from_dir
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def run_until(
-    loop: asyncio.AbstractEventLoop, condition: Callable[[], bool], timeout: float = 4.0
-) -> None:
-    async def wait() -> None:
-        deadline = time.monotonic() + timeout
-        while not condition():
-            assert time.monotonic() < deadline, "condition not met in time"
-            await asyncio.sleep(0.02)
-
-    loop.run_until_complete(wait())
+from tests.helpers.waiting import Clock, run_until
 
 
 class Recorder:

@@ -1,9 +1,7 @@
 """The timer service: operations persist before they show; outside changes show within a second."""
 
-import asyncio
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -14,18 +12,9 @@ from studio.services.timer import TimerService
 from studio.store.repository import StudioRepository
 from studio.store.timer_store import load_timer
 from tests.conftest import DEMO_DAY
+from tests.helpers.waiting import until
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-async def until(condition, timeout: float = 5.0) -> float:
-    """Wait (running the loop) until ``condition()``; returns how long it took."""
-    start = time.monotonic()
-    while not condition():
-        if time.monotonic() - start > timeout:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
-    return time.monotonic() - start
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """Fixtures for whole-window tests: the app's composition on the demo studio, torn down in order."""
 
-import asyncio
 import gc
-import time
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -10,14 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from studio.app import StudioDesk
 from studio.options import parse_options
 from tests.conftest import DEMO_DAY
-
-
-async def until(condition, timeout: float = 5.0) -> None:
-    """Run the loop until ``condition()`` holds (bounded)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        await asyncio.sleep(0.02)
+from tests.helpers.waiting import until
 
 
 @pytest.fixture
@@ -26,7 +17,9 @@ def make_desk(qapp, event_loop_qt):
     built: list[StudioDesk] = []
 
     def make(db, argv=()) -> StudioDesk:
-        studio = StudioDesk(qapp, db, parse_options(list(argv)), today=lambda: DEMO_DAY, log_path=None)
+        studio = StudioDesk(
+            qapp, db, parse_options(list(argv)), today=lambda: DEMO_DAY, log_path=None
+        )
         built.append(studio)
         studio.window.show()
         studio.refresh_all()

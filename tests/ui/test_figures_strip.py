@@ -6,19 +6,12 @@ from PySide6.QtCore import Qt
 from studio.domain.model import Platform, RoomRole
 from studio.domain.records import RoomRecord
 from studio.ui.figures_strip import FiguresStrip
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.helpers.waiting import Clock
 
 
 @pytest.fixture
 def strip(qtbot):
-    clock = Clock()
+    clock = Clock(1000.0)
     widget = FiguresStrip(clock=clock)
     widget.clock = clock
     qtbot.addWidget(widget)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import time
-from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -22,26 +20,7 @@ from studio.store.repository import StudioRepository
 from studio.ui.golive_dialog import GoLiveDialog
 from studio.ui.tabs.rig_tab import RigTab, connect_service, official_marker, rig_summary
 from tests.helpers.fake_adb import FakeAdbServer, phone_from_dir
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def run_until(
-    loop: asyncio.AbstractEventLoop, condition: Callable[[], bool], timeout: float = 4.0
-) -> None:
-    async def wait() -> None:
-        deadline = time.monotonic() + timeout
-        while not condition():
-            assert time.monotonic() < deadline, "condition not met in time"
-            await asyncio.sleep(0.02)
-
-    loop.run_until_complete(wait())
+from tests.helpers.waiting import Clock, run_until
 
 
 @pytest.fixture
