@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session as OrmSession
 
-from studio.domain.model import SegmentKind
+from studio.domain.model import SegmentKind, SessionStatus
 from studio.domain.rundown_csv import RundownTemplateRecord, SegmentDraft
 from studio.domain.rundown_plan import DEFAULT_DAILY_RUNDOWN
 from studio.store.database import Database
@@ -35,12 +35,17 @@ class RundownProblem(Exception):
 def save_rundown(db: Database, session_id: int, drafts: Sequence[SegmentDraft]) -> None:
     """Replace the session's segments with ``drafts``, in their order, in one transaction.
 
+    A ready session left without a running order is planned again: "ready" needs one.
+
     Raises:
         RundownProblem: the session does not exist (any more).
     """
     with db.transaction() as s:
-        if s.get(Session, session_id) is None:
+        session = s.get(Session, session_id)
+        if session is None:
             raise RundownProblem(f"session {session_id} does not exist")
+        if not drafts and session.status == SessionStatus.READY:
+            session.status = SessionStatus.PLANNED
         s.execute(delete(Segment).where(Segment.session_id == session_id))
         s.add_all(
             Segment(

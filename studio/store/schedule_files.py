@@ -21,7 +21,7 @@ from studio.domain.schedule_table import (
     parse_schedule_rows,
     schedule_rows,
 )
-from studio.domain.session_readiness import missing_for_ready, missing_words
+from studio.domain.session_readiness import SETTABLE, missing_for_ready, missing_words
 from studio.store.database import Database
 from studio.store.models import Official, Session, Unit
 from studio.store.schedule import SESSION_END, SESSION_START, list_sessions
@@ -162,8 +162,14 @@ def import_schedule(db: Database, path: Path, *, dry_run: bool = False) -> Sched
                 problems.append(
                     TableProblem(row.line, "date", f"the session on {row.date} is {session.status}")
                 )
-            # "ready" by a file follows the same rule as by hand (topic, official, running order).
-            if row.status == SessionStatus.READY and not same:
+            # A file sets planned or ready, as a person can; live and ended are the timer's.
+            if row.status is not None and row.status not in SETTABLE and not same:
+                problems.append(TableProblem(row.line, "status", f"a file cannot set {row.status}"))
+            # Ready after the row — set by it, or kept from before while the row changes the
+            # unit, official or topic — follows the same rule as by hand (topic, official,
+            # running order).
+            after = row.status or (session.status if session is not None else None)
+            if after == SessionStatus.READY and not same:
                 topic = row.topic or (session.topic if session is not None else "")
                 segments = len(session.segments) if session is not None else 0
                 missing = missing_for_ready(topic, chosen.id if chosen else None, segments)

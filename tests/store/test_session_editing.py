@@ -184,13 +184,57 @@ def test_an_import_cannot_make_a_session_ready_without_what_it_needs(demo_db, tm
     from studio.domain.schedule_table import ScheduleTableInvalid
 
     with pytest.raises(ScheduleTableInvalid) as invalid:
-        import_schedule(demo_db, path, dry_run=True)
+        import_schedule(demo_db, path)  # not a dry run: nothing may be stored
     [problem] = invalid.value.problems
     assert (problem.line, problem.column) == (2, "status")
     assert "running order" in problem.message
     assert _on(demo_db, session.date) == session
     with demo_db.transaction() as s:
         assert s.scalars(select(Segment).where(Segment.session_id == session.id)).first() is None
+
+
+def _import_row(db, path, *cells):
+    write_table(path, [["date", "start", "end", "unit", "official", "topic", "status"], [*cells]])
+    from studio.domain.schedule_table import ScheduleTableInvalid
+
+    with pytest.raises(ScheduleTableInvalid) as invalid:
+        import_schedule(db, path)
+    [problem] = invalid.value.problems
+    return problem
+
+
+def test_an_import_sets_only_planned_or_ready(demo_db, tmp_path):
+    session = _planned(demo_db)
+    problem = _import_row(
+        demo_db, tmp_path / "live.csv", session.date.isoformat(), "15:00", "16:00",
+        session.unit_name, "", "", "live",
+    )  # fmt: skip
+    assert (problem.line, problem.column) == (2, "status")
+    assert _on(demo_db, session.date) == session
+
+
+def test_an_import_keeping_ready_cannot_take_what_ready_needs(demo_db, tmp_path):
+    from studio.store.units import add_unit
+
+    today = _on(demo_db, DEMO_DAY)
+    assert today.status == SessionStatus.READY
+    empty = add_unit(demo_db, "文化旅游局", "文旅局", "department", ())  # no official yet
+    problem = _import_row(
+        demo_db, tmp_path / "unit.csv", DEMO_DAY.isoformat(), "15:00", "16:00",
+        empty.name, "", "", "",
+    )  # fmt: skip
+    assert (problem.line, problem.column) == (2, "status")
+    assert "official" in problem.message
+    assert _on(demo_db, DEMO_DAY) == today
+
+
+def test_emptying_a_ready_session_s_running_order_plans_it_again(demo_db):
+    from studio.store.rundowns import load_rundown, save_rundown
+
+    today = _on(demo_db, DEMO_DAY)
+    assert today.status == SessionStatus.READY and load_rundown(demo_db, today.id)
+    save_rundown(demo_db, today.id, [])
+    assert _on(demo_db, DEMO_DAY).status == SessionStatus.PLANNED
 
 
 def test_a_running_order_started_from_the_standard_template(demo_db):
