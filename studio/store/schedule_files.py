@@ -10,6 +10,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from zipfile import BadZipFile
 
 from sqlalchemy import select
 
@@ -51,12 +52,16 @@ def read_table(path: Path) -> list[list[str]]:
     if path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
 
-        book = load_workbook(path, read_only=True, data_only=True)
         try:
-            sheet = book.worksheets[0]
-            return [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        finally:
-            book.close()
+            book = load_workbook(path, read_only=True, data_only=True)
+            try:
+                sheet = book.worksheets[0]
+                return [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            finally:
+                book.close()
+        except (BadZipFile, KeyError, ValueError) as error:  # openpyxl on a damaged workbook
+            problem = TableProblem(1, "", f"not a readable workbook: {error}")
+            raise ScheduleTableInvalid([problem]) from None
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:

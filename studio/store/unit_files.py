@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from zipfile import BadZipFile
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
@@ -221,8 +220,6 @@ def read_unit_table(path: Path) -> list[list[str]]:
         return read_table(path)
     except ScheduleTableInvalid as invalid:
         raise UnitTableInvalid(invalid.problems) from None
-    except (BadZipFile, KeyError, ValueError) as error:  # openpyxl on a damaged workbook
-        raise UnitTableInvalid([TableProblem(1, "", f"not a readable workbook: {error}")]) from None
 
 
 # -- import -----------------------------------------------------------------------------------
