@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._reading: ClockReading | None = None
         self._notes = ScreenNotes()
         self._on_air = OnAir()
+        self._on_air_ids: tuple[int, ...] = ()  # the question ids of ``_on_air.queued``
         self._rig_summary = ""
         self._room_states: dict[str, str] = {}
         self._point: tuple[str, str] | None = None
@@ -351,12 +352,15 @@ class MainWindow(QMainWindow):
         """
         ordered = self.desk.queue.ordered()
         texts = tuple(q.display_text for q in ordered)
+        ids = tuple(q.id for q in ordered)
         if ordered and ordered[0].status == QuestionStatus.ON_AIR:
-            self._on_air = OnAir(texts, 0)
+            focus = 0
         else:
-            was = self._on_air
-            shown = was.queued[was.focus] if was.focus >= 0 else None
-            self._on_air = OnAir(texts, texts.index(shown) if shown in texts else -1)
+            # By id, not by text: two viewers may ask in the very same words.
+            was = self._on_air.focus
+            shown = self._on_air_ids[was] if 0 <= was < len(self._on_air_ids) else None
+            focus = ids.index(shown) if shown in ids else -1
+        self._on_air, self._on_air_ids = OnAir(texts, focus), ids
         self._refresh_official()
 
     def show_reading(self, reading: ClockReading) -> None:

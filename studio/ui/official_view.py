@@ -29,9 +29,6 @@ class OnAir:
         focus = max(-1, min(len(self.queued) - 1, self.focus + delta))
         return OnAir(self.queued, focus)
 
-    def with_queue(self, queued: Sequence[str]) -> OnAir:
-        queued = tuple(queued)
-        return OnAir(queued, min(self.focus, len(queued) - 1))
 
 
 def official_view(

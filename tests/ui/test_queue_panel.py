@@ -328,3 +328,21 @@ def test_rows_show_place_room_and_cluster_and_hostile_text_as_characters(qtbot):
 
 def test_the_queue_model_keeps_qt_s_model_rules(panel, qtmodeltester):
     qtmodeltester.check(panel.model)
+
+
+def test_the_official_keeps_the_question_clicked_to_even_among_equal_words(make_desk, demo_db):
+    """Two viewers asked in the very same words: the focus follows the question, not the text."""
+    window = make_desk(demo_db).window
+    queue = [
+        record(901, QuestionStatus.QUEUED, 1, "暖气不热怎么办？"),
+        record(902, QuestionStatus.QUEUED, 2, "路灯坏了"),
+        record(903, QuestionStatus.QUEUED, 3, "暖气不热怎么办？"),
+    ]
+    window.desk.queue.show_questions(queue)
+    window._follow_queue()
+    for _ in range(3):
+        window.clicker("next")  # to the third question
+    assert window._on_air.focus == 2
+    window.desk.queue.show_questions(queue)  # the queue shown again (any move elsewhere)
+    window._follow_queue()
+    assert window._on_air.focus == 2  # still the third, not the first of the same words
