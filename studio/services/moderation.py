@@ -165,7 +165,8 @@ class ModerationService(QObject):
         if session_id is None:
             return
         moves = await self._tasks.in_thread(queue_order.status_moves, self._db, session_id)
-        self.typicalAnswerChanged.emit(typical_answer_s(answer_durations(moves)))
+        if session_id == self.session_id:  # not another session's, read while it changed
+            self.typicalAnswerChanged.emit(typical_answer_s(answer_durations(moves)))
 
     def _reason(self, text: str) -> str:
         return self.tr("Not done: {reason}").format(reason=translated_reason(text))

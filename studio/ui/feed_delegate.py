@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from studio.domain.text.screening import SensitiveWords, load_sensitive_words
+from studio.ui import theme
 from studio.ui.record_model import RECORD_ROLE
 
 Span = tuple[int, int]
@@ -21,13 +22,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 #: Behind a sensitive word, and the line under it.
 MARK_FILL = QColor("#ffe08a")
-MARK_LINE = QColor("#c62828")
+MARK_LINE = theme.BAD
 MARK_TEXT = QColor("#1f2328")
 #: Badge colours by room (``gov``/``dept``/``manual``), white text on each.
 BADGE_COLOURS = {
     "gov": QColor("#1f6feb"),
     "dept": QColor("#8250df"),
-    "manual": QColor("#b35900"),
+    "manual": theme.WARN,
 }
 #: Spans remembered per record; beyond this the memory starts again (only visible rows paint).
 _CACHE_LIMIT = 20_000
@@ -150,7 +151,7 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour or QColor("#6b7280"))
+        painter.setBrush(colour or theme.MUTED)
         painter.drawRoundedRect(chip, 6, 6)
         painter.setPen(QColor("white"))
         painter.setFont(opt.font)

@@ -145,7 +145,7 @@ class FeedFilter(QAbstractProxyModel):
         accept = self._accept
         if accept is None:
             return list(range(first, last))
-        records = self._model.records()[first:last]
+        records = self._model.records(first, last)  # a batch's rows, not a copy of the feed
         return [first + i for i, q in enumerate(records) if accept(q)]
 
     def _predicate(self) -> Predicate | None:

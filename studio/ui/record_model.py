@@ -64,8 +64,9 @@ class RecordTableModel(QAbstractTableModel):
         self._records = list(records)
         self.endResetModel()
 
-    def records(self) -> list[Any]:
-        return list(self._records)
+    def records(self, first: int = 0, last: int | None = None) -> list[Any]:
+        """The records of rows ``first`` to ``last`` (excluded; all by default), as a copy."""
+        return self._records[first:last]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._records)
