@@ -24,6 +24,8 @@ __all__ = ["RECORD_ROLE", "WAITING", "FeedModel"]
 #: A question still waiting for the moderator (what the figures strip counts).
 WAITING = (QuestionStatus.NEW, QuestionStatus.FLAGGED)
 
+_WAITING_FOR_AIR = frozenset({QuestionStatus.ON_AIR, QuestionStatus.QUEUED})
+
 
 class FeedModel(RecordTableModel):
     """Questions (``QuestionRecord``) shown through column specs; appended in batches.
@@ -46,6 +48,7 @@ class FeedModel(RecordTableModel):
         self._cluster_first: dict[int, int] = {}  # cluster id → its first row
         self._statuses: Counter[str] = Counter()
         self._questions: Counter[str] = Counter()  # statuses of rows that are questions
+        self._waiting: dict[int, int] = {}  # record id → row, of those on air or queued
 
     # -- changing -----------------------------------------------------------------------------
     def set_records(self, records: Iterable[Any]) -> None:  # type: ignore[override]
@@ -57,6 +60,7 @@ class FeedModel(RecordTableModel):
         self._cluster_first = {}
         self._statuses = Counter()
         self._questions = Counter()
+        self._waiting = {}
         self._extend(records)
         self.endResetModel()
 
@@ -95,6 +99,11 @@ class FeedModel(RecordTableModel):
         self._statuses[record.status] += step
         if record.flags & QuestionFlag.IS_QUESTION:
             self._questions[record.status] += step
+        if record.status in _WAITING_FOR_AIR:
+            if step > 0:
+                self._waiting[record.id] = self._rows[record.id]
+            else:
+                self._waiting.pop(record.id, None)
 
     def update(self, record: Any) -> bool:
         """Replace the record with the same id in place (e.g. a new status or cluster)."""
@@ -142,6 +151,10 @@ class FeedModel(RecordTableModel):
         """How many rows of the feed ask what ``record`` asks (itself included)."""
         cluster = record.cluster_id
         return 1 if cluster is None else max(1, self._clusters[cluster])
+
+    def on_air_and_queued(self) -> list[Any]:
+        """The records on air or queued, in feed order (kept as they change: no scan)."""
+        return [self._records[row] for row in sorted(self._waiting.values())]
 
     def status_count(self, status: str) -> int:
         """Rows in ``status`` (a ``QuestionStatus``)."""

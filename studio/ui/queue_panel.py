@@ -8,8 +8,7 @@ refused move (past an end) leaves it as it was.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -60,15 +59,21 @@ class QueueModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[QuestionRecord] = []
-        self._cluster_sizes: Counter[int] = Counter()
+        self._cluster_size: Callable[[QuestionRecord], int] = lambda _question: 1
         self.fit: int | None = None
 
     # -- contents --------------------------------------------------------------------------
-    def set_questions(self, questions: Sequence[QuestionRecord]) -> None:
-        """The feed's records (any statuses): the queue is picked and ordered from them."""
+    def set_questions(
+        self,
+        questions: Sequence[QuestionRecord],
+        cluster_size: Callable[[QuestionRecord], int] | None = None,
+    ) -> None:
+        """Records (any statuses; the queue is picked and ordered from them), and how many
+        asked what each asks (the feed keeps that count; by default, just the one)."""
         self.beginResetModel()
         self._rows = in_queue_order(questions)
-        self._cluster_sizes = Counter(q.cluster_id for q in questions if q.cluster_id is not None)
+        if cluster_size is not None:
+            self._cluster_size = cluster_size
         self.endResetModel()
 
     def set_fit(self, fit: int | None) -> None:
@@ -98,7 +103,7 @@ class QueueModel(QAbstractListModel):
 
     def row_text(self, row: int) -> str:
         question = self._rows[row]
-        size = self._cluster_sizes[question.cluster_id] if question.cluster_id is not None else 1
+        size = self._cluster_size(question)
         room = labels.room_role(question.room_role)
         if question.status == QuestionStatus.ON_AIR:
             head = self.tr("▶ On air")
@@ -274,14 +279,19 @@ class QueuePanel(QWidget):
         bind_keys(self.view, keys)
 
     # -- what the desk feeds in ------------------------------------------------------------
-    def show_questions(self, questions: Sequence[QuestionRecord]) -> None:
-        """The feed's records after a load or a move; the selection stays on its question.
+    def show_questions(
+        self,
+        questions: Sequence[QuestionRecord],
+        cluster_size: Callable[[QuestionRecord], int] | None = None,
+    ) -> None:
+        """The queue's records after a load or a move (other statuses are left out), and how
+        many asked what each asks; the selection stays on its question.
 
         So after Alt+Up/Down (or a drag) the moved question is still the selected one, at its
         new place, and a second Alt+Up moves it on.
         """
         keep = self.selected_id()
-        self.model.set_questions(questions)
+        self.model.set_questions(questions, cluster_size)
         self._select(keep)
         self._refit()
 

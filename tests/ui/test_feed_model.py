@@ -167,3 +167,15 @@ def test_sources_dialog_round_trips_the_sources(qtbot):
     dialog._save()
     assert edited[0][1]["tool"] == "barragegrab" and not dialog.isVisible()
     assert Qt  # (imported for readability of roles above)
+
+
+def test_who_is_on_air_or_queued_is_kept_as_rows_arrive_and_change(qtbot):
+    m = FeedModel([])
+    m.set_records([question(1), question(2, status=QuestionStatus.QUEUED)])
+    m.append([question(3, status=QuestionStatus.ON_AIR), question(4)])
+    assert [q.id for q in m.on_air_and_queued()] == [2, 3]
+    m.update(question(3, status=QuestionStatus.ANSWERED))
+    m.update(question(4, status=QuestionStatus.QUEUED))
+    assert [q.id for q in m.on_air_and_queued()] == [2, 4]
+    m.set_records([question(5, status=QuestionStatus.QUEUED)])
+    assert [q.id for q in m.on_air_and_queued()] == [5]

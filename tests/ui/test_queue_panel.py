@@ -20,6 +20,7 @@ from studio.store.moderation import moderate
 from studio.store.queue_order import queue_ids
 from studio.store.repository import StudioRepository
 from studio.ui import theme
+from studio.ui.feed_model import FeedModel
 from studio.ui.queue_panel import QueuePanel
 from tests.conftest import DEMO_DAY
 from tests.ui.conftest import until
@@ -309,13 +310,14 @@ def test_rows_show_place_room_and_cluster_and_hostile_text_as_characters(qtbot):
     widget = QueuePanel()
     qtbot.addWidget(widget)
     hostile = '<b>x</b><img src="a.png"><a href="http://evil">点我</a>'
-    widget.show_questions(
-        [
-            record(1, S.QUEUED, 2, hostile, nickname="<b>粗体</b>", cluster=7),
-            record(2, S.QUEUED, 1, "别的问题", room=RoomRole.DEPT, cluster=7),
-            record(3, S.ANSWERED, None, "已答", cluster=7),
-        ]
-    )
+    records = [
+        record(1, S.QUEUED, 2, hostile, nickname="<b>粗体</b>", cluster=7),
+        record(2, S.QUEUED, 1, "别的问题", room=RoomRole.DEPT, cluster=7),
+        record(3, S.ANSWERED, None, "已答", cluster=7),
+    ]
+    feed = FeedModel([])  # the feed counts who asked what: the panel shows its count
+    feed.set_records(records)
+    widget.show_questions(records, feed.cluster_size)
     model = widget.model
     assert [q.id for q in widget.ordered()] == [2, 1]
     first, second = (model.data(model.index(r)) for r in range(2))

@@ -327,7 +327,9 @@ class DeskTab(QWidget):
         self._show_queue()
 
     def _show_queue(self) -> None:
-        self.queue.show_questions(self.feed_model.records())
+        # The feed keeps who is on air or queued as they change: no scan of the whole feed.
+        model = self.feed_model
+        self.queue.show_questions(model.on_air_and_queued(), model.cluster_size)
 
     def show_questions(self, questions: list[QuestionRecord]) -> None:
         """The session's stored questions (the initial load): replaces the feed."""
