@@ -300,6 +300,8 @@ class StudioDesk:
         view.sessionEditRequested.connect(editing.edit)
         view.undoEditRequested.connect(editing.undo_edit)
         editing.edited.connect(view.show_edited)
+        editing.editUndone.connect(view.show_edit_undone)
+        editing.editUndoable.connect(view.set_edit_undoable)
         view.rundownRequested.connect(editing.start_rundown)
         editing.rundownStarted.connect(view.show_rundown_started)
         # The schedule's files: export, import with a preview.
@@ -336,6 +338,7 @@ class StudioDesk:
         prep, editing = self.window.prep, self.schedule_editing
         prep.rundownRequested.connect(self.rundown_editing.load)
         editing.edited.connect(prep.follow_session)
+        editing.editUndone.connect(prep.follow_session)
         editing.moved.connect(prep.follow_session)
         editing.undone.connect(prep.forget_sessions)
         editing.sessionsLoaded.connect(

@@ -93,6 +93,8 @@ class ScheduleEditingService(QObject):
     earlierBriefingLoaded = Signal(int, list)
     detailsLoaded = Signal(object)
     edited = Signal(object)
+    editUndone = Signal(object)
+    editUndoable = Signal(bool)
     rundownStarted = Signal(int, int)
     exported = Signal(str, int)
     importPreviewed = Signal(str, list, list, list)
@@ -120,10 +122,6 @@ class ScheduleEditingService(QObject):
     @property
     def can_undo(self) -> bool:
         return bool(self._last_fill)
-
-    @property
-    def can_undo_edit(self) -> bool:
-        return self._last_edit is not None
 
     def _run(self, name: str, work: Callable[[], Any], deliver: Callable[[Any], None]) -> None:
         self._jobs.run(name, work, deliver)
@@ -170,6 +168,8 @@ class ScheduleEditingService(QObject):
         db = self._db
 
         def done(removed: list[int]) -> None:
+            if self._last_edit is not None and self._last_edit[0] in removed:
+                self._set_last_edit(None)  # nothing left to put back
             self.undone.emit(removed)
             self._after_change()
 
@@ -239,7 +239,7 @@ class ScheduleEditingService(QObject):
 
         def done(result: tuple[SessionRecord, SessionEdit]) -> None:
             session, before = result
-            self._last_edit = (session_id, before)
+            self._set_last_edit((session_id, before))
             self.edited.emit(session)
             self._after_change()
 
@@ -249,14 +249,20 @@ class ScheduleEditingService(QObject):
         """Put the last edited session back as it was before that edit."""
         if self._last_edit is None:
             return
-        (session_id, before), self._last_edit = self._last_edit, None
+        session_id, before = self._last_edit
+        self._set_last_edit(None)
         db = self._db
 
         def done(result: tuple[SessionRecord, SessionEdit]) -> None:
-            self.edited.emit(result[0])
+            self.editUndone.emit(result[0])
             self._after_change()
 
         self._run("undo edit", lambda: edit_session(db, session_id, before), done)
+
+    def _set_last_edit(self, last: tuple[int, SessionEdit] | None) -> None:
+        """What "Undo edit" would put back; the view's button follows ``editUndoable``."""
+        self._last_edit = last
+        self.editUndoable.emit(last is not None)
 
     def start_rundown(self, session_id: int) -> None:
         """Start a session's empty running order from the default template."""
@@ -294,6 +300,8 @@ class ScheduleEditingService(QObject):
             if dry_run:
                 self.importPreviewed.emit(path, *days)
             else:
+                # The file may have changed the edited session: its "before" is no longer true.
+                self._set_last_edit(None)
                 self.imported.emit(path, *days)
                 self._after_change()
 

@@ -114,7 +114,6 @@ class ScheduleView(QWidget):
         self.announcement: AnnouncementDialog | None = None
         self.editor: SessionDialog | None = None
         self._last_undoable = ""
-        self._undoing_edit = False
 
         self.calendar = MonthCalendar(parent=self)
         self.calendar.selectionChanged.connect(self._day_selected)
@@ -438,7 +437,6 @@ class ScheduleView(QWidget):
 
     def show_problem(self, text: str) -> None:
         self.message.setText(text)
-        self._undoing_edit = False
         self.files.show_failure(text)
 
     # -- actions -----------------------------------------------------------------------------
@@ -494,18 +492,20 @@ class ScheduleView(QWidget):
         self.sessionEditRequested.emit(session_id, edit)
 
     def show_edited(self, session: SessionRecord) -> None:
-        """A session after an edit or its undo: say so, and offer to undo a fresh edit."""
-        if self._undoing_edit:
-            self._undoing_edit = False
-            self.message.setText(self.tr("Edit undone"))
-        else:
-            self._last_undoable = "edit"
-            self.undo_edit_button.setEnabled(True)
-            self.message.setText(
-                self.tr("Saved: {day} {status}").format(
-                    day=session.date.isoformat(), status=labels.session_status(session.status)
-                )
+        """A session after an edit: say so (the service then offers its undo)."""
+        self._last_undoable = "edit"
+        self.message.setText(
+            self.tr("Saved: {day} {status}").format(
+                day=session.date.isoformat(), status=labels.session_status(session.status)
             )
+        )
+
+    def show_edit_undone(self, _session: SessionRecord) -> None:
+        self.message.setText(self.tr("Edit undone"))
+
+    def set_edit_undoable(self, undoable: bool) -> None:
+        """Whether the service holds an edit to put back (the one source of that)."""
+        self.undo_edit_button.setEnabled(undoable)
 
     def show_rundown_started(self, session_id: int, count: int) -> None:
         """A session's running order was started: the open editor counts it."""
@@ -513,11 +513,8 @@ class ScheduleView(QWidget):
             self.editor.set_segments(count)
 
     def undo_edit(self) -> None:
-        if not self.undo_edit_button.isEnabled():
-            return
-        self.undo_edit_button.setEnabled(False)
-        self._undoing_edit = True
-        self.undoEditRequested.emit()
+        if self.undo_edit_button.isEnabled():
+            self.undoEditRequested.emit()
 
     def undo_last(self) -> None:
         """Ctrl+Z: take back the last edit or fill, whichever came last."""
@@ -525,8 +522,6 @@ class ScheduleView(QWidget):
             self.undo_edit()
         elif self.undo_button.isEnabled():
             self.undo_button.click()
-        else:
-            self.undo_edit()
 
 
 def _session_line(session: SessionRecord) -> str:

@@ -40,6 +40,8 @@ def wired(qtbot, demo_db, event_loop_qt):
     view.sessionEditRequested.connect(service.edit)
     view.undoEditRequested.connect(service.undo_edit)
     service.edited.connect(view.show_edited)
+    service.editUndone.connect(view.show_edit_undone)
+    service.editUndoable.connect(view.set_edit_undoable)
     view.rundownRequested.connect(service.start_rundown)
     service.rundownStarted.connect(view.show_rundown_started)
     view.files.exportRequested.connect(service.export)

@@ -166,3 +166,24 @@ def test_today_s_card_edits_today_s_session(demo_db, make_desk, event_loop_qt, q
     assert card._topic.textFormat() == Qt.TextFormat.PlainText
     card.show_session(None)
     assert not card.edit_button.isEnabled()
+
+
+def test_an_import_after_an_edit_leaves_nothing_to_undo(wired, event_loop_qt, tmp_path):  # noqa: F811
+    """The file may have changed the edited session: putting back its old fields would undo
+    the file too."""
+    from studio.domain.session_readiness import SessionEdit
+    from studio.store.schedule_files import export_schedule
+
+    view, service, db = wired
+    session = _planned(db)
+    service.edit(
+        session.id,
+        SessionEdit(session.unit_id, None, "新主题", session.start, session.end, session.status),
+    )
+    run(event_loop_qt, view.undo_edit_button.isEnabled)
+    path = tmp_path / "same.csv"
+    export_schedule(db, session.date, session.date, path)
+    service.import_file(str(path))
+    run(event_loop_qt, lambda: not view.undo_edit_button.isEnabled())
+    view.undo_last()  # Ctrl+Z has nothing of the edit to put back
+    assert _planned_on(db, session.date).topic == "新主题"
