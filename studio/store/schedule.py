@@ -17,6 +17,7 @@ from studio.domain.calendar import is_working_day
 from studio.domain.model import SessionStatus
 from studio.domain.records import OfficialRecord, SessionRecord
 from studio.domain.rotation import RotaEntry, RotaProblem, RotaSlot, RotaUnit, plan_rotation
+from studio.domain.schedule_table import TOPIC_MAX
 from studio.domain.session_readiness import (
     SETTABLE,
     SessionDetails,
@@ -314,8 +315,8 @@ def edit_session(
                 f"the session must end after it starts ({edit.start:%H:%M}–{edit.end:%H:%M})"
             )
         topic = edit.topic.strip()
-        if len(topic) > 200:
-            raise ScheduleProblem("the topic is longer than 200 characters")
+        if len(topic) > TOPIC_MAX:
+            raise ScheduleProblem(f"the topic is longer than {TOPIC_MAX} characters")
         if edit.unit_id is not None and edit.unit_id != row.unit_id:
             unit = s.get(Unit, edit.unit_id)
             if unit is None or unit.retired:

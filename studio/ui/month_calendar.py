@@ -26,15 +26,18 @@ from PySide6.QtWidgets import (
 from studio.domain.calendar import is_working_day
 from studio.ui import labels
 
+# The fill of a day by its kind (the week view uses it too).
+DAY_FILL = {"off": "#fde2e1", "holiday": "#fde2e1", "worked_weekend": "#fff1c2"}
 # Colour and a mark in the corner: never colour alone.
-DAY_QSS = """
-QToolButton[kind="work"] { background: #ffffff; }
-QToolButton[kind="off"], QToolButton[kind="holiday"] { background: #fde2e1; color: #b42318; }
-QToolButton[kind="worked_weekend"] { background: #fff1c2; color: #6b4e00; }
-QToolButton[outside="true"] { color: #a0a7b1; }
-QToolButton[booked="true"] { font-weight: bold; border: 2px solid #1a7f37; }
-QToolButton:checked { border: 3px solid #1f4e9c; }
-"""
+_OFF, _WORKED = DAY_FILL["off"], DAY_FILL["worked_weekend"]
+DAY_QSS = (
+    'QToolButton[kind="work"] { background: #ffffff; }\n'
+    f'QToolButton[kind="off"], QToolButton[kind="holiday"] {{ background: {_OFF}; color: #b42318; }}\n'
+    f'QToolButton[kind="worked_weekend"] {{ background: {_WORKED}; color: #6b4e00; }}\n'
+    'QToolButton[outside="true"] { color: #a0a7b1; }\n'
+    'QToolButton[booked="true"] { font-weight: bold; border: 2px solid #1a7f37; }\n'
+    "QToolButton:checked { border: 3px solid #1f4e9c; }\n"
+)
 
 
 def day_kind(day: dt.date) -> str:

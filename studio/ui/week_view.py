@@ -24,12 +24,10 @@ from PySide6.QtWidgets import (
 from studio.domain.model import SessionStatus
 from studio.domain.records import SessionRecord
 from studio.ui import labels, theme
-from studio.ui.month_calendar import DAY_MARKS, PageNavigation, day_kind
+from studio.ui.month_calendar import DAY_FILL, DAY_MARKS, PageNavigation, day_kind
 
 # The month page's colours for the same kinds of day.
-DAY_COLOURS = {"holiday": "#fde2e1", "off": "#fde2e1", "worked_weekend": "#fff1c2"}
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
-SESSION_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def status_colour(session: SessionRecord) -> QColor | None:
@@ -103,9 +101,6 @@ class WeekView(QWidget):
         # Kept as an ordinal: PySide would turn a date into a QDate on the way in.
         return dt.date.fromordinal(self.table.item(row, 0).data(DAY_ROLE))
 
-    def session_of_row(self, row: int) -> SessionRecord | None:
-        return self.table.item(row, 0).data(SESSION_ROLE)  # type: ignore[no-any-return]
-
     def row_texts(self, row: int) -> list[str]:
         return [self.table.item(row, c).text() for c in range(self.table.columnCount())]
 
@@ -135,9 +130,8 @@ class WeekView(QWidget):
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     item.setData(DAY_ROLE, date.toordinal())
-                    item.setData(SESSION_ROLE, session)
-                    if kind in DAY_COLOURS:
-                        item.setBackground(QBrush(QColor(DAY_COLOURS[kind])))
+                    if kind in DAY_FILL:
+                        item.setBackground(QBrush(QColor(DAY_FILL[kind])))
                     self.table.setItem(row, column, item)
                 colour = status_colour(session) if session else None
                 if colour is not None:
