@@ -437,6 +437,8 @@ class ScheduleView(QWidget):
 
     def show_problem(self, text: str) -> None:
         self.message.setText(text)
+        if self.editor is not None and self.editor.saving:
+            self.editor.refused(text)  # the operator's input is still there to correct
         self.files.show_failure(text)
 
     # -- actions -----------------------------------------------------------------------------
@@ -493,6 +495,9 @@ class ScheduleView(QWidget):
 
     def show_edited(self, session: SessionRecord) -> None:
         """A session after an edit: say so (the service then offers its undo)."""
+        editor = self.editor
+        if editor is not None and editor.saving and editor.details.session.id == session.id:
+            editor.saved()
         self._last_undoable = "edit"
         self.message.setText(
             self.tr("Saved: {day} {status}").format(

@@ -108,6 +108,7 @@ class SessionDialog(QDialog):
         # The running order editor follows today's session: one prepared ahead starts here.
         self.rundown_button = QPushButton(self.tr("Start the running order from the standard one"))
         self.rundown_button.clicked.connect(self._request_rundown)
+        self.saving = False  # asked the store to save; waiting for its answer
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -239,7 +240,19 @@ class SessionDialog(QDialog):
         self.rundownRequested.emit(self.details.session.id)
 
     def save(self) -> None:
+        """Ask for the edit to be stored; the dialog stays until the store answers
+        (:meth:`saved` closes it, :meth:`refused` says why and lets the operator try again)."""
         if not self.save_button.isEnabled():
             return
+        self.saving = True
+        self.save_button.setEnabled(False)  # a second Enter must not send it twice
         self.saveRequested.emit(self.details.session.id, self.current_edit())
+
+    def saved(self) -> None:
+        self.saving = False
         self.accept()
+
+    def refused(self, reason: str) -> None:
+        self.saving = False
+        self._update()
+        self.problem_label.setText(reason)

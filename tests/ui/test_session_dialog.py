@@ -65,7 +65,7 @@ def test_enter_opens_the_editor_which_says_what_ready_lacks(wired, event_loop_qt
     run(event_loop_qt, lambda: _planned_on(db, session.date).topic == "秋粮收购进度")
     stored = _planned_on(db, session.date)
     assert (stored.end, stored.status) == (dt.time(16, 30), SessionStatus.PLANNED)
-    assert not editor.isVisible()
+    run(event_loop_qt, lambda: not editor.isVisible())  # closed once the store said yes
     run(event_loop_qt, view.undo_edit_button.isEnabled)
     assert view.selected_session().topic == "秋粮收购进度"
     # Ctrl+Z in the schedule puts it back.
@@ -187,3 +187,19 @@ def test_an_import_after_an_edit_leaves_nothing_to_undo(wired, event_loop_qt, tm
     run(event_loop_qt, lambda: not view.undo_edit_button.isEnabled())
     view.undo_last()  # Ctrl+Z has nothing of the edit to put back
     assert _planned_on(db, session.date).topic == "新主题"
+
+
+def test_a_refused_save_keeps_the_dialog_and_what_was_typed(wired, event_loop_qt):  # noqa: F811
+    from studio.store.schedule import remove_planned_sessions
+
+    view, _service, db = wired
+    session = _planned(db)
+    editor = _open_with_enter(view, event_loop_qt, session.date)
+    editor.topic.setText("秋粮收购进度")
+    remove_planned_sessions(db, [session.id])  # gone meanwhile (a fill undone on another desk)
+    editor.save()
+    assert editor.saving and not editor.save_button.isEnabled()  # no second send
+    run(event_loop_qt, lambda: not editor.saving)
+    assert editor.isVisible() and editor.topic.text() == "秋粮收购进度"
+    assert f"no session {session.id}" in editor.problem_label.text()
+    assert editor.save_button.isEnabled()
