@@ -174,7 +174,9 @@ def _comment_with(**changes: object) -> str:
     [
         ("", "frame is not JSON"),
         ("not json", "frame is not JSON"),
-        (b"\xff\xfe{}", "frame is not JSON"),
+        (b"\xff\xfe{}", "frame is not UTF-8"),  # a UTF-16 byte-order mark: not UTF-8 at all
+        (b"{\"Type\": 1, \"Data\": \"\xc3\"}", "frame is not UTF-8"),  # a cut multi-byte character
+        ("{\"Type\": 1, \"Data\": \"\ud800\"}", "frame is not UTF-8"),  # a lone surrogate in text
         (b'{"Type": 1, "Data": "\xed\xa0\x80"}', "frame is not UTF-8"),
         ("[]", "bad frame"),
         ('{"Type": "1", "Data": "{}"}', "bad frame"),

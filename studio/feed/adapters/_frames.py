@@ -64,12 +64,25 @@ def decode(raw: str | bytes, type_: type[T], what: str = "frame") -> T:
     except msgspec.ValidationError as error:
         # msgspec names the expected type and the path of our own field, never frame content.
         raise FrameRejected(f"bad {what}: {error}"[:120]) from None
-    except msgspec.DecodeError:
-        raise FrameRejected(f"{what} is not JSON") from None
-    except UnicodeError:
-        raise FrameRejected(f"{what} is not UTF-8") from None
+    except (msgspec.DecodeError, UnicodeError):
+        # The category is ours to decide: msgspec's wording for bad UTF-8 differs by release
+        # (0.23 reports it as a JSON error). Only a rejected frame pays for this check.
+        reason = "is not UTF-8" if not _is_utf8(raw) else "is not JSON"
+        raise FrameRejected(f"{what} {reason}") from None
     except RecursionError:
         raise FrameRejected(f"{what} is nested too deeply") from None
+
+
+def _is_utf8(raw: str | bytes) -> bool:
+    """Whether ``raw`` is (or encodes to) valid UTF-8; lone surrogates in text are not."""
+    try:
+        if isinstance(raw, str):
+            raw.encode("utf-8")
+        else:
+            raw.decode("utf-8")
+    except UnicodeError:
+        return False
+    return True
 
 
 def id_text(value: Number | None) -> str:
