@@ -46,6 +46,7 @@ from studio.store.database import Database, DatabaseProblem, open_database
 from studio.store.demo import seed_demo
 from studio.store.repository import StudioRepository
 from studio.ui.crash_notice import ErrorNotice
+from studio.ui.file_dialogs import protect_database
 from studio.ui.golive_dialog import GoLiveDialog
 from studio.ui.main_window import MainWindow
 from studio.ui.official_screen import OfficialScreen
@@ -138,6 +139,10 @@ class StudioDesk:
         self._quit = asyncio.Event()
         self._shut_down = False
         self.settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+        # File dialogs may list the database's folder, but never hand the database to an
+        # import or an export (see studio/ui/file_dialogs.py).
+        is_sqlite = db.url.get_backend_name() == "sqlite"
+        protect_database(db.url.database if is_sqlite else None)
 
         self.official = OfficialScreen()
         self.window = MainWindow(

@@ -2481,6 +2481,17 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>StudioFileDialog</name>
+    <message>
+        <source>Studio Desk</source>
+        <translation>问政直播台</translation>
+    </message>
+    <message>
+        <source>{file} is the studio&apos;s live database. Choose another file: it is never read or written from here.</source>
+        <translation>{file} 是直播台正在使用的数据库，不能在这里读取或写入。请选择其他文件。</translation>
+    </message>
+</context>
+<context>
     <name>TimerService</name>
     <message>
         <source>There is no session to time today.</source>

@@ -27,6 +27,7 @@ from studio.domain.announcement import (
     fill_template,
 )
 from studio.domain.records import SessionRecord
+from studio.ui.file_dialogs import file_dialog
 from studio.ui.poster import COVER, PORTRAIT, PosterContent, draw_poster
 
 PREVIEW_HEIGHT = 360
@@ -204,9 +205,15 @@ class AnnouncementDialog(QDialog):
     def choose_file(self, key: str) -> None:
         """Ask where to save a poster (a non-modal file dialog), then save it there."""
         name = f"{self._fields['date']}{self._fields['unit']}-{key}.png"
-        dialog = QFileDialog(self, self.tr("Save poster"), name, self.tr("PNG images (*.png)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("png")
+        dialog = file_dialog(
+            self,
+            self.tr("Save poster"),
+            filters=[self.tr("PNG images (*.png)")],
+            save=True,
+            name=name,
+            suffix="png",
+            delete_on_close=False,
+        )
         dialog.fileSelected.connect(lambda path: self.save_poster(key, path))
         self._file_dialog = dialog
         dialog.open()

@@ -7,7 +7,6 @@ from typing import Protocol
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -29,6 +28,7 @@ from studio.domain.rundown_clock import ClockReading
 from studio.domain.rundown_state import ClockState
 from studio.domain.screen_notes import ScreenNotes
 from studio.ui import labels, theme
+from studio.ui.file_dialogs import file_dialog
 from studio.ui.official_screen import OfficialScreen, OfficialView
 from studio.ui.official_view import OnAir, official_view
 from studio.ui.tabs.desk_tab import DeskTab
@@ -220,12 +220,16 @@ class MainWindow(QMainWindow):
             self.jump_menu.addAction(action)
 
     def _ask_actuals_path(self) -> None:
-        dialog = QFileDialog(self, self.tr("Export segment timings"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
-        dialog.setDefaultSuffix("csv")
         day = self._session.date.isoformat() if self._session else "session"
-        dialog.selectFile(f"segment-timings-{day}.csv")
+        dialog = file_dialog(
+            self,
+            self.tr("Export segment timings"),
+            filters=[self.tr("CSV files (*.csv)")],
+            save=True,
+            name=f"segment-timings-{day}.csv",
+            suffix="csv",
+            delete_on_close=False,
+        )
         dialog.fileSelected.connect(self.exportActualsRequested.emit)
         dialog.open()  # never exec(): the event loop (and the timer) keeps running
         self._actuals_dialog = dialog

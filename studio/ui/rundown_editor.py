@@ -61,6 +61,7 @@ from studio.domain.model import SegmentKind
 from studio.domain.records import SessionRecord
 from studio.domain.rundown_csv import TITLE_MAX, CsvProblem, RundownTemplateRecord, SegmentDraft
 from studio.ui import labels, theme
+from studio.ui.file_dialogs import file_dialog
 from studio.ui.rundown_table import Column, Index, RundownTableModel, problem_text
 
 
@@ -394,25 +395,26 @@ class RundownEditor(QWidget):
 
     # -- dialogs (opened with open(): the event loop keeps running) --------------------------
     def ask_import_path(self) -> None:
-        dialog = self._file_dialog(self.tr("Import a running order"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog = self._file_dialog(self.tr("Import a running order"), save=False)
         dialog.fileSelected.connect(self.import_csv)
         dialog.open()
 
     def ask_export_path(self) -> None:
-        dialog = self._file_dialog(self.tr("Export the running order"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog = self._file_dialog(self.tr("Export the running order"), save=True)
         dialog.setDefaultSuffix("csv")
         day = self._session.date.isoformat() if self._session else ""
         dialog.selectFile(self.tr("running-order-{day}.csv").format(day=day))
         dialog.fileSelected.connect(self.export_csv)
         dialog.open()
 
-    def _file_dialog(self, caption: str) -> QFileDialog:
-        dialog = QFileDialog(self, caption, self._folder)
-        dialog.setNameFilters([self.tr("CSV files (*.csv)"), self.tr("All files (*)")])
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    def _file_dialog(self, caption: str, *, save: bool) -> QFileDialog:
+        dialog = file_dialog(
+            self,
+            caption,
+            folder=self._folder,
+            filters=[self.tr("CSV files (*.csv)"), self.tr("All files (*)")],
+            save=save,
+        )
         dialog.fileSelected.connect(lambda path: setattr(self, "_folder", QFileInfo(path).path()))
         self._dialog = dialog
         return dialog

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from studio.domain.schedule_table import TableProblem
 from studio.ui import theme
+from studio.ui.file_dialogs import file_dialog
 
 
 class ScheduleImportDialog(QDialog):
@@ -258,23 +259,18 @@ class ScheduleFiles(QObject):
 
         Qt's own dialog keeps the event loop, and the tests, in charge on every platform.
         """
-        dialog = QFileDialog(self._parent, caption)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-        dialog.setNameFilters(
-            [
+        dialog = file_dialog(
+            self._parent,
+            caption,
+            filters=[
                 self.tr("Schedule files (*.csv *.xlsx)"),
                 self.tr("CSV files (*.csv)"),
                 self.tr("Excel workbooks (*.xlsx)"),
-            ]
+            ],
+            save=save,
+            name=name,
+            suffix="csv" if save else "",
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if save:
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            dialog.setDefaultSuffix("csv")
-            dialog.selectFile(name)
-        else:
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         self.file_dialog = dialog
         return dialog
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from studio.domain.records import OfficialRecord, UnitRecord
 from studio.ui import labels, theme
+from studio.ui.file_dialogs import file_dialog
 from studio.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 from studio.ui.unit_dialogs import ImportPreviewDialog, OfficialDialog, UnitDialog
 
@@ -399,25 +400,25 @@ class UnitsPage(QWidget):
         )
 
     def ask_import_path(self) -> None:
-        dialog = self._dialog(self.tr("Import units"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog = self._dialog(self.tr("Import units"), save=False)
         dialog.fileSelected.connect(self.import_file)
         dialog.open()
 
     def ask_export_path(self) -> None:
-        dialog = self._dialog(self.tr("Export units"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog = self._dialog(self.tr("Export units"), save=True)
         dialog.setDefaultSuffix("xlsx")
         dialog.selectFile(self.tr("units.xlsx"))
         dialog.fileSelected.connect(self.export_file)
         dialog.open()
 
-    def _dialog(self, caption: str) -> QFileDialog:
-        dialog = QFileDialog(self, caption, self._folder)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setNameFilters([self.tr("Tables (*.xlsx *.csv)"), self.tr("All files (*)")])
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    def _dialog(self, caption: str, *, save: bool) -> QFileDialog:
+        dialog = file_dialog(
+            self,
+            caption,
+            folder=self._folder,
+            filters=[self.tr("Tables (*.xlsx *.csv)"), self.tr("All files (*)")],
+            save=save,
+        )
         dialog.fileSelected.connect(lambda path: setattr(self, "_folder", QFileInfo(path).path()))
         self._file_dialog = dialog
         return dialog
