@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from studio.domain.table_text import csv_cell
+from studio.domain.table_text import csv_text as table_csv_text
 from studio.store.database import Database
 from studio.store.repository import StudioRepository
 
 T = TypeVar("T")
-
-#: Characters that make a spreadsheet treat a cell as a formula (CSV/formula injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class CommandFailed(Exception):
@@ -72,20 +69,14 @@ def import_or_exit(file: str, work: Callable[[Path], T], invalid: type[Exception
 
 
 def cell_text(value: Any) -> Any:
-    """Viewer text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    return csv_cell(value) if isinstance(value, str) else value
 
 
 def csv_text(rows: Sequence[dict[str, Any]], fields: Sequence[str]) -> str:
-    """CSV text with spreadsheet-safe cells (write it as UTF-8 with BOM for Excel and WPS)."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, list(fields), lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: cell_text(value) for key, value in row.items()})
-    return out.getvalue()
+    """CSV text by the one table writer: spreadsheet-safe text, numbers as numbers (write it
+    as UTF-8 with BOM for Excel and WPS)."""
+    return table_csv_text([list(fields), *([row.get(f) for f in fields] for row in rows)])
 
 
 def jsonl_text(rows: Sequence[dict[str, Any]]) -> str:

@@ -22,6 +22,7 @@ from studio.feed.sources import FeedRunner, SourceSpec, parse_source_spec
 from studio.store.database import Database, open_database
 from studio.store.feed_export import EXPORT_FIELDS, question_export_rows
 from studio.store.feed_store import FeedStore, room_roles, session_text_pipeline
+from studio.store.table_files import write_table
 
 
 def _spec(text: str) -> SourceSpec:
@@ -142,22 +143,9 @@ def to_csv(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def write_xlsx(rows: Sequence[dict[str, Any]], path: Path) -> None:
-    """An xlsx workbook with one sheet; text cells are stored as text, never as formulas."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("questions")
-    sheet.append(list(EXPORT_FIELDS))
-    for row in rows:
-        cells = []
-        for key in EXPORT_FIELDS:
-            cell = WriteOnlyCell(sheet, value=row[key])
-            if isinstance(row[key], str):
-                cell.data_type = "s"  # "=…" from a viewer stays text
-            cells.append(cell)
-        sheet.append(cells)
-    workbook.save(path)
+    """An xlsx workbook with one sheet, by the one table writer: text is never a formula."""
+    table = [list(EXPORT_FIELDS), *([row[key] for key in EXPORT_FIELDS] for row in rows)]
+    write_table(path, table, sheet="questions")
 
 
 # -- the parsers -------------------------------------------------------------------------------

@@ -3,14 +3,14 @@
 The CSV has a header row and one segment a row: ``title, kind, duration, warning, danger,
 notes`` (English or Chinese column names, in any order). Reading reports *every* problem with
 its line, so a bad file can be fixed in one pass; it yields segments only when there is none.
-Writing produces what Excel and WPS open directly (UTF-8 with a BOM, CRLF line ends).
+Writing produces what Excel and WPS open directly (UTF-8 with a BOM, CRLF line ends), through
+the one table writer (:mod:`studio.domain.table_text`): a title such as ``=HYPERLINK(…)`` gets an
+apostrophe so it stays text, and reading takes it off again. Reading accepts what Excel and WPS
+save (UTF-8, GBK/GB18030, UTF-16) and refuses control characters and over-long cells by line.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -18,6 +18,16 @@ from enum import StrEnum
 from studio.domain.durations import format_duration, parse_duration
 from studio.domain.model import SegmentKind
 from studio.domain.rundown_plan import PlannedSegment
+from studio.domain.table_text import (
+    CELL_CHARS_MAX,
+    ROWS_MAX,
+    TableFault,
+    TableUnreadable,
+    csv_bytes,
+    csv_records,
+    csv_text,
+    decode_table_bytes,
+)
 
 DEFAULT_WARNING_S = 120
 """Warning threshold of a new segment; the same default as :class:`PlannedSegment`."""
@@ -54,9 +64,6 @@ _KIND_WORDS = (
     | {word: kind for kind, word in KIND_WORDS_ZH.items()}
     | {"q&a": SegmentKind.QA}
 )
-# Excel and WPS run a cell that starts with one of these as a formula ("CSV injection"); a
-# leading apostrophe keeps it text there, and reading takes the apostrophe off again.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 @dataclass(frozen=True)
@@ -124,8 +131,11 @@ class Problem(StrEnum):
     """What can be wrong with a rundown CSV, or with a segment typed in the editor."""
 
     TOO_LARGE = "too_large"
-    NOT_UTF8 = "not_utf8"
+    NOT_TEXT = "not_text"
     BAD_CSV = "bad_csv"
+    TOO_MANY_ROWS = "too_many_rows"
+    LONG_CELL = "long_cell"
+    CONTROL_CHARACTER = "control_character"
     EMPTY_FILE = "empty_file"
     NO_HEADER = "no_header"
     UNKNOWN_COLUMN = "unknown_column"
@@ -145,8 +155,11 @@ class Problem(StrEnum):
 
 _MESSAGES = {
     Problem.TOO_LARGE: "the file is larger than {expected} bytes; it is not a rundown",
-    Problem.NOT_UTF8: "the text is not UTF-8; save the file as 'CSV UTF-8'",
+    Problem.NOT_TEXT: "the text is not UTF-8, GB18030 (GBK) or UTF-16; save it as 'CSV UTF-8'",
     Problem.BAD_CSV: "not valid CSV ({value}); check the quotation marks",
+    Problem.TOO_MANY_ROWS: "more than {expected} segments; it is not a rundown",
+    Problem.LONG_CELL: "longer than {expected} characters",
+    Problem.CONTROL_CHARACTER: "holds a control character ({value})",
     Problem.EMPTY_FILE: "the file is empty",
     Problem.NO_HEADER: "the first line must be the header: title, kind, duration, warning, danger, notes",
     Problem.UNKNOWN_COLUMN: "unknown column {value!r}",
@@ -274,28 +287,30 @@ def read_rundown_csv(data: bytes | str) -> list[SegmentDraft]:
     return drafts
 
 
-def format_rundown_csv(drafts: Iterable[SegmentDraft]) -> str:
-    """The CSV text of a running order, header first; :func:`read_rundown_csv` reads it back."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+def _table(drafts: Iterable[SegmentDraft]) -> list[list[str]]:
+    rows = [list(CSV_COLUMNS)]
     for draft in drafts:
-        writer.writerow(
+        rows.append(
             [
-                _guard(draft.title),
+                draft.title,
                 draft.kind.value,
                 format_duration(draft.planned_s),
                 format_duration(draft.warning_s),
                 format_duration(draft.danger_s),
-                _guard(draft.notes),
+                draft.notes,
             ]
         )
-    return out.getvalue()
+    return rows
+
+
+def format_rundown_csv(drafts: Iterable[SegmentDraft]) -> str:
+    """The CSV text of a running order, header first; :func:`read_rundown_csv` reads it back."""
+    return csv_text(_table(drafts))
 
 
 def rundown_csv_bytes(drafts: Iterable[SegmentDraft]) -> bytes:
     """The bytes of a CSV file: UTF-8 with a BOM, which Excel and WPS need to see UTF-8."""
-    return codecs.BOM_UTF8 + format_rundown_csv(drafts).encode("utf-8")
+    return csv_bytes(_table(drafts))
 
 
 # -- reading, step by step ---------------------------------------------------------------------
@@ -305,29 +320,40 @@ def _decode(data: bytes | str) -> str:
     if len(data) > CSV_MAX_BYTES:
         raise RundownCsvInvalid([CsvProblem(1, "", Problem.TOO_LARGE, expected=str(CSV_MAX_BYTES))])
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise RundownCsvInvalid([CsvProblem(line, "", Problem.NOT_UTF8)]) from None
+        return decode_table_bytes(data)
+    except TableUnreadable as unreadable:
+        raise RundownCsvInvalid(_located(unreadable)) from None
+
+
+_FAULTS = {
+    TableFault.NOT_TEXT: (Problem.NOT_TEXT, ""),
+    TableFault.BAD_CSV: (Problem.BAD_CSV, ""),
+    TableFault.TOO_MANY_ROWS: (Problem.TOO_MANY_ROWS, str(ROWS_MAX)),
+    TableFault.LONG_CELL: (Problem.LONG_CELL, str(CELL_CHARS_MAX)),
+    TableFault.CONTROL_CHARACTER: (Problem.CONTROL_CHARACTER, ""),
+}
+
+
+def _located(unreadable: TableUnreadable) -> list[CsvProblem]:
+    """A table file's faults as rundown problems, each column by its canonical name."""
+    names = [_COLUMN_NAMES.get(cell.strip().lower(), "") for cell in unreadable.header]
+    problems = []
+    for fault in unreadable.problems:
+        # Columns past the header are no column of ours: the cell count says so for the line.
+        code, expected = _FAULTS.get(fault.fault, (Problem.CELL_COUNT, str(len(names))))
+        column = names[fault.column - 1] if 0 < fault.column <= len(names) else ""
+        value = str(fault.column) if code == Problem.CELL_COUNT else fault.value
+        problems.append(CsvProblem(fault.line, column, code, value, expected))
+    return problems
 
 
 def _records(text: str) -> list[tuple[int, list[str]]]:
-    """The non-blank rows with the line each starts on (a quoted cell may hold line breaks)."""
-    first_line = text.lstrip("\r\n").partition("\n")[0]
-    # Comma is the format; semicolon (European Excel) and tab (WPS "text") are read too.
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records = []
-    start = 1
+    """The non-blank rows with the line each starts on (a quoted cell may hold line breaks),
+    without the apostrophe our export puts before a formula-looking cell."""
     try:
-        for row in reader:
-            # Excel writes rows of empty cells below a table; they are not segments.
-            if any(cell.strip() for cell in row):
-                records.append((start, row))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise RundownCsvInvalid([CsvProblem(start, "", Problem.BAD_CSV, str(error))]) from None
-    return records
+        return csv_records(text)
+    except TableUnreadable as unreadable:
+        raise RundownCsvInvalid(_located(unreadable)) from None
 
 
 def _header(line: int, cells: list[str]) -> list[str]:
@@ -365,14 +391,14 @@ def _row(
         return None
     value = dict(zip(columns, cells, strict=True))
     found: list[CsvProblem] = []
-    title = _unguard(value["title"].strip())
+    title = value["title"].strip()
     kind = parse_kind(value["kind"])
     if kind is None:
         found.append(CsvProblem(line, "kind", Problem.UNKNOWN_KIND, value["kind"].strip()))
     planned = _seconds(line, "duration", value["duration"], None, found)
     warning = _seconds(line, "warning", value.get("warning", ""), DEFAULT_WARNING_S, found)
     danger = _seconds(line, "danger", value.get("danger", ""), DEFAULT_DANGER_S, found)
-    notes = _unguard(value.get("notes", "").strip()).replace("\r\n", "\n").replace("\r", "\n")
+    notes = value.get("notes", "").strip().replace("\r\n", "\n").replace("\r", "\n")
     rules = segment_problems(
         title,
         planned if planned is not None else 1,
@@ -412,13 +438,3 @@ def _without_trailing_blanks(cells: list[str]) -> list[str]:
     while end and not cells[end - 1].strip():
         end -= 1
     return cells[:end]
-
-
-def _guard(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
-def _unguard(text: str) -> str:
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r'":
-        return text[1:]
-    return text

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Sequence
 
 from studio.domain.durations import format_duration
 from studio.domain.rundown_clock import SegmentActual
+from studio.domain.table_text import Cell, csv_text
 
 HEADER = (
     "segment",
@@ -33,13 +32,13 @@ def actuals_csv(actuals: Sequence[SegmentActual]) -> str:
 
     Durations are ``m:ss``; times are local ISO 8601. A segment that never ran has no times
     and an actual of 00:00. The text has no BOM: callers writing a file for Excel add one.
+    Written by the one table writer: a title such as ``=HYPERLINK(…)`` stays text in Excel, and
+    the signed over/under (``-0:30``) stays a plain signed duration.
     """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    rows: list[Sequence[Cell]] = [HEADER]
     for actual in actuals:
         ran = actual.started_at is not None
-        writer.writerow(
+        rows.append(
             (
                 actual.index + 1,
                 actual.title,
@@ -51,4 +50,4 @@ def actuals_csv(actuals: Sequence[SegmentActual]) -> str:
                 _clock(actual.ended_at),
             )
         )
-    return out.getvalue()
+    return csv_text(rows)

@@ -1,16 +1,15 @@
 """Schedule import and export as CSV or XLSX files: nothing is written until the whole file is valid.
 
+The files are read and written by :mod:`studio.store.table_files` (bounded, never a formula).
+
 Blocking (files and SQL): services run these in a worker thread, the CLI directly.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 from pathlib import Path
-from zipfile import BadZipFile
 
 from sqlalchemy import select
 
@@ -23,67 +22,38 @@ from studio.domain.schedule_table import (
     schedule_rows,
 )
 from studio.domain.session_readiness import SETTABLE, missing_for_ready, missing_words
+from studio.domain.table_text import TableUnreadable, column_letter
 from studio.store.database import Database
 from studio.store.models import Official, Session, Unit
 from studio.store.schedule import SESSION_END, SESSION_START, list_sessions
+from studio.store.table_files import read_rows, write_table
 
-MAX_BYTES = 5 * 1024 * 1024
 
-
-def _cell(value: object) -> str:
-    """A spreadsheet cell as the text a CSV would hold (dates ISO, times HH:MM)."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ", timespec="minutes")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dt.time):
-        return f"{value:%H:%M}"
-    return str(value)
+def table_problems(unreadable: TableUnreadable) -> list[TableProblem]:
+    """A table file's faults as problems of its rows, each column named by its header cell (or
+    by its letter when the header does not name it)."""
+    header = unreadable.header
+    problems = []
+    for problem in unreadable.problems:
+        column = ""
+        if problem.column:
+            named = header[problem.column - 1].strip() if problem.column <= len(header) else ""
+            column = named if named and problem.line > 1 else column_letter(problem.column)
+        problems.append(TableProblem(problem.line, column, problem.message))
+    return problems
 
 
 def read_table(path: Path) -> list[list[str]]:
-    """The rows of a CSV (UTF-8, with or without BOM) or of the first sheet of an XLSX file."""
-    if path.stat().st_size > MAX_BYTES:
-        raise ScheduleTableInvalid([TableProblem(1, "", f"larger than {MAX_BYTES} bytes")])
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
+    """The rows of a CSV or of the first sheet of an XLSX file (see :func:`read_rows`).
 
-        try:
-            book = load_workbook(path, read_only=True, data_only=True)
-            try:
-                sheet = book.worksheets[0]
-                return [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-            finally:
-                book.close()
-        except (BadZipFile, KeyError, ValueError) as error:  # openpyxl on a damaged workbook
-            problem = TableProblem(1, "", f"not a readable workbook: {error}")
-            raise ScheduleTableInvalid([problem]) from None
+    Raises:
+        ScheduleTableInvalid: what makes the file unreadable, by line and column.
+        OSError: the file could not be read.
+    """
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise ScheduleTableInvalid([TableProblem(1, "", "not UTF-8 text")]) from None
-    return [list(row) for row in csv.reader(io.StringIO(text))]
-
-
-def write_table(path: Path, rows: list[list[str]]) -> None:
-    """Write rows as XLSX (by the suffix) or as CSV in UTF-8 with BOM (Excel opens it right)."""
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        assert sheet is not None
-        for row in rows:
-            sheet.append(row)
-        book.save(path)
-        return
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8-sig")
+        return read_rows(path)
+    except TableUnreadable as unreadable:
+        raise ScheduleTableInvalid(table_problems(unreadable)) from None
 
 
 def export_schedule(db: Database, first: dt.date, last: dt.date, path: Path) -> int:

@@ -29,7 +29,8 @@ from studio.domain.records import OfficialRecord, UnitRecord
 from studio.domain.schedule_table import ScheduleTableInvalid, TableProblem
 from studio.store.database import Database
 from studio.store.models import Official, Unit
-from studio.store.schedule_files import read_table, write_table
+from studio.store.schedule_files import read_table
+from studio.store.table_files import write_table
 from studio.store.units import (
     UnitProblem,
     check_official,

@@ -72,8 +72,16 @@ def problem_text(problem: CsvProblem) -> str:
         Problem.TOO_LARGE: translate(
             "RundownEditor", "The file is larger than {expected} bytes; it is not a running order."
         ),
-        Problem.NOT_UTF8: translate(
-            "RundownEditor", "The text is not UTF-8. In Excel or WPS, save it as “CSV UTF-8”."
+        Problem.NOT_TEXT: translate(
+            "RundownEditor",
+            "The text is not UTF-8, GBK or UTF-16. In Excel or WPS, save it as “CSV UTF-8”.",
+        ),
+        Problem.TOO_MANY_ROWS: translate(
+            "RundownEditor", "More than {expected} segments; it is not a running order."
+        ),
+        Problem.LONG_CELL: translate("RundownEditor", "Longer than {expected} characters."),
+        Problem.CONTROL_CHARACTER: translate(
+            "RundownEditor", "Holds a control character ({value}); remove it."
         ),
         Problem.BAD_CSV: translate(
             "RundownEditor", "This line is not valid CSV; check the quotation marks."

@@ -151,8 +151,8 @@ def test_a_bad_file_changes_nothing(demo_db, tmp_path):
     assert [(p.line, p.column) for p in caught.value.problems] == [(3, "official"), (4, "date")]
     assert list_sessions(demo_db, FIRST, dt.date(2026, 12, 31)) == before
     not_text = tmp_path / "x.csv"
-    not_text.write_bytes(b"\xff\xfe\x00bad")
-    with pytest.raises(ScheduleTableInvalid, match="UTF-8"):
+    not_text.write_bytes(b"\xff\xfe\x00")  # a UTF-16 BOM, then half a character
+    with pytest.raises(ScheduleTableInvalid, match="line 1: not text in UTF-8"):
         import_schedule(demo_db, not_text)
 
 

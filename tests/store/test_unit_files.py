@@ -157,5 +157,7 @@ def test_unreadable_files(fresh_db, tmp_path):
         import_units(fresh_db, broken)
     latin = tmp_path / "units.csv"
     latin.write_bytes("name,kind\n\xe9,department\n".encode("latin-1"))
-    with pytest.raises(UnitTableInvalid, match="line 1: not UTF-8 text"):
+    with pytest.raises(
+        UnitTableInvalid, match=r"line 2: not text in UTF-8, GB18030 \(GBK\) or UTF-16"
+    ):
         import_units(fresh_db, latin)
