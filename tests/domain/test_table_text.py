@@ -76,10 +76,10 @@ def test_control_characters_are_never_written():
 
 
 def test_timer_actuals_neutralise_titles_but_keep_the_signed_over_under():
-    late = SegmentActual(0, "=HYPERLINK(\"http://x\",\"y\")", 60, 60, 0.0, 90.0, 90.0)
+    late = SegmentActual(0, '=HYPERLINK("http://x","y")', 60, 60, 0.0, 90.0, 90.0)
     early = SegmentActual(1, "-2+3", 120, 120, 90.0, 180.0, 90.0)
     rows = list(csv.reader(io.StringIO(actuals_csv([late, early]))))
-    assert [row[1] for row in rows[1:]] == ["'=HYPERLINK(\"http://x\",\"y\")", "'-2+3"]
+    assert [row[1] for row in rows[1:]] == ['\'=HYPERLINK("http://x","y")', "'-2+3"]
     assert [row[5] for row in rows[1:]] == ["+00:30", "-00:30"]
     assert rows[1][0] == "1"
 
