@@ -1942,8 +1942,20 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>文件超过 {expected} 字节，不是节目流程文件。</translation>
     </message>
     <message>
-        <source>The text is not UTF-8. In Excel or WPS, save it as “CSV UTF-8”.</source>
-        <translation>文件不是 UTF-8 编码。请在 Excel 或 WPS 中另存为“CSV UTF-8”格式。</translation>
+        <source>The text is not UTF-8, GBK or UTF-16. In Excel or WPS, save it as “CSV UTF-8”.</source>
+        <translation>文本不是 UTF-8、GBK 或 UTF-16 编码。请在 Excel 或 WPS 中另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>More than {expected} segments; it is not a running order.</source>
+        <translation>超过 {expected} 个环节，不是节目流程文件。</translation>
+    </message>
+    <message>
+        <source>Longer than {expected} characters.</source>
+        <translation>超过 {expected} 个字符。</translation>
+    </message>
+    <message>
+        <source>Holds a control character ({value}); remove it.</source>
+        <translation>含有控制字符（{value}），请删除。</translation>
     </message>
     <message>
         <source>This line is not valid CSV; check the quotation marks.</source>

@@ -233,3 +233,27 @@ def drafts(draw) -> SegmentDraft:
 def test_any_rundown_survives_the_round_trip(rundown):
     assert read_rundown_csv(rundown_csv_bytes(rundown)) == rundown
     assert read_rundown_csv(format_rundown_csv(rundown)) == rundown
+
+
+# -- what Excel and WPS save, and what is not plain data ----------------------------------------
+@pytest.mark.parametrize(
+    "data",
+    [
+        "标题,类型,时长\r\n开场,开场,3:00\r\n".encode("gbk"),  # a Chinese Excel's "CSV"
+        "标题\t类型\t时长\r\n开场\t开场\t3:00\r\n".encode("utf-16"),  # its "Unicode text"
+    ],
+)
+def test_a_chinese_excel_file_is_read(data):
+    assert read_rundown_csv(data) == [SegmentDraft("开场", SegmentKind.OPENING, 180)]
+
+
+def test_control_characters_and_long_cells_are_refused_by_line_and_column():
+    data = (
+        "title,kind,duration,notes\n"
+        "开\x00场,opening,3:00,\n"
+        f"问答,qa,30:00,{'注' * 2001}\n"
+    )
+    assert problems_of(data) == [
+        (2, "title", Problem.CONTROL_CHARACTER),
+        (3, "notes", Problem.LONG_CELL),
+    ]

@@ -306,6 +306,16 @@ def test_a_bad_csv_lists_its_problems_by_line_and_changes_nothing(studio, tmp_pa
     assert studio.stored_titles() == DEFAULT_TITLES
 
 
+def test_a_file_with_control_characters_shows_where_in_the_preview(studio, tmp_path):
+    path = tmp_path / "nul.csv"
+    path.write_bytes("title,kind,duration,notes\n开\x00场,opening,3:00,\n".encode("gbk"))
+    studio.editor.import_csv(str(path))
+    studio.settle(studio.editor.problems_panel.isVisible)
+    item = studio.editor.problems_list.item(0).text()
+    assert item == "Line 2, Title: Holds a control character (U+0000); remove it."
+    assert studio.titles() == DEFAULT_TITLES
+
+
 def test_export_writes_the_rundown_as_csv(studio, tmp_path):
     path = tmp_path / "out.csv"
     studio.editor.export_csv(str(path))

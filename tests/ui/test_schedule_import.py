@@ -97,6 +97,26 @@ def test_a_bad_file_lists_each_problem_and_imports_nothing(wired, event_loop_qt,
     assert list_sessions(db, *AROUND) == before
 
 
+def test_a_formula_without_a_value_is_shown_by_its_cell(wired, event_loop_qt, tmp_path):  # noqa: F811
+    from openpyxl import Workbook
+
+    view, _service, db = wired
+    path = tmp_path / "formula.xlsx"
+    book = Workbook()  # openpyxl saves a formula without the value Excel would have shown
+    book.active.append(["date", "unit", "topic"])
+    book.active.append(["2026-12-30", "民政局", '=CONCAT("冬季","救助")'])
+    book.save(path)
+    before = list_sessions(db, *AROUND)
+    view.files.import_file(str(path))
+    dialog = view.files.import_dialog
+    run(event_loop_qt, lambda: not dialog.waiting)
+    assert dialog.rows() == [
+        ("2", "C", 'a formula with no saved value (=CONCAT("冬季","救助")); paste it as values')
+    ]
+    assert not dialog.import_button.isEnabled()
+    assert list_sessions(db, *AROUND) == before
+
+
 def test_file_dialogs_are_qt_s_own_and_drive_the_same_methods(wired, event_loop_qt, tmp_path):  # noqa: F811
     view, _service, _db = wired
     view.export_button.click()
