@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-from studio.paths import data_dir
+from studio.paths import data_dir, open_private, private_dir
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +27,7 @@ _BURST = 500
 
 def recordings_dir() -> Path:
     """``<data dir>/recordings``, created on first use."""
-    path = data_dir() / "recordings"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "recordings")
 
 
 def recording_path(session_id: int, now: dt.datetime | None = None) -> Path:
@@ -48,8 +46,9 @@ class SessionRecorder:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._file: IO[str] | None = path.open("a", encoding="utf-8", buffering=1 << 16)
+        private_dir(path.parent)
+        # Raw frames hold what viewers wrote: owner-only, like the database.
+        self._file: IO[str] | None = open_private(path, "a", encoding="utf-8", buffering=1 << 16)
         self.frames = 0
 
     def append(self, source: str, raw: str | bytes, received_at: float) -> None:
