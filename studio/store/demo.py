@@ -24,6 +24,7 @@ from studio.domain.model import (
     UnitKind,
 )
 from studio.domain.rundown_plan import DEFAULT_DAILY_RUNDOWN
+from studio.domain.text.pii import mask_nickname
 from studio.domain.text.pipeline import TextPipeline, question_flags
 from studio.domain.text.screening import load_sensitive_words
 from studio.paths import resources_dir
@@ -217,7 +218,8 @@ class _DemoBuilder:
             room_id=room.id,
             platform_msg_id=f"demo-{session.id}-{self.rng.getrandbits(48)}",
             author_id=f"u{self.rng.getrandbits(40)}",
-            nickname=nickname,
+            nickname=mask_nickname(nickname),
+            raw_nickname=nickname,
             raw_text=text,
             display_text=processed.display,
             received_at=at,
