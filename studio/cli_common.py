@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import sys
@@ -11,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from studio.domain.studio_time import studio_today
 from studio.store.database import Database
 from studio.store.repository import StudioRepository
 
@@ -32,9 +32,9 @@ def session_id_of(db: Database, which: str) -> int:
     """
     repo = StudioRepository(db)
     if which == "today":
-        session = repo.session_on(dt.date.today())
+        session = repo.session_on(studio_today())
         if session is None:
-            raise CommandFailed(f"no session is scheduled today ({dt.date.today()})")
+            raise CommandFailed(f"no session is scheduled today ({studio_today()})")
         return session.id
     try:
         session_id = int(which)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from collections.abc import Sequence
 
 from studio.domain.durations import format_duration
 from studio.domain.rundown_clock import SegmentActual
+from studio.domain.studio_time import iso_text
 
 HEADER = (
     "segment",
@@ -25,13 +25,13 @@ HEADER = (
 def _clock(epoch: float | None) -> str:
     if epoch is None:
         return ""
-    return dt.datetime.fromtimestamp(epoch).isoformat(timespec="seconds")
+    return iso_text(epoch)
 
 
 def actuals_csv(actuals: Sequence[SegmentActual]) -> str:
     """One row per segment: planned, allotted (plan + added), actual and the difference.
 
-    Durations are ``m:ss``; times are local ISO 8601. A segment that never ran has no times
+    Durations are ``m:ss``; times are the studio's, ISO 8601 with the offset. A segment that never ran has no times
     and an actual of 00:00. The text has no BOM: callers writing a file for Excel add one.
     """
     out = io.StringIO()

@@ -22,6 +22,7 @@ from typing import Protocol
 from studio.domain.feed_event import FeedEvent, FeedEventKind, RejectedFrame
 from studio.domain.model import Platform, QuestionFlag, QuestionStatus
 from studio.domain.records import QuestionRecord
+from studio.domain.studio_time import from_epoch
 from studio.domain.text.pii import mask_nickname
 from studio.domain.text.pipeline import TextPipeline, question_flags
 
@@ -327,7 +328,7 @@ class FeedIngest:
                     RoomFact(
                         event.platform,
                         event.room_key,
-                        dt.datetime.fromtimestamp(event.received_at),
+                        from_epoch(event.received_at),
                         event.online,
                         event.total_viewers,
                         self._likes.get(event.room_key, 0),
@@ -355,7 +356,7 @@ class FeedIngest:
         )
         if hidden:
             flags |= _AUTHOR_BLOCKED
-        received = dt.datetime.fromtimestamp(event.received_at)
+        received = from_epoch(event.received_at)  # naive UTC, as stored
         return CommentRow(
             platform=event.platform,
             room_key=event.room_key,

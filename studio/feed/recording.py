@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
+from studio.domain.studio_time import now_instant, to_studio
 from studio.paths import data_dir, open_private, private_dir
 
 log = logging.getLogger(__name__)
@@ -31,9 +32,10 @@ def recordings_dir() -> Path:
 
 
 def recording_path(session_id: int, now: dt.datetime | None = None) -> Path:
-    """A new file for a session's recording, named by session and start time."""
-    now = now or dt.datetime.now()
-    return recordings_dir() / f"session-{session_id}-{now:%Y%m%d-%H%M%S}.jsonl"
+    """A new file for a session's recording, named by session and start time (studio time;
+    ``now`` is an instant, naive UTC as stored)."""
+    at = to_studio(now if now is not None else now_instant())
+    return recordings_dir() / f"session-{session_id}-{at:%Y%m%d-%H%M%S}.jsonl"
 
 
 class SessionRecorder:

@@ -190,3 +190,38 @@ def test_the_migration_masks_stored_nicknames_and_keeps_the_originals(tmp_path: 
         ]
     finally:
         db.close()
+
+
+def test_the_migration_turns_local_instants_into_utc(tmp_path: Path, monkeypatch):
+    """Old rows hold the writing machine's local time; it is the best guess for the zone."""
+    import time
+
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from studio.store.database import alembic_config
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        path = tmp_path / "old.db"
+        engine = create_engine(f"sqlite:///{path}")
+        command.upgrade(alembic_config(engine), "0007")
+        with engine.begin() as c:
+            c.execute(
+                text(
+                    "INSERT INTO audit_event (id, at, seat, action, subject, before, after) "
+                    "VALUES (1, '2026-11-26 15:05:00.000000', 'm', 'flag', 'question:1', '', '')"
+                )
+            )
+        engine.dispose()
+        db = open_database(f"sqlite:///{path}")
+        try:
+            with db.engine.connect() as c:
+                stored = c.execute(text("SELECT at FROM audit_event")).scalar()
+            assert stored == "2026-11-26 07:05:00.000000"
+        finally:
+            db.close()
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -56,3 +56,12 @@ def test_the_desk_the_queue_and_the_official_see_the_name_masked(make_desk, demo
     view = desk.window.official_view()
     screen = " ".join(str(value) for value in vars(view).values())
     assert not MOBILE.search(screen)
+
+
+def test_the_feed_shows_when_a_comment_came_in_studio_time(make_desk, demo_db):
+    """The comment came at 07:05 UTC: 15:05 in the studio, whatever this machine's zone."""
+    question_id = _store_a_comment_from_the_aunt(demo_db)
+    desk = make_desk(demo_db, ["--demo"])
+    model = desk.window.desk.feed_model
+    row = next(r for r in range(model.rowCount()) if model.record(r).id == question_id)
+    assert model.index(row, FEED_COLUMNS.index("time")).data() == "15:05:00"
