@@ -194,6 +194,7 @@ def test_the_migration_masks_stored_nicknames_and_keeps_the_originals(tmp_path: 
 
 def test_the_migration_turns_local_instants_into_utc(tmp_path: Path, monkeypatch):
     """Old rows hold the writing machine's local time; it is the best guess for the zone."""
+    import os
     import time
 
     from alembic import command
@@ -201,6 +202,7 @@ def test_the_migration_turns_local_instants_into_utc(tmp_path: Path, monkeypatch
 
     from studio.store.database import alembic_config
 
+    machine_zone = os.environ.get("TZ")
     monkeypatch.setenv("TZ", "Asia/Shanghai")
     time.tzset()
     try:
@@ -223,5 +225,8 @@ def test_the_migration_turns_local_instants_into_utc(tmp_path: Path, monkeypatch
         finally:
             db.close()
     finally:
-        monkeypatch.delenv("TZ")
+        if machine_zone is None:
+            monkeypatch.delenv("TZ")
+        else:
+            monkeypatch.setenv("TZ", machine_zone)
         time.tzset()
