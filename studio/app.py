@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from studio import APP_NAME, __version__
 from studio.crash import CrashHandler
+from studio.domain.studio_time import UnknownZone, set_studio_zone, studio_today
 from studio.gui_gc import GuiThreadCollector
 from studio.logs import configure_logging
 from studio.options import AppOptions, parse_options
@@ -128,7 +129,7 @@ class StudioDesk:
         db: Database,
         options: AppOptions,
         *,
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Callable[[], dt.date] = studio_today,
         log_path: Path,
     ) -> None:
         self.app = app
@@ -524,9 +525,14 @@ class StudioDesk:
 def main(argv: list[str] | None = None) -> int:
     """Run the desktop app; returns the process exit code (2 for a database that can't be used)."""
     options = parse_options(argv)
+    try:
+        set_studio_zone(options.tz)  # None: $STUDIO_TZ or the default, checked here
+    except UnknownZone as error:
+        print(f"studio: {error} (STUDIO_TZ)", file=sys.stderr)
+        return 2
     log_path = configure_logging()
     log.info("Studio Desk %s starting", __version__)
-    today = dt.date.today()
+    today = studio_today()
     try:
         db, temp_dir = open_studio_database(options, today)
     except DatabaseProblem as problem:

@@ -39,6 +39,7 @@ from typing import Any
 
 from studio.domain.feed_event import FeedEvent, RejectedFrame
 from studio.domain.model import Platform, RoomRole
+from studio.domain.studio_time import now_instant, studio_today
 from studio.feed.adapters import BarrageGrabAdapter
 from studio.feed.ingest import FeedIngest
 from studio.feed.simulator import FeedSimulator, SimulatedRoom, load_content
@@ -57,11 +58,10 @@ def _p99(values: list[float]) -> float:
 
 
 def _demo_db(folder: Path) -> tuple[Database, int]:
-    import datetime as dt
 
     db = open_database(f"sqlite:///{folder / 'bench.db'}")
-    seed_demo(db, dt.date.today())
-    session = StudioRepository(db).session_on(dt.date.today())
+    seed_demo(db, studio_today())
+    session = StudioRepository(db).session_on(studio_today())
     assert session is not None
     return db, session.id
 
@@ -331,7 +331,7 @@ def _made_up_rows(count: int) -> list[Any]:
     from studio.domain.model import QuestionFlag, QuestionStatus
     from studio.domain.records import QuestionRecord
 
-    at = dt.datetime.now() - dt.timedelta(hours=1)
+    at = now_instant() - dt.timedelta(hours=1)
     return [
         QuestionRecord(
             id=-n,

@@ -26,6 +26,14 @@ from studio.domain import rundown_clock as clock
 from studio.domain.durations import format_duration
 from studio.domain.rundown_clock import ClockError
 from studio.domain.rundown_report import actuals_csv
+from studio.domain.studio_time import (
+    UnknownZone,
+    clock_text,
+    iso_text,
+    set_studio_zone,
+    studio_today,
+)
+from studio.options import add_time_zone_option
 from studio.store.database import DatabaseProblem, current_revision, head_revision, open_database
 from studio.store.demo import seed_demo
 from studio.store.repository import StudioRepository
@@ -59,7 +67,7 @@ def cmd_db_info(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         repo = StudioRepository(db)
-        today = dt.date.today()
+        today = studio_today()
         session = repo.session_on(today)
         info = {
             "database": db.display_name,
@@ -90,7 +98,7 @@ def cmd_db_info(args: argparse.Namespace) -> int:
 def cmd_demo_seed(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        day = args.today or dt.date.today()
+        day = args.today or studio_today()
         if not seed_demo(db, day):
             print(f"{db.display_name} already holds a studio; nothing was changed", file=sys.stderr)
             return 1
@@ -117,9 +125,7 @@ def timer_status(snapshot: TimerSnapshot, now: float) -> dict[str, object]:
         "elapsed_s": round(r.elapsed_s, 3),
         "remaining_s": round(r.remaining_s, 3),
         "session_elapsed_s": round(r.session_elapsed_s, 3),
-        "expected_end": dt.datetime.fromtimestamp(r.expected_end)
-        .astimezone()
-        .isoformat(timespec="seconds"),
+        "expected_end": iso_text(r.expected_end),
         "late_by_s": round(r.late_by_s, 3),
         "absorb": snapshot.state.absorb,
     }
@@ -152,7 +158,7 @@ def _print_status(snapshot: TimerSnapshot, as_json: bool) -> None:
         f"session {snapshot.session_id} · segment {r.segment_index + 1}/"
         f"{len(snapshot.rundown.segments)} {r.segment_title} · {state} · "
         f"{format_duration(r.remaining_s)} left ({r.phase}) · "
-        f"ends about {dt.datetime.fromtimestamp(r.expected_end):%H:%M}, {lateness}"
+        f"ends about {clock_text(r.expected_end)}, {lateness}"
     )
 
 
@@ -235,6 +241,7 @@ def _add_timer_commands(commands) -> None:  # type: ignore[no-untyped-def]
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="studio", description="Studio Desk headless commands.")
     parser.add_argument("--version", action="version", version=f"Studio Desk {__version__}")
+    add_time_zone_option(parser)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     db = commands.add_parser("db", help="the database: migrate, inspect")
@@ -272,6 +279,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        set_studio_zone(args.tz)  # None: $STUDIO_TZ or the default, checked here
+    except UnknownZone as error:
+        print(f"studio: {error} (STUDIO_TZ)", file=sys.stderr)
+        return 2
     run: Command = args.run
     try:
         return run(args)

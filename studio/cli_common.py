@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from studio.domain.studio_time import studio_today
 from studio.domain.table_text import csv_cell
 from studio.domain.table_text import csv_text as table_csv_text
 from studio.store.database import Database
@@ -29,9 +29,9 @@ def session_id_of(db: Database, which: str) -> int:
     """
     repo = StudioRepository(db)
     if which == "today":
-        session = repo.session_on(dt.date.today())
+        session = repo.session_on(studio_today())
         if session is None:
-            raise CommandFailed(f"no session is scheduled today ({dt.date.today()})")
+            raise CommandFailed(f"no session is scheduled today ({studio_today()})")
         return session.id
     try:
         session_id = int(which)

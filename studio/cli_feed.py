@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import datetime as dt
 import json
 import signal
 import sys
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli_common import CommandFailed, csv_text, jsonl_text, session_id_of
+from studio.domain.studio_time import clock_text, now_epoch
 from studio.feed.ingest import FeedIngest
 from studio.feed.recording import SessionRecorder, recording_path
 from studio.feed.sources import FeedRunner, SourceSpec, parse_source_spec
@@ -92,7 +92,7 @@ async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> di
 
 
 def _print_state(source: str, state: object) -> None:
-    print(f"{dt.datetime.now():%H:%M:%S} {source}: {state}", file=sys.stderr)
+    print(f"{clock_text(now_epoch(), seconds=True)} {source}: {state}", file=sys.stderr)
 
 
 def _print_summary(summary: dict[str, Any], as_json: bool) -> None:

@@ -18,6 +18,7 @@ from studio.cli_common import import_or_exit
 from studio.domain.records import SessionRecord
 from studio.domain.rotation import RotaProblem, period_of_weeks
 from studio.domain.schedule_table import SCHEDULE_COLUMNS, ScheduleTableInvalid
+from studio.domain.studio_time import studio_today
 from studio.store.database import open_database
 from studio.store.schedule import (
     ScheduleProblem,
@@ -70,7 +71,7 @@ def _weight(text: str) -> tuple[str, float]:
 
 
 def cmd_schedule_list(args: argparse.Namespace) -> int:
-    today = dt.date.today()
+    today = studio_today()
     first = args.first or today - dt.timedelta(days=DEFAULT_BACK_DAYS)
     last = args.last or max(first, today) + dt.timedelta(days=DEFAULT_AHEAD_DAYS)
     db = open_database(args.db)

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from studio.paths import log_dir
+from studio.paths import log_dir, open_private
 
 log = logging.getLogger("studio.crash")
 
@@ -44,7 +44,7 @@ class CrashHandler:
     def install(self) -> None:
         sys.excepthook = self.excepthook
         threading.excepthook = self._thread_hook
-        self._fault_file = (log_dir() / "fault.log").open("a", encoding="utf-8")
+        self._fault_file = open_private(log_dir() / "fault.log", "a", encoding="utf-8")
         faulthandler.enable(file=self._fault_file, all_threads=True)
 
     def uninstall(self) -> None:

@@ -5,10 +5,20 @@ from __future__ import annotations
 import logging
 import logging.handlers
 from pathlib import Path
+from typing import IO
 
-from studio.paths import log_dir
+from studio.paths import log_dir, open_private
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files (the first and every one after a rollover) are owner-only."""
+
+    def _open(self) -> IO[str]:  # type: ignore[override]
+        return open_private(
+            Path(self.baseFilename), self.mode, encoding=self.encoding, errors=self.errors
+        )
 
 
 def configure_logging(verbose: bool = False) -> Path:
@@ -23,7 +33,7 @@ def configure_logging(verbose: bool = False) -> Path:
         if getattr(handler, "_studio", False):
             root.removeHandler(handler)
             handler.close()
-    file_handler = logging.handlers.RotatingFileHandler(
+    file_handler = PrivateRotatingFileHandler(
         path, maxBytes=1 << 20, backupCount=5, encoding="utf-8"
     )
     file_handler.setFormatter(logging.Formatter(LOG_FORMAT))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studio.cli_rig import parse_adb_address
+from studio.domain.studio_time import UnknownZone, zone_named
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -19,6 +20,26 @@ class AppOptions:
     exit_after: float | None
     screenshot: Path | None
     adb: tuple[str, int] | None = None
+    tz: str | None = None
+
+
+def time_zone(text: str) -> str:
+    """An IANA time zone name, checked (the studio's zone: ``--tz``)."""
+    try:
+        zone_named(text)
+    except UnknownZone as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def add_time_zone_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--tz",
+        type=time_zone,
+        metavar="ZONE",
+        help="the studio's time zone, whatever the machine's (default: $STUDIO_TZ, else "
+        "Asia/Shanghai); every time shown or exported is in it",
+    )
 
 
 def _positive_seconds(text: str) -> float:
@@ -64,6 +85,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="quit cleanly after this many seconds",
     )
+    add_time_zone_option(p)
     p.add_argument(
         "--screenshot",
         type=Path,
@@ -83,4 +105,5 @@ def parse_options(argv: list[str] | None = None) -> AppOptions:
         exit_after=ns.exit_after,
         screenshot=ns.screenshot,
         adb=ns.adb,
+        tz=ns.tz,
     )

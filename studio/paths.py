@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import IO
 
 import platformdirs
 
@@ -16,14 +17,47 @@ def data_dir() -> Path:
     path = (
         Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     )
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(path)
 
 
 def log_dir() -> Path:
-    path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    return private_dir(data_dir() / "logs")
+
+
+# The database, logs and recordings hold what viewers wrote (phone numbers included): on POSIX
+# they are made readable by their owner only. Modes are set at creation (never by a process-wide
+# umask, which other threads would share); a file or folder that exists is left as it is.
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+
+def private_dir(path: Path) -> Path:
+    """``path`` as a folder, created (with its missing parents) readable by its owner only."""
+    if not path.is_dir():
+        path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(path, PRIVATE_DIR)  # mkdir's mode is masked by the umask
     return path
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty and owner-only if it does not exist; an existing file is kept."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def open_private(path: Path, mode: str = "a", **options: object) -> IO[str]:
+    """Open a text file for writing (``a`` or ``w``), created owner-only if it is new."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if mode.startswith("a") else os.O_TRUNC)
+    fd = os.open(path, flags, PRIVATE_FILE)
+    try:
+        return os.fdopen(fd, mode, **options)  # type: ignore[call-overload,no-any-return]
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def resources_dir() -> Path:

@@ -16,7 +16,12 @@ from studio.feed.recording import SessionRecorder
 from studio.feed.simulator import FeedSimulator, load_content
 from studio.store.repository import StudioRepository
 from tests.conftest import DEMO_DAY
-from tests.helpers.fake_capture import BarrageGrabFrames, BarrageGrabRoom, FakeBarrageGrab
+from tests.helpers.fake_capture import (
+    BarrageGrabFrames,
+    BarrageGrabRoom,
+    FakeBarrageGrab,
+    bg_user,
+)
 
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 # The demo county's department room, as BarrageGrab names it.
@@ -133,6 +138,9 @@ def fed_db(db_url, tmp_path):
     recorder = SessionRecorder(tmp_path / "r.jsonl")
     bg = BarrageGrabFrames(room=DEPT_ROOM)
     recorder.append("barragegrab", bg.comment('=HYPERLINK("http://x")', user=None), 1.0)
+    # Viewers put phone numbers in their names as often as in their comments.
+    aunt = bg_user("王阿姨13812345678", 3_051_117_652_871_042)
+    recorder.append("barragegrab", bg.comment("低保怎么申请？", user=aunt), 1.5)
     for n, (src, raw) in enumerate(FeedSimulator(seed=2).frames(400)):
         recorder.append(src, raw, 2.0 + n)
     recorder.close()
@@ -166,6 +174,7 @@ def test_export_csv_has_a_bom_and_masked_text_only(fed_db, tmp_path):
     assert len(rows) > 300
     assert list(rows[0])[:6] == ["id", "room", "platform", "msg_id", "author", "text"]
     assert not MOBILE.search(raw.decode("utf-8-sig"))
+    assert any(r["author"] == "王阿姨138****5678" for r in rows)
     assert any(r["pii"] == "True" for r in rows)
     assert any(r["text"].startswith("'=HYPERLINK") for r in rows)
     assert any(int(r["cluster_size"]) > 1 for r in rows)
@@ -176,6 +185,7 @@ def test_export_jsonl_and_xlsx(fed_db, tmp_path, capsys):
     assert run(["export", "questions", "--db", url, "--session", session, "--format", "jsonl"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert not any(MOBILE.search(line) for line in lines)
+    assert any(json.loads(line)["author"] == "王阿姨138****5678" for line in lines)
     first = json.loads(lines[0])
     assert set(first) >= {"id", "text", "is_question", "status", "unit", "cluster_size", "pii"}
     out = tmp_path / "q.xlsx"
@@ -201,5 +211,6 @@ def test_export_jsonl_and_xlsx(fed_db, tmp_path, capsys):
     assert values[0][0] == "id" and len(values) == len(lines) + 1
     texts = [row[5] for row in values[1:]]
     assert '=HYPERLINK("http://x")' in texts  # stored as text, not a formula
-    assert not any(MOBILE.search(str(t)) for t in texts)
+    assert not any(MOBILE.search(str(cell)) for row in values for cell in row)
+    assert "王阿姨138****5678" in [row[4] for row in values[1:]]
     assert run(["export", "questions", "--db", url, "--session", session, "--format", "xlsx"]) == 2

@@ -83,3 +83,24 @@ def test_the_notice_is_not_modal_and_counts_repeats(qtbot, tmp_path):
     assert box.isVisible() and not box.isModal()
     assert "two" in box.text() and "2" in box.text()
     assert str(tmp_path / "studio.log") in box.text()
+
+
+def test_an_error_in_a_worker_thread_is_shown_by_a_notice_built_on_the_gui_thread(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    notice = ErrorNotice(tmp_path / "studio.log")
+    handler = CrashHandler(notice.show_error, on_interrupt=lambda: None)
+    handler.install()
+    try:
+        thread = threading.Thread(target=lambda: 1 / 0, name="feed-writer")
+        thread.start()
+        thread.join()
+        qtbot.waitUntil(lambda: notice.box() is not None and notice.box().isVisible())
+    finally:
+        handler.uninstall()
+    box = notice.box()
+    assert box is not None
+    qtbot.addWidget(box)
+    gui = QApplication.instance().thread()
+    assert box.thread() is gui  # not the thread that failed
+    assert "ZeroDivisionError" in box.text()

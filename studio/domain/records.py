@@ -99,7 +99,10 @@ class PhoneRecord:
 
 @dataclass(frozen=True, slots=True)
 class QuestionRecord:
-    """A comment as it may be shown: ``display_text`` is normalised and masked."""
+    """A comment as it may be shown: ``display_text`` and ``nickname`` are masked.
+
+    ``received_at`` is an instant as stored, naive UTC: show it with ``studio_time``.
+    """
 
     id: int
     received_at: dt.datetime

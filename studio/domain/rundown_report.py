@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from studio.domain.durations import format_duration
 from studio.domain.rundown_clock import SegmentActual
+from studio.domain.studio_time import iso_text
 from studio.domain.table_text import Cell, csv_text
 
 HEADER = (
@@ -24,13 +24,13 @@ HEADER = (
 def _clock(epoch: float | None) -> str:
     if epoch is None:
         return ""
-    return dt.datetime.fromtimestamp(epoch).isoformat(timespec="seconds")
+    return iso_text(epoch)
 
 
 def actuals_csv(actuals: Sequence[SegmentActual]) -> str:
     """One row per segment: planned, allotted (plan + added), actual and the difference.
 
-    Durations are ``m:ss``; times are local ISO 8601. A segment that never ran has no times
+    Durations are ``m:ss``; times are the studio's, ISO 8601 with the offset. A segment that never ran has no times
     and an actual of 00:00. The text has no BOM: callers writing a file for Excel add one.
     Written by the one table writer: a title such as ``=HYPERLINK(…)`` stays text in Excel, and
     the signed over/under (``-0:30``) stays a plain signed duration.

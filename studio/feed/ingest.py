@@ -22,6 +22,8 @@ from typing import Protocol
 from studio.domain.feed_event import FeedEvent, FeedEventKind, RejectedFrame
 from studio.domain.model import Platform, QuestionFlag, QuestionStatus
 from studio.domain.records import QuestionRecord
+from studio.domain.studio_time import from_epoch
+from studio.domain.text.pii import mask_nickname
 from studio.domain.text.pipeline import TextPipeline, question_flags
 
 log = logging.getLogger(__name__)
@@ -44,6 +46,8 @@ class CommentRow:
         room_key: the room's identity as the tool names it; "" for manual entries.
         raw_text: what the viewer wrote, for the store only (may hold personal data).
         display_text: normalised and masked: the only text shown or exported.
+        nickname: the viewer's name masked like the text: the only name shown or exported.
+        raw_nickname: the name as it came, for the store only.
         hidden: the author is blocked; stored, but hidden from the desk.
         received_text: ``received_at`` as SQLite stores a DateTime; made here, with the rest of
             the row, so the store only has to write it ("" if not made: the store makes it).
@@ -64,6 +68,7 @@ class CommentRow:
     channel: str = "live"
     hidden: bool = False
     received_text: str = ""
+    raw_nickname: str = ""
 
     @property
     def status(self) -> QuestionStatus:
@@ -323,7 +328,7 @@ class FeedIngest:
                     RoomFact(
                         event.platform,
                         event.room_key,
-                        dt.datetime.fromtimestamp(event.received_at),
+                        from_epoch(event.received_at),
                         event.online,
                         event.total_viewers,
                         self._likes.get(event.room_key, 0),
@@ -351,7 +356,7 @@ class FeedIngest:
         )
         if hidden:
             flags |= _AUTHOR_BLOCKED
-        received = dt.datetime.fromtimestamp(event.received_at)
+        received = from_epoch(event.received_at)  # naive UTC, as stored
         return CommentRow(
             platform=event.platform,
             room_key=event.room_key,
@@ -359,7 +364,8 @@ class FeedIngest:
             # The Kuaishou userscript sends no user id: the nickname is then the author's key
             # (what blocking matches on; two viewers of one nickname are blocked together).
             author_id=author,
-            nickname=event.nickname,
+            nickname=mask_nickname(event.nickname),
+            raw_nickname=event.nickname,
             raw_text=event.text,
             display_text=processed.display,
             received_at=received,

@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-from studio.paths import data_dir
+from studio.domain.studio_time import now_instant, to_studio
+from studio.paths import data_dir, open_private, private_dir
 
 log = logging.getLogger(__name__)
 
@@ -27,15 +28,14 @@ _BURST = 500
 
 def recordings_dir() -> Path:
     """``<data dir>/recordings``, created on first use."""
-    path = data_dir() / "recordings"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "recordings")
 
 
 def recording_path(session_id: int, now: dt.datetime | None = None) -> Path:
-    """A new file for a session's recording, named by session and start time."""
-    now = now or dt.datetime.now()
-    return recordings_dir() / f"session-{session_id}-{now:%Y%m%d-%H%M%S}.jsonl"
+    """A new file for a session's recording, named by session and start time (studio time;
+    ``now`` is an instant, naive UTC as stored)."""
+    at = to_studio(now if now is not None else now_instant())
+    return recordings_dir() / f"session-{session_id}-{at:%Y%m%d-%H%M%S}.jsonl"
 
 
 class SessionRecorder:
@@ -48,8 +48,9 @@ class SessionRecorder:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._file: IO[str] | None = path.open("a", encoding="utf-8", buffering=1 << 16)
+        private_dir(path.parent)
+        # Raw frames hold what viewers wrote: owner-only, like the database.
+        self._file: IO[str] | None = open_private(path, "a", encoding="utf-8", buffering=1 << 16)
         self.frames = 0
 
     def append(self, source: str, raw: str | bytes, received_at: float) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from studio.domain.model import ReferralCategory
 from studio.domain.question_lifecycle import ModerationAction, MoveRefused, Undo
 from studio.domain.queue_fit import answer_durations, typical_answer_s
+from studio.domain.studio_time import studio_today
 from studio.services.refusal_words import translated_reason
 from studio.services.tasks import BackgroundTasks
 from studio.store import moderation, queue_order
@@ -45,7 +46,7 @@ class ModerationService(QObject):
         tasks: BackgroundTasks,
         *,
         seat: str = "moderator",
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Callable[[], dt.date] = studio_today,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import delete, select
 
 from studio.domain.briefing import BriefingNote, briefing_problems
+from studio.domain.studio_time import now_instant
 from studio.store.database import Database
 from studio.store.models import BriefingNoteRow, Session
 
@@ -32,7 +33,7 @@ def save_briefing_notes(
     session_id: int,
     notes: Sequence[BriefingNote],
     *,
-    now: Callable[[], dt.datetime] = dt.datetime.now,
+    now: Callable[[], dt.datetime] = now_instant,
 ) -> None:
     """Replace the session's notes with ``notes``, in one transaction.
 

@@ -20,7 +20,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 
-from studio.paths import data_dir
+from studio.paths import create_private_file, data_dir
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +109,7 @@ def create_db_engine(url: URL, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S
     """An engine with our SQLite settings (foreign keys, WAL, busy timeout) or a server timeout."""
     try:
         if url.get_backend_name() == "sqlite":
+            _create_private_sqlite_file(url)
             engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
             event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_s))
             return engine
@@ -119,6 +120,17 @@ def create_db_engine(url: URL, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S
             f"the driver for {url.drivername!r} is not installed ({error.name}); "
             "for PostgreSQL: pip install 'studio-desk[postgres]'"
         ) from None
+
+
+def _create_private_sqlite_file(url: URL) -> None:
+    """Create a new SQLite file owner-only before SQLite does; its -wal and -shm files take the
+    database file's mode. Done before the engine connects, so no descriptor of ours is open."""
+    name = url.database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return
+    path = Path(name)
+    if path.parent.is_dir():  # a missing folder is reported by SQLite, as before
+        create_private_file(path)
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

@@ -24,6 +24,8 @@ from studio.domain.model import (
     UnitKind,
 )
 from studio.domain.rundown_plan import DEFAULT_DAILY_RUNDOWN
+from studio.domain.studio_time import studio_instant, to_studio
+from studio.domain.text.pii import mask_nickname
 from studio.domain.text.pipeline import TextPipeline, question_flags
 from studio.domain.text.screening import load_sensitive_words
 from studio.paths import resources_dir
@@ -194,7 +196,7 @@ class _DemoBuilder:
                         position=position,
                         title=note["title"],
                         body=note["body"],
-                        updated_at=dt.datetime.combine(self.today, dt.time(9)),
+                        updated_at=studio_instant(dt.datetime.combine(self.today, dt.time(9))),
                     )
                 )
         elif status == SessionStatus.ENDED:
@@ -217,10 +219,11 @@ class _DemoBuilder:
             room_id=room.id,
             platform_msg_id=f"demo-{session.id}-{self.rng.getrandbits(48)}",
             author_id=f"u{self.rng.getrandbits(40)}",
-            nickname=nickname,
+            nickname=mask_nickname(nickname),
+            raw_nickname=nickname,
             raw_text=text,
             display_text=processed.display,
-            received_at=at,
+            received_at=studio_instant(at),  # ``at`` is the studio's wall clock
             status=status,
             flags=question_flags(processed),
             unit_id=self.units[unit_name].id if unit_name else None,
@@ -281,7 +284,7 @@ class _DemoBuilder:
                 StatsSample(
                     session_id=session.id,
                     room_id=room.id,
-                    at=start + dt.timedelta(minutes=59),
+                    at=studio_instant(start + dt.timedelta(minutes=59)),
                     online=peak,
                     total_viewers=int(peak * self.rng.uniform(6, 11)),
                     likes=int(peak * self.rng.uniform(15, 40)),
@@ -289,7 +292,7 @@ class _DemoBuilder:
             )
         self.s.add(
             AuditEvent(
-                at=start + dt.timedelta(minutes=61),
+                at=studio_instant(start + dt.timedelta(minutes=61)),
                 seat="operator",
                 action="session_ended",
                 subject=f"session:{session.id}",
@@ -303,7 +306,7 @@ class _DemoBuilder:
         category = self.rng.choice(list(ReferralCategory))
         days = 13 if category == ReferralCategory.COMPLAINT else 3
         created = question.received_at + dt.timedelta(minutes=5)
-        deadline = add_working_days(created.date(), days)
+        deadline = add_working_days(to_studio(created).date(), days)
         age = (self.today - session.date).days
         status = (
             ReferralStatus.CLOSED

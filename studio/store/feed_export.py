@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from studio.domain.model import QuestionFlag
+from studio.domain.studio_time import iso_text
 from studio.store.database import Database
 from studio.store.models import Question, Room, Unit
 
@@ -60,7 +61,7 @@ def question_export_rows(db: Database, session_id: int) -> list[dict[str, Any]]:
                     "msg_id": q.platform_msg_id,
                     "author": q.nickname,
                     "text": q.display_text,
-                    "received_at": q.received_at.isoformat(timespec="seconds"),
+                    "received_at": iso_text(q.received_at),
                     "is_question": bool(flags & QuestionFlag.IS_QUESTION),
                     "status": q.status,
                     "unit": unit or "",

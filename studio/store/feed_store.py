@@ -44,6 +44,7 @@ _COLUMNS = (
     "unit_id",
     "cluster_id",
     "channel",
+    "raw_nickname",
 )
 _FACT_COLUMNS = ("session_id", "room_id", "at", "online", "total_viewers", "likes")
 
@@ -72,7 +73,8 @@ class CommentLike(Protocol):
     room_key: str
     msg_id: str
     author_id: str
-    nickname: str
+    nickname: str  # masked
+    raw_nickname: str
     raw_text: str
     display_text: str
     received_at: dt.datetime
@@ -305,6 +307,7 @@ class FeedStore:
                 c.unit_id,
                 c.cluster_id,
                 c.channel,
+                c.raw_nickname[:names],
             )
             for c, room in zip(comments, rooms, strict=True)
         ]

@@ -153,6 +153,9 @@ class Question(Base):
     room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id"))
     platform_msg_id: Mapped[str] = mapped_column(String(64))
     author_id: Mapped[str] = mapped_column(String(80), default="")
+    # Masked like the text (``mask_nickname``): the only name that may reach a screen or an
+    # export. ``raw_nickname`` (last: the feed store binds columns in table order) is the name
+    # as it came, for the store only.
     nickname: Mapped[str] = mapped_column(String(80), default="")
     raw_text: Mapped[str] = mapped_column(Text)
     # Normalised and masked: the only text that may reach a screen or an export.
@@ -166,6 +169,7 @@ class Question(Base):
     channel: Mapped[str] = mapped_column(String(16), default="live")
     # Its place in the on-air queue (smaller first) while queued; None otherwise.
     queue_position: Mapped[int | None] = mapped_column(Integer)
+    raw_nickname: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
 
 class Referral(Base):

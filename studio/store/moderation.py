@@ -40,6 +40,7 @@ from studio.domain.question_lifecycle import (
     referral_deadline,
     transition,
 )
+from studio.domain.studio_time import iso_text, now_instant
 from studio.domain.text.pii import mask_pii
 from studio.store.database import Database
 from studio.store.models import AuditEvent, BlockedAuthor, Question, Referral, Unit
@@ -87,7 +88,7 @@ class _Step:
 
 
 def _now(now: dt.datetime | None) -> dt.datetime:
-    return now if now is not None else dt.datetime.now()
+    return now if now is not None else now_instant()
 
 
 def _retrying(db: Database, work: Callable[[OrmSession], T], attempts: int) -> T:
@@ -693,7 +694,7 @@ def export_audit(db: Database, session_id: int) -> list[dict[str, Any]]:
         return [
             {
                 "id": e.id,
-                "at": e.at.isoformat(timespec="seconds"),
+                "at": iso_text(e.at),
                 "seat": e.seat,
                 "action": e.action,
                 "question": int(e.subject.split(":", 1)[1])

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from studio.domain.model import RoomRole
 from studio.domain.records import PhoneRecord
+from studio.domain.studio_time import now_instant
 from studio.store.database import Database
 from studio.store.models import AuditEvent, Phone
 from studio.store.repository import StudioRepository
@@ -37,7 +38,7 @@ def bind_phone(
     model: str = "",
     *,
     seat: str = "operator",
-    now: Now = dt.datetime.now,
+    now: Now = now_instant,
 ) -> list[PhoneRecord]:
     """Bind the phone with ``ro.serialno`` ``serialno`` to ``role`` under ``label``.
 
@@ -90,7 +91,7 @@ def record_alarms(
     *,
     session_id: int | None = None,
     seat: str = "rig",
-    now: Now = dt.datetime.now,
+    now: Now = now_instant,
 ) -> int:
     """Write one audit event per alarm raised or cleared; returns how many were written.
 
@@ -127,7 +128,7 @@ def record_go_live_override(
     *,
     session_id: int | None = None,
     seat: str = "operator",
-    now: Now = dt.datetime.now,
+    now: Now = now_instant,
 ) -> None:
     """Audit that the session went live although the checklist failed, and why.
 

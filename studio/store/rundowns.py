@@ -6,7 +6,6 @@ SQL): services call them from a worker thread.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session as OrmSession
 from studio.domain.model import SegmentKind, SessionStatus
 from studio.domain.rundown_csv import RundownTemplateRecord, SegmentDraft
 from studio.domain.rundown_plan import DEFAULT_DAILY_RUNDOWN
+from studio.domain.studio_time import now_instant
 from studio.store.database import Database
 from studio.store.models import RundownTemplate, Segment, Session
 
@@ -119,7 +119,7 @@ def save_template(db: Database, name: str, drafts: Sequence[SegmentDraft]) -> Ru
     with db.transaction() as s:
         row = s.scalars(select(RundownTemplate).where(RundownTemplate.name == name)).first()
         if row is None:
-            row = RundownTemplate(name=name, is_default=False, created_at=dt.datetime.now())
+            row = RundownTemplate(name=name, is_default=False, created_at=now_instant())
             s.add(row)
         row.segments_json = _segments_json(drafts)
         s.flush()
@@ -155,7 +155,7 @@ def ensure_default_template(s: OrmSession) -> None:
                 name=DEFAULT_TEMPLATE_NAME,
                 segments_json=_segments_json(drafts),
                 is_default=True,
-                created_at=dt.datetime.now(),
+                created_at=now_instant(),
             )
         )
 

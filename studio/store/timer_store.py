@@ -23,6 +23,7 @@ from studio.domain.model import SegmentKind, SessionStatus
 from studio.domain.rundown_plan import PlannedSegment, Rundown
 from studio.domain.rundown_state import ClockState
 from studio.domain.screen_notes import ScreenNotes
+from studio.domain.studio_time import from_epoch, studio_epoch
 from studio.store.database import Database
 from studio.store.models import AuditEvent, Segment, Session, TimerState
 
@@ -52,8 +53,8 @@ class TimerSnapshot:
 
 
 def _epoch(day: dt.date, at: dt.time) -> float:
-    """Local wall-clock time of the studio as epoch seconds (the clock's time base)."""
-    return dt.datetime.combine(day, at).timestamp()
+    """The studio's wall-clock time as epoch seconds (the clock's time base)."""
+    return studio_epoch(day, at)
 
 
 def rundown_of(s: OrmSession, session_id: int) -> Rundown:
@@ -144,7 +145,7 @@ def _write(
     now: float,
 ) -> bool:
     """Write if nobody wrote since ``before`` was read; False means read again and retry."""
-    stamp = dt.datetime.fromtimestamp(now)
+    stamp = from_epoch(now)
     state_json = json.dumps(state.to_json())
     notes_json = _notes_json(notes)
     if before.version == 0:
@@ -198,7 +199,7 @@ def _change(
             clock_action = action.startswith("timer.")
             s.add(
                 AuditEvent(
-                    at=dt.datetime.fromtimestamp(at),
+                    at=from_epoch(at),
                     seat=seat,
                     action=action,
                     subject=f"session:{session_id}",

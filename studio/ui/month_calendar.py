@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.calendar import is_working_day
+from studio.domain.studio_time import studio_today
 from studio.ui import labels
 
 # The fill of a day by its kind (the week view uses it too).
@@ -86,7 +87,7 @@ class MonthCalendar(QWidget):
 
     def __init__(self, today: dt.date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._selected = today or dt.date.today()
+        self._selected = today or studio_today()
         self._year, self._month = self._selected.year, self._selected.month
         self._tooltips: dict[dt.date, str] = {}
         self._booked: set[dt.date] = set()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.studio_time import clock_text, now_epoch
 from studio.ui import theme
 from studio.ui.fit_label import FitLabel
 
@@ -226,7 +227,7 @@ class OfficialScreen(QWidget):
         self._note.setStyleSheet(f"font-size: 40px; font-weight: 700; background: {background};")
 
     def _tick(self) -> None:
-        self._time_of_day.setText(QDateTime.currentDateTime().toString("HH:mm:ss"))
+        self._time_of_day.setText(clock_text(now_epoch(), seconds=True))
 
     # -- placement ---------------------------------------------------------------------------
     def show_on(self, screen: QScreen) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication
 
 from studio.domain.durations import format_duration
 from studio.domain.rundown_clock import ClockReading, Phase
+from studio.domain.studio_time import clock_text
 
 
 def phase_key(reading: ClockReading | None) -> str:
@@ -38,7 +37,7 @@ def phase_word(reading: ClockReading | None) -> str:
 
 
 def clock_time(epoch: float) -> str:
-    return dt.datetime.fromtimestamp(epoch).strftime("%H:%M")
+    return clock_text(epoch)
 
 
 def expected_end_line(reading: ClockReading | None) -> str:

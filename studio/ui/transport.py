@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from studio.domain.durations import format_duration
 from studio.domain.rundown_clock import ClockReading
 from studio.domain.screen_notes import ScreenNotes
+from studio.domain.studio_time import clock_text
 from studio.ui import theme
 from studio.ui.timer_words import expected_end_line, phase_key, phase_word
 
@@ -217,7 +216,7 @@ class NotePanel(QFrame):
             self.showing.setText(
                 self.tr("Showing: {note} · read ✓ {time}").format(
                     note=notes.note,
-                    time=dt.datetime.fromtimestamp(notes.read_at).strftime("%H:%M:%S"),
+                    time=clock_text(notes.read_at, seconds=True),
                 )
             )
         elif notes.note:

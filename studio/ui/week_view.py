@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from studio.domain.model import SessionStatus
 from studio.domain.records import SessionRecord
+from studio.domain.studio_time import studio_today
 from studio.ui import labels, theme
 from studio.ui.month_calendar import DAY_FILL, DAY_MARKS, PageNavigation, day_kind
 
@@ -65,7 +66,7 @@ class WeekView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._day = dt.date.today()
+        self._day = studio_today()
         navigation = PageNavigation(
             self.tr("Previous week"), self.tr("Next week"), self.weekStepped.emit
         )

@@ -157,3 +157,76 @@ def test_an_older_database_is_migrated_forward_keeping_its_data(tmp_path: Path):
             assert c.execute(text("SELECT count(*) FROM timer_state")).scalar() == 0
     finally:
         db.close()
+
+
+def test_the_migration_masks_stored_nicknames_and_keeps_the_originals(tmp_path: Path):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from studio.store.database import alembic_config
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    command.upgrade(alembic_config(engine), "0006")
+    with engine.begin() as c:
+        for n, name in enumerate(["王阿姨13812345678", "青山人"], 1):
+            c.execute(
+                text(
+                    "INSERT INTO question (id, session_id, platform_msg_id, author_id, nickname, "
+                    "raw_text, display_text, received_at, status, flags, channel) VALUES "
+                    "(:n, 1, :m, 'u', :name, '暖气？', '暖气？', '2026-11-26 15:05:00.000000', "
+                    "'new', 0, 'live')"
+                ),
+                {"n": n, "m": f"m{n}", "name": name},
+            )
+    engine.dispose()
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with db.engine.connect() as c:
+            rows = c.execute(text("SELECT nickname, raw_nickname FROM question ORDER BY id")).all()
+        assert [tuple(r) for r in rows] == [
+            ("王阿姨138****5678", "王阿姨13812345678"),
+            ("青山人", "青山人"),
+        ]
+    finally:
+        db.close()
+
+
+def test_the_migration_turns_local_instants_into_utc(tmp_path: Path, monkeypatch):
+    """Old rows hold the writing machine's local time; it is the best guess for the zone."""
+    import os
+    import time
+
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from studio.store.database import alembic_config
+
+    machine_zone = os.environ.get("TZ")
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        path = tmp_path / "old.db"
+        engine = create_engine(f"sqlite:///{path}")
+        command.upgrade(alembic_config(engine), "0007")
+        with engine.begin() as c:
+            c.execute(
+                text(
+                    "INSERT INTO audit_event (id, at, seat, action, subject, before, after) "
+                    "VALUES (1, '2026-11-26 15:05:00.000000', 'm', 'flag', 'question:1', '', '')"
+                )
+            )
+        engine.dispose()
+        db = open_database(f"sqlite:///{path}")
+        try:
+            with db.engine.connect() as c:
+                stored = c.execute(text("SELECT at FROM audit_event")).scalar()
+            assert stored == "2026-11-26 07:05:00.000000"
+        finally:
+            db.close()
+    finally:
+        if machine_zone is None:
+            monkeypatch.delenv("TZ")
+        else:
+            monkeypatch.setenv("TZ", machine_zone)
+        time.tzset()

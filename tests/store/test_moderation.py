@@ -339,7 +339,7 @@ def test_the_export_lists_the_session_s_events_oldest_first(desk):
     rows = export_audit(db, session_id)
     assert tuple(rows[-1]) == moderation.AUDIT_FIELDS
     assert rows[-1]["subject"] == f"question:{ids[0]}"
-    assert rows[-1]["at"] == "2026-11-26T15:10:00"
+    assert rows[-1]["at"] == "2026-11-26T23:10:00+08:00"  # NOW is stored UTC; shown in Beijing
 
 
 # -- two desks at once -----------------------------------------------------------------------------

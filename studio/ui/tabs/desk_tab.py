@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from studio.domain.model import QuestionFlag, QuestionStatus
 from studio.domain.records import QuestionRecord, UnitRecord
+from studio.domain.studio_time import clock_text, to_epoch
 from studio.paths import resources_dir
 from studio.ui import labels, theme
 from studio.ui.briefing_viewer import BriefingViewer
@@ -168,8 +169,8 @@ class DeskTab(QWidget):
         return [
             Column(
                 self.tr("Time"),
-                lambda q: f"{q.received_at:%H:%M:%S}",
-                sort_key=lambda q: q.received_at.timestamp(),
+                lambda q: clock_text(q.received_at, seconds=True),
+                sort_key=lambda q: to_epoch(q.received_at),
             ),
             Column(
                 self.tr("Room"),
