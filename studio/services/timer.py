@@ -20,7 +20,6 @@ from studio.domain import rundown_clock as clock
 from studio.domain.rundown_clock import ClockError, ClockReading
 from studio.domain.rundown_plan import Rundown
 from studio.domain.rundown_report import actuals_csv
-from studio.domain.rundown_state import ClockState
 from studio.domain.screen_notes import ScreenNotes
 from studio.services.tasks import BackgroundTasks
 from studio.store import timer_store
@@ -116,12 +115,17 @@ class TimerService(QObject):
         self._change("resume", lambda s, _r, now: clock.resume(s, now))
 
     def toggle_pause(self) -> None:
-        """Pause when running, resume when paused (one key for both)."""
-        state = self.snapshot.state if self.snapshot else ClockState()
-        if state.is_paused:
-            self.resume()
-        else:
-            self.pause()
+        """Pause when running, resume when paused (one key for both), decided on the stored
+        clock in the writing transaction: the window may not show another seat's pause yet."""
+        session_id = self.session_id
+        if session_id is None:
+            self.problem.emit(self.tr("There is no session to time today."))
+            return
+
+        def write() -> TimerSnapshot:
+            return timer_store.toggle_pause(self._db, session_id, seat=self._seat, now=self._now)
+
+        self._tasks.spawn(self._guard(lambda: self._write(write)), name="timer pause/resume")
 
     def add(self, seconds: int) -> None:
         self._change("add", lambda s, _r, _now: clock.add_time(s, seconds), detail=seconds)
