@@ -236,6 +236,9 @@ class StudioDesk:
         notes.blackoutRequested.connect(self.timer.toggle_blackout)
         # Any clicker press tells the moderator the official has seen the note.
         w.official.clickerPressed.connect(lambda _command: self.timer.acknowledge_note())
+        # The clicker is the official's seat: next/previous move the studio's one question on
+        # air in the store (audited), and every screen follows the stored move.
+        w.official.clickerPressed.connect(self.moderation.step_on_air)
         w.exportActualsRequested.connect(self.timer.export_actuals)
         for service in (
             self.schedule,
@@ -502,6 +505,8 @@ class StudioDesk:
         self.rig_monitor.stop()  # also closes the scrcpy windows
         self.go_live.close()
         self.timer.stop()
+        # The moves the moderator already pressed are stored before anything is cancelled.
+        await self._bounded(self.moderation.drain(), "storing the last moderation moves")
         await self._bounded(self.live_feed.stop(), "stopping the live feed")
         try:  # the last edit of a quick quit is saved too, but quitting never hangs on it
             await asyncio.wait_for(self.rundown_editing.flush(), timeout=10)

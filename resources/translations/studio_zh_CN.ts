@@ -998,6 +998,25 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>OfficialPreview</name>
+    <message>
+        <source>What the official&apos;s screen shows now</source>
+        <translation>主讲屏此刻显示的内容</translation>
+    </message>
+    <message>
+        <source>Official&apos;s screen</source>
+        <translation>主讲屏</translation>
+    </message>
+    <message>
+        <source>Blackout: the official sees a black screen</source>
+        <translation>黑屏：主讲人看到的是黑屏</translation>
+    </message>
+    <message>
+        <source>Next: {question}</source>
+        <translation>下一个：{question}</translation>
+    </message>
+</context>
+<context>
     <name>OfficialScreen</name>
     <message>
         <source>Official&apos;s screen</source>
@@ -1239,6 +1258,10 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>no question is selected</source>
         <translation>没有选中问题</translation>
+    </message>
+    <message>
+        <source>no question is waiting in the on-air queue</source>
+        <translation>待播队列中没有等待的问题</translation>
     </message>
     <message>
         <source>only one question can be on air; select one</source>

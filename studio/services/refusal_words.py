@@ -21,6 +21,9 @@ def _sentences() -> dict[str, str]:
         "no question is selected": QCoreApplication.translate(
             "Refusals", "no question is selected"
         ),
+        "no question is waiting in the on-air queue": QCoreApplication.translate(
+            "Refusals", "no question is waiting in the on-air queue"
+        ),
         "only one question can be on air; select one": QCoreApplication.translate(
             "Refusals", "only one question can be on air; select one"
         ),
