@@ -189,6 +189,9 @@ class StudioDesk:
         self.rundown_editing.rundownSaved.connect(self.timer.reload)
         self.rundown_editing.rundownSaved.connect(lambda _session_id: self.schedule.refresh())
         self.timer.snapshotChanged.connect(w.show_timer)
+        # Going live and ending change the session's status: every place that shows it, and
+        # the reports (an ended session is held), read it again.
+        self.timer.sessionStatusChanged.connect(self._session_status_changed)
         w.jumpRequested.connect(self.timer.jump)
         self.timer.exported.connect(w.show_saved)
         transport, notes = w.desk.transport, w.desk.notes
@@ -255,6 +258,11 @@ class StudioDesk:
         self._wire_units()
         self._wire_queue()
         self._wire_prepare()
+
+    def _session_status_changed(self, _session_id: int) -> None:
+        self.schedule.refresh()  # the Prep card, the status bar and the running order
+        self.window.prep.schedule.refresh()  # the calendar and its lists
+        self.reports.refresh()
 
     def _load_today_questions(self, session: object) -> None:
         session_id = getattr(session, "id", None)

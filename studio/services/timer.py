@@ -40,8 +40,12 @@ class TimerService(QObject):
         readingChanged(object): the ``ClockReading`` now; emitted every tick and on every change.
         problem(str): an operation was refused or failed; the text says why, for a person.
         exported(str): the segment timings were written to this path.
+        sessionStatusChanged(int): the session went live or ended (the store changed its
+            status with the clock, here or from another process): whatever shows the session's
+            status reads it again.
     """
 
+    sessionStatusChanged = Signal(int)
     snapshotChanged = Signal(object)
     readingChanged = Signal(object)
     problem = Signal(str)
@@ -270,9 +274,16 @@ class TimerService(QObject):
                 r.ended,
                 snapshot.state.added_for(r.segment_index),
             )
+        before = self.snapshot
         self.snapshot = snapshot
         self.snapshotChanged.emit(snapshot)
         self._emit_reading()
+        if (
+            before is not None
+            and before.session_id == snapshot.session_id
+            and _live_and_ended(before) != _live_and_ended(snapshot)
+        ):
+            self.sessionStatusChanged.emit(snapshot.session_id)
 
     def _emit_reading(self) -> None:
         reading = self.reading()
@@ -282,3 +293,8 @@ class TimerService(QObject):
     @property
     def rundown(self) -> Rundown | None:
         return self.snapshot.rundown if self.snapshot else None
+
+
+def _live_and_ended(snapshot: TimerSnapshot) -> tuple[bool, bool]:
+    """What of the clock the session's status follows (see timer_store)."""
+    return snapshot.state.started, snapshot.state.ended
