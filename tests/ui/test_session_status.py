@@ -33,6 +33,7 @@ def test_going_live_and_ending_show_everywhere_and_reach_the_reports(
 
     studio.timer.go()
     run_until(loop, lambda: shown_everywhere(studio, SessionStatus.LIVE))
+    assert studio.window.prep.rundown.read_only  # what is on air is not rewritten
 
     studio.timer.jump(len(studio.timer.rundown.segments) - 1)
     run_until(loop, lambda: studio.timer.reading().segment_index > 0)
