@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from studio.ui import theme
 from studio.ui.official_screen import PHASE_SHAPES, OfficialView
@@ -53,6 +53,9 @@ class OfficialPreview(QFrame):
         self.note.setStyleSheet("background: #1f6feb; font-weight: 700; padding: 2px;")
         for widget in (self.caption, self.focus, self.next_item, self.note):
             box.addWidget(widget)
+        # One-line texts are clipped, never widen the queue beside the feed.
+        for label in (self.segment, self.caption, self.next_item):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._view: OfficialView | None = None
         self.show_view(OfficialView())
 
