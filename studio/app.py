@@ -195,6 +195,9 @@ class StudioDesk:
         self.rundown_editing.rundownSaved.connect(self.timer.reload)
         self.rundown_editing.rundownSaved.connect(lambda _session_id: self.schedule.refresh())
         self.timer.snapshotChanged.connect(w.show_timer)
+        # Going live and ending change the session's status: every place that shows it, and
+        # the reports (an ended session is held), read it again.
+        self.timer.sessionStatusChanged.connect(self._session_status_changed)
         w.jumpRequested.connect(self.timer.jump)
         self.timer.exported.connect(w.show_saved)
         transport, notes = w.desk.transport, w.desk.notes
@@ -242,6 +245,9 @@ class StudioDesk:
         notes.blackoutRequested.connect(self.timer.toggle_blackout)
         # Any clicker press tells the moderator the official has seen the note.
         w.official.clickerPressed.connect(lambda _command: self.timer.acknowledge_note())
+        # The clicker is the official's seat: next/previous move the studio's one question on
+        # air in the store (audited), and every screen follows the stored move.
+        w.official.clickerPressed.connect(self.moderation.step_on_air)
         w.exportActualsRequested.connect(self.timer.export_actuals)
         for service in (
             self.schedule,
@@ -258,6 +264,11 @@ class StudioDesk:
         self._wire_units()
         self._wire_queue()
         self._wire_prepare()
+
+    def _session_status_changed(self, _session_id: int) -> None:
+        self.schedule.refresh()  # the Prep card, the status bar and the running order
+        self.window.prep.schedule.refresh()  # the calendar and its lists
+        self.reports.refresh()
 
     def _load_today_questions(self, session: object) -> None:
         session_id = getattr(session, "id", None)
@@ -508,6 +519,8 @@ class StudioDesk:
         self.rig_monitor.stop()  # also closes the scrcpy windows
         self.go_live.close()
         self.timer.stop()
+        # The moves the moderator already pressed are stored before anything is cancelled.
+        await self._bounded(self.moderation.drain(), "storing the last moderation moves")
         await self._bounded(self.live_feed.stop(), "stopping the live feed")
         try:  # the last edit of a quick quit is saved too, but quitting never hangs on it
             await asyncio.wait_for(self.rundown_editing.flush(), timeout=10)

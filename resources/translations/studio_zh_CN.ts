@@ -998,6 +998,25 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>OfficialPreview</name>
+    <message>
+        <source>What the official&apos;s screen shows now</source>
+        <translation>主讲屏此刻显示的内容</translation>
+    </message>
+    <message>
+        <source>Official&apos;s screen</source>
+        <translation>主讲屏</translation>
+    </message>
+    <message>
+        <source>Blackout: the official sees a black screen</source>
+        <translation>黑屏：主讲人看到的是黑屏</translation>
+    </message>
+    <message>
+        <source>Next: {question}</source>
+        <translation>下一个：{question}</translation>
+    </message>
+</context>
+<context>
     <name>OfficialScreen</name>
     <message>
         <source>Official&apos;s screen</source>
@@ -1239,6 +1258,18 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>no question is selected</source>
         <translation>没有选中问题</translation>
+    </message>
+    <message>
+        <source>no question is waiting in the on-air queue</source>
+        <translation>待播队列中没有等待的问题</translation>
+    </message>
+    <message>
+        <source>the session is live: its running order is read-only; adjust the hour with the timer (add or take away time, absorb the overrun)</source>
+        <translation>场次正在直播：流程只读；请用计时器调整时长（加时或减时、吸收超时）</translation>
+    </message>
+    <message>
+        <source>the session has ended: its running order is on record and read-only</source>
+        <translation>场次已结束：流程已存档，只读</translation>
     </message>
     <message>
         <source>only one question can be on air; select one</source>
@@ -1808,6 +1839,14 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Live: the running order is read-only. Adjust the hour with the timer (add or take away time, absorb the overrun).</source>
+        <translation>直播中：流程只读。请用计时器调整时长（加时或减时、吸收超时）。</translation>
+    </message>
+    <message>
+        <source>Ended: this running order is what aired; it is on record and read-only.</source>
+        <translation>已结束：这是实际播出的流程，已存档，只读。</translation>
     </message>
     <message>
         <source>New segment</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import uuid
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -26,7 +27,15 @@ class ModerationService(QObject):
     """Applies the moderator's moves to the store (with their audit) and reports the result.
 
     Moves run in a worker thread, one at a time in the order pressed; a refused move writes
-    nothing and says why.
+    nothing and says why. Quitting waits for the moves already pressed (:meth:`drain`).
+
+    This running desk is one seat: its moves are audited as ``moderator@<desk id>`` and the
+    official's clicker on its screen as ``official@<desk id>`` (a new id per start), and
+    Ctrl+Z reverts only the moderator seat's own moves, never another desk's or the clicker's.
+
+    Attributes:
+        seat: the audit's seat of the moderator's moves.
+        clicker_seat: the audit's seat of the official's clicker.
 
     Signals:
         questionsChanged(list): the new ``QuestionRecord`` of every question a move touched.
@@ -45,7 +54,7 @@ class ModerationService(QObject):
         repository: StudioRepository,
         tasks: BackgroundTasks,
         *,
-        seat: str = "moderator",
+        desk_id: str | None = None,
         today: Callable[[], dt.date] = studio_today,
         parent: QObject | None = None,
     ) -> None:
@@ -54,8 +63,12 @@ class ModerationService(QObject):
         self._db = db
         self._repository = repository
         self._tasks = tasks
-        self._seat = seat
+        desk_id = desk_id or uuid.uuid4().hex[:8]
+        self.seat = f"moderator@{desk_id}"
+        self.clicker_seat = f"official@{desk_id}"
+        self._seat = self.seat
         self._lock: asyncio.Lock | None = None
+        self._moves: set[asyncio.Task[None]] = set()
         self.session_id: int | None = None
 
     def follow_session(self, session: object) -> None:
@@ -131,12 +144,34 @@ class ModerationService(QObject):
             ),
         )
 
+    def step_on_air(self, command: str) -> None:
+        """The official's clicker (``"next"`` or ``"previous"``): the next or previous queued
+        question goes on air, through the same audited store move as the desk's Enter."""
+        session_id = self.session_id
+        if session_id is None or command not in ("next", "previous"):
+            return
+        self._run(
+            f"clicker {command}",
+            lambda: queue_order.step_on_air(
+                self._db, forward=command == "next", seat=self.clicker_seat, session_id=session_id
+            ),
+        )
+
     def undo(self) -> None:
-        """Revert the last move of the session (Ctrl+Z); repeated, it walks further back."""
+        """Revert this desk's last move in the session (Ctrl+Z); repeated, it walks further
+        back. Another desk's moves and the clicker's are theirs to undo."""
         session_id = self.session_id
         if session_id is None:
             return
         self._run("undo", lambda: moderation.undo_last(self._db, session_id, self._seat))
+
+    async def drain(self) -> None:
+        """Wait until every move already pressed is stored (quitting calls this, bounded,
+        before the database closes): the moderator saw the key land, it must not be lost."""
+        while self._moves:
+            pending = set(self._moves)
+            log.info("storing %d moderation move(s) before quitting", len(pending))
+            await asyncio.wait(pending)
 
     def _run(self, name: str, work: Callable[[], Undo], *, touched: Sequence[int] = ()) -> None:
         async def run() -> None:
@@ -159,7 +194,10 @@ class ModerationService(QObject):
             self.questionsChanged.emit(records)
             await self._emit_typical_answer()
 
-        self._tasks.spawn(run(), name=name)
+        task = self._tasks.spawn(run(), name=name)
+        if task is not None:
+            self._moves.add(task)
+            task.add_done_callback(self._moves.discard)
 
     async def _emit_typical_answer(self) -> None:
         session_id = self.session_id

@@ -14,12 +14,25 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from studio.domain.model import SessionStatus
+from studio.store.rundowns import LOCKED_REASONS
+
 
 def _sentences() -> dict[str, str]:
     # Each literal in a translate() call of its own: that is what lupdate collects.
     return {
         "no question is selected": QCoreApplication.translate(
             "Refusals", "no question is selected"
+        ),
+        "no question is waiting in the on-air queue": QCoreApplication.translate(
+            "Refusals", "no question is waiting in the on-air queue"
+        ),
+        LOCKED_REASONS[SessionStatus.LIVE]: QCoreApplication.translate(
+            "Refusals",
+            "the session is live: its running order is read-only; adjust the hour with the timer (add or take away time, absorb the overrun)",
+        ),
+        LOCKED_REASONS[SessionStatus.ENDED]: QCoreApplication.translate(
+            "Refusals", "the session has ended: its running order is on record and read-only"
         ),
         "only one question can be on air; select one": QCoreApplication.translate(
             "Refusals", "only one question can be on air; select one"

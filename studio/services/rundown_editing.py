@@ -25,6 +25,7 @@ from studio.domain.rundown_csv import (
     read_rundown_csv,
     rundown_csv_bytes,
 )
+from studio.services.refusal_words import translated_reason
 from studio.services.tasks import BackgroundTasks
 from studio.store.database import Database
 from studio.store.rundowns import list_templates, load_rundown, save_rundown, save_template
@@ -115,7 +116,9 @@ class RundownEditingService(QObject):
                 saved,
                 lambda error: self.saveFailed.emit(
                     session_id,
-                    self.tr("Could not save the running order: {error}").format(error=error),
+                    self.tr("Could not save the running order: {error}").format(
+                        error=translated_reason(error)
+                    ),
                 ),
             ),
         )

@@ -20,7 +20,6 @@ from studio.domain import rundown_clock as clock
 from studio.domain.rundown_clock import ClockError, ClockReading
 from studio.domain.rundown_plan import Rundown
 from studio.domain.rundown_report import actuals_csv
-from studio.domain.rundown_state import ClockState
 from studio.domain.screen_notes import ScreenNotes
 from studio.services.tasks import BackgroundTasks
 from studio.store import timer_store
@@ -41,8 +40,12 @@ class TimerService(QObject):
         readingChanged(object): the ``ClockReading`` now; emitted every tick and on every change.
         problem(str): an operation was refused or failed; the text says why, for a person.
         exported(str): the segment timings were written to this path.
+        sessionStatusChanged(int): the session went live or ended (the store changed its
+            status with the clock, here or from another process): whatever shows the session's
+            status reads it again.
     """
 
+    sessionStatusChanged = Signal(int)
     snapshotChanged = Signal(object)
     readingChanged = Signal(object)
     problem = Signal(str)
@@ -116,12 +119,17 @@ class TimerService(QObject):
         self._change("resume", lambda s, _r, now: clock.resume(s, now))
 
     def toggle_pause(self) -> None:
-        """Pause when running, resume when paused (one key for both)."""
-        state = self.snapshot.state if self.snapshot else ClockState()
-        if state.is_paused:
-            self.resume()
-        else:
-            self.pause()
+        """Pause when running, resume when paused (one key for both), decided on the stored
+        clock in the writing transaction: the window may not show another seat's pause yet."""
+        session_id = self.session_id
+        if session_id is None:
+            self.problem.emit(self.tr("There is no session to time today."))
+            return
+
+        def write() -> TimerSnapshot:
+            return timer_store.toggle_pause(self._db, session_id, seat=self._seat, now=self._now)
+
+        self._tasks.spawn(self._guard(lambda: self._write(write)), name="timer pause/resume")
 
     def add(self, seconds: int) -> None:
         self._change("add", lambda s, _r, _now: clock.add_time(s, seconds), detail=seconds)
@@ -266,9 +274,16 @@ class TimerService(QObject):
                 r.ended,
                 snapshot.state.added_for(r.segment_index),
             )
+        before = self.snapshot
         self.snapshot = snapshot
         self.snapshotChanged.emit(snapshot)
         self._emit_reading()
+        if (
+            before is not None
+            and before.session_id == snapshot.session_id
+            and _live_and_ended(before) != _live_and_ended(snapshot)
+        ):
+            self.sessionStatusChanged.emit(snapshot.session_id)
 
     def _emit_reading(self) -> None:
         reading = self.reading()
@@ -278,3 +293,8 @@ class TimerService(QObject):
     @property
     def rundown(self) -> Rundown | None:
         return self.snapshot.rundown if self.snapshot else None
+
+
+def _live_and_ended(snapshot: TimerSnapshot) -> tuple[bool, bool]:
+    """What of the clock the session's status follows (see timer_store)."""
+    return snapshot.state.started, snapshot.state.ended

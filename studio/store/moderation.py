@@ -10,7 +10,8 @@ The audit is also the undo history. Each event's ``before``/``after`` is a JSON 
 question's fields the action changed (``status`` always; ``text``, ``flags``, ``cluster``,
 ``position`` in the on-air queue when they changed) and ``after`` carries the act's id (``act``: all events of one key press share
 it) and what the act created (``referral``, ``block``). Undo reverts the latest act of the
-session that no ``question.undo`` event names in its ``undoes``.
+seat (the audit's ``seat``: one running desk, or the official's clicker) in the session that no
+``question.undo`` event names in its ``undoes``.
 """
 
 from __future__ import annotations
@@ -189,12 +190,15 @@ def _status_steps(changes: Iterable[StatusChange]) -> list[_Step]:
     ]
 
 
-def _place_in_queue(s: OrmSession, session_id: int, steps: Sequence[_Step]) -> None:
+def _place_in_queue(
+    s: OrmSession, session_id: int, steps: Sequence[_Step], *, displaced_last: bool = False
+) -> None:
     """Give the steps that enter or leave the queue their queue places (audited, so undone).
 
     Queuing puts a question last; one taken off air goes first (it was interrupted, it should
-    not wait behind the whole queue); leaving the queue clears the place. (A block hides a
-    queued question without this: its stale place is ignored, as only queued ones are ordered.)
+    not wait behind the whole queue) unless ``displaced_last``; leaving the queue clears the
+    place. (A block hides a queued question without this: its stale place is ignored, as only
+    queued ones are ordered.)
     """
     queued = str(QuestionStatus.QUEUED)
     moving = [
@@ -216,12 +220,58 @@ def _place_in_queue(s: OrmSession, session_id: int, steps: Sequence[_Step]) -> N
         if st.after["status"] != queued:
             if "position" in st.before:
                 st.after["position"] = None
-        elif st.before["status"] == str(QuestionStatus.ON_AIR):
+        elif st.before["status"] == str(QuestionStatus.ON_AIR) and not displaced_last:
             first -= 1
             st.after["position"] = first
         else:
             last += 1
             st.after["position"] = last
+
+
+def _apply_move(
+    s: OrmSession,
+    rows: dict[int, Question],
+    action: ModerationAction,
+    *,
+    seat: str,
+    session_id: int,
+    at: dt.datetime,
+    note: str | None = None,
+    displaced_last: bool = False,
+) -> Undo:
+    """Plan, write and audit one status move on ``rows`` (one act) in the open transaction.
+
+    ``displaced_last``: the question a put-on-air takes off air goes to the end of the queue
+    instead of its front (the clicker's *next*: the official has moved on from it).
+    """
+    current = {q.id: QuestionStatus(q.status) for q in rows.values()}
+    if action == ModerationAction.PUT_ON_AIR:
+        for q in s.scalars(
+            select(Question).where(
+                Question.session_id == session_id, Question.status == QuestionStatus.ON_AIR
+            )
+        ):
+            current.setdefault(q.id, QuestionStatus(q.status))
+    changes = plan_moves(current, rows, action)
+    steps = _status_steps(changes)
+    _place_in_queue(s, session_id, steps, displaced_last=displaced_last)
+    for step in steps:
+        _update(s, step)
+    if note:
+        for step in steps:
+            step.extra["note"] = note
+    displaced = {c.question_id: "take_off_air" for c in changes if c.question_id not in rows}
+    _audit(
+        s,
+        steps,
+        action=str(action),
+        seat=seat,
+        session_id=session_id,
+        at=at,
+        act=_new_act(),
+        actions=displaced,
+    )
+    return Undo(str(action), changes)
 
 
 # -- status moves ------------------------------------------------------------------------------
@@ -254,34 +304,9 @@ def moderate(
 
     def work(s: OrmSession) -> Undo:
         rows = _questions(s, question_ids, session_id)
-        current = {q.id: QuestionStatus(q.status) for q in rows.values()}
-        if action == ModerationAction.PUT_ON_AIR:
-            for q in s.scalars(
-                select(Question).where(
-                    Question.session_id == session_id, Question.status == QuestionStatus.ON_AIR
-                )
-            ):
-                current.setdefault(q.id, QuestionStatus(q.status))
-        changes = plan_moves(current, rows, action)
-        steps = _status_steps(changes)
-        _place_in_queue(s, session_id, steps)
-        for step in steps:
-            _update(s, step)
-        if note:
-            for step in steps:
-                step.extra["note"] = note
-        displaced = {c.question_id: "take_off_air" for c in changes if c.question_id not in rows}
-        _audit(
-            s,
-            steps,
-            action=str(action),
-            seat=seat,
-            session_id=session_id,
-            at=_now(now),
-            act=_new_act(),
-            actions=displaced,
+        return _apply_move(
+            s, rows, action, seat=seat, session_id=session_id, at=_now(now), note=note
         )
-        return Undo(str(action), changes)
 
     return _retrying(db, work, attempts)
 
@@ -565,11 +590,15 @@ def blocked_authors(db: Database, session_id: int) -> frozenset[tuple[int, str]]
 
 
 # -- undo --------------------------------------------------------------------------------------
-def _last_act(s: OrmSession, session_id: int) -> list[AuditEvent]:
-    """The audit events of the session's latest moderation act not undone yet."""
+def _last_act(s: OrmSession, session_id: int, seat: str) -> list[AuditEvent]:
+    """The audit events of the seat's latest moderation act in the session not undone yet."""
     events = s.scalars(
         select(AuditEvent)
-        .where(AuditEvent.session_id == session_id, AuditEvent.action.like("question.%"))
+        .where(
+            AuditEvent.session_id == session_id,
+            AuditEvent.action.like("question.%"),
+            AuditEvent.seat == seat,
+        )
         .order_by(AuditEvent.id)
     ).all()
     undone: set[str] = set()
@@ -630,10 +659,13 @@ def undo_last(
     now: dt.datetime | None = None,
     attempts: int = 5,
 ) -> Undo:
-    """Revert the session's latest moderation act not undone yet (Ctrl+Z), and audit the undo.
+    """Revert this seat's latest moderation act in the session not undone yet (Ctrl+Z), and
+    audit the undo.
 
-    Repeated, it walks further back. Each reverted question gets a ``question.undo`` event whose
-    ``after`` names the act it undoes.
+    Only the seat's own acts: a moderator's Ctrl+Z never reverts what another desk (or the
+    official's clicker) did a moment ago, which they could not even see coming. Repeated, it
+    walks further back. Each reverted question gets a ``question.undo`` event whose ``after``
+    names the act it undoes. A question another seat changed since is refused.
 
     Returns:
         The undo record of the act that was reverted.
@@ -645,7 +677,7 @@ def undo_last(
     """
 
     def work(s: OrmSession) -> Undo:
-        events = _last_act(s, session_id)
+        events = _last_act(s, session_id, seat)
         if not events:
             raise NothingToUndo("nothing to undo")
         undo, steps = _undo_record(events)

@@ -3,7 +3,8 @@
 A queued question's ``queue_position`` orders the queue (smaller first; only the order
 matters, values may be sparse or negative). :mod:`studio.store.moderation` gives a question
 its place when it enters the queue and clears it when it leaves; this module moves a question
-within the queue. A reorder is a moderation act like any other: one ``question.reorder`` audit
+within the queue, and steps the official's clicker through it (:func:`step_on_air`). A reorder
+is a moderation act like any other: one ``question.reorder`` audit
 event per question whose place changed, ``before``/``after`` holding its status and place, in
 the same transaction as the change, so :func:`studio.store.moderation.undo_last` reverts it.
 
@@ -19,11 +20,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from studio.domain.model import QuestionStatus
-from studio.domain.question_lifecycle import MoveRefused, StatusChange, Undo
+from studio.domain.question_lifecycle import ModerationAction, MoveRefused, StatusChange, Undo
 from studio.domain.queue_fit import StatusMove
 from studio.store.database import Database
 from studio.store.models import AuditEvent, Question
-from studio.store.moderation import _audit, _new_act, _now, _retrying, _Step, _update
+from studio.store.moderation import (
+    _apply_move,
+    _audit,
+    _new_act,
+    _now,
+    _retrying,
+    _Step,
+    _update,
+)
 
 #: The audit action of a move within the queue.
 REORDER = "reorder"
@@ -51,6 +60,47 @@ def queue_ids(db: Database, session_id: int) -> list[int]:
     """The ids of the session's queued questions, in queue order."""
     with db.sessions() as s:
         return [q.id for q in _queued(s, session_id)]
+
+
+def step_on_air(
+    db: Database,
+    *,
+    forward: bool,
+    seat: str,
+    session_id: int,
+    now: dt.datetime | None = None,
+    attempts: int = 5,
+) -> Undo:
+    """The official's clicker: the next (or previous) queued question goes on air.
+
+    The queue and the question on air form a ring, so *next* and *previous* undo each other:
+    *next* puts the first queued question on air and sends the one on air to the end of the
+    queue (the official has moved on from it; it stays queued, unanswered, until the moderator
+    says otherwise); *previous* puts the last queued question on air (the one just moved on
+    from) and sends the one on air back to the front. Decided from the stored queue in the
+    transaction, audited like the desk's Enter (``question.put_on_air`` and
+    ``question.take_off_air``, one act).
+
+    Raises:
+        MoveRefused: no question is waiting in the queue; nothing is written.
+    """
+
+    def work(s: OrmSession) -> Undo:
+        queue = _queued(s, session_id)
+        if not queue:
+            raise MoveRefused("no question is waiting in the on-air queue")
+        target = queue[0] if forward else queue[-1]
+        return _apply_move(
+            s,
+            {target.id: target},
+            ModerationAction.PUT_ON_AIR,
+            seat=seat,
+            session_id=session_id,
+            at=_now(now),
+            displaced_last=forward,
+        )
+
+    return _retrying(db, work, attempts)
 
 
 def reorder(

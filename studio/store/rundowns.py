@@ -32,18 +32,47 @@ class RundownProblem(Exception):
     """A rundown or template can't be written or read; the message says why, for a person."""
 
 
+#: Why an aired session's running order is not changed (words for the refusal table).
+LOCKED_REASONS = {
+    SessionStatus.LIVE: "the session is live: its running order is read-only; "
+    "adjust the hour with the timer (add or take away time, absorb the overrun)",
+    SessionStatus.ENDED: "the session has ended: its running order is on record and read-only",
+}
+
+
+class RundownLocked(RundownProblem):
+    """The session is live or has ended: its running order is what aired, and is not changed.
+
+    Attributes:
+        status: the session's status.
+    """
+
+    def __init__(self, status: SessionStatus) -> None:
+        super().__init__(LOCKED_REASONS[status])
+        self.status = status
+
+
+def rundown_locked(status: SessionStatus) -> bool:
+    """Whether a session in ``status`` has a read-only running order (live or ended)."""
+    return status in LOCKED_REASONS
+
+
 def save_rundown(db: Database, session_id: int, drafts: Sequence[SegmentDraft]) -> None:
     """Replace the session's segments with ``drafts``, in their order, in one transaction.
 
     A ready session left without a running order is planned again: "ready" needs one.
 
     Raises:
+        RundownLocked: the session is live or has ended (its running order is what aired;
+            live, the timer adjusts the hour); nothing is written.
         RundownProblem: the session does not exist (any more).
     """
     with db.transaction() as s:
         session = s.get(Session, session_id)
         if session is None:
             raise RundownProblem(f"session {session_id} does not exist")
+        if rundown_locked(SessionStatus(session.status)):
+            raise RundownLocked(SessionStatus(session.status))
         if not drafts and session.status == SessionStatus.READY:
             session.status = SessionStatus.PLANNED
         s.execute(delete(Segment).where(Segment.session_id == session_id))

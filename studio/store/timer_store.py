@@ -19,6 +19,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session as OrmSession
 
+from studio.domain import rundown_clock as clock
 from studio.domain.model import SegmentKind, SessionStatus
 from studio.domain.rundown_plan import PlannedSegment, Rundown
 from studio.domain.rundown_state import ClockState
@@ -274,3 +275,45 @@ def change_notes(
         now=now,
         attempts=attempts,
     )
+
+
+class _PauseDecisionStale(Exception):
+    """The stored clock changed between deciding pause-or-resume and writing it."""
+
+
+def toggle_pause(
+    db: Database,
+    session_id: int,
+    *,
+    seat: str = "operator",
+    now: Callable[[], float] = time.time,
+    attempts: int = 5,
+) -> TimerSnapshot:
+    """F6: pause a running clock, resume a paused one, decided on the stored state.
+
+    Not on what a window shows: another seat (or ``studio timer pause``) may have paused it a
+    moment ago. The decision is checked again inside the writing transaction; if the stored
+    clock changed in between, it is decided again. The audit says ``timer.pause`` or
+    ``timer.resume``, what was done.
+
+    Raises:
+        ClockError: the clock can be neither paused nor resumed (not started, ended).
+        TimerConflict: other writers won every attempt.
+    """
+    for _attempt in range(attempts):
+        paused = load_timer(db, session_id).state.is_paused
+
+        def flip(
+            state: ClockState, _rundown: Rundown, at: float, paused: bool = paused
+        ) -> ClockState:
+            if state.is_paused != paused:
+                raise _PauseDecisionStale
+            return clock.resume(state, at) if paused else clock.pause(state, at)
+
+        try:
+            return change_timer(
+                db, session_id, flip, action="resume" if paused else "pause", seat=seat, now=now
+            )
+        except _PauseDecisionStale:
+            continue
+    raise TimerConflict(f"the timer of session {session_id} kept changing; try again")

@@ -90,7 +90,6 @@ class MainWindow(QMainWindow):
         self._reading: ClockReading | None = None
         self._notes = ScreenNotes()
         self._on_air = OnAir()
-        self._on_air_ids: tuple[int, ...] = ()  # the question ids of ``_on_air.queued``
         self._rig_summary = ""
         self._room_states: dict[str, str] = {}
         self._point: tuple[str, str] | None = None
@@ -300,16 +299,16 @@ class MainWindow(QMainWindow):
         self._refresh_official()
 
     def clicker(self, command: str) -> None:
-        """A presentation clicker on the official's screen: next/previous question (in the
-        queue's order, see :meth:`_follow_queue`), blackout."""
+        """A presentation clicker on the official's screen: blackout here. Next and previous
+        move the studio's one question on air in the store (the app wires them to the
+        moderation service); this window shows it when the stored move comes back."""
         if command == "blackout":
             self.desk.notes.blackoutRequested.emit()
-            return
-        self._on_air = self._on_air.step(1 if command == "next" else -1)
-        self._refresh_official()
 
     def _refresh_official(self) -> None:
-        self.official.show_view(self.official_view())
+        view = self.official_view()
+        self.official.show_view(view)
+        self.desk.queue.preview.show_view(view)  # the desk sees what the official sees
 
     # -- slots for the services --------------------------------------------------------------
     def show_today(self, session: SessionRecord | None) -> None:
@@ -348,23 +347,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(reason, 8_000)
 
     def _follow_queue(self) -> None:
-        """The official sees the question on air (if any) and the queued ones after it, in the
-        order the moderator arranged on the queue panel; the clicker steps through that order.
-
-        With nothing on air, a question the official clicked to keeps the focus while the
-        queue around it changes: a reorder must not throw them back to the segment's notes.
-        """
+        """The official sees the question on air (the store's, the same the queue panel and
+        the feed show) and the queued ones after it, in the order arranged on the queue panel.
+        With nothing on air, the segment's notes."""
         ordered = self.desk.queue.ordered()
         texts = tuple(q.display_text for q in ordered)
-        ids = tuple(q.id for q in ordered)
-        if ordered and ordered[0].status == QuestionStatus.ON_AIR:
-            focus = 0
-        else:
-            # By id, not by text: two viewers may ask in the very same words.
-            was = self._on_air.focus
-            shown = self._on_air_ids[was] if 0 <= was < len(self._on_air_ids) else None
-            focus = ids.index(shown) if shown in ids else -1
-        self._on_air, self._on_air_ids = OnAir(texts, focus), ids
+        focus = 0 if ordered and ordered[0].status == QuestionStatus.ON_AIR else -1
+        self._on_air = OnAir(texts, focus)
         self._refresh_official()
 
     def show_reading(self, reading: ClockReading) -> None:

@@ -17,18 +17,12 @@ from studio.ui.timer_words import expected_end_line, phase_key, phase_word
 
 @dataclass(frozen=True)
 class OnAir:
-    """What the official answers: ``focus`` is -1 for the segment's notes, else a queue index.
-
-    Until the live desk puts questions on air, the clicker steps through the queued questions.
-    """
+    """What the official answers, as stored: the question on air then the queued ones
+    (``queued``, in queue order); ``focus`` is 0 when the first is on air, -1 for the
+    segment's notes (nothing on air). The clicker changes it only through the store."""
 
     queued: tuple[str, ...] = ()
     focus: int = -1
-
-    def step(self, delta: int) -> OnAir:
-        focus = max(-1, min(len(self.queued) - 1, self.focus + delta))
-        return OnAir(self.queued, focus)
-
 
 
 def official_view(

@@ -38,6 +38,7 @@ from studio.domain.records import QuestionRecord, SegmentRecord
 from studio.domain.rundown_clock import ClockReading
 from studio.ui import labels, theme
 from studio.ui.keys import bind_keys
+from studio.ui.official_preview import OfficialPreview
 
 #: The drag payload: a queued question's id, as text.
 MIME_TYPE = "application/x-studio-queued-question"
@@ -256,6 +257,9 @@ class QueuePanel(QWidget):
         self.fit_label.setProperty("role", "subtle")
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
+        # What the official's screen shows, right above the queue it follows.
+        self.preview = OfficialPreview(self)
+        box.addWidget(self.preview)
         box.addWidget(self.fit_label)
         box.addWidget(self.view, 1)
         self._segments: Sequence[SegmentRecord] = ()

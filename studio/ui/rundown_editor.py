@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.durations import format_duration
-from studio.domain.model import SegmentKind
+from studio.domain.model import SegmentKind, SessionStatus
 from studio.domain.records import SessionRecord
 from studio.domain.rundown_csv import TITLE_MAX, CsvProblem, RundownTemplateRecord, SegmentDraft
 from studio.ui import labels, theme
@@ -133,6 +133,13 @@ class _CellEditors(QStyledItemDelegate):
         return super().eventFilter(editor, event)
 
 
+EDIT_TRIGGERS = (
+    QAbstractItemView.EditTrigger.DoubleClicked
+    | QAbstractItemView.EditTrigger.EditKeyPressed
+    | QAbstractItemView.EditTrigger.AnyKeyPressed
+)
+
+
 class RundownEditor(QWidget):
     """Edits a session's running order (today's, or one prepared ahead); each change is undoable
     and saved right away.
@@ -169,11 +176,7 @@ class RundownEditor(QWidget):
         self.view.setItemDelegate(_CellEditors(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
+        self.view.setEditTriggers(EDIT_TRIGGERS)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDragDropOverwriteMode(False)
@@ -217,6 +220,11 @@ class RundownEditor(QWidget):
         toolbar.addAction(self.edit_actions["import"])
         toolbar.addAction(self.edit_actions["export"])
 
+        # Why the running order can't be changed, when it can't (live or ended).
+        self.read_only_label = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.read_only_label.setProperty("role", "chip")
+        self.read_only_label.setProperty("state", "warn")
+        self.read_only_label.hide()
         self.summary_label = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.verdict_label = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.verdict_label.setProperty("role", "chip")
@@ -246,6 +254,7 @@ class RundownEditor(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(toolbar)
+        box.addWidget(self.read_only_label)
         box.addWidget(self.view, 1)
         box.addLayout(totals)
         box.addWidget(self.message_label)
@@ -299,9 +308,49 @@ class RundownEditor(QWidget):
         self._session = session
         self._slot_name = slot_name
         self.view.setEnabled(session is not None)
+        self._follow_status(session)
         self._show_templates(self._templates)
         self._update_actions()
         self._recount()
+
+    @property
+    def read_only(self) -> bool:
+        return self.model.read_only
+
+    def _follow_status(self, session: SessionRecord | None) -> None:
+        """Live and ended running orders are what aired: read-only, with the reason shown.
+
+        Live, the hour is adjusted with the timer (add or take away time, absorb the overrun),
+        not by rewriting the plan the clock and the official's screen are following.
+        """
+        status = session.status if session is not None else None
+        reasons = {
+            SessionStatus.LIVE: self.tr(
+                "Live: the running order is read-only. Adjust the hour with the timer "
+                "(add or take away time, absorb the overrun)."
+            ),
+            SessionStatus.ENDED: self.tr(
+                "Ended: this running order is what aired; it is on record and read-only."
+            ),
+        }
+        reason = reasons.get(status) if status is not None else None
+        was = self.model.read_only
+        self.model.set_read_only(reason is not None, reason or "")
+        self.read_only_label.setText(reason or "")
+        self.read_only_label.setVisible(reason is not None)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers if reason else EDIT_TRIGGERS
+        )
+        self.view.setDragDropMode(
+            QAbstractItemView.DragDropMode.NoDragDrop
+            if reason
+            else QAbstractItemView.DragDropMode.InternalMove
+        )
+        if reason and not was and session is not None:
+            # Edits not stored before it went live are not what aired: show the stored order.
+            self._loaded_for = None
+            if self._service is not None:
+                self._service.load(session.id)
 
     def show_rundown(self, session_id: int, drafts: Sequence[SegmentDraft]) -> None:
         """Show the stored rundown of a session, unless the operator has edited it since."""
@@ -459,7 +508,9 @@ class RundownEditor(QWidget):
             )
             action = menu.addAction(text)
             action.triggered.connect(lambda _checked=False, t=template: self.apply_template(t))
-            action.setEnabled(self._session is not None and bool(template.segments))
+            action.setEnabled(
+                self._session is not None and not self.model.read_only and bool(template.segments)
+            )
         if not self._templates:
             menu.addAction(self.tr("No templates yet")).setEnabled(False)
         menu.addSeparator()
@@ -560,7 +611,7 @@ class RundownEditor(QWidget):
         self.verdict_label.show()
 
     def _update_actions(self) -> None:
-        editable = self._session is not None
+        editable = self._session is not None and not self.model.read_only
         rows = self.selected_rows() if editable else []
         count = self.model.rowCount()
         enabled = {

@@ -174,6 +174,7 @@ class RundownTableModel(QAbstractTableModel):
 
     Attributes:
         undo_stack: the edits since the rundown was loaded, undoable one by one.
+        read_only: the session is live or has ended: no edit is taken (see :meth:`set_read_only`).
 
     Signals:
         edited(): the segments changed (an edit, an undo or a redo): save and recount.
@@ -187,6 +188,14 @@ class RundownTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._drafts: list[SegmentDraft] = []
         self.undo_stack = QUndoStack(self)
+        self.read_only = False
+        self._read_only_reason = ""
+
+    def set_read_only(self, read_only: bool, reason: str = "") -> None:
+        """Take no edit (cells, drags, any undoable change); a try says ``reason``."""
+        self.read_only, self._read_only_reason = read_only, reason
+        if read_only:
+            self.undo_stack.clear()  # what aired is not undone into
 
     # -- reading -----------------------------------------------------------------------------
     def drafts(self) -> list[SegmentDraft]:
@@ -250,6 +259,15 @@ class RundownTableModel(QAbstractTableModel):
         return format_duration(getattr(draft, DURATION_COLUMNS[column]))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if self.read_only:
+            valid = index.isValid()
+            return (
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren
+                if valid
+                else Qt.ItemFlag.NoItemFlags
+            )
         if not index.isValid():
             # Drops land between rows (onto the root), never onto a segment.
             return Qt.ItemFlag.ItemIsDropEnabled
@@ -264,6 +282,9 @@ class RundownTableModel(QAbstractTableModel):
     # -- typing in a cell --------------------------------------------------------------------
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        if self.read_only:
+            self.rejected.emit(self._read_only_reason)
             return False
         old = self._drafts[index.row()]
         column = Column(index.column())
@@ -358,6 +379,9 @@ class RundownTableModel(QAbstractTableModel):
         self.undo_stack.clear()
 
     def _push(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> None:
+        if self.read_only:  # every edit comes through here: none of them changes what aired
+            self.rejected.emit(self._read_only_reason)
+            return
         self.undo_stack.push(_Command(text, self, do, undo))
 
     # -- the changes themselves, with Qt's model signals -------------------------------------

@@ -10,6 +10,7 @@ from studio.app import TRANSLATIONS
 from studio.domain.model import QuestionStatus
 from studio.domain.question_lifecycle import LEGAL_MOVES, ModerationAction, MoveRefused, plan_moves
 from studio.services.refusal_words import translated_reason
+from studio.store.rundowns import LOCKED_REASONS
 
 ENGLISH = re.compile(r"[A-Za-z]{2,}")
 
@@ -34,6 +35,8 @@ STORE_REASONS = [
     "the question is already last in the queue",
     "the question is already at that place in the queue",
     "the questions kept changing on another desk; try again",
+    "no question is waiting in the on-air queue",
+    *LOCKED_REASONS.values(),
 ]
 
 

@@ -5,12 +5,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from studio.domain import rundown_clock as clock
 from studio.domain.rundown_state import ClockState
 from studio.services.tasks import BackgroundTasks
 from studio.services.timer import TimerService
+from studio.store.models import AuditEvent
 from studio.store.repository import StudioRepository
-from studio.store.timer_store import load_timer
+from studio.store.timer_store import change_timer, load_timer
 from tests.conftest import DEMO_DAY
 from tests.helpers.waiting import until
 
@@ -95,3 +98,22 @@ def test_segment_timings_export(service, event_loop_qt, tmp_path):
     assert lines[0].startswith("segment,title,planned")
     assert lines[1].startswith("1,开场,03:00")
     assert len(lines) == 6
+
+
+def test_f6_decides_pause_or_resume_from_the_store_not_from_the_window(service, demo_db, event_loop_qt):
+    """Another seat paused a moment ago and this window has not seen it yet: F6 resumes."""
+    service.stop()  # no polling: the window keeps its stale, running state
+    service.go()
+    event_loop_qt.run_until_complete(until(lambda: service.snapshot.state.started))
+    change_timer(demo_db, service.session_id, lambda s, _r, now: clock.pause(s, now), action="pause", seat="cli")
+    assert not service.snapshot.state.is_paused  # what the window shows is stale
+    problems: list[str] = []
+    service.problem.connect(problems.append)
+    service.toggle_pause()
+    event_loop_qt.run_until_complete(until(lambda: service.snapshot.version == 3 or problems))
+    assert not problems
+    stored = load_timer(demo_db, service.session_id)
+    assert not stored.state.is_paused and stored.state.paused
+    with demo_db.sessions() as s:
+        actions = s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    assert actions[-2:] == ["timer.pause", "timer.resume"]

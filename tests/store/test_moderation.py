@@ -147,11 +147,11 @@ def test_undo_of_each_status_move_restores_it_exactly(desk, setup, action):
     before = snapshot(db)
     moderate(db, ids[:1], action, seat="m", session_id=session_id)
     assert snapshot(db) != before
-    undone = undo_last(db, session_id, "seat-b")
+    undone = undo_last(db, session_id, "m")
     assert undone.action == str(action)
     assert snapshot(db) == before
     undo_events = [r for r in export_audit(db, session_id) if r["action"] == "question.undo"]
-    assert undo_events[-1]["seat"] == "seat-b"
+    assert undo_events[-1]["seat"] == "m"
 
 
 def test_undo_walks_back_and_then_has_nothing_left(desk):
@@ -165,6 +165,20 @@ def test_undo_walks_back_and_then_has_nothing_left(desk):
     assert snapshot(db) == start
     with pytest.raises(NothingToUndo):
         undo_last(db, session_id, "m")
+
+
+def test_undo_reverts_only_the_seat_s_own_acts(desk):
+    """Two desks on one database: B's Ctrl+Z reverts B's flag, never A's later move."""
+    db, session_id, ids, *_ = desk
+    moderate(db, ids[1:2], A.FLAG, seat="desk-b", session_id=session_id)
+    moderate(db, ids[:1], A.FLAG, seat="desk-a", session_id=session_id)
+    undone = undo_last(db, session_id, "desk-b")
+    assert undone.question_ids == (ids[1],)
+    assert statuses(db, ids[:2]) == [S.FLAGGED, S.NEW]
+    with pytest.raises(NothingToUndo):
+        undo_last(db, session_id, "desk-b")
+    undo_last(db, session_id, "desk-a")
+    assert statuses(db, ids[:2]) == [S.NEW, S.NEW]
 
 
 def test_undo_refuses_when_the_question_moved_since(desk):

@@ -13,7 +13,7 @@ from studio.domain.question_lifecycle import ModerationAction, MoveRefused
 from studio.domain.queue_fit import answer_durations
 from studio.store.models import AuditEvent, Question
 from studio.store.moderation import moderate, undo_last
-from studio.store.queue_order import queue_ids, reorder, status_moves
+from studio.store.queue_order import queue_ids, reorder, status_moves, step_on_air
 from studio.store.repository import StudioRepository
 from tests.store.test_moderation import desk  # noqa: F401 (the fixture "desk")
 
@@ -161,3 +161,38 @@ def test_questions_queued_before_places_existed_wait_ahead_of_new_ones(queue):
     assert places(db, [ids[3], ids[1], ids[0], ids[2]]) == [1, 2, 3, 4]
     undo_last(db, session_id, "desk")
     assert places(db, ids) == [1, None, 3, 4]
+
+
+def on_air(db, session_id):
+    with db.sessions() as s:
+        return s.scalars(
+            select(Question.id).where(
+                Question.session_id == session_id, Question.status == S.ON_AIR
+            )
+        ).all()
+
+
+def test_the_clicker_steps_the_stored_on_air_question_round_the_queue(queue):
+    """Next puts the first queued on air and the one on air last; previous undoes it."""
+    db, session_id, (a, b, c, _d) = queue
+    step_on_air(db, forward=True, seat="official@1", session_id=session_id)
+    assert on_air(db, session_id) == [a] and queue_ids(db, session_id) == [b, c]
+    step_on_air(db, forward=True, seat="official@1", session_id=session_id)
+    assert on_air(db, session_id) == [b] and queue_ids(db, session_id) == [c, a]
+    step_on_air(db, forward=False, seat="official@1", session_id=session_id)
+    assert on_air(db, session_id) == [a] and queue_ids(db, session_id) == [b, c]
+    with db.sessions() as s:
+        last = s.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(2)).all()
+    assert {(e.action, e.seat) for e in last} == {
+        ("question.put_on_air", "official@1"),
+        ("question.take_off_air", "official@1"),
+    }
+    assert json.loads(last[0].after)["act"] == json.loads(last[1].after)["act"]  # one act
+
+
+def test_the_clicker_is_refused_when_nothing_waits_in_the_queue(queue):
+    db, session_id, ids = queue
+    for question_id in ids[:3]:
+        moderate(db, [question_id], A.ANSWER, seat="desk", session_id=session_id)
+    with pytest.raises(MoveRefused, match="no question is waiting"):
+        step_on_air(db, forward=True, seat="official@1", session_id=session_id)

@@ -3,13 +3,15 @@
 import pytest
 from sqlalchemy import func, select
 
-from studio.domain.model import SegmentKind
+from studio.domain import rundown_clock as clock
+from studio.domain.model import SegmentKind, SessionStatus
 from studio.domain.rundown_csv import SegmentDraft
 from studio.domain.rundown_plan import DEFAULT_DAILY_RUNDOWN
-from studio.store.models import RundownTemplate, Segment
+from studio.store.models import RundownTemplate, Segment, Session
 from studio.store.repository import StudioRepository
 from studio.store.rundowns import (
     DEFAULT_TEMPLATE_NAME,
+    RundownLocked,
     RundownProblem,
     ensure_default_template,
     list_templates,
@@ -18,6 +20,7 @@ from studio.store.rundowns import (
     save_rundown,
     save_template,
 )
+from studio.store.timer_store import change_timer
 from tests.conftest import DEMO_DAY
 
 SHORT = [
@@ -114,3 +117,23 @@ def test_a_damaged_template_is_skipped_in_the_list_and_refused_when_loaded(fresh
     with pytest.raises(RundownProblem, match="damaged"):
         load_template(fresh_db, bad.id)
     assert load_template(fresh_db, good.id) == SHORT
+
+
+@pytest.mark.parametrize("status", [SessionStatus.LIVE, SessionStatus.ENDED])
+def test_an_aired_session_s_running_order_is_refused_with_a_reason(demo_db, status):
+    """Live or ended, the running order is what aired: a save changes nothing and says why."""
+    session_id = today_id(demo_db)
+    before = load_rundown(demo_db, session_id)
+    with demo_db.transaction() as s:
+        s.get(Session, session_id).status = status
+    with pytest.raises(RundownLocked, match="read-only") as refused:
+        save_rundown(demo_db, session_id, [*before, SHORT[0]])
+    assert refused.value.status == status
+    assert load_rundown(demo_db, session_id) == before
+
+
+def test_a_session_that_went_live_through_the_timer_refuses_an_edit(demo_db):
+    session_id = today_id(demo_db)
+    change_timer(demo_db, session_id, clock.go, action="go")
+    with pytest.raises(RundownLocked):
+        save_rundown(demo_db, session_id, SHORT)

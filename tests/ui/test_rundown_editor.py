@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 
-from studio.domain.model import SegmentKind
+from studio.domain.model import SegmentKind, SessionStatus
 from studio.domain.rundown_csv import SegmentDraft, read_rundown_csv
 from studio.services.rundown_editing import RundownEditingService
 from studio.services.tasks import BackgroundTasks
+from studio.store.models import Segment, Session
 from studio.store.repository import StudioRepository
 from studio.store.rundowns import load_rundown
 from studio.ui.rundown_editor import RundownEditor
@@ -425,3 +427,44 @@ def test_notes_take_several_lines_and_ctrl_return_finishes_them(studio):
     studio.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert studio.model.drafts()[4].notes == before + "\nBye"
     assert "\n" not in studio.model.index(4, Column.NOTES).data()
+
+
+@pytest.mark.parametrize("status", [SessionStatus.LIVE, SessionStatus.ENDED])
+def test_a_live_or_ended_running_order_is_read_only_with_the_reason_shown(studio, status):
+    """What aired is not rewritten: no key, drag, template or import changes it, and the
+    editor says why (live: the timer adjusts the hour)."""
+    studio.editor.set_session(replace(studio.session, status=status), "15:00–16:00")
+    editor, before = studio.editor, studio.titles()
+    assert editor.read_only and editor.read_only_label.isVisible()
+    assert ("timer" in editor.read_only_label.text()) == (status == SessionStatus.LIVE)
+    assert not any(
+        editor.edit_actions[name].isEnabled()
+        for name in ("add", "duplicate", "remove", "up", "down", "undo", "redo", "import")
+    )
+    assert editor.edit_actions["export"].isEnabled()  # reading it out is fine
+    assert not editor.templates_menu.actions()[0].isEnabled()
+    studio.focus_table(1)
+    studio.key(Qt.Key.Key_Insert)
+    studio.key(Qt.Key.Key_Delete)
+    studio.qtbot.keyClicks(editor.view, "x")  # typing would open a cell
+    assert not editor.view.isPersistentEditorOpen(studio.model.index(1, Column.TITLE))
+    assert QApplication.focusWidget() is editor.view
+    assert not studio.model.flags(studio.model.index(1, 0)) & Qt.ItemFlag.ItemIsEditable
+    studio.model.insert_drafts(1, [SegmentDraft("插播", SegmentKind.OTHER, 60)], "add")
+    studio.settle()
+    assert studio.titles() == before == studio.stored_titles()
+    assert "read-only" in editor.message_label.text()
+
+
+def test_edits_not_stored_when_the_session_went_live_give_way_to_the_stored_order(studio):
+    studio.model.insert_drafts(1, [SegmentDraft("插播", SegmentKind.OTHER, 60)], "add")
+    studio.settle(lambda: "插播" in studio.stored_titles())
+    with studio.db.transaction() as s:  # another seat changed it back, then went live
+        s.get(
+            Segment, s.scalars(select(Segment.id).where(Segment.title == "插播")).one()
+        ).title = "B"
+        s.get(Session, studio.session.id).status = SessionStatus.LIVE
+    studio.editor.set_session(replace(studio.session, status=SessionStatus.LIVE), "15:00–16:00")
+    studio.settle(lambda: "B" in studio.titles())
+    assert studio.titles() == studio.stored_titles()
+    assert not studio.model.undo_stack.canUndo()

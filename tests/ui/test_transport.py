@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from studio.domain.model import QuestionStatus
 from studio.domain.rundown_clock import ClockReading, Phase
-from studio.store.models import AuditEvent
+from studio.store.models import AuditEvent, Question
 from studio.store.timer_store import load_timer
 from studio.ui.timer_words import expected_end_line, phase_key, phase_word
 from tests.ui.conftest import until
@@ -39,10 +40,19 @@ def go_live(desk, qtbot, loop, reason: str = "测试：手机未接入") -> None
     loop.run_until_complete(until(lambda: QApplication.activeWindow() is desk.window))
 
 
-def test_the_keyboard_drives_the_timer_and_every_step_is_stored(desk, qtbot, demo_db, event_loop_qt):
+def test_the_keyboard_drives_the_timer_and_every_step_is_stored(
+    desk, qtbot, demo_db, event_loop_qt
+):
     loop = event_loop_qt
     go_live(desk, qtbot, loop)
-    press(qtbot, desk, loop, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier, then=lambda s: s.added_for(0) == 60)
+    press(
+        qtbot,
+        desk,
+        loop,
+        Qt.Key.Key_Equal,
+        Qt.KeyboardModifier.ControlModifier,
+        then=lambda s: s.added_for(0) == 60,
+    )
     press(qtbot, desk, loop, Qt.Key.Key_F6, then=lambda s: s.is_paused)
     press(qtbot, desk, loop, Qt.Key.Key_F6, then=lambda s: not s.is_paused)
     press(qtbot, desk, loop, Qt.Key.Key_F8, then=lambda s: s.current_index == 1)
@@ -69,7 +79,9 @@ def test_the_timer_keys_do_nothing_when_another_window_has_focus(desk, qtbot, ev
 def test_a_refused_operation_shows_why(desk, qtbot, event_loop_qt):
     qtbot.keyClick(desk.window, Qt.Key.Key_F8)  # next before go
     bar = desk.window.statusBar()
-    event_loop_qt.run_until_complete(until(lambda: "计时" in bar.currentMessage() or "Timer" in bar.currentMessage()))
+    event_loop_qt.run_until_complete(
+        until(lambda: "计时" in bar.currentMessage() or "Timer" in bar.currentMessage())
+    )
 
 
 def test_notes_and_blackout_reach_the_official_s_screen(desk, qtbot, event_loop_qt):
@@ -77,7 +89,11 @@ def test_notes_and_blackout_reach_the_official_s_screen(desk, qtbot, event_loop_
     notes.text.setText("请看提词卡")  # QTest can only type ASCII
     qtbot.keyClick(notes.text, Qt.Key.Key_Return)
     event_loop_qt.run_until_complete(until(lambda: desk.official.view().note == "请看提词卡"))
-    qtbot.keyClick(desk.window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        desk.window,
+        Qt.Key.Key_B,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     event_loop_qt.run_until_complete(until(lambda: desk.official.view().blackout))
     assert desk.official._stack.currentIndex() == 1
 
@@ -105,14 +121,68 @@ def test_a_clicker_press_tells_the_moderator_the_note_was_read(desk, qtbot, demo
     assert "not read yet" in notes.showing.text()
 
 
-def test_the_clicker_steps_through_the_queued_questions(desk, event_loop_qt):
-    event_loop_qt.run_until_complete(until(lambda: desk.window._on_air.queued))
-    first_queued = desk.window._on_air.queued[0]
-    desk.official.clickerPressed.emit("next")
-    view = desk.official.view()
-    assert view.focus_text == first_queued
-    desk.official.clickerPressed.emit("previous")
-    assert desk.official.view().focus_text.startswith("问候网友")
+def test_the_clicker_moves_the_studio_s_one_question_on_air(desk, qtbot, demo_db, event_loop_qt):
+    """PageDown on the official's screen puts the next queued question on air in the store:
+    the desk's queue, feed row and preview, the official's screen and the store all agree,
+    the move is audited as the official's, and A on the desk then marks that very question."""
+    loop, tab = event_loop_qt, desk.window.desk
+    panel = tab.queue
+    loop.run_until_complete(until(lambda: panel.ordered()))
+    assert panel.ordered()[0].status != QuestionStatus.ON_AIR  # the demo starts with none
+    assert desk.official.view().focus_text.startswith("问候网友")  # the segment's notes
+    first, second = panel.ordered()[0], panel.ordered()[1]
+    qtbot.keyClick(desk.official, Qt.Key.Key_PageDown)
+    loop.run_until_complete(
+        until(lambda: on_air_in_store(demo_db, desk.moderation.session_id) == [first.id])
+    )
+    loop.run_until_complete(until(lambda: panel.ordered()[0].status == QuestionStatus.ON_AIR))
+    qtbot.keyClick(desk.official, Qt.Key.Key_PageDown)
+    loop.run_until_complete(
+        until(lambda: on_air_in_store(demo_db, desk.moderation.session_id) == [second.id])
+    )
+    loop.run_until_complete(until(lambda: panel.ordered()[0].id == second.id))
+    assert panel.ordered()[0].status == QuestionStatus.ON_AIR
+    assert panel.ordered()[-1].id == first.id  # moved on from: queued again, last
+    assert desk.official.view().focus_text == second.display_text
+    assert tab.queue.preview.view() == desk.official.view()  # the desk's preview: the same
+    assert second.display_text in tab.queue.preview.focus.text()
+    row = tab.feed_model.row_of(second.id)
+    assert tab.feed_model.record(row).status == QuestionStatus.ON_AIR
+    with demo_db.sessions() as s:
+        events = s.scalars(
+            select(AuditEvent).where(
+                AuditEvent.action.in_(["question.put_on_air", "question.take_off_air"])
+            )
+        ).all()
+    assert {(e.subject, e.seat) for e in events[-2:]} == {
+        (f"question:{second.id}", desk.moderation.clicker_seat),
+        (f"question:{first.id}", desk.moderation.clicker_seat),
+    }
+    assert desk.moderation.clicker_seat.startswith("official@")
+    # A on the desk's queue marks the question on air, the one the official sees.
+    desk.window.tabs.setCurrentWidget(tab)
+    tab.focus_queue()
+    loop.run_until_complete(
+        until(lambda: panel.view.hasFocus() and panel.selected_id() == second.id)
+    )
+    qtbot.keyClick(panel.view, Qt.Key.Key_A)
+    loop.run_until_complete(
+        until(lambda: status_in_store(demo_db, second.id) == QuestionStatus.ANSWERED)
+    )
+    assert status_in_store(demo_db, first.id) == QuestionStatus.QUEUED
+
+
+def on_air_in_store(db, session_id: int) -> list[int]:
+    with db.sessions() as s:
+        query = select(Question.id).where(
+            Question.session_id == session_id, Question.status == QuestionStatus.ON_AIR
+        )
+        return list(s.scalars(query))
+
+
+def status_in_store(db, question_id: int) -> QuestionStatus:
+    with db.sessions() as s:
+        return QuestionStatus(s.get(Question, question_id).status)
 
 
 def reading(phase: Phase, *, started=True, paused=False, ended=False, late=0.0) -> ClockReading:

@@ -1,0 +1,70 @@
+"""The moderation service: each running desk is a seat, with its own undo."""
+
+import pytest
+from sqlalchemy import select
+
+from studio.domain.model import QuestionStatus
+from studio.services.moderation import ModerationService
+from studio.services.tasks import BackgroundTasks
+from studio.store.models import Question
+from studio.store.repository import StudioRepository
+from tests.conftest import DEMO_DAY
+from tests.helpers.waiting import until
+
+S = QuestionStatus
+
+
+def statuses(db, ids):
+    with db.sessions() as s:
+        return [S(s.get(Question, i).status) for i in ids]
+
+
+def new_questions(db, session_id, count):
+    with db.sessions() as s:
+        query = (
+            select(Question.id)
+            .where(Question.session_id == session_id, Question.status == S.NEW)
+            .order_by(Question.id)
+            .limit(count)
+        )
+        return list(s.scalars(query))
+
+
+@pytest.fixture
+def two_desks(qapp, demo_db, event_loop_qt):
+    """Two running desks (two ModerationService seats) on one database, on today's session."""
+    tasks = BackgroundTasks()
+    repository = StudioRepository(demo_db)
+    session = repository.session_on(DEMO_DAY)
+    desks = [ModerationService(demo_db, repository, tasks) for _ in range(2)]
+    for desk in desks:
+        desk.follow_session(session)
+    yield desks, session.id
+    event_loop_qt.run_until_complete(tasks.shutdown())
+
+
+def test_each_desk_is_its_own_seat(two_desks):
+    (a, b), _ = two_desks
+    assert a.seat != b.seat
+    assert a.seat.startswith("moderator@") and a.clicker_seat.startswith("official@")
+
+
+def test_ctrl_z_on_one_desk_never_undoes_another_desk_s_move(two_desks, demo_db, event_loop_qt):
+    (a, b), session_id = two_desks
+    loop = event_loop_qt
+    first, second = new_questions(demo_db, session_id, 2)
+    b.act("flag", [first])
+    loop.run_until_complete(until(lambda: statuses(demo_db, [first]) == [S.FLAGGED]))
+    a.act("hide", [second])  # seat A's move comes later
+    loop.run_until_complete(until(lambda: statuses(demo_db, [second]) == [S.HIDDEN]))
+    refused: list[str] = []
+    b.refused.connect(refused.append)
+    b.undo()  # seat B's Ctrl+Z: its own flag, not A's hide
+    loop.run_until_complete(until(lambda: statuses(demo_db, [first]) == [S.NEW]))
+    assert statuses(demo_db, [second]) == [S.HIDDEN]
+    b.undo()  # nothing of B's left: A's hide stays
+    loop.run_until_complete(until(lambda: refused))
+    assert statuses(demo_db, [second]) == [S.HIDDEN]
+    a.undo()
+    loop.run_until_complete(until(lambda: statuses(demo_db, [second]) == [S.NEW]))
+
