@@ -219,6 +219,8 @@ class FeedIngest:
         self._likes: dict[str, int] = {}
         self._channels: dict[str, str] = {}  # manual entries' msg_id → phone, wechat …
         self._last_log = 0.0
+        self.accepted = 0  # events submitted so far
+        self.written = 0  # of them, how many are in batches the store took (they go in order)
         self._held: deque[_Held] = deque()  # prepared batches the store refused, in order
         self._retry_at = 0.0
         self._retry_delay = RETRY_INITIAL_S
@@ -232,6 +234,7 @@ class FeedIngest:
         self._pending.extend(events)
         if len(self._pending) == before:
             return
+        self.accepted += len(self._pending) - before
         if self._first_at is None:
             self._first_at = self._monotonic()
         if len(self._pending) >= self.max_batch:
@@ -255,6 +258,11 @@ class FeedIngest:
     @property
     def pending(self) -> int:
         return len(self._pending)
+
+    async def stored_up_to(self, accepted: int, poll: float = 0.1) -> None:
+        """Wait until the first ``accepted`` events submitted are in stored batches."""
+        while self.written < accepted:
+            await asyncio.sleep(poll)
 
     @property
     def backlog(self) -> int:
@@ -368,6 +376,7 @@ class FeedIngest:
                 self._call(self.on_backlog, backlog)
 
     def _stored(self, outcome: WriteOutcome, timing: BatchTiming, first_at: float) -> None:
+        self.written += timing.events
         timing.latency_s = self._monotonic() - first_at
         self.timings.append(timing)
         del self.timings[:-1000]
