@@ -43,14 +43,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     finally:
         db.close()
     _print_summary(summary, args.json)
-    if summary["unstored"]:
-        where = (
-            f" (they are in the recording {summary['recording']})" if summary["recording"] else ""
+    if not summary["all_stored"]:
+        later = (
+            f"they are in the recording {summary['recording']} and are stored the next time "
+            "this session's feed starts"
+            if summary["recording"]
+            else "they were not recorded (--no-record)"
         )
         print(
-            f"studio: {summary['unstored']} comments could not be stored{where}; they are "
-            "stored the next time this session's feed starts",
-            file=sys.stderr,
+            f"studio: {summary['unstored']} comments could not be stored; {later}", file=sys.stderr
         )
         return EXIT_UNSTORED
     return 0
@@ -128,6 +129,7 @@ async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> di
         "recovered": runner.recovered,
         **totals,
         "unstored": ingest.backlog + ingest.pending,
+        "all_stored": ingest.all_stored,
         "rooms": rooms,
         "recording": str(recorder.path) if recorder else None,
     }

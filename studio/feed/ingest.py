@@ -265,6 +265,11 @@ class FeedIngest:
             await asyncio.sleep(poll)
 
     @property
+    def all_stored(self) -> bool:
+        """Every event submitted so far is in a batch the store took."""
+        return self.written >= self.accepted
+
+    @property
     def backlog(self) -> int:
         """Comments accepted but not stored yet because the store refused their batch."""
         return sum(len(held.batch.comments) for held in self._held)

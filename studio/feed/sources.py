@@ -349,7 +349,7 @@ class FeedRunner:
         self._tasks.clear()
         if self.recorder is not None:
             self.recorder.close()
-            if not self.ingest.pending and not self.ingest.backlog:
+            if self.ingest.all_stored:  # else the next start replays it
                 mark_stored(self.recorder.path)
             self.recorder = None
 

@@ -2,6 +2,7 @@
 
 import gc
 import itertools
+import json
 import re
 import shutil
 import sqlite3
@@ -272,3 +273,24 @@ def test_stopping_the_feed_stores_what_it_accepted(impatient_feed, impatient_db,
             (feed.test_session,),
         ).scalar()
     assert stored == 20
+
+
+def test_opening_a_session_stores_what_an_earlier_run_recorded_but_never_stored(
+    feed, event_loop_qt
+):
+    from studio.feed.recording import SessionRecorder, is_stored
+
+    # An earlier run of this session, killed: its recording has no "stored" mark.
+    earlier = recordings_dir() / f"session-{feed.test_session}-20261126-150000.jsonl"
+    recorder = SessionRecorder(earlier)
+    bg = BarrageGrabFrames(room=DEPT_ROOM)
+    for n in range(5):
+        recorder.append("barragegrab", bg.comment(f"{n}号楼停水了"), 1_790_000_000.0 + n)
+        script = json.dumps({"type": "comment", "username": "游客", "content": f"第{n}个问题"})
+        recorder.append("kuaishou:gov", script, 1_790_000_010.0 + n, "rdeadk0")
+    recorder.close()
+    assert not is_stored(earlier)
+    event_loop_qt.run_until_complete(feed.open(feed.test_session))
+    event_loop_qt.run_until_complete(until(lambda: len(feed.seen["questions"]) == 10))
+    event_loop_qt.run_until_complete(until(lambda: is_stored(earlier)))
+    assert {q.platform for q in feed.seen["questions"]} == {Platform.DOUYIN, Platform.KUAISHOU}
