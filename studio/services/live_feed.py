@@ -340,6 +340,10 @@ class LiveFeedService(QObject):
         runner, self.runner = self.runner, None
         if runner is not None:
             await runner.stop()
+            if runner.ingest.backlog:
+                # What the store still refused is in the recording, replayed on the next
+                # start; the next runner reports its own backlog.
+                self.backlogChanged.emit(0)
 
     # -- from the runner (event loop) ---------------------------------------------------------
     def _batch_stored(self, questions: list[QuestionRecord]) -> None:
