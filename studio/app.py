@@ -219,6 +219,7 @@ class StudioDesk:
         feed.roomStateChanged.connect(desk.rooms.show_state)
         feed.roomStateChanged.connect(w.show_room_state)
         feed.countsChanged.connect(desk.rooms.show_counts)
+        feed.backlogChanged.connect(desk.rooms.show_backlog)
         feed.sourcesLoaded.connect(desk.show_sources)
         desk.manualQuestionEntered.connect(feed.add_manual)
         desk.sourcesEdited.connect(feed.apply_sources)

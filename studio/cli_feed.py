@@ -17,7 +17,7 @@ from typing import Any
 from studio.cli_common import CommandFailed, csv_text, jsonl_text, session_id_of
 from studio.domain.studio_time import clock_text, now_epoch
 from studio.feed.ingest import FeedIngest
-from studio.feed.recording import SessionRecorder, recording_path
+from studio.feed.recording import SessionRecorder, recording_path, unstored_recordings
 from studio.feed.sources import FeedRunner, SourceSpec, parse_source_spec
 from studio.store.database import Database, open_database
 from studio.store.feed_export import EXPORT_FIELDS, question_export_rows
@@ -44,15 +44,55 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     finally:
         db.close()
     _print_summary(summary, args.json)
+    if not summary["all_stored"]:
+        later = (
+            f"they are in the recording {summary['recording']} and are stored the next time "
+            "this session's feed starts"
+            if summary["recording"]
+            else "they were not recorded (--no-record)"
+        )
+        print(
+            f"studio: {summary['unstored']} comments could not be stored; {later}", file=sys.stderr
+        )
+        return EXIT_UNSTORED
     return 0
+
+
+#: ``studio ingest``'s exit status when comments were accepted but could not be stored.
+EXIT_UNSTORED = 3
+
+
+def _say_store_refused(reason: str) -> None:
+    print(
+        f"{clock_text(now_epoch(), seconds=True)} studio: comments cannot be stored ({reason}); "
+        "keeping them and retrying",
+        file=sys.stderr,
+    )
+
+
+def _say_backlog(count: int) -> None:
+    if count == 0:
+        print(
+            f"{clock_text(now_epoch(), seconds=True)} studio: the waiting comments are stored", file=sys.stderr
+        )
 
 
 async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> dict[str, Any]:
     roles = await asyncio.to_thread(room_roles, db)
     store = FeedStore(db, session_id)
-    ingest = FeedIngest(await asyncio.to_thread(session_text_pipeline, db), store.write)
+    ingest = FeedIngest(
+        await asyncio.to_thread(session_text_pipeline, db),
+        store.write,
+        on_store_problem=_say_store_refused,
+        on_backlog=_say_backlog,
+    )
     recorder = None if args.no_record else SessionRecorder(recording_path(session_id))
     runner = FeedRunner(ingest, recorder=recorder, on_state=_print_state)
+    # Frames an earlier run recorded but may not have stored (killed, or the database refused
+    # writes to the end) are stored now; the store drops the ones it has.
+    earlier = await asyncio.to_thread(
+        unstored_recordings, session_id, recorder.path if recorder else None
+    )
     loop = asyncio.get_running_loop()
     started = loop.time()
     interrupted = asyncio.Event()
@@ -61,6 +101,7 @@ async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> di
     with contextlib.suppress(NotImplementedError, RuntimeError):
         loop.add_signal_handler(signal.SIGINT, interrupted.set)
     try:
+        runner.recover(earlier)
         for spec in args.source:
             await runner.start(spec)
         while not interrupted.is_set():
@@ -68,7 +109,8 @@ async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> di
             if args.duration is not None and loop.time() - started >= args.duration:
                 break
             idle = time.monotonic() - runner.last_frame_at
-            if args.until_idle is not None and idle >= args.until_idle and not ingest.pending:
+            settled = not ingest.pending and not runner.recovering
+            if args.until_idle is not None and idle >= args.until_idle and settled:
                 break
     finally:
         await runner.stop()
@@ -85,7 +127,10 @@ async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> di
     return {
         "session_id": session_id,
         "frames": runner.frames,
+        "recovered": runner.recovered,
         **totals,
+        "unstored": ingest.backlog + ingest.pending,
+        "all_stored": ingest.all_stored,
         "rooms": rooms,
         "recording": str(recorder.path) if recorder else None,
     }

@@ -214,3 +214,40 @@ def test_export_jsonl_and_xlsx(fed_db, tmp_path, capsys):
     assert not any(MOBILE.search(str(cell)) for row in values for cell in row)
     assert "王阿姨138****5678" in [row[4] for row in values[1:]]
     assert run(["export", "questions", "--db", url, "--session", session, "--format", "xlsx"]) == 2
+
+
+def test_ingest_says_at_once_when_the_disk_is_full_and_exits_non_zero(db_url, tmp_path, capsys):
+    """The other side: SQLite's ``max_page_count`` held at the file's size on every write, so
+    each batch meets SQLite's own "database or disk is full"; then space returns."""
+    from sqlalchemy import Engine, event
+
+    url, session = db_url
+    recorder = SessionRecorder(tmp_path / "r.jsonl")
+    for n, (src, raw) in enumerate(FeedSimulator(seed=9).frames(200)):
+        recorder.append(src, raw, 1000.0 + n)
+    recorder.close()
+
+    def no_room(conn):
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+        conn.exec_driver_sql(f"PRAGMA max_page_count = {pages}")
+
+    def ingest(source: str) -> int:
+        options = ["--session", session, "--source", source, "--until-idle", "0.3", "--json"]
+        return run(["ingest", "--db", url, *options])
+
+    event.listen(Engine, "begin", no_room)
+    try:
+        code = ingest(f"replay:{tmp_path / 'r.jsonl'}@0")
+    finally:
+        event.remove(Engine, "begin", no_room)
+    out, err = capsys.readouterr()
+    full = json.loads(out)
+    assert code == 3
+    assert "comments cannot be stored (database or disk is full)" in err
+    assert f"{full['unstored']} comments could not be stored" in err
+    assert full["stored"] == 0 and full["unstored"] > 0
+
+    # Space is back: the next start of the session stores them from the recording.
+    assert ingest("kuaishou-server:127.0.0.1:0") == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["stored"] == full["unstored"] and again["unstored"] == 0

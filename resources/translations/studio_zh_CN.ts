@@ -360,6 +360,10 @@ Details are in {log}</source>
         <translation>拒收 {rejected}</translation>
     </message>
     <message>
+        <source>{count} comments waiting to be stored</source>
+        <translation>{count} 条留言等待保存</translation>
+    </message>
+    <message>
         <source>{rate} comments/min · {waiting} questions waiting</source>
         <translation>每分钟 {rate} 条留言 · {waiting} 个问题待处理</translation>
     </message>
@@ -687,6 +691,10 @@ Details are in {log}</source>
         <source>No session is open for questions yet</source>
         <extracomment>``countsChanged`` is emitted at most this often (seconds): the strip needs no more.</extracomment>
         <translation>尚未打开可录入问题的场次</translation>
+    </message>
+    <message>
+        <source>Comments cannot be stored ({reason}); they are kept and will be stored as soon as the database takes them</source>
+        <translation>留言暂时无法保存（{reason}）；留言已保留，数据库恢复写入后立即保存</translation>
     </message>
 </context>
 <context>

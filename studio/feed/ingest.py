@@ -7,6 +7,10 @@ thread under qasync) never spends more than an append per event.
 
 The store is injected as a blocking ``write(batch)`` callable (``studio.store.feed_store`` in the
 app): ``feed`` and ``store`` are sibling layers and do not import each other.
+
+Nothing accepted is lost: a batch the store refuses (a locked database, a full disk) is kept,
+in order, and written again with capped backoff; later events are prepared behind it and wait
+their turn. ``backlog`` says how many comments wait, and ``on_backlog`` tells the desk.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import asyncio
 import datetime as dt
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -25,6 +30,7 @@ from studio.domain.records import QuestionRecord
 from studio.domain.studio_time import from_epoch
 from studio.domain.text.pii import mask_nickname
 from studio.domain.text.pipeline import TextPipeline, question_flags
+from studio.feed.adapters._frames import MAX_COUNT
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +40,9 @@ FLUSH_INTERVAL_S = 0.1
 MAX_BATCH = 2_000
 #: Counts are logged at most this often.
 LOG_INTERVAL_S = 10.0
+#: First and longest wait before a batch the store refused is written again.
+RETRY_INITIAL_S = 0.2
+RETRY_MAX_S = 5.0
 
 _AUTHOR_BLOCKED = int(QuestionFlag.AUTHOR_BLOCKED)
 
@@ -137,6 +146,31 @@ class BatchTiming:
     write_s: float
 
 
+@dataclass(slots=True)
+class _Held:
+    """A prepared batch the store refused, kept to be written again."""
+
+    batch: IngestBatch
+    first_at: float
+    events: int
+
+
+def describe_store_error(error: BaseException) -> str:
+    """Why a write failed, in a few words safe to log and show: an operational error's first
+    line from the database driver (``database is locked``, ``database or disk is full``) or
+    the error's kind — never an exception's whole text, which may quote the bound rows."""
+    orig = getattr(error, "orig", None)  # a SQLAlchemy DBAPIError wraps the driver's error
+    if isinstance(orig, BaseException):
+        lines = str(orig).strip().splitlines()
+        # Operational errors are the driver's fixed words about the database, not the data.
+        if lines and type(orig).__name__ == "OperationalError":
+            return lines[0][:120]
+        return type(orig).__name__
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return type(error).__name__
+
+
 class FeedIngest:
     """Batches events, runs them through the text pipeline and the store, reports each batch.
 
@@ -155,6 +189,8 @@ class FeedIngest:
         on_batch: Callable[[list[QuestionRecord]], None] | None = None,
         on_counts: Callable[[dict[str, dict[str, int]]], None] | None = None,
         is_blocked: Callable[[Platform, str, str], bool] | None = None,
+        on_backlog: Callable[[int], None] | None = None,
+        on_store_problem: Callable[[str], None] | None = None,
         flush_interval: float = FLUSH_INTERVAL_S,
         max_batch: int = MAX_BATCH,
         monotonic: Callable[[], float] = time.monotonic,
@@ -165,12 +201,17 @@ class FeedIngest:
         on_batch: called in the loop with the new questions of each written batch.
         on_counts: called in the loop with all tallies after each batch.
         is_blocked: ``(platform, room_key, author_id)`` → the author is blocked.
+        on_backlog: called in the loop with ``backlog`` whenever it changes.
+        on_store_problem: called in the loop when the store starts refusing batches, with
+            the reason in a few words (never viewer text).
         """
         self.pipeline = pipeline
         self.write = write
         self.on_batch = on_batch
         self.on_counts = on_counts
         self.is_blocked = is_blocked
+        self.on_backlog = on_backlog
+        self.on_store_problem = on_store_problem
         self.flush_interval = flush_interval
         self.max_batch = max_batch
         self.tallies: dict[str, RoomTally] = {}
@@ -183,6 +224,13 @@ class FeedIngest:
         self._likes: dict[str, int] = {}
         self._channels: dict[str, str] = {}  # manual entries' msg_id → phone, wechat …
         self._last_log = 0.0
+        self.accepted = 0  # events submitted so far
+        self.written = 0  # of them, how many are in batches the store took (they go in order)
+        self._held: deque[_Held] = deque()  # prepared batches the store refused, in order
+        self._retry_at = 0.0
+        self._retry_delay = RETRY_INITIAL_S
+        self._problem = ""
+        self._reported_backlog = 0
 
     # -- input (event loop) -------------------------------------------------------------------
     def submit(self, events: Iterable[FeedEvent]) -> None:
@@ -191,6 +239,7 @@ class FeedIngest:
         self._pending.extend(events)
         if len(self._pending) == before:
             return
+        self.accepted += len(self._pending) - before
         if self._first_at is None:
             self._first_at = self._monotonic()
         if len(self._pending) >= self.max_batch:
@@ -215,6 +264,26 @@ class FeedIngest:
     def pending(self) -> int:
         return len(self._pending)
 
+    async def stored_up_to(self, accepted: int, poll: float = 0.1) -> None:
+        """Wait until the first ``accepted`` events submitted are in stored batches."""
+        while self.written < accepted:
+            await asyncio.sleep(poll)
+
+    @property
+    def all_stored(self) -> bool:
+        """Every event submitted so far is in a batch the store took."""
+        return self.written >= self.accepted
+
+    @property
+    def backlog(self) -> int:
+        """Comments accepted but not stored yet because the store refused their batch."""
+        return sum(len(held.batch.comments) for held in self._held)
+
+    @property
+    def store_problem(self) -> str:
+        """Why the store refuses batches now (one line, no viewer text); "" when it does not."""
+        return self._problem
+
     # -- the flusher --------------------------------------------------------------------------
     async def run(self) -> None:
         """Write batches until cancelled: every ``flush_interval`` or ``max_batch`` events."""
@@ -225,43 +294,109 @@ class FeedIngest:
             except TimeoutError:
                 pass
             self._wake.clear()
-            if self._pending:
+            if self._pending or self._held:
                 await self.flush()
 
-    async def flush(self) -> None:
-        """Write what is queued, in batches of at most ``max_batch`` events, one at a time."""
+    async def flush(self, *, retry_now: bool = False) -> None:
+        """Write what is queued, in batches of at most ``max_batch`` events, one at a time.
+
+        Batches the store refused go first, once their retry is due (at once with
+        ``retry_now``); while they wait, new events are prepared and queued behind them.
+        """
         # One batch at a time: the text pipeline's clusters are not for two threads at once.
         async with self._lock:
+            while self._held:
+                if not retry_now and self._monotonic() < self._retry_at:
+                    break
+                if not await self._write_held():
+                    break
             while self._pending:
                 events = self._pending[: self.max_batch]
                 del self._pending[: self.max_batch]
                 first_at = self._first_at if self._first_at is not None else self._monotonic()
                 self._first_at = self._monotonic() if self._pending else None
                 await self._write(events, first_at)
+            self._report_backlog()
 
     async def drain(self, timeout: float = 5.0) -> None:
-        """Write everything submitted so far (bounded by ``timeout``)."""
+        """Write everything submitted so far, retrying refused batches until ``timeout``.
+
+        Raises:
+            TimeoutError: something is still unstored (``pending`` or ``backlog``).
+        """
         async with asyncio.timeout(timeout):
-            await self.flush()
+            while True:
+                await self.flush(retry_now=True)
+                if not self._held and not self._pending:
+                    return
+                await asyncio.sleep(min(self._retry_delay, RETRY_MAX_S))
 
     async def _write(self, events: list[FeedEvent], first_at: float) -> None:
-        try:
-            questions, stored, duplicates, timing = await asyncio.to_thread(
-                self._process_and_write, events
-            )
-        except Exception:
-            # A store failure costs this batch, never the feed; the log says why.
-            log.exception("could not store %d feed events", len(events))
+        if self._held:
+            # An earlier batch waits for the store: prepare this one and queue it behind.
+            batch = await asyncio.to_thread(self.prepare, events)
+            self._held.append(_Held(batch, first_at, len(events)))
             return
+        batch, outcome, error, timing = await asyncio.to_thread(self._process_and_write, events)
+        if outcome is None:
+            assert error is not None
+            self._held.append(_Held(batch, first_at, len(events)))
+            self._refused(error)
+            return
+        self._stored(outcome, timing, first_at)
+
+    async def _write_held(self) -> bool:
+        """Write the oldest refused batch again; whether the store took it."""
+        held = self._held[0]
+        outcome, error, timing = await asyncio.to_thread(self._write_timed, held)
+        if outcome is None:
+            assert error is not None
+            self._refused(error)
+            return False
+        self._held.popleft()
+        if not self._held:
+            log.info("feed: the store takes batches again; the waiting comments are stored")
+            self._problem, self._retry_delay = "", RETRY_INITIAL_S
+        self._stored(outcome, timing, held.first_at)
+        return True
+
+    def _refused(self, error: Exception) -> None:
+        reason = describe_store_error(error)
+        first = not self._problem
+        self._problem = reason
+        self._retry_at = self._monotonic() + self._retry_delay
+        # Only what we word ourselves is logged: an exception's text may quote bound values,
+        # and those are viewers' comments and nicknames.
+        log.warning(
+            "feed: the store refused a batch (%s); %d comments kept, next try in %.1f s",
+            reason,
+            self.backlog,
+            self._retry_delay,
+        )
+        self._retry_delay = min(self._retry_delay * 2, RETRY_MAX_S)
+        if first and self.on_store_problem is not None:
+            self._call(self.on_store_problem, reason)
+        self._report_backlog()
+
+    def _report_backlog(self) -> None:
+        backlog = self.backlog
+        if backlog != self._reported_backlog:
+            self._reported_backlog = backlog
+            if self.on_backlog is not None:
+                self._call(self.on_backlog, backlog)
+
+    def _stored(self, outcome: WriteOutcome, timing: BatchTiming, first_at: float) -> None:
+        self.written += timing.events
         timing.latency_s = self._monotonic() - first_at
         self.timings.append(timing)
         del self.timings[:-1000]
-        for room_key, count in duplicates.items():
+        for room_key, count in outcome.duplicates.items():
             self._tally(room_key).duplicates += count
-        for room_key, count in stored.items():
+        for room_key, count in outcome.stored.items():
             self._tally(room_key).stored += count
         for room_key, likes in self._likes.items():
             self._tally(room_key).likes = likes
+        questions = outcome.questions
         if questions and self.on_batch is not None:
             self._call(self.on_batch, questions)
         if self.on_counts is not None:
@@ -289,14 +424,31 @@ class FeedIngest:
     # -- worker thread ------------------------------------------------------------------------
     def _process_and_write(
         self, events: list[FeedEvent]
-    ) -> tuple[list[QuestionRecord], Mapping[str, int], Mapping[str, int], BatchTiming]:
+    ) -> tuple[IngestBatch, WriteOutcome | None, Exception | None, BatchTiming]:
         started = time.perf_counter()
         batch = self.prepare(events)
         prepared = time.perf_counter()
-        outcome = self.write(batch)
+        try:
+            outcome = self.write(batch)
+        except Exception as error:
+            return batch, None, error, BatchTiming(len(events), 0.0, prepared - started, 0.0)
         written = time.perf_counter()
-        timing = BatchTiming(len(events), 0.0, prepared - started, written - prepared)
-        return outcome.questions, outcome.stored, outcome.duplicates, timing
+        return (
+            batch,
+            outcome,
+            None,
+            BatchTiming(len(events), 0.0, prepared - started, written - prepared),
+        )
+
+    def _write_timed(
+        self, held: _Held
+    ) -> tuple[WriteOutcome | None, Exception | None, BatchTiming]:
+        started = time.perf_counter()
+        try:
+            outcome = self.write(held.batch)
+        except Exception as error:
+            return None, error, BatchTiming(held.events, 0.0, 0.0, 0.0)
+        return outcome, None, BatchTiming(held.events, 0.0, 0.0, time.perf_counter() - started)
 
     def prepare(self, events: list[FeedEvent]) -> IngestBatch:
         """Turn events into rows: comments through the text pipeline, likes and stats into facts.
@@ -339,9 +491,11 @@ class FeedIngest:
     def _add_likes(self, event: FeedEvent) -> None:
         if event.like_total is not None:
             # The tool's own running total is the truth; our sum only fills its gaps.
-            self._likes[event.room_key] = max(event.like_total, self._likes.get(event.room_key, 0))
+            total = max(event.like_total, self._likes.get(event.room_key, 0))
+            self._likes[event.room_key] = min(total, MAX_COUNT)
         elif event.like_count is not None:
-            self._likes[event.room_key] = self._likes.get(event.room_key, 0) + event.like_count
+            total = self._likes.get(event.room_key, 0) + event.like_count
+            self._likes[event.room_key] = min(total, MAX_COUNT)
 
     def comment_row(self, event: FeedEvent, *, channel: str = "live") -> CommentRow:
         """One comment through the text pipeline."""

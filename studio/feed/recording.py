@@ -1,7 +1,13 @@
 """Record every raw frame of a session to JSONL, and replay a recording at 1×, N× or flat out.
 
 One line per frame: ``{"t": received_at, "src": source, "raw": frame}``, where ``src`` names
-the adapter that parses it: ``barragegrab``, ``douyinlive:<live id>`` or ``kuaishou:<room key>``.
+the adapter that parses it: ``barragegrab``, ``douyinlive:<live id>`` or ``kuaishou:<room key>``;
+a Kuaishou frame also has ``"run"``, the token its message ids were numbered under (the
+userscript sends no ids), so the same ids can be made again from the recording.
+
+A recording whose frames are all stored ends with the line ``{"stored": true}``. One without it
+(the program was killed, or the database refused writes to the end) is replayed into the store
+on the next start of its session: the store drops the comments it already has by message id.
 Frames are kept exactly as received (viewer text, personal data included): recordings stay in
 the per-user data dir, like the database, and are for rehearsal, training and bug reports.
 """
@@ -53,12 +59,18 @@ class SessionRecorder:
         self._file: IO[str] | None = open_private(path, "a", encoding="utf-8", buffering=1 << 16)
         self.frames = 0
 
-    def append(self, source: str, raw: str | bytes, received_at: float) -> None:
-        """Append one frame; bytes are kept as UTF-8 text (undecodable bytes escaped)."""
+    def append(self, source: str, raw: str | bytes, received_at: float, run: str = "") -> None:
+        """Append one frame; bytes are kept as UTF-8 text (undecodable bytes escaped).
+
+        ``run``: the token of the message ids made for this frame by the app (Kuaishou).
+        """
         if self._file is None:
             return
         text = raw.decode("utf-8", "backslashreplace") if isinstance(raw, bytes) else raw
-        line = json.dumps({"t": received_at, "src": source, "raw": text}, ensure_ascii=False)
+        item = {"t": received_at, "src": source, "raw": text}
+        if run:
+            item["run"] = run
+        line = json.dumps(item, ensure_ascii=False)
         try:
             self._file.write(line + "\n")
         except OSError:
@@ -86,15 +98,53 @@ class SessionRecorder:
 
 def read_recording(path: Path) -> Iterator[tuple[float, str, str]]:
     """The frames of a recording as ``(t, src, raw)``; broken lines are skipped and logged."""
+    for t, src, raw, _run in read_frames(path):
+        yield t, src, raw
+
+
+def read_frames(path: Path) -> Iterator[tuple[float, str, str, str]]:
+    """The frames of a recording as ``(t, src, raw, run)`` (``run`` "" when not recorded)."""
     with path.open(encoding="utf-8", errors="replace") as file:
         for number, line in enumerate(file, 1):
-            if not line.strip():
+            if not line.strip() or line.strip() == STORED_MARK:
                 continue
             try:
                 item = json.loads(line)
-                yield float(item["t"]), str(item["src"]), str(item["raw"])
-            except (ValueError, KeyError, TypeError):
+                yield float(item["t"]), str(item["src"]), str(item["raw"]), str(item.get("run", ""))
+            except (ValueError, KeyError, TypeError, AttributeError):
+                # A kill can cut the last line short: what came before it is still good.
                 log.warning("recording %s: line %d is not a frame; skipped", path.name, number)
+
+
+#: The last line of a recording whose frames are all in the database.
+STORED_MARK = '{"stored": true}'
+
+
+def mark_stored(path: Path) -> None:
+    """Note at the end of a closed recording that all its frames are stored."""
+    try:
+        with path.open("a", encoding="utf-8") as file:
+            file.write(STORED_MARK + "\n")
+    except OSError:
+        log.exception("recording %s: cannot mark it stored", path.name)
+
+
+def is_stored(path: Path) -> bool:
+    """Whether the recording ends with ``STORED_MARK``."""
+    try:
+        with path.open("rb") as file:
+            file.seek(0, 2)
+            size = file.tell()
+            file.seek(max(0, size - 64))
+            return file.read().rstrip().endswith(STORED_MARK.encode())
+    except OSError:
+        return True  # unreadable: nothing to replay from it
+
+
+def unstored_recordings(session_id: int, exclude: Path | None = None) -> list[Path]:
+    """A session's recordings not known to be stored whole, oldest first."""
+    paths = sorted(recordings_dir().glob(f"session-{session_id}-*.jsonl"))
+    return [p for p in paths if p != exclude and not is_stored(p)]
 
 
 FrameDelivery = Callable[[str, str, float], None]

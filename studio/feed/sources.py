@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from studio.domain.feed_event import FeedEvent, FeedState, RejectedFrame
+from studio.domain.feed_event import FeedEvent, FeedEventKind, FeedState, RejectedFrame
 from studio.feed.adapters import BarrageGrabAdapter, DouyinLiveAdapter, KuaishouAdapter
 from studio.feed.connection import (
     DEFAULT_STALE_AFTER,
@@ -28,7 +28,7 @@ from studio.feed.connection import (
     KuaishouServer,
 )
 from studio.feed.ingest import FeedIngest
-from studio.feed.recording import SessionRecorder, replay
+from studio.feed.recording import SessionRecorder, mark_stored, read_frames, replay
 from studio.feed.simulator import FeedSimulator, SimulatedRoom
 
 log = logging.getLogger(__name__)
@@ -129,6 +129,8 @@ class FeedRunner:
         self.simulated_rooms: list[SimulatedRoom] | None = None
         self.simulator_seed = 0
         self.frames = 0
+        self.recovered = 0
+        self._recovery: asyncio.Task[Any] | None = None
         self._tasks: list[asyncio.Task[Any]] = []
         self._parsers: dict[str, FrameParser] = {}
         self._run_token = f"r{int(clock() * 1000):x}"
@@ -163,12 +165,12 @@ class FeedRunner:
         if not task.cancelled() and task.exception() is not None:
             log.error("feed task %s failed", task.get_name(), exc_info=task.exception())
 
-    def _frame_sink(self, src: str) -> Callable[[str | bytes, float], None]:
+    def _frame_sink(self, src: str, run: str = "") -> Callable[[str | bytes, float], None]:
         def on_frame(raw: str | bytes, received_at: float) -> None:
             self.frames += 1
             self.last_frame_at = time.monotonic()
             if self.recorder is not None:
-                self.recorder.append(src, raw, received_at)
+                self.recorder.append(src, raw, received_at, run)
 
         return on_frame
 
@@ -211,11 +213,16 @@ class FeedRunner:
 
     async def _start_kuaishou(self, spec: SourceSpec) -> None:
         host, _, port = spec.address.rpartition(":")
+        # The script sends no ids: ours are numbered under this token, which the recording
+        # keeps so that a replay after a crash makes the very same ids (and the store knows
+        # the comments it already has).
+        token = f"{self._run_token}k{len(self.kuaishou_ports)}"
         server = KuaishouServer(
             on_events=self._events,
             on_state=self._state,
             on_rejected=self._rejected,
-            frame_sink_for=lambda key: self._frame_sink(f"kuaishou:{key}"),
+            frame_sink_for=lambda key: self._frame_sink(f"kuaishou:{key}", token),
+            run_token=token,
             rooms=self.kuaishou_rooms,
             host=host,
             port=int(port),
@@ -240,7 +247,8 @@ class FeedRunner:
         self.frames += 1
         self.last_frame_at = time.monotonic()
         if self.recorder is not None:
-            self.recorder.append(src, raw, received_at)
+            run = self._run_token if src.startswith("kuaishou:") else ""
+            self.recorder.append(src, raw, received_at, run)
         parser = self._parsers.get(src)
         if parser is None:
             parser = self._parsers[src] = self._parser_for(src)
@@ -250,13 +258,43 @@ class FeedRunner:
         elif result:
             self.ingest.submit(result)
 
-    def _parser_for(self, src: str) -> FrameParser:
+    def _parser_for(self, src: str, run: str = "") -> FrameParser:
         kind, _, key = src.partition(":")
         if kind == "douyinlive":
             return DouyinLiveAdapter(key)
         if kind == "kuaishou":
-            return KuaishouAdapter(key, self._run_token)
+            return KuaishouAdapter(key, run or self._run_token)
         return BarrageGrabAdapter()
+
+    # -- recovery -----------------------------------------------------------------------------
+    def recover(self, paths: list[Path]) -> None:
+        """Store the comments of earlier recordings of this session that may not be stored
+        (a killed run, a database that refused writes to the end), then mark each stored.
+
+        Only comments are replayed, with the time they were received: the store drops the ones
+        it already has by message id, while room figures would be counted twice.
+        """
+        if paths:
+            self.ensure_running()
+            self._recovery = self._spawn(self._recover(paths), "feed recovery")
+
+    @property
+    def recovering(self) -> bool:
+        """Earlier recordings are still being replayed into the store."""
+        return self._recovery is not None and not self._recovery.done()
+
+    async def _recover(self, paths: list[Path]) -> None:
+        for path in paths:
+            try:
+                comments = await asyncio.to_thread(recorded_comments, path, self._parser_for)
+            except OSError as error:
+                log.error("cannot read the recording %s: %s", path.name, error.strerror)
+                continue
+            log.info("feed: %d comments replayed from %s", len(comments), path.name)
+            self.recovered += len(comments)
+            self.ingest.submit(comments)
+            await self.ingest.stored_up_to(self.ingest.accepted)
+            mark_stored(path)
 
     async def _replay(self, spec: SourceSpec) -> None:
         label = spec.label
@@ -311,4 +349,22 @@ class FeedRunner:
         self._tasks.clear()
         if self.recorder is not None:
             self.recorder.close()
+            if self.ingest.all_stored:  # else the next start replays it
+                mark_stored(self.recorder.path)
             self.recorder = None
+
+
+def recorded_comments(path: Path, parser_for: Callable[[str, str], FrameParser]) -> list[FeedEvent]:
+    """The comments of a recording, parsed as when they came (blocking: a worker thread)."""
+    parsers: dict[tuple[str, str], FrameParser] = {}
+    comments: list[FeedEvent] = []
+    for t, src, raw, run in read_frames(path):
+        if src.startswith("kuaishou:") and not run:
+            continue  # recorded before ids were replayable: they would be stored twice
+        parser = parsers.get((src, run))
+        if parser is None:
+            parser = parsers[src, run] = parser_for(src, run)
+        result = parser.parse(raw, t)
+        if isinstance(result, list):
+            comments.extend(e for e in result if e.kind is FeedEventKind.COMMENT)
+    return comments

@@ -13,6 +13,7 @@ import logging
 import time
 import uuid
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -22,7 +23,7 @@ from studio.domain.model import Platform, RoomRole
 from studio.domain.records import QuestionRecord
 from studio.feed.connection import DEFAULT_STALE_AFTER, Backoff
 from studio.feed.ingest import FeedIngest, IngestBatch, WriteOutcome
-from studio.feed.recording import SessionRecorder, recording_path
+from studio.feed.recording import SessionRecorder, recording_path, unstored_recordings
 from studio.feed.simulator import SimulatedRoom
 from studio.feed.sources import FeedRunner, SourceSpec
 from studio.services.blocklist import BlockList
@@ -63,6 +64,8 @@ class LiveFeedService(QObject):
         countsChanged(dict): per room: received, stored, duplicates, rejected, likes, and
             online and total_viewers once the platform reported them; at most twice a second.
         sourcesLoaded(list): a session's configured sources (dicts of ``SOURCE_FIELDS``).
+        backlogChanged(int): comments accepted but waiting to be stored because the database
+            refuses writes (locked, disk full); 0 once they are all stored.
         problem(str): something failed; the text is for the status bar.
 
     Attributes:
@@ -74,6 +77,7 @@ class LiveFeedService(QObject):
     roomStateChanged = Signal(str, str)
     countsChanged = Signal(dict)
     sourcesLoaded = Signal(list)
+    backlogChanged = Signal(int)
     problem = Signal(str)
 
     def __init__(
@@ -192,9 +196,10 @@ class LiveFeedService(QObject):
         if self.runner is not None and self.session_id == session_id:
             return self.runner
         await self._stop_runner()
-        runner = await self._tasks.in_thread(self._make_runner, session_id)
+        runner, earlier = await self._tasks.in_thread(self._make_runner, session_id)
         self.session_id, self.runner = session_id, runner
         runner.ensure_running()
+        runner.recover(earlier)
         return runner
 
     def refresh_units(self) -> None:
@@ -217,8 +222,9 @@ class LiveFeedService(QObject):
 
         self._tasks.spawn(run(), name="feed units")
 
-    def _make_runner(self, session_id: int) -> FeedRunner:
-        """Blocking set-up: rooms, routing keywords, the store, the recording file."""
+    def _make_runner(self, session_id: int) -> tuple[FeedRunner, list[Path]]:
+        """Blocking set-up: rooms, routing keywords, the store, the recording file; and the
+        session's earlier recordings that may hold comments not stored (to recover)."""
         roles = room_roles(self._db)
         for identity, role in roles.items():
             self._roles.setdefault(identity, str(role))
@@ -244,6 +250,8 @@ class LiveFeedService(QObject):
             on_batch=self._batch_stored,
             on_counts=self._counts,
             is_blocked=BlockList(self._db, session_id),
+            on_backlog=self.backlogChanged.emit,
+            on_store_problem=self._store_refused,
         )
         recorder = SessionRecorder(recording_path(session_id)) if self._record else None
         runner = FeedRunner(
@@ -259,7 +267,8 @@ class LiveFeedService(QObject):
             for r in StudioRepository(self._db).rooms()
             if r.platform in (Platform.DOUYIN, Platform.KUAISHOU)
         ] or None
-        return runner
+        earlier = unstored_recordings(session_id, recorder.path if recorder else None)
+        return runner, earlier
 
     # -- manual entry -------------------------------------------------------------------------
     def add_manual(self, text: str, channel: str, nickname: str = "") -> None:
@@ -331,6 +340,10 @@ class LiveFeedService(QObject):
         runner, self.runner = self.runner, None
         if runner is not None:
             await runner.stop()
+            if runner.ingest.backlog:
+                # What the store still refused is in the recording, replayed on the next
+                # start; the next runner reports its own backlog.
+                self.backlogChanged.emit(0)
 
     # -- from the runner (event loop) ---------------------------------------------------------
     def _batch_stored(self, questions: list[QuestionRecord]) -> None:
@@ -367,6 +380,14 @@ class LiveFeedService(QObject):
 
     def _state(self, source: str, state: FeedState) -> None:
         self.roomStateChanged.emit(self._roles.get(source, source), str(state))
+
+    def _store_refused(self, reason: str) -> None:
+        self.problem.emit(
+            self.tr(
+                "Comments cannot be stored ({reason}); they are kept and will be stored as "
+                "soon as the database takes them"
+            ).format(reason=reason)
+        )
 
     def _report(self, what: str, error: Exception) -> None:
         log.exception("%s failed", what, exc_info=error)

@@ -110,11 +110,16 @@ def create_db_engine(url: URL, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S
     try:
         if url.get_backend_name() == "sqlite":
             _create_private_sqlite_file(url)
-            engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
+            engine = create_engine(
+                url, connect_args={"timeout": busy_timeout_s}, hide_parameters=True
+            )
             event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_s))
             return engine
         connect_args = {"connect_timeout": 5} if url.get_backend_name() == "postgresql" else {}
-        return create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+        # Bound values are viewers' comments and names: never in an error's text or a log.
+        return create_engine(
+            url, connect_args=connect_args, pool_pre_ping=True, hide_parameters=True
+        )
     except ImportError as error:
         raise DatabaseProblem(
             f"the driver for {url.drivername!r} is not installed ({error.name}); "

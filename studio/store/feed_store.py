@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -28,6 +29,8 @@ from studio.domain.text.screening import load_sensitive_words
 from studio.paths import resources_dir
 from studio.store.database import Database
 from studio.store.models import FeedSource, Question, Room, StatsSample, Unit
+
+log = logging.getLogger(__name__)
 
 _MSG_ID_CHARS = 64  # question.platform_msg_id
 _NAME_CHARS = 80  # question.nickname, question.author_id, room.account_name
@@ -47,6 +50,8 @@ _COLUMNS = (
     "raw_nickname",
 )
 _FACT_COLUMNS = ("session_id", "room_id", "at", "online", "total_viewers", "likes")
+#: The largest audience figure stored: what a 64-bit integer column holds.
+_MAX_FIGURE = 2**63 - 1
 
 
 class _FlagCache(dict[int, QuestionFlag]):
@@ -109,10 +114,13 @@ class StoredBatch:
     Attributes:
         stored: new rows per room key.
         duplicates: rows dropped as exact resends, per room key.
+        dropped_facts: audience figures left out because they cannot be stored (a count no
+            column holds); the comments beside them are stored all the same.
     """
 
     stored: dict[str, int] = field(default_factory=dict)
     duplicates: dict[str, int] = field(default_factory=dict)
+    dropped_facts: int = 0
     # (comment, (room id, role, platform), stored nickname, status, new id) of each new row,
     # and the unit names by id: what ``questions`` is built from.
     _new: list[tuple[CommentLike, tuple[Any, ...], str, str, int]] = field(default_factory=list)
@@ -244,32 +252,37 @@ class FeedStore:
             if batch.comments:
                 self._write_comments(conn, batch.comments, result)
             if batch.facts:
-                self._write_facts(conn, batch.facts)
+                result.dropped_facts = self._write_facts(conn, batch.facts)
 
-    def _write_facts(self, conn: Connection, facts: Sequence[FactLike]) -> None:
-        rows = [
-            (
-                self.session_id,
-                self._room(conn, f.platform, f.room_key)[0],
-                f.at,
-                f.online or 0,
-                f.total_viewers or 0,
-                f.likes,
-            )
-            for f in facts
-            if f.room_key
-        ]
+    def _write_facts(self, conn: Connection, facts: Sequence[FactLike]) -> int:
+        """Store the figures a column can hold; return how many were left out."""
+        rows = []
+        for f in facts:
+            if not f.room_key:
+                continue
+            figures = (f.online or 0, f.total_viewers or 0, f.likes)
+            # One impossible figure must not cost the comments of its transaction.
+            if not all(type(v) is int and 0 <= v <= _MAX_FIGURE for v in figures):
+                continue
+            room_id = self._room(conn, f.platform, f.room_key)[0]
+            rows.append((self.session_id, room_id, f.at, *figures))
+        dropped = sum(1 for f in facts if f.room_key) - len(rows)
+        if dropped:
+            log.warning("feed: %d audience figures out of range were not stored", dropped)
+        if not rows:
+            return dropped
         if self._sqlite_facts_sql and rows:
             # As for comments: the compiled statement straight to the driver's executemany.
             conn.exec_driver_sql(
                 self._sqlite_facts_sql,
                 [(s, r, at.isoformat(" ", "microseconds"), o, t, k) for s, r, at, o, t, k in rows],
             )
-            return
+            return dropped
         conn.execute(
             StatsSample.__table__.insert(),
             [dict(zip(_FACT_COLUMNS, row, strict=True)) for row in rows],
         )
+        return dropped
 
     def _write_comments(
         self, conn: Connection, comments: Sequence[CommentLike], result: StoredBatch

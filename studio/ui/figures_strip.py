@@ -54,7 +54,13 @@ class FiguresStrip(QWidget):
         self._waiting = 0
         self.pace = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.pace.setProperty("role", "chip")
+        # Comments the database has not taken yet (locked, disk full): shown only while any wait.
+        self.backlog = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.backlog.setProperty("role", "chip")
+        self.backlog.setProperty("state", "bad")
+        self.backlog.hide()
         self._box.addStretch(1)
+        self._box.addWidget(self.backlog)
         self._box.addWidget(self.pace)
         # The pace falls when nothing arrives: look again every few seconds.
         self._tick = QTimer(self, interval=5000)
@@ -132,6 +138,15 @@ class FiguresStrip(QWidget):
         chip.setProperty("state", CHIP_STATE.get(state, ""))
         chip.style().unpolish(chip)
         chip.style().polish(chip)
+
+    def show_backlog(self, count: int) -> None:
+        """``count`` comments wait to be stored (0: none, the chip goes away)."""
+        self.backlog.setText(
+            self.tr("{count} comments waiting to be stored").format(count=_number(count))
+            if count > 0
+            else ""
+        )
+        self.backlog.setVisible(count > 0)
 
     # -- the desk's pace ----------------------------------------------------------------------
     def count_comments(self, count: int) -> None:

@@ -177,22 +177,37 @@ def test_rows_carry_their_time_as_sqlite_stores_it():
     assert row.received_text == row.received_at.isoformat(" ", "microseconds")
 
 
-def test_a_failing_store_costs_the_batch_not_the_feed():
-    calls = []
+def test_a_refused_batch_is_kept_and_written_again_in_order():
+    store, refusals, backlogs, problems = MemoryStore(), [2], [], []
 
-    def broken(batch):
-        calls.append(batch)
-        raise OSError("disk full")
+    def flaky(batch):
+        if refusals[0]:
+            refusals[0] -= 1
+            raise OSError(28, "No space left on device")
+        return store.write(batch)
 
     async def body():
-        ingest = FeedIngest(TextPipeline(), broken)
-        ingest.submit([event("1")])
+        ingest = FeedIngest(
+            TextPipeline(),
+            flaky,
+            on_backlog=backlogs.append,
+            on_store_problem=problems.append,
+        )
+        ingest.submit([event("1"), event("2")])
+        await ingest.flush()  # refused: kept
+        assert ingest.backlog == 2 and ingest.store_problem == "No space left on device"
+        ingest.submit([event("3"), event("2")])  # behind the refused batch, a resend among them
         await ingest.drain()
-        ingest.submit([event("2")])
-        await ingest.drain()
+        assert ingest.backlog == 0 and not ingest.store_problem
+        return ingest
 
-    run_bounded(body())
-    assert len(calls) == 2
+    ingest = run_bounded(body())
+    # Written in the order they came; the resend reached the store and was dropped there.
+    assert [c.msg_id for b in store.batches for c in b.comments] == ["1", "2", "3", "2"]
+    assert store.keys == {("gov", "1"), ("gov", "2"), ("gov", "3")}
+    assert ingest.counts()["gov"]["stored"] == 3 and ingest.counts()["gov"]["duplicates"] == 1
+    assert problems == ["No space left on device"]
+    assert backlogs[0] >= 2 and backlogs[-1] == 0
 
 
 events_strategy = st.builds(

@@ -2,7 +2,11 @@
 
 import gc
 import itertools
+import json
 import re
+import shutil
+import sqlite3
+import threading
 import time
 
 import pytest
@@ -14,7 +18,9 @@ from studio.feed.recording import recordings_dir
 from studio.feed.sources import SourceSpec
 from studio.services.live_feed import LiveFeedService
 from studio.services.tasks import BackgroundTasks
+from studio.store.database import open_database
 from studio.store.repository import StudioRepository
+from studio.ui.figures_strip import FiguresStrip
 from tests.conftest import DEMO_DAY
 from tests.helpers.fake_capture import (
     DEPT_ROOM,
@@ -37,10 +43,37 @@ def collect_on_the_gui_thread():
 
 @pytest.fixture
 def feed(qapp, demo_db, event_loop_qt):
+    yield from running_service(demo_db, event_loop_qt)
+
+
+@pytest.fixture
+def impatient_db(demo_db_file, tmp_path):
+    """The demo database with a short busy timeout: a locked write is refused at once."""
+    path = tmp_path / "studio.db"
+    shutil.copy(demo_db_file, path)
+    db = open_database(f"sqlite:///{path}", busy_timeout_s=0.05)
+    db.path = path
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def impatient_feed(qapp, impatient_db, event_loop_qt):
+    yield from running_service(impatient_db, event_loop_qt)
+
+
+def running_service(db, event_loop_qt):
     tasks = BackgroundTasks()
-    service = LiveFeedService(demo_db, tasks, backoff=Backoff(initial=0.05, maximum=0.2))
-    service.test_session = StudioRepository(demo_db).session_on(DEMO_DAY).id
-    service.seen = {"questions": [], "batches": 0, "states": [], "counts": [], "problems": []}
+    service = LiveFeedService(db, tasks, backoff=Backoff(initial=0.05, maximum=0.2))
+    service.test_session = StudioRepository(db).session_on(DEMO_DAY).id
+    service.seen = {
+        "questions": [],
+        "batches": 0,
+        "states": [],
+        "counts": [],
+        "problems": [],
+        "backlog": [],
+    }
 
     def added(questions):
         service.seen["questions"].extend(questions)
@@ -52,6 +85,7 @@ def feed(qapp, demo_db, event_loop_qt):
     )
     service.countsChanged.connect(service.seen["counts"].append)
     service.problem.connect(service.seen["problems"].append)
+    service.backlogChanged.connect(service.seen["backlog"].append)
     yield service
     event_loop_qt.run_until_complete(service.stop())
     event_loop_qt.run_until_complete(tasks.shutdown())
@@ -186,3 +220,77 @@ def test_a_running_feed_follows_edited_routing_keywords(feed, demo_db, event_loo
     feed.add_manual("玻璃栈道周末开放吗？", "phone")
     loop.run_until_complete(until(lambda: len(seen["questions"]) == 2))
     assert seen["questions"][1].unit_name == "水利水务局"  # the new keyword and the new name
+
+
+def hold_write_lock(path) -> sqlite3.Connection:
+    """Another program holding the database's write lock (a real second connection)."""
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+def release(other: sqlite3.Connection) -> None:
+    other.execute("ROLLBACK")
+    other.close()
+
+
+def test_a_locked_database_shows_comments_waiting_and_loses_none(
+    impatient_feed, impatient_db, event_loop_qt, qtbot
+):
+    feed, loop, seen = impatient_feed, event_loop_qt, impatient_feed.seen
+    strip = FiguresStrip()
+    qtbot.addWidget(strip)
+    feed.backlogChanged.connect(strip.show_backlog)
+    loop.run_until_complete(feed.open(feed.test_session))
+    lock = hold_write_lock(impatient_db.path)
+    for n in range(20):
+        feed.add_manual(f"{n}号楼暖气不热，电话1391234{n:04d}", "phone", "王阿姨")
+    loop.run_until_complete(until(lambda: seen["backlog"] and seen["backlog"][-1] == 20))
+    assert strip.backlog.isVisibleTo(strip)
+    assert strip.backlog.text() == "20 comments waiting to be stored"
+    assert any("cannot be stored" in p and "locked" in p for p in seen["problems"])
+    assert not seen["questions"]
+    release(lock)
+    loop.run_until_complete(until(lambda: len(seen["questions"]) == 20))
+    # Stored in the order they were taken.
+    assert [int(q.display_text.split("号")[0]) for q in seen["questions"]] == list(range(20))
+    assert seen["backlog"][-1] == 0 and not strip.backlog.isVisibleTo(strip)
+
+
+def test_stopping_the_feed_stores_what_it_accepted(impatient_feed, impatient_db, event_loop_qt):
+    feed, loop = impatient_feed, event_loop_qt
+    loop.run_until_complete(feed.open(feed.test_session))
+    lock = hold_write_lock(impatient_db.path)
+    for n in range(20):
+        feed.add_manual(f"{n}号楼的暖气什么时候修？", "wechat")
+    loop.run_until_complete(until(lambda: feed.runner.ingest.pending or feed.seen["backlog"]))
+    # The lock goes while the feed stops: what was accepted is written before stop() returns.
+    threading.Timer(0.5, release, (lock,)).start()
+    loop.run_until_complete(feed.stop())
+    with impatient_db.engine.connect() as conn:
+        stored = conn.exec_driver_sql(
+            "SELECT count(*) FROM question WHERE session_id = ? AND channel = 'wechat'",
+            (feed.test_session,),
+        ).scalar()
+    assert stored == 20
+
+
+def test_opening_a_session_stores_what_an_earlier_run_recorded_but_never_stored(
+    feed, event_loop_qt
+):
+    from studio.feed.recording import SessionRecorder, is_stored
+
+    # An earlier run of this session, killed: its recording has no "stored" mark.
+    earlier = recordings_dir() / f"session-{feed.test_session}-20261126-150000.jsonl"
+    recorder = SessionRecorder(earlier)
+    bg = BarrageGrabFrames(room=DEPT_ROOM)
+    for n in range(5):
+        recorder.append("barragegrab", bg.comment(f"{n}号楼停水了"), 1_790_000_000.0 + n)
+        script = json.dumps({"type": "comment", "username": "游客", "content": f"第{n}个问题"})
+        recorder.append("kuaishou:gov", script, 1_790_000_010.0 + n, "rdeadk0")
+    recorder.close()
+    assert not is_stored(earlier)
+    event_loop_qt.run_until_complete(feed.open(feed.test_session))
+    event_loop_qt.run_until_complete(until(lambda: len(feed.seen["questions"]) == 10))
+    event_loop_qt.run_until_complete(until(lambda: is_stored(earlier)))
+    assert {q.platform for q in feed.seen["questions"]} == {Platform.DOUYIN, Platform.KUAISHOU}

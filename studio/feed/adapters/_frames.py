@@ -23,6 +23,9 @@ Number = int | str
 """A JSON number, or a number sent as a string (protojson sends 64-bit integers that way)."""
 
 _MAX_UINT64 = (1 << 64) - 1
+#: Counts (likes, viewers, gifts) are kept at most this big: exact in a double, so in JSON and
+#: a chart, and in any 64-bit column. No real room comes near it; a bigger one is a tool's bug.
+MAX_COUNT = 2**53 - 1
 
 
 class FrameRejected(Exception):
@@ -114,7 +117,9 @@ def viewer_text(value: str | None) -> str:
 
 
 def count(value: Number | None) -> int | None:
-    """A non-negative count, from a JSON number or a decimal string; ``None`` when absent."""
+    """A non-negative count, from a JSON number or a decimal string, at most ``MAX_COUNT``
+    (bounded here, where it is parsed, so no later sum or column overflows); ``None`` when
+    absent."""
     if value is None:
         return None
     if isinstance(value, str):
@@ -123,7 +128,7 @@ def count(value: Number | None) -> int | None:
         value = int(value)
     if not 0 <= value <= _MAX_UINT64:
         raise FrameRejected("bad count")
-    return value
+    return min(value, MAX_COUNT)
 
 
 def synthetic_id(prefix: str, kind: str, received_at: float) -> str:
