@@ -184,7 +184,10 @@ class StudioDesk:
         self.schedule.rundownLoaded.connect(w.show_rundown)
         self.schedule.scheduleLoaded.connect(w.prep.show_schedule)
         self.schedule.unitsLoaded.connect(w.prep.show_units)
-        self.feed.questionsLoaded.connect(w.show_questions)
+        # The feed loads when the session changes, in pages; then it follows by changes.
+        self.feed.sessionOpened.connect(w.open_feed)
+        self.feed.questionsLoaded.connect(w.add_stored_questions)
+        self.feed.loadFinished.connect(w.finish_feed_load)
         self.rig.phonesLoaded.connect(w.show_phones)
         self.rig.roomsLoaded.connect(w.show_rooms)
         self.referral_service.referralsLoaded.connect(w.referrals.show_referrals)
@@ -272,6 +275,8 @@ class StudioDesk:
         self.reports.refresh()
 
     def _load_today_questions(self, session: object) -> None:
+        """todayLoaded comes after every schedule refresh (a running-order save, a unit or
+        schedule edit): the feed loads only when it is another session (see FeedService)."""
         session_id = getattr(session, "id", None)
         if session_id is not None:
             self.feed.refresh(session_id)

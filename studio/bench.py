@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from studio.bench_desk import add_desk_bench
 from studio.domain.feed_event import FeedEvent, RejectedFrame
 from studio.domain.model import Platform, RoomRole
 from studio.domain.studio_time import now_instant, studio_today
@@ -371,7 +372,7 @@ def cmd_bench_feed(args: argparse.Namespace) -> int:
 
 
 def add_bench_commands(subparsers: Any) -> None:
-    """Add ``bench feed`` to the ``studio`` command's subparsers."""
+    """Add ``bench feed`` and ``bench desk`` to the ``studio`` command's subparsers."""
     bench = subparsers.add_parser("bench", help="measure how fast parts of the studio go")
     what = bench.add_subparsers(dest="bench_what", required=True, metavar="WHAT")
     feed = what.add_parser("feed", help="the live feed: throughput, store floor, latency, GUI lag")
@@ -384,3 +385,4 @@ def add_bench_commands(subparsers: Any) -> None:
     )
     feed.add_argument("--json", action="store_true", help="print one JSON object")
     feed.set_defaults(run=cmd_bench_feed)
+    add_desk_bench(what)

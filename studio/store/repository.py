@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, case, func, select, tuple_
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import joinedload
 
@@ -72,6 +72,19 @@ def _gov_first(role):  # type: ignore[no-untyped-def]
 
 def _sessions_query():  # type: ignore[no-untyped-def]
     return select(Session).options(joinedload(Session.unit), joinedload(Session.official))
+
+
+def _lookup(kind):  # type: ignore[no-untyped-def]
+    """A stored value → its member, for a string enum (``StrEnum``)."""
+    return {member.value: member for member in kind}
+
+
+class _FlagCache(dict[int, QuestionFlag]):
+    """A stored flag bit set → its ``QuestionFlag``, each combination made once."""
+
+    def __missing__(self, bits: int) -> QuestionFlag:
+        flag = self[bits] = QuestionFlag(bits)
+        return flag
 
 
 class StudioRepository:
@@ -162,45 +175,95 @@ class StudioRepository:
             ]
 
     # -- questions and referrals -------------------------------------------------------------
-    def questions(self, session_id: int, *, limit: int = 10_000) -> list[QuestionRecord]:
-        return self._question_records(Question.session_id == session_id, limit=limit)
+    def questions(self, session_id: int) -> list[QuestionRecord]:
+        """Every question of the session, oldest first (a worker's read; the desk pages it)."""
+        return self._question_records(Question.session_id == session_id)
+
+    def questions_page(
+        self, session_id: int, after: tuple[dt.datetime, int] | None, limit: int
+    ) -> list[QuestionRecord]:
+        """Up to ``limit`` questions of the session following ``after`` (the last page's last
+        ``(received_at, id)``; None: from the first), in the feed's order.
+
+        A keyset, not an offset: each page starts where the index says, so the last page of
+        129,000 rows costs what the first does, and rows stored meanwhile never shift a page.
+        """
+        where = Question.session_id == session_id
+        if after is not None:
+            at, question_id = after
+            # The first term lets the (session, received_at) index find the start.
+            where = where & (Question.received_at >= at)
+            where = where & (tuple_(Question.received_at, Question.id) > tuple_(at, question_id))
+        return self._question_records(where, limit=limit)
 
     def queue(self, session_id: int) -> list[QuestionRecord]:
         """The question on air (if any) and the queued ones, in queue order."""
         waiting = (QuestionStatus.ON_AIR, QuestionStatus.QUEUED)
         where = (Question.session_id == session_id) & Question.status.in_(waiting)
-        return in_queue_order(self._question_records(where, limit=10_000))
+        return in_queue_order(self._question_records(where))
 
     def questions_by_id(self, question_ids: Sequence[int]) -> list[QuestionRecord]:
         """The current records of these questions (e.g. after a moderation move)."""
-        return self._question_records(Question.id.in_(list(question_ids)), limit=len(question_ids))
+        return self._question_records(Question.id.in_(list(question_ids)))
 
-    def _question_records(self, where: ColumnElement[bool], *, limit: int) -> list[QuestionRecord]:
-        with self._read() as s:
-            query = (
-                select(Question, Room, Unit)
-                .outerjoin(Room, Question.room_id == Room.id)
-                .outerjoin(Unit, Question.unit_id == Unit.id)
-                .where(where)
-                .order_by(Question.received_at, Question.id)
-                .limit(limit)
+    def _question_records(
+        self, where: ColumnElement[bool], *, limit: int | None = None
+    ) -> list[QuestionRecord]:
+        # Columns, not ORM objects: a reopened session's 129,000 rows read several times faster.
+        query = (
+            select(
+                Question.id,
+                Question.received_at,
+                Room.role,
+                Room.platform,
+                Question.nickname,
+                Question.display_text,
+                Question.status,
+                Question.flags,
+                Unit.name,
+                Question.cluster_id,
+                Question.channel,
+                Question.queue_position,
             )
+            .outerjoin(Room, Question.room_id == Room.id)
+            .outerjoin(Unit, Question.unit_id == Unit.id)
+            .where(where)
+            .order_by(Question.received_at, Question.id)
+            .limit(limit)
+        )
+        # Enum members looked up once per value, not built per row.
+        roles, platforms = _lookup(RoomRole), _lookup(Platform)
+        statuses, flag_sets = _lookup(QuestionStatus), _FlagCache()
+        with self._read() as s:
             return [
                 QuestionRecord(
-                    id=q.id,
-                    received_at=q.received_at,
-                    room_role=RoomRole(room.role) if room else None,
-                    platform=Platform(room.platform) if room else Platform.MANUAL,
-                    nickname=q.nickname,
-                    display_text=q.display_text,
-                    status=QuestionStatus(q.status),
-                    flags=QuestionFlag(q.flags),
-                    unit_name=unit.name if unit else "",
-                    cluster_id=q.cluster_id,
-                    channel=q.channel,
-                    queue_position=q.queue_position,
+                    id=qid,
+                    received_at=received_at,
+                    room_role=roles[role] if role is not None else None,
+                    platform=platforms[platform] if platform is not None else Platform.MANUAL,
+                    nickname=nickname,
+                    display_text=display_text,
+                    status=statuses[status],
+                    flags=flag_sets[flags],
+                    unit_name=unit_name or "",
+                    cluster_id=cluster_id,
+                    channel=channel,
+                    queue_position=queue_position,
                 )
-                for q, room, unit in s.execute(query)
+                for (
+                    qid,
+                    received_at,
+                    role,
+                    platform,
+                    nickname,
+                    display_text,
+                    status,
+                    flags,
+                    unit_name,
+                    cluster_id,
+                    channel,
+                    queue_position,
+                ) in s.execute(query)
             ]
 
     def referrals(self) -> list[ReferralRecord]:

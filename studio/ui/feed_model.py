@@ -6,12 +6,19 @@ by its id in O(1) for in-place updates (moderation). Text is returned as plain s
 view never interprets it as markup. The figures the desk shows about the whole feed (how many
 in each status, how many waiting, how many people asked the same thing) are kept as running
 tallies, so nothing ever walks the 100,000 rows to count them.
+
+A session's stored rows arrive in pages (:meth:`FeedModel.begin_load`, :meth:`add_loaded`,
+:meth:`end_load`), each one insertion. While they do, live rows are held back and appended
+after the last page (so the feed stays in order), and a change to a row not loaded yet is kept
+and applied when its page arrives: nothing the live feed or a moderator did in the meantime is
+lost, and only a change of session resets the model.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject
@@ -24,6 +31,7 @@ __all__ = ["RECORD_ROLE", "WAITING", "FeedModel"]
 #: A question still waiting for the moderator (what the figures strip counts).
 WAITING = (QuestionStatus.NEW, QuestionStatus.FLAGGED)
 
+_IS_QUESTION = QuestionFlag.IS_QUESTION.value
 _WAITING_FOR_AIR = frozenset({QuestionStatus.ON_AIR, QuestionStatus.QUEUED})
 
 
@@ -37,6 +45,7 @@ class FeedModel(RecordTableModel):
         columns: the column specs.
         cluster_column: the column showing :meth:`cluster_size` (refreshed when a cluster
             grows), or -1 to refresh whole rows.
+        loading: a session's stored rows are still arriving (see :meth:`begin_load`).
     """
 
     def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
@@ -49,10 +58,19 @@ class FeedModel(RecordTableModel):
         self._statuses: Counter[str] = Counter()
         self._questions: Counter[str] = Counter()  # statuses of rows that are questions
         self._waiting: dict[int, int] = {}  # record id → row, of those on air or queued
+        self.loading = False
+        self._held: dict[int, Any] = {}  # live rows that came while loading, by id, in order
+        self._changed: dict[int, Any] = {}  # changes to rows not loaded yet, by id
 
     # -- changing -----------------------------------------------------------------------------
     def set_records(self, records: Iterable[Any]) -> None:  # type: ignore[override]
-        """Replace everything (the initial load of a session)."""
+        """Replace everything at once (a whole session's rows; one reset)."""
+        self.begin_load()
+        self.add_loaded(list(records))
+        self.end_load()
+
+    def begin_load(self) -> None:
+        """Another session: empty the feed (the one reset) and wait for its stored rows."""
         self.beginResetModel()
         self._records = []
         self._rows = {}
@@ -61,13 +79,45 @@ class FeedModel(RecordTableModel):
         self._statuses = Counter()
         self._questions = Counter()
         self._waiting = {}
-        self._extend(records)
+        self._held = {}
+        self._changed = {}
+        self.loading = True
         self.endResetModel()
 
+    def add_loaded(self, records: Sequence[Any]) -> int:
+        """A page of the session's stored rows, oldest first: appended in one insertion, each
+        with any change that came for it before its page. Returns how many rows were added."""
+        changed = self._changed
+        if changed:
+            records = [changed.pop(r.id, r) for r in records]
+        return self._append(records)
+
+    def end_load(self) -> int:
+        """Every stored row is in: the live rows held meanwhile follow (those a page already
+        brought are skipped). Returns how many rows they added."""
+        held, changed = self._held, self._changed
+        self.loading, self._held, self._changed = False, {}, {}
+        return self._append([changed.get(i, r) for i, r in held.items()])
+
+    def hold(self, records: Sequence[Any]) -> int:
+        """Keep live rows until :meth:`end_load` (while loading); returns how many are new."""
+        held = self._held
+        fresh = [r for r in records if r.id not in held and r.id not in self._rows]
+        for record in fresh:
+            held[record.id] = record
+        return len(fresh)
+
     def append(self, records: Sequence[Any]) -> int:
-        """Append a batch in one insertion; records already shown are skipped. Returns how many
-        rows were added."""
-        fresh = [r for r in records if r.id not in self._rows]
+        """Append a batch in one insertion; records already shown are skipped (while loading,
+        they are held: see :meth:`hold`). Returns how many rows were added."""
+        if self.loading:
+            self.hold(records)
+            return 0
+        return self._append(records)
+
+    def _append(self, records: Sequence[Any]) -> int:
+        shown = self._rows
+        fresh = list({r.id: r for r in records if r.id not in shown}.values())
         if not fresh:
             return 0
         first = len(self._records)
@@ -97,7 +147,7 @@ class FeedModel(RecordTableModel):
 
     def _count(self, record: Any, step: int) -> None:
         self._statuses[record.status] += step
-        if record.flags & QuestionFlag.IS_QUESTION:
+        if record.flags.value & _IS_QUESTION:  # plain ints: a Flag's own "&" is slow
             self._questions[record.status] += step
         if record.status in _WAITING_FOR_AIR:
             if step > 0:
@@ -106,9 +156,12 @@ class FeedModel(RecordTableModel):
                 self._waiting.pop(record.id, None)
 
     def update(self, record: Any) -> bool:
-        """Replace the record with the same id in place (e.g. a new status or cluster)."""
+        """Replace the record with the same id in place (e.g. a new status or cluster). While
+        loading, a record not shown yet keeps its change for when it arrives."""
         row = self._rows.get(record.id)
         if row is None:
+            if self.loading:
+                self._changed[record.id] = record
             return False
         old = self._records[row]
         self._records[row] = record
@@ -127,6 +180,26 @@ class FeedModel(RecordTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
         self._refresh_clusters(touched, len(self._records) - 1)
         return True
+
+    def rename_units(self, names: Mapping[str, str]) -> int:
+        """Units were renamed (old name → new): their rows show the new name, in place (one
+        change over the rows between the first and the last renamed). Returns how many."""
+        if not names:
+            return 0
+        records, first, last, renamed = self._records, -1, -1, 0
+        for row, record in enumerate(records):
+            new = names.get(record.unit_name)
+            if new is not None:
+                records[row] = replace(record, unit_name=new)
+                first = row if first < 0 else first
+                last, renamed = row, renamed + 1
+        for waiting in (self._held, self._changed):
+            for key, record in waiting.items():
+                if record.unit_name in names:
+                    waiting[key] = replace(record, unit_name=names[record.unit_name])
+        if first >= 0:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+        return renamed
 
     def _refresh_clusters(self, clusters: set[int], last: int) -> None:
         """Other rows of ``clusters`` show a new count: one change over the rows they span."""

@@ -334,8 +334,18 @@ class MainWindow(QMainWindow):
         self.desk.transport.set_segment_count(len(segments))
         self._refresh_official()
 
-    def show_questions(self, questions: list[QuestionRecord]) -> None:
-        self.desk.show_questions(questions)
+    def open_feed(self, _session_id: int) -> None:
+        """Another session's feed opens (empty until its stored questions arrive)."""
+        self.desk.open_feed()
+        self._follow_queue()
+
+    def add_stored_questions(self, questions: list[QuestionRecord]) -> None:
+        """A page of the session's stored questions: on-air and queued ones reach the official."""
+        self.desk.add_stored_questions(questions)
+        self._follow_queue()
+
+    def finish_feed_load(self, _count: int) -> None:
+        self.desk.finish_feed_load()
         self._follow_queue()
 
     def update_questions(self, questions: list[QuestionRecord]) -> None:

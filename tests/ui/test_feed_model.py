@@ -179,3 +179,39 @@ def test_who_is_on_air_or_queued_is_kept_as_rows_arrive_and_change(qtbot):
     assert [q.id for q in m.on_air_and_queued()] == [2, 4]
     m.set_records([question(5, status=QuestionStatus.QUEUED)])
     assert [q.id for q in m.on_air_and_queued()] == [5]
+
+
+def test_a_paged_load_keeps_live_rows_and_changes_that_came_meanwhile(qtbot, qtmodeltester):
+    m = model()
+    m.append([question(1)])
+    qtmodeltester.check(m)  # and it keeps watching every change below
+    resets, inserted = [], []
+    m.modelAboutToBeReset.connect(lambda: resets.append(1))
+    m.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    m.begin_load()  # another session: the one reset
+    assert m.loading and m.rowCount() == 0
+    assert m.add_loaded([question(1), question(2)]) == 2
+    assert m.append([question(5), question(3)]) == 0  # live rows while loading: held back
+    assert m.rowCount() == 2
+    m.update(question(4, status=QuestionStatus.QUEUED))  # not loaded yet: kept for its page
+    m.update(question(2, status=QuestionStatus.FLAGGED))  # shown: changed in place
+    m.add_loaded([question(3), question(4)])
+    assert m.record(3).status == QuestionStatus.QUEUED
+    assert [q.id for q in m.on_air_and_queued()] == [4]
+    assert m.end_load() == 1  # 5; 3 came with a page
+    assert not m.loading
+    assert [m.record(r).id for r in range(m.rowCount())] == [1, 2, 3, 4, 5]
+    assert m.record(1).status == QuestionStatus.FLAGGED
+    assert resets == [1] and inserted == [(0, 1), (2, 3), (4, 4)]
+    assert m.append([question(6)]) == 1
+
+
+def test_a_renamed_unit_s_rows_change_in_place(qtbot):
+    m = model()
+    m.append([question(1, unit_name="城管局"), question(2), question(3, unit_name="城管局")])
+    changed = []
+    m.dataChanged.connect(lambda a, b: changed.append((a.row(), b.row())))
+    assert m.rename_units({"城管局": "城市管理局"}) == 2
+    assert [m.record(r).unit_name for r in range(3)] == ["城市管理局", "", "城市管理局"]
+    assert changed == [(0, 2)]
+    assert m.rename_units({}) == 0 and changed == [(0, 2)]

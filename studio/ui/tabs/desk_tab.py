@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -286,8 +288,12 @@ class DeskTab(QWidget):
         return [index.data(RECORD_ROLE) for index in rows]
 
     def set_units(self, units: list[UnitRecord]) -> None:
+        """The units (after every read of them): a renamed unit's rows change in place."""
+        before = {unit.id: unit.name for unit in self._units}
+        renamed = {before[u.id]: u.name for u in units if before.get(u.id, u.name) != u.name}
         self._units = list(units)
         self.filter_bar.set_units(self._units)
+        self.feed_model.rename_units(renamed)
 
     def _ask_referral(self) -> None:
         selected = self.selected_questions()
@@ -333,24 +339,48 @@ class DeskTab(QWidget):
         self.queue.show_questions(model.on_air_and_queued(), model.cluster_size)
 
     def show_questions(self, questions: list[QuestionRecord]) -> None:
-        """The session's stored questions (the initial load): replaces the feed."""
-        self.feed_model.set_records(questions)
-        if not self._sized and questions:
-            self._size_columns()
+        """A whole session's stored questions at once: replaces the feed (one reset)."""
+        self.open_feed()
+        self.add_stored_questions(questions)
+        self.finish_feed_load()
+
+    def open_feed(self) -> None:
+        """Another session opens: the feed empties (the one reset) until its pages arrive."""
+        self.feed_model.begin_load()
+        self._unseen = 0
+        self.new_marker.hide()
         self._show_figures()
+        self._show_queue()
+
+    def add_stored_questions(self, questions: list[QuestionRecord]) -> None:
+        """One page of the session's stored questions, oldest first (appended in one step)."""
+        self._add(lambda: self.feed_model.add_loaded(questions))
+        self._show_queue()
+
+    def finish_feed_load(self) -> None:
+        """Every stored question is in: the live ones that came meanwhile follow."""
+        self._add(self.feed_model.end_load)
         self._show_queue()
 
     def append_questions(self, questions: list[QuestionRecord]) -> None:
         """A batch of new questions from the live feed; the view follows the newest rows
-        unless the moderator has scrolled up."""
+        unless the moderator has scrolled up. While the session's stored questions are still
+        loading, they wait for the last page (the feed stays in order)."""
+        if self.feed_model.loading:
+            self.rooms.count_comments(self.feed_model.hold(questions))
+            return
+        self.rooms.count_comments(self._add(lambda: self.feed_model.append(questions)))
+
+    def _add(self, add: Callable[[], int]) -> int:
+        """Rows appended by ``add`` (returns how many): the figures, and the view follows the
+        newest rows unless the moderator has scrolled up (then "N new" counts them)."""
         bar = self.feed_view.verticalScrollBar()
         # Nobody reads a hidden tab: it follows the newest rows until the moderator scrolls up.
         following = not self.feed_view.isVisible() or bar.value() >= bar.maximum() - 2
         shown = self.feed_filter.rowCount()
-        added = self.feed_model.append(questions)
+        added = add()
         if not added:
-            return
-        self.rooms.count_comments(added)
+            return 0
         self._show_figures()
         if not self._sized:
             self._size_columns()
@@ -362,6 +392,7 @@ class DeskTab(QWidget):
             self._unseen += passed
             self.new_marker.setText(self.tr("{count} new ▼").format(count=self._unseen))
             self.new_marker.show()
+        return added
 
     def jump_to_newest(self) -> None:
         """Scroll to the newest comment and forget the "N new" count (selection unchanged)."""
@@ -426,6 +457,6 @@ def _feed_table(model: FeedFilter, parent: QWidget) -> QTableView:
     header = view.horizontalHeader()
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
-    # Column widths from the first rows only: measuring every row would grow with the feed.
-    header.setResizeContentsPrecision(200)
+    # Column widths from the first 30 rows: each measured row costs the first page ~1 ms.
+    header.setResizeContentsPrecision(30)
     return view
