@@ -146,6 +146,8 @@ class Question(Base):
         # An exact resend of a message in the same room is the same question.
         UniqueConstraint("session_id", "room_id", "platform_msg_id"),
         Index("ix_question_session_received", "session_id", "received_at"),
+        # The question on air and the queue's ends are looked up on every moderation key.
+        Index("ix_question_session_status", "session_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -214,7 +216,11 @@ class AuditEvent(Base):
     """Who did what to which thing, and the state before and after."""
 
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_event_at", "at"),)
+    __table_args__ = (
+        Index("ix_audit_event_at", "at"),
+        # The typical answer time and undo read one session's audit after each move.
+        Index("ix_audit_event_session", "session_id", "action"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime)
