@@ -77,7 +77,7 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Load our translation and Qt's own (standard buttons), keep them alive, return them."""
     translators: list[QTranslator] = []
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return translators
     QLocale.setDefault(QLocale(language))
     ours = QTranslator(app)
@@ -234,7 +234,9 @@ class StudioDesk:
         desk.mergeRequested.connect(self.moderation.merge)
         desk.referRequested.connect(self.moderation.refer)
         desk.editRequested.connect(self.moderation.edit)
-        self.moderation.questionsChanged.connect(lambda _q: self.referral_service.refresh())
+        # Only a move that makes or undoes a referral changes the board (a re-read costs ~25 ms
+        # of the GUI thread, which every key press on the desk would otherwise pay).
+        self.moderation.referralsChanged.connect(self.referral_service.refresh)
         self.schedule.unitsLoaded.connect(desk.set_units)
         self.moderation.questionsChanged.connect(w.update_questions)
         self.moderation.refused.connect(w.show_refusal)

@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from studio.domain.model import ReferralCategory
-from studio.domain.question_lifecycle import ModerationAction, MoveRefused, Undo
+from studio.domain.model import QuestionStatus, ReferralCategory
+from studio.domain.question_lifecycle import ModerationAction, MoveRefused, ReferralCreated, Undo
 from studio.domain.queue_fit import answer_durations, typical_answer_s
 from studio.domain.studio_time import studio_today
 from studio.services.refusal_words import translated_reason
@@ -21,6 +21,14 @@ from studio.store.database import Database
 from studio.store.repository import StudioRepository
 
 log = logging.getLogger(__name__)
+
+
+def touches_referrals(undo: Undo) -> bool:
+    """Whether a move (or its undo) made or removed a referral ticket."""
+    referred = QuestionStatus.REFERRED
+    return any(referred in (c.before, c.after) for c in undo.changes) or any(
+        isinstance(effect, ReferralCreated) for effect in undo.effects
+    )
 
 
 class ModerationService(QObject):
@@ -42,11 +50,13 @@ class ModerationService(QObject):
         refused(str): why a move was not made, for the moderator.
         typicalAnswerChanged(float): the session's typical answer time in seconds (after
             every move and when the session is known), for the queue's fit estimate.
+        referralsChanged(): a move made, or undid, a referral; the referrals board re-reads.
     """
 
     questionsChanged = Signal(list)
     refused = Signal(str)
     typicalAnswerChanged = Signal(float)
+    referralsChanged = Signal()
 
     def __init__(
         self,
@@ -192,6 +202,8 @@ class ModerationService(QObject):
                 ids = sorted({change.question_id for change in undo.changes} | set(touched))
                 records = await self._tasks.in_thread(self._repository.questions_by_id, ids)
             self.questionsChanged.emit(records)
+            if touches_referrals(undo):
+                self.referralsChanged.emit()
             await self._emit_typical_answer()
 
         task = self._tasks.spawn(run(), name=name)

@@ -68,3 +68,26 @@ def test_ctrl_z_on_one_desk_never_undoes_another_desk_s_move(two_desks, demo_db,
     a.undo()
     loop.run_until_complete(until(lambda: statuses(demo_db, [second]) == [S.NEW]))
 
+
+
+def test_only_referrals_make_the_referrals_board_re_read(two_desks, demo_db, event_loop_qt):
+    """A flag or a hide leaves the board alone (its re-read costs the GUI thread); a referral
+    and its undo re-read it."""
+    (desk, _), session_id = two_desks
+    loop = event_loop_qt
+    first, second = new_questions(demo_db, session_id, 2)
+    changed: list[list] = []
+    rereads: list[bool] = []
+    desk.questionsChanged.connect(changed.append)
+    desk.referralsChanged.connect(lambda: rereads.append(True))
+    desk.act("flag", [first])
+    loop.run_until_complete(until(lambda: len(changed) == 1))
+    assert rereads == []
+    unit_id = StudioRepository(demo_db).units()[0].id
+    desk.refer([second], unit_id, "enquiry", "")
+    loop.run_until_complete(until(lambda: len(changed) == 2))
+    assert rereads == [True]
+    desk.undo()
+    loop.run_until_complete(until(lambda: len(changed) == 3))
+    assert statuses(demo_db, [second]) == [S.NEW]
+    assert rereads == [True, True]

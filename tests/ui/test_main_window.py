@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
-from studio.app import choose_language
+from studio.app import choose_language, install_translators
 from studio.ui.fit_label import FitLabel
 from studio.ui.tabs.desk_tab import FEED_COLUMNS
 
@@ -155,3 +155,18 @@ def test_every_visible_string_is_translated(chinese, make_desk, demo_db):
 )
 def test_the_language_follows_the_option_then_the_system(requested, system, chosen):
     assert choose_language(requested, QLocale(system)) == chosen
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_installing_either_language_works(qapp, language):
+    """``--lang en`` once crashed at start (a QLocale enum this PySide6 does not have)."""
+    previous, translators = QLocale(), []
+    try:
+        translators = install_translators(qapp, language)
+        expected = QLocale.Language.English if language == "en" else QLocale.Language.Chinese
+        assert QLocale().language() == expected
+        assert bool(translators) == (language != "en")
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous)
