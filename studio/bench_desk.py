@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import gc
 import json
 import os
 import statistics
@@ -42,6 +43,7 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from studio.domain.model import QuestionFlag, QuestionStatus
+from studio.domain.studio_time import now_instant
 from studio.store.database import Database, open_database
 from studio.store.demo import seed_demo
 from studio.store.models import Question, Room
@@ -67,7 +69,7 @@ def fill_session(
     with db.engine.begin() as conn:
         rooms = list(conn.scalars(select(Room.id).order_by(Room.id)))
         if start is None:
-            start = dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=1)
+            start = now_instant().replace(microsecond=0) - dt.timedelta(hours=1)
         waiting = {place: n for n, place in enumerate(queued, start=1)}
         rows: list[dict[str, Any]] = []
         for n in range(count):
@@ -173,7 +175,7 @@ def _bare_start_ms() -> float:
 
 def _desk_run(path: Path, today: dt.date, presses: int) -> dict[str, Any]:
     import qasync
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -249,6 +251,11 @@ def _desk_run(path: Path, today: dt.date, presses: int) -> dict[str, Any]:
     try:
         loop.run_until_complete(run())
     finally:
+        # The shut-down desk's windows and services are deleted here, on the GUI thread: a
+        # collection that happened to run later in a worker thread would destroy QObjects
+        # (and their timers) from the wrong thread, as the tests' desk fixture also avoids.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
         collector.stop()
         loop.close()
         asyncio.set_event_loop(None)
