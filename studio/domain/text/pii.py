@@ -82,7 +82,7 @@ _ID_CHECK = "10X98765432"
 _QQ_WORDS = ("qq", "扣扣", "企鹅")
 # QQ and WeChat as viewers name them (微信 with its look-alikes 威信/薇信/㣲信, VX, V信, wx …).
 _CONTACT_WORD = (
-    r"(?<![A-Za-z0-9])(?P<word>(?i:qq|扣扣|企鹅|微信|威信|薇信|㣲信|v信|vx|wx|weixin|wechat))"
+    r"(?<![A-Za-z])(?P<word>(?i:qq|扣扣|企鹅|微信|威信|薇信|㣲信|v信|vx|wx|weixin|wechat))"
 )
 # What may stand between such a word and its number: "QQ号：", "微信是", "(QQ)", "加我".
 _BETWEEN = r"[\s:：=＝()（）\[\]【】\-—号码是为我的加]{0,5}"
