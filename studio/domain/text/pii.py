@@ -73,6 +73,8 @@ _LANDLINES = (
     re.compile(r"0[3-9]\d\d[1-9]\d{7}"),
     re.compile(r"0[3-9]\d\d[1-9]\d{6}"),
 )
+_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?!\d)")
+_DATE_KIND = "date"  # found in a run to be left alone, never reported
 _LONG = 15  # digits from which any number is masked (bank cards, old 15-digit ID numbers)
 _LEFT_VISIBLE = 5  # digits a long run may show beside the phone numbers in it: fewer
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -284,6 +286,13 @@ def _mask_run(text: str, start: int, end: int, kinds: set[str]) -> list[tuple[in
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e, _, _ in found)
 
+    # Dates are no personal data, but they count as whole numbers, first: "2000-01-01，2000-01-01"
+    # holds 16 digits, and no card.
+    index = {at: i for i, at in enumerate(where)}
+    for match in _DATE.finditer(text, start, end):
+        a, b = index[match.start()], index[match.end() - 1] + 1
+        if _fills_groups(number, group_start, a, b):
+            found.append((a, b, "", _DATE_KIND))
     for i in range(len(number) - 17):
         candidate = number[i : i + 18]
         if free(i, i + 18) and is_valid_id_number(candidate):
@@ -306,6 +315,8 @@ def _mask_run(text: str, start: int, end: int, kinds: set[str]) -> list[tuple[in
     masks = _whole_numbers(number, group_start, found)
     spans: list[tuple[int, int, str]] = []
     for a, b, replacement, kind in sorted(masks):
+        if kind == _DATE_KIND:
+            continue
         kinds.add(kind)
         first, last = where[a], where[b - 1] + 1
         span = text[first:last]
