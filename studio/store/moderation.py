@@ -716,8 +716,9 @@ def export_audit(db: Database, session_id: int) -> list[dict[str, Any]]:
     """The session's audit trail in the order it was written, as ``AUDIT_FIELDS`` dicts.
 
     ``question`` is the question's id for moderation events ("" for others, e.g. the timer);
-    ``before`` and ``after`` are as stored (JSON text). Texts in them are display texts, already
-    masked: the raw text never enters the audit.
+    ``before`` and ``after`` are as stored (JSON text) but for a staff ``note``, masked here
+    (see :func:`_masked_notes`). Texts in them are display texts, already masked: the raw text
+    never enters the audit.
     """
     with db.sessions() as s:
         events = s.scalars(
@@ -733,8 +734,23 @@ def export_audit(db: Database, session_id: int) -> list[dict[str, Any]]:
                 if e.subject.startswith("question:")
                 else "",
                 "subject": e.subject,
-                "before": e.before,
-                "after": e.after,
+                "before": _masked_notes(e.before),
+                "after": _masked_notes(e.after),
             }
             for e in events
         ]
+
+
+def _masked_notes(stored: str) -> str:
+    """An audit event's JSON with its staff note masked (a refer or a moderation note, the note
+    to the official): staff type phone numbers and addresses into notes too. The database keeps
+    the note as written; screens and exports get it masked."""
+    if '"note"' not in stored:
+        return stored
+    try:
+        data = json.loads(stored)
+    except ValueError:
+        return stored
+    if not isinstance(data, dict) or not isinstance(data.get("note"), str):
+        return stored
+    return _dump({**data, "note": mask_pii(data["note"]).text})

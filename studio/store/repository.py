@@ -34,6 +34,7 @@ from studio.domain.records import (
     SessionRecord,
     UnitRecord,
 )
+from studio.domain.text.pii import mask_pii
 from studio.store.database import Database
 from studio.store.models import (
     Official,
@@ -284,7 +285,8 @@ class StudioRepository:
                     created_at=r.created_at,
                     deadline=r.deadline,
                     replied_at=r.replied_at,
-                    reply=r.reply,
+                    # The department's reply is staff text: stored as written, shown masked.
+                    reply=mask_pii(r.reply).text,
                     reported_back=r.reported_back_session_id is not None,
                 )
                 for r in s.scalars(query)

@@ -44,8 +44,11 @@ def mobiles_in(text: str) -> list[str]:
     """Every 11-digit mainland mobile number anywhere in the numbers written in ``text``."""
     found = []
     for digits in _digits_of_runs(text):
-        found += [digits[i : i + 11] for i in range(len(digits) - 10)
-                  if re.fullmatch(r"1[3-9]\d{9}", digits[i : i + 11])]
+        found += [
+            digits[i : i + 11]
+            for i in range(len(digits) - 10)
+            if re.fullmatch(r"1[3-9]\d{9}", digits[i : i + 11])
+        ]
     return found
 
 
@@ -91,9 +94,7 @@ def _written(draw: st.DrawFn, digits: str, max_splits: int) -> str:
 def mobile_numbers(draw: st.DrawFn) -> tuple[str, str]:
     """(the 11 digits, the number as a viewer might write it: groups, +86/0086, fullwidth)."""
     digits = (
-        "1"
-        + draw(st.sampled_from("3456789"))
-        + draw(st.text("0123456789", min_size=9, max_size=9))
+        "1" + draw(st.sampled_from("3456789")) + draw(st.text("0123456789", min_size=9, max_size=9))
     )
     prefix = draw(st.sampled_from(["", "+86", "+86 ", "+86-", "0086", "0086 ", "86", "(+86)"]))
     return digits, prefix + _written(draw, digits, max_splits=10)
@@ -116,4 +117,95 @@ def id_numbers(draw: st.DrawFn) -> tuple[str, str]:
 context = st.one_of(
     st.text(max_size=30),
     st.text("我的电话是身份证号请联系0123456789 -.+()xX，：", max_size=15),
+)
+
+
+# -- numbers as viewers disguise them, and an oracle that reads them back ---------------------
+#: Chinese numerals for each digit, as viewers write them (an oracle of its own, not pii's).
+CHINESE_DIGITS = {
+    "0": "〇零",
+    "1": "一幺壹",
+    "2": "二贰",
+    "3": "三叁",
+    "4": "四肆",
+    "5": "五伍",
+    "6": "六陆",
+    "7": "七柒",
+    "8": "八捌",
+    "9": "九玖",
+}
+_CHINESE_VALUE = {c: d for d, cs in CHINESE_DIGITS.items() for c in cs}
+#: Separators between digit groups, emoji included.
+DISGUISING_SEPARATORS = [" ", "-", ".", "🙂", "❤️", "👍🏻", "、", "~", "|", "_", "\u3000", "—"]
+
+
+def _digit_of(char: str) -> str | None:
+    if char in _CHINESE_VALUE:
+        return _CHINESE_VALUE[char]
+    value = unicodedata.decimal(char, None)
+    return None if value is None else str(value)
+
+
+def visible_digit_runs(text: str) -> list[str]:
+    """The digits a reader can see in ``text``, as ASCII, one string per run.
+
+    A run ends at ``*`` and at a letter or ideograph (other than a Chinese numeral); anything
+    else (spaces, punctuation, emoji) is read across, as a reader would.
+    """
+    runs, current = [], []
+    for char in text:
+        digit = _digit_of(char)
+        if digit is not None:
+            current.append(digit)
+        elif char == "*" or unicodedata.category(char).startswith("L"):
+            if current:
+                runs.append("".join(current))
+            current = []
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
+def shows_digits_of(text: str, secret: str, at_least: int = 5) -> bool:
+    """Whether ``at_least`` digits of ``secret`` in a row can be read in ``text``."""
+    windows = {secret[i : i + at_least] for i in range(len(secret) - at_least + 1)}
+    return any(w in run for run in visible_digit_runs(text) for w in windows)
+
+
+@st.composite
+def disguised(draw: st.DrawFn, digits: str, max_splits: int = 4) -> str:
+    """``digits`` written with Chinese numerals, fullwidth or ASCII digits (mixed), and split
+    by separators emoji included."""
+    cuts = draw(st.sets(st.integers(1, len(digits) - 1), max_size=max_splits))
+    style = draw(st.sampled_from(["ascii", "fullwidth", "chinese", "mixed"]))
+    out = []
+    for i, digit in enumerate(digits):
+        if i in cuts:
+            out.append(draw(st.sampled_from(DISGUISING_SEPARATORS)))
+        kind = (
+            draw(st.sampled_from(["ascii", "fullwidth", "chinese"])) if style == "mixed" else style
+        )
+        if kind == "chinese":
+            out.append(draw(st.sampled_from(CHINESE_DIGITS[digit])))
+        elif kind == "fullwidth":
+            out.append(digit.translate(_FULLWIDTH))
+        else:
+            out.append(digit)
+    return "".join(out)
+
+
+#: Words around personal data that hold no digit and join nothing.
+words = st.sampled_from(
+    [
+        "",
+        "我的电话",
+        "身份证",
+        "卡号",
+        "请联系",
+        "低保的事，",
+        "医保",
+        "拆迁补偿",
+        "谢谢",
+        "主任好：",
+    ]
 )
