@@ -104,7 +104,7 @@ def posters(url: str, target: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
 
-    from studio.ui.poster import COVER, PORTRAIT, PosterContent, draw_poster
+    from studio.ui.prep.poster import COVER, PORTRAIT, PosterContent, draw_poster
 
     app = QGuiApplication.instance() or QGuiApplication([])
     db = open_database(url)

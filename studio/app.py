@@ -48,11 +48,11 @@ from studio.store.demo import seed_demo
 from studio.store.repository import StudioRepository
 from studio.ui.crash_notice import ErrorNotice
 from studio.ui.file_dialogs import protect_database
-from studio.ui.golive_dialog import GoLiveDialog
 from studio.ui.main_window import MainWindow
-from studio.ui.official_screen import OfficialScreen
-from studio.ui.tabs.referrals_tab import ReferralsTab
-from studio.ui.tabs.rig_tab import connect_service, official_marker, rig_summary
+from studio.ui.official.official_screen import OfficialScreen
+from studio.ui.referrals.referrals_tab import ReferralsTab
+from studio.ui.rig.golive_dialog import GoLiveDialog
+from studio.ui.rig.rig_tab import connect_service, official_marker, rig_summary
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,6 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-from studio.cli_rig import parse_adb_address
 from studio.domain.studio_time import UnknownZone, zone_named
 
 LANGUAGES = ("zh_CN", "en")
@@ -22,6 +21,25 @@ class AppOptions:
     adb: tuple[str, int] | None = None
     tz: str | None = None
 
+
+
+def parse_adb_address(text: str) -> tuple[str, int]:
+    """``HOST:PORT`` (or ``HOST`` for port 5037, or ``:PORT`` for 127.0.0.1) of an adb server.
+
+    Raises:
+        argparse.ArgumentTypeError: not an address (argparse shows it as a usage error).
+    """
+    host, sep, port_text = text.strip().rpartition(":")
+    if not sep:
+        host, port_text = port_text, "5037"
+    host = host.strip("[]") or "127.0.0.1"
+    try:
+        port = int(port_text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not HOST:PORT: {text!r}") from None
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(f"port out of range: {port}")
+    return host, port
 
 def time_zone(text: str) -> str:
     """An IANA time zone name, checked (the studio's zone: ``--tz``)."""

@@ -28,14 +28,14 @@ from studio.domain.rundown_clock import ClockReading
 from studio.domain.rundown_state import ClockState
 from studio.domain.screen_notes import ScreenNotes
 from studio.ui import labels, theme
+from studio.ui.desk.desk_tab import DeskTab
 from studio.ui.file_dialogs import file_dialog
-from studio.ui.official_screen import OfficialScreen, OfficialView
-from studio.ui.official_view import OnAir, official_view
-from studio.ui.tabs.desk_tab import DeskTab
-from studio.ui.tabs.prep_tab import PrepTab, session_slot
-from studio.ui.tabs.referrals_tab import ReferralsTab
-from studio.ui.tabs.reports_tab import ReportsTab
-from studio.ui.tabs.rig_tab import RigTab
+from studio.ui.official.official_screen import OfficialScreen
+from studio.ui.official_view import OfficialView, OnAir, official_view
+from studio.ui.prep.prep_tab import PrepTab, session_slot
+from studio.ui.referrals.referrals_tab import ReferralsTab
+from studio.ui.reports.reports_tab import ReportsTab
+from studio.ui.rig.rig_tab import RigTab
 
 SCREEN_SETTING = "official/screen"
 MARKER_SETTING = "official/phone_marker"

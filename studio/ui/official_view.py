@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
 
@@ -11,8 +11,52 @@ from studio.domain.durations import format_duration
 from studio.domain.records import SegmentRecord, SessionRecord
 from studio.domain.rundown_clock import ClockReading
 from studio.domain.screen_notes import ScreenNotes
-from studio.ui.official_screen import OfficialView
 from studio.ui.timer_words import expected_end_line, phase_key, phase_word
+
+PHASE_SHAPES = {
+    "idle": "○",
+    "normal": "●",
+    "warning": "▲",
+    "danger": "◆",
+    "overtime": "■",
+    "ended": "□",
+}
+
+
+@dataclass(frozen=True)
+class OfficialView:
+    """Everything the official's screen shows; texts are already masked and translated.
+
+    Attributes:
+        heading: the session line (unit · official · topic).
+        segment_title: the running-order segment.
+        remaining: the countdown text (e.g. ``12:30`` or ``-00:45``).
+        phase: idle, normal, warning, danger, overtime or ended (drives colour and shape).
+        phase_word: the phase in words (正常 / 注意 / 即将超时 / 已超时 …).
+        progress: 0..1 of the segment elapsed.
+        expected_end: a short line such as "预计 16:00 结束".
+        focus_caption / focus_text: what the official answers now (question or segment notes).
+        next_items: the next queued questions, two or three.
+        note: the moderator's note, empty for none.
+        marker: a small warning for the studio (e.g. a phone alarm), empty for none.
+        blackout: show nothing but black.
+    """
+
+    heading: str = ""
+    segment_title: str = ""
+    remaining: str = "00:00"
+    phase: str = "idle"
+    phase_word: str = ""
+    progress: float = 0.0
+    expected_end: str = ""
+    focus_caption: str = ""
+    focus_text: str = ""
+    next_caption: str = ""
+    next_items: tuple[str, ...] = field(default_factory=tuple)
+    note: str = ""
+    note_blink: bool = False
+    blackout: bool = False
+    marker: str = ""
 
 
 @dataclass(frozen=True)

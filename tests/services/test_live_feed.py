@@ -20,7 +20,7 @@ from studio.services.live_feed import LiveFeedService
 from studio.services.tasks import BackgroundTasks
 from studio.store.database import open_database
 from studio.store.repository import StudioRepository
-from studio.ui.figures_strip import FiguresStrip
+from studio.ui.desk.figures_strip import FiguresStrip
 from tests.conftest import DEMO_DAY
 from tests.helpers.fake_capture import (
     DEPT_ROOM,

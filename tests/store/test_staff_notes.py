@@ -7,7 +7,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from studio.cli_moderation import audit_csv
+from studio.cli.moderation import audit_csv
 from studio.domain.model import QuestionFlag, QuestionStatus, ReferralCategory
 from studio.domain.question_lifecycle import ModerationAction
 from studio.store.models import Question, Referral, Room, Unit

@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
 from studio.app import choose_language, install_translators
+from studio.ui.desk.desk_tab import FEED_COLUMNS
 from studio.ui.fit_label import FitLabel
-from studio.ui.tabs.desk_tab import FEED_COLUMNS
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TRANSLATIONS = "resources/translations/studio_zh_CN.qm"

@@ -1,0 +1,1 @@
+"""The desk seat's widgets (and its wiring)."""

@@ -1,0 +1,1 @@
+"""The official seat's widgets (and its wiring)."""

@@ -1,0 +1,1 @@
+"""The prep seat's widgets (and its wiring)."""

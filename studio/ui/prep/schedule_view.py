@@ -1,0 +1,535 @@
+"""The schedule on the Prep tab: a month or week calendar with working days marked, the day's
+sessions, a fill of the next weeks from the rota (preview, create, undo), moving and editing a
+session (with undo), and the schedule's files (export, import with a preview).
+
+The view only shows records and asks for changes through signals; the app connects them to
+``ScheduleEditingService`` and its signals back to the slots here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.domain.announcement import (
+    KUAISHOU_TEMPLATE,
+    WECHAT_TEMPLATE,
+    county_of_account,
+)
+from studio.domain.model import RoomRole, SessionStatus
+from studio.domain.records import RoomRecord, SessionRecord
+from studio.domain.session_readiness import SessionDetails, SessionEdit
+from studio.ui import labels
+from studio.ui.prep.announcement_dialog import AnnouncementDialog
+from studio.ui.prep.month_calendar import MonthCalendar, day_kind
+from studio.ui.prep.schedule_import_dialog import ScheduleFiles
+from studio.ui.prep.session_dialog import SessionDialog
+from studio.ui.prep.week_view import WeekView, monday_of, status_colour
+from studio.ui.record_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel, record_table
+
+WEEKS_AHEAD = 4
+
+
+class _SelectedDay(QSortFilterProxyModel):
+    """Passes only the sessions of one day, or all of them."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.day: dt.date | None = None
+
+    def set_day(self, day: dt.date | None) -> None:
+        self.beginFilterChange()
+        self.day = day
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self.day is None:
+            return True
+        record = self.sourceModel().index(row, 0, parent).data(RECORD_ROLE)
+        return record is not None and record.date == self.day
+
+
+class ScheduleView(QWidget):
+    """Month calendar, the selected day's sessions, fill, undo and move.
+
+    Signals:
+        rangeRequested(object, object): the calendar shows these days now (first, last).
+        previewRequested(int): show what a fill of the next N weeks would create.
+        generateRequested(object, object): fill the free working days of this period.
+        undoRequested(): take the last fill back.
+        moveRequested(int, object): move session id to this ``datetime.date``.
+        templatesEdited(str, str): the announcement templates (WeChat, Kuaishou) after an edit,
+            for the app to remember (see :meth:`set_templates`).
+        editRequested(int): load this session's details to edit it (:meth:`open_editor`).
+        sessionEditRequested(int, object): store this ``SessionEdit`` of session id.
+        undoEditRequested(): put the last edited session back as it was.
+        rundownRequested(int): start this session's empty running order from the standard one.
+        prepareRequested(object): show this ``SessionRecord`` on the Prep tab's card and in its
+            running-order editor, instead of today's (the "Prepare" button, Ctrl+P).
+
+    The schedule's files (export, import with a preview) are :attr:`files`, a
+    ``ScheduleFiles`` with its own signals.
+    """
+
+    rangeRequested = Signal(object, object)
+    previewRequested = Signal(int)
+    generateRequested = Signal(object, object)
+    undoRequested = Signal()
+    moveRequested = Signal(int, object)
+    templatesEdited = Signal(str, str)
+    editRequested = Signal(int)
+    sessionEditRequested = Signal(int, object)
+    undoEditRequested = Signal()
+    rundownRequested = Signal(int)
+    prepareRequested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.county = ""
+        self.templates = (WECHAT_TEMPLATE, KUAISHOU_TEMPLATE)
+        self._sessions: dict[int, SessionRecord] = {}
+        self._preview: tuple[dt.date, dt.date] | None = None
+        self.announcement: AnnouncementDialog | None = None
+        self.editor: SessionDialog | None = None
+        self._last_undoable = ""
+
+        self.calendar = MonthCalendar(parent=self)
+        self.calendar.selectionChanged.connect(self._day_selected)
+        self.calendar.currentPageChanged.connect(lambda _y, _m: self._page_changed())
+        self.calendar.dayActivated.connect(self.edit_day)
+        self.week = WeekView(self)
+        self.week.daySelected.connect(self.calendar.set_selected_date)
+        self.week.sessionActivated.connect(self.edit_day)
+        self.week.weekStepped.connect(
+            lambda step: self.calendar.set_selected_date(
+                self.selected_day() + dt.timedelta(days=7 * step)
+            )
+        )
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.calendar)
+        self.pages.addWidget(self.week)
+        self.month_button = QToolButton(text=self.tr("Month"), checkable=True, checked=True)
+        self.week_button = QToolButton(text=self.tr("Week"), checkable=True)
+        pages = QButtonGroup(self)
+        pages.addButton(self.month_button, 0)
+        pages.addButton(self.week_button, 1)
+        pages.idClicked.connect(self.show_page)
+        legend = QLabel(
+            self.tr(
+                "Red: day off (休: a weekday holiday) · Yellow: weekend day worked (班, make-up day) · Framed: a session"
+            ),
+            textFormat=Qt.TextFormat.PlainText,
+            wordWrap=True,
+        )
+        legend.setProperty("role", "subtle")
+
+        columns = [
+            Column(
+                self.tr("Date"),
+                lambda s: f"{s.date.isoformat()} {labels.weekday(s.date.weekday())}",
+                sort_key=lambda s: s.date.toordinal(),
+            ),
+            Column(self.tr("Time"), lambda s: f"{s.start:%H:%M}–{s.end:%H:%M}"),
+            Column(self.tr("Unit"), lambda s: s.unit_name),
+            Column(self.tr("Official"), lambda s: f"{s.official_name} {s.official_title}"),
+            Column(self.tr("Topic"), lambda s: s.topic),
+            Column(
+                self.tr("Status"),
+                lambda s: labels.session_status(s.status),
+                colour=status_colour,
+            ),
+        ]
+        self.sessions_model = RecordTableModel(columns, self)
+        self.table = record_table(self.sessions_model, self)
+        # One proxy both sorts (by the record's sort key) and keeps only the selected day.
+        self.day_filter = _SelectedDay(self)
+        self.day_filter.setSourceModel(self.sessions_model)
+        self.day_filter.setSortRole(SORT_ROLE)
+        self.table.setModel(self.day_filter)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        # Enter or a double-click on a session edits it.
+        self.table.activated.connect(lambda index: self.request_edit(index.data(RECORD_ROLE)))
+        self.all_days = QCheckBox(self.tr("All days"))
+        self.all_days.toggled.connect(lambda _on: self._day_selected())
+
+        self.generate_button = QPushButton(self.tr("Generate next 4 weeks…"))
+        self.generate_button.clicked.connect(lambda: self.previewRequested.emit(WEEKS_AHEAD))
+        self.undo_button = QPushButton(self.tr("Undo generation"))
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undoRequested.emit)
+        self.move_date = QDateEdit(calendarPopup=True)
+        self.move_date.setDisplayFormat("yyyy-MM-dd")
+        self.move_button = QPushButton(self.tr("Move to"))
+        self.move_button.clicked.connect(self.request_move)
+        self.announce_button = QPushButton(self.tr("Preview announcement…"))
+        self.announce_button.clicked.connect(self.open_announcement)
+        self.edit_button = QPushButton(self.tr("Edit session…"))
+        self.edit_button.setToolTip(self.tr("Edit the selected session (Ctrl+E, Enter)"))
+        self.edit_button.clicked.connect(lambda: self.request_edit(self.selected_session()))
+        self.prepare_button = QPushButton(self.tr("Prepare this session"))
+        self.prepare_button.setToolTip(
+            self.tr("Show the selected session and its running order on the left (Ctrl+P)")
+        )
+        self.prepare_button.clicked.connect(self.request_prepare)
+        self.undo_edit_button = QPushButton(self.tr("Undo edit"))
+        self.undo_edit_button.setToolTip(self.tr("Put the last edited session back (Ctrl+Z)"))
+        self.undo_edit_button.setEnabled(False)
+        self.undo_edit_button.clicked.connect(self.undo_edit)
+        self.files = ScheduleFiles(self, self.export_range)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(
+            self.tr("Write the shown month or week to a CSV or XLSX file")
+        )
+        self.export_button.clicked.connect(self.files.ask_export_path)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(
+            self.tr("Read sessions from a CSV or XLSX file, with a preview")
+        )
+        self.import_button.clicked.connect(self.files.ask_import_path)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(
+            QKeySequence("Ctrl+E"),
+            self,
+            lambda: self.request_edit(self.selected_session()),
+            context=context,
+        )
+        QShortcut(QKeySequence("Ctrl+P"), self, self.request_prepare, context=context)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last, context=context)
+
+        self.preview_box = QGroupBox(self.tr("Proposed sessions"))
+        self.preview_model = RecordTableModel(columns[:4], self)
+        preview_table = record_table(self.preview_model, self)
+        self.create_button = QPushButton(self.tr("Create these sessions"))
+        self.create_button.clicked.connect(self.accept_preview)
+        discard = QPushButton(self.tr("Discard"))
+        discard.clicked.connect(self.discard_preview)
+        preview_buttons = QHBoxLayout()
+        preview_buttons.addStretch(1)
+        preview_buttons.addWidget(discard)
+        preview_buttons.addWidget(self.create_button)
+        preview_layout = QVBoxLayout(self.preview_box)
+        preview_layout.addWidget(preview_table)
+        preview_layout.addLayout(preview_buttons)
+        self.preview_box.hide()
+
+        self.message = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.files.message.connect(self.message.setText)
+        actions = QHBoxLayout()
+        for widget in (self.generate_button, self.undo_button, self.undo_edit_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        for widget in (self.export_button, self.import_button):
+            actions.addWidget(widget)
+        page_switch = QHBoxLayout()
+        page_switch.addWidget(self.month_button)
+        page_switch.addWidget(self.week_button)
+        page_switch.addStretch(1)
+        day_actions = QHBoxLayout()
+        for widget in (
+            self.all_days,
+            self.move_date,
+            self.move_button,
+            self.edit_button,
+            self.prepare_button,
+            self.announce_button,
+        ):
+            day_actions.addWidget(widget)
+        day_actions.addStretch(1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(actions)
+        box.addLayout(page_switch)
+        box.addWidget(self.pages)
+        box.addWidget(legend)
+        box.addWidget(self.preview_box)
+        box.addLayout(day_actions)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.message)
+        self._mark_days()
+        self._day_selected()
+
+    # -- what is shown -----------------------------------------------------------------------
+    def visible_range(self) -> tuple[dt.date, dt.date]:
+        """The first and last day of the month page the calendar shows (with a week around)."""
+        first = dt.date(self.calendar.year_shown(), self.calendar.month_shown(), 1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return first - dt.timedelta(days=7), last + dt.timedelta(days=7)
+
+    def export_range(self) -> tuple[dt.date, dt.date]:
+        """The days an export writes: the month shown, or the week in the week view."""
+        if self.pages.currentWidget() is self.week:
+            monday = monday_of(self.selected_day())
+            return monday, monday + dt.timedelta(days=6)
+        first = dt.date(self.calendar.year_shown(), self.calendar.month_shown(), 1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return first, last
+
+    def show_page(self, page: int) -> None:
+        """0: the month calendar, 1: the week's sessions."""
+        self.pages.setCurrentIndex(page)
+        (self.week_button if page else self.month_button).setChecked(True)
+        self._show_week()
+
+    def _show_week(self) -> None:
+        if self.pages.currentWidget() is self.week:
+            self.week.show_week(self.selected_day(), self.sessions_on)
+
+    def refresh(self) -> None:
+        """Ask again for the sessions of the days on the calendar (``rangeRequested``)."""
+        self.rangeRequested.emit(*self.visible_range())
+
+    def set_county(self, county: str) -> None:
+        """The county's name, for the announcement texts and posters."""
+        self.county = county
+
+    def show_rooms(self, rooms: list[RoomRecord]) -> None:
+        """Take the county's name from its own (gov) account, e.g. 青山县人民政府 → 青山县."""
+        for room in rooms:
+            if room.role == RoomRole.GOV and room.account_name:
+                self.set_county(county_of_account(room.account_name))
+                return
+
+    def set_templates(self, wechat: str, kuaishou: str) -> None:
+        """The announcement templates to start from (remembered ones, or the defaults)."""
+        self.templates = (wechat or WECHAT_TEMPLATE, kuaishou or KUAISHOU_TEMPLATE)
+
+    def _templates_edited(self, wechat: str, kuaishou: str) -> None:
+        self.templates = (wechat, kuaishou)
+        self.templatesEdited.emit(wechat, kuaishou)
+
+    def set_today(self, day: dt.date) -> None:
+        """Select the studio's today (the app's clock, which tests control)."""
+        self.calendar.set_selected_date(day)
+
+    def selected_day(self) -> dt.date:
+        return self.calendar.selected_date()
+
+    def selected_session(self) -> SessionRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            return rows[0].data(RECORD_ROLE)  # type: ignore[no-any-return]
+        visible = [
+            self.day_filter.index(r, 0).data(RECORD_ROLE) for r in range(self.day_filter.rowCount())
+        ]
+        return visible[0] if len(visible) == 1 else None
+
+    def sessions_on(self, day: dt.date) -> list[SessionRecord]:
+        return sorted((s for s in self._sessions.values() if s.date == day), key=lambda s: s.start)
+
+    def _page_changed(self) -> None:
+        self._mark_days()
+        self.rangeRequested.emit(*self.visible_range())
+
+    def _mark_days(self) -> None:
+        """Tooltips with the kind of day and its sessions; days with a session drawn bold."""
+        words = {
+            "work": self.tr("Working day"),
+            "off": self.tr("Weekend"),
+            "holiday": self.tr("Public holiday"),
+            "worked_weekend": self.tr("Make-up working day on a weekend"),
+        }
+        tooltips = {}
+        for day in self.calendar.days_shown():
+            lines = [f"{day.isoformat()} · {words[day_kind(day)]}"]
+            lines += [_session_line(s) for s in self.sessions_on(day)]
+            tooltips[day] = "\n".join(lines)
+        self.calendar.set_day_info(tooltips, {s.date for s in self._sessions.values()})
+        self._show_week()
+
+    def _day_selected(self) -> None:
+        self.day_filter.set_day(None if self.all_days.isChecked() else self.selected_day())
+        self.move_date.setDate(self.calendar.selected_date())
+        self._show_week()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        session = self.selected_session()
+        movable = session is not None and session.status in (
+            SessionStatus.PLANNED,
+            SessionStatus.READY,
+        )
+        self.move_button.setEnabled(movable)
+        self.edit_button.setEnabled(session is not None)
+        self.prepare_button.setEnabled(session is not None)
+        self.announce_button.setEnabled(session is not None)
+
+    # -- slots (fed by the services) ---------------------------------------------------------
+    def show_sessions(self, sessions: list[SessionRecord]) -> None:
+        """Sessions of some days: they replace what was known of the days they span."""
+        if sessions:
+            first = min(s.date for s in sessions)
+            last = max(s.date for s in sessions)
+            self._replace(first, last, sessions)
+
+    def show_range(self, first: dt.date, last: dt.date, sessions: list[SessionRecord]) -> None:
+        """All sessions from ``first`` to ``last`` (none on the other days of it)."""
+        self._replace(first, last, sessions)
+
+    def _replace(self, first: dt.date, last: dt.date, sessions: list[SessionRecord]) -> None:
+        ids = {s.id for s in sessions}
+        self._sessions = {
+            i: s for i, s in self._sessions.items() if i not in ids and not first <= s.date <= last
+        }
+        self._sessions.update({s.id: s for s in sessions})
+        self.sessions_model.set_records(
+            sorted(self._sessions.values(), key=lambda s: (s.date, s.start))
+        )
+        self.table.resizeColumnsToContents()
+        self._mark_days()
+        self._update_buttons()
+
+    def show_preview(self, first: dt.date, last: dt.date, sessions: list[SessionRecord]) -> None:
+        """What a fill would create: shown for the operator to accept or discard."""
+        self._preview = (first, last)
+        self.preview_model.set_records(sessions)
+        self.preview_box.setTitle(
+            self.tr("Proposed sessions {first} – {last}: {count}").format(
+                first=first.isoformat(), last=last.isoformat(), count=len(sessions)
+            )
+        )
+        self.create_button.setEnabled(bool(sessions))
+        self.preview_box.show()
+
+    def accept_preview(self) -> None:
+        if self._preview is not None:
+            self.generateRequested.emit(*self._preview)
+        self.discard_preview()
+
+    def discard_preview(self) -> None:
+        self._preview = None
+        self.preview_model.set_records([])
+        self.preview_box.hide()
+
+    def show_generated(self, sessions: list[SessionRecord]) -> None:
+        self.undo_button.setEnabled(bool(sessions))
+        self._last_undoable = "fill" if sessions else self._last_undoable
+        self.message.setText(self.tr("{count} sessions created").format(count=len(sessions)))
+
+    def show_undone(self, ids: list[int]) -> None:
+        self.undo_button.setEnabled(False)
+        self.message.setText(self.tr("{count} sessions removed").format(count=len(ids)))
+
+    def show_moved(self, session: SessionRecord) -> None:
+        self.message.setText(self.tr("Moved to {day}").format(day=session.date.isoformat()))
+        self.calendar.set_selected_date(session.date)
+
+    def show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        if self.editor is not None and self.editor.saving:
+            self.editor.refused(text)  # the operator's input is still there to correct
+        self.files.show_failure(text)
+
+    # -- actions -----------------------------------------------------------------------------
+    def request_move(self) -> None:
+        session = self.selected_session()
+        if session is not None:
+            self.moveRequested.emit(session.id, self.move_date.date().toPython())
+
+    def open_announcement(self) -> None:
+        """Open the 直播预告 of the selected session (non-modal; one at a time)."""
+        session = self.selected_session()
+        if session is None:
+            return
+        if self.announcement is not None:
+            self.announcement.close()
+        wechat, kuaishou = self.templates
+        self.announcement = AnnouncementDialog(
+            session, self.county, self, wechat_template=wechat, kuaishou_template=kuaishou
+        )
+        self.announcement.templatesEdited.connect(self._templates_edited)
+        self.announcement.open()
+
+    # -- editing one session -----------------------------------------------------------------
+    def request_edit(self, session: SessionRecord | None) -> None:
+        """Ask for what the edit dialog of ``session`` needs (:meth:`open_editor` follows)."""
+        if session is not None and session.id:
+            self.editRequested.emit(session.id)
+
+    def request_prepare(self) -> None:
+        """Prepare the selected session on the left of the Prep tab (``prepareRequested``)."""
+        session = self.selected_session()
+        if session is not None:
+            self.prepareRequested.emit(session)
+
+    def edit_day(self, day: dt.date) -> None:
+        """Edit the session of ``day`` (a double-click or Enter on the day)."""
+        self.calendar.set_selected_date(day)
+        sessions = self.sessions_on(day)
+        if sessions:
+            self.request_edit(sessions[0])
+
+    def open_editor(self, details: SessionDetails) -> None:
+        """The edit dialog of a session (non-modal; one at a time)."""
+        if self.editor is not None:
+            self.editor.close()
+        self.editor = SessionDialog(details, self)
+        self.editor.saveRequested.connect(self._save_edit)
+        self.editor.rundownRequested.connect(self.rundownRequested.emit)
+        self.editor.open()
+
+    def _save_edit(self, session_id: int, edit: SessionEdit) -> None:
+        self.message.setText(self.tr("Saving…"))
+        self.sessionEditRequested.emit(session_id, edit)
+
+    def show_edited(self, session: SessionRecord) -> None:
+        """A session after an edit: say so (the service then offers its undo)."""
+        editor = self.editor
+        if editor is not None and editor.saving and editor.details.session.id == session.id:
+            editor.saved()
+        self._last_undoable = "edit"
+        self.message.setText(
+            self.tr("Saved: {day} {status}").format(
+                day=session.date.isoformat(), status=labels.session_status(session.status)
+            )
+        )
+
+    def show_edit_undone(self, _session: SessionRecord) -> None:
+        self.message.setText(self.tr("Edit undone"))
+
+    def set_edit_undoable(self, undoable: bool) -> None:
+        """Whether the service holds an edit to put back (the one source of that)."""
+        self.undo_edit_button.setEnabled(undoable)
+
+    def show_rundown_started(self, session_id: int, count: int) -> None:
+        """A session's running order was started: the open editor counts it."""
+        if self.editor is not None and self.editor.details.session.id == session_id:
+            self.editor.set_segments(count)
+
+    def undo_edit(self) -> None:
+        if self.undo_edit_button.isEnabled():
+            self.undoEditRequested.emit()
+
+    def undo_last(self) -> None:
+        """Ctrl+Z: take back the last edit or fill, whichever came last."""
+        if self._last_undoable == "edit" and self.undo_edit_button.isEnabled():
+            self.undo_edit()
+        elif self.undo_button.isEnabled():
+            self.undo_button.click()
+
+
+def _session_line(session: SessionRecord) -> str:
+    official = f"{session.official_title} {session.official_name}".strip()
+    topic = session.topic or QCoreApplication.translate("ScheduleView", "(no topic yet)")
+    return f"{session.start:%H:%M} {session.unit_name} {official} · {topic}"

@@ -1,0 +1,424 @@
+"""The units page of the Prep tab: units and their officials — add, edit, retire, undo, files.
+
+Keys (the table with the focus decides whether a unit or an official is meant): Ins or Ctrl+N
+adds, Enter or F2 edits, Del retires (or restores a retired one), Ctrl+Z takes back the last
+change. Nothing is deleted: past sessions name their unit and official.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QFileInfo, Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.domain.records import OfficialRecord, UnitRecord
+from studio.ui import labels, theme
+from studio.ui.file_dialogs import file_dialog
+from studio.ui.prep.unit_dialogs import ImportPreviewDialog, OfficialDialog, UnitDialog
+from studio.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
+
+ADD_KEYS = ("Ins", "Ctrl+N")
+EDIT_KEYS = ("Return", "Enter", "F2")
+RETIRE_KEYS = ("Del",)
+
+
+def _muted(record: Any) -> QColor | None:
+    return theme.MUTED if record.retired else None
+
+
+def selected_record(view: QTableView) -> Any:
+    rows = view.selectionModel().selectedRows()
+    return rows[0].data(RECORD_ROLE) if rows else None
+
+
+class UnitsPage(QWidget):
+    """Units on the left, the selected unit's officials on the right, the buttons under each."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The UnitsEditingService once attached; not imported here, because widgets must not
+        # reach the store even indirectly (import-linter checks the chain).
+        self._service: Any = None
+        self._folder = ""
+        self._file_dialog: QFileDialog | None = None
+        self._pending: UnitDialog | OfficialDialog | None = None
+        self._officials_of: int | None = None  # the unit whose officials are shown
+        retired = self.tr("Retired")
+        self.units_model = RecordTableModel(
+            [
+                Column(self.tr("Unit"), lambda u: u.name, colour=_muted),
+                Column(self.tr("Short name"), lambda u: u.short_name, colour=_muted),
+                Column(self.tr("Kind"), lambda u: labels.unit_kind(u.kind), colour=_muted),
+                Column(self.tr("State"), lambda u: retired if u.retired else "", colour=_muted),
+                Column(
+                    self.tr("Routing keywords"),
+                    lambda u: "、".join(u.keywords),
+                    colour=_muted,
+                    tooltip=lambda u: "、".join(u.keywords),
+                ),
+            ],
+            self,
+        )
+        self.units_view = record_table(self.units_model, self)
+        self.units_view.selectionModel().selectionChanged.connect(lambda *_: self._unit_selected())
+        self.officials_model = RecordTableModel(
+            [
+                Column(self.tr("Official"), lambda o: o.name, colour=_muted),
+                Column(self.tr("Title"), lambda o: o.title, colour=_muted),
+                Column(self.tr("State"), lambda o: retired if o.retired else "", colour=_muted),
+            ],
+            self,
+        )
+        self.officials_view = record_table(self.officials_model, self)
+        self.officials_view.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_buttons()
+        )
+        self.officials_title = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.officials_title.setProperty("role", "subtle")
+
+        self.unit_dialog = UnitDialog(self)
+        self.unit_dialog.submitted.connect(self._unit_submitted)
+        self.official_dialog = OfficialDialog(self)
+        self.official_dialog.submitted.connect(self._official_submitted)
+        self.preview_dialog = ImportPreviewDialog(self)
+        self.preview_dialog.importAccepted.connect(self._import_accepted)
+
+        self.add_unit_button = self._button(self.tr("Add…"), self.ask_new_unit)
+        self.edit_unit_button = self._button(self.tr("Edit…"), self.ask_edit_unit)
+        self.retire_unit_button = self._button(self.tr("Retire"), self.toggle_unit_retired)
+        self.import_button = self._button(self.tr("Import…"), self.ask_import_path)
+        self.export_button = self._button(self.tr("Export…"), self.ask_export_path)
+        self.undo_button = self._button(self.tr("Undo"), self.undo)
+        self.add_official_button = self._button(self.tr("Add…"), self.ask_new_official)
+        self.edit_official_button = self._button(self.tr("Edit…"), self.ask_edit_official)
+        self.retire_official_button = self._button(self.tr("Retire"), self.toggle_official_retired)
+        self.message = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.message.setProperty("role", "chip")
+        self.message.hide()
+
+        # Every action is about one unit or one official.
+        for view in (self.units_view, self.officials_view):
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._keys(self.units_view, self.ask_new_unit, self.ask_edit_unit, self.toggle_unit_retired)
+        self._keys(
+            self.officials_view,
+            self.ask_new_official,
+            self.ask_edit_official,
+            self.toggle_official_retired,
+        )
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._layout()
+        self._update_buttons()
+
+    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _keys(
+        self,
+        view: QTableView,
+        add: Callable[[], None],
+        edit: Callable[[], None],
+        retire: Callable[[], None],
+    ) -> None:
+        for keys, slot in ((ADD_KEYS, add), (EDIT_KEYS, edit), (RETIRE_KEYS, retire)):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), view, slot)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def _layout(self) -> None:
+        unit_buttons = QHBoxLayout()
+        for button in (self.add_unit_button, self.edit_unit_button, self.retire_unit_button):
+            unit_buttons.addWidget(button)
+        unit_buttons.addStretch(1)
+        for button in (self.undo_button, self.import_button, self.export_button):
+            unit_buttons.addWidget(button)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(self.units_view, 1)
+        left_box.addLayout(unit_buttons)
+        official_buttons = QHBoxLayout()
+        for button in (
+            self.add_official_button,
+            self.edit_official_button,
+            self.retire_official_button,
+        ):
+            official_buttons.addWidget(button)
+        official_buttons.addStretch(1)
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.addWidget(self.officials_title)
+        right_box.addWidget(self.officials_view, 1)
+        right_box.addLayout(official_buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        hint = QLabel(
+            self.tr(
+                "Ins add · Enter edit · Del retire or restore · Ctrl+Z undo. Retired units leave "
+                "the rota and the feed's suggestions; past sessions keep them."
+            ),
+            textFormat=Qt.TextFormat.PlainText,
+            wordWrap=True,
+        )
+        hint.setProperty("role", "subtle")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(hint)
+        box.addWidget(splitter, 1)
+        box.addWidget(self.message)
+
+    # -- wiring ------------------------------------------------------------------------------
+    def attach(self, service: Any) -> None:
+        """Send the page's requests to ``service`` and show what it answers."""
+        self._service = service
+        service.unitsLoaded.connect(self.show_units)
+        service.officialsLoaded.connect(self.show_officials)
+        service.changed.connect(self._changed)
+        service.undoChanged.connect(lambda _can: self._update_buttons())
+        service.problem.connect(self.show_problem)
+        service.importPreviewed.connect(self._show_preview)
+        service.importRefused.connect(self._show_refusal)
+        service.imported.connect(self._show_imported)
+        service.exported.connect(self._show_exported)
+        self._officials_of = None
+        self._unit_selected()
+
+    # -- what is shown -----------------------------------------------------------------------
+    def selected_unit(self) -> UnitRecord | None:
+        unit: UnitRecord | None = selected_record(self.units_view)
+        return unit
+
+    def selected_official(self) -> OfficialRecord | None:
+        official: OfficialRecord | None = selected_record(self.officials_view)
+        return official
+
+    def show_units(self, units: list[UnitRecord]) -> None:
+        """Every unit, retired ones muted; the selection stays on the same unit."""
+        chosen = self.selected_unit()
+        self.units_model.set_records(units)
+        self.units_view.resizeColumnsToContents()
+        self._select(self.units_view, chosen.id if chosen else None)
+
+    def show_officials(self, unit_id: int, officials: list[OfficialRecord]) -> None:
+        unit = self.selected_unit()
+        if unit is None or unit.id != unit_id:
+            return  # an answer for a unit no longer selected
+        chosen = self.selected_official()
+        self.officials_model.set_records(officials)
+        self.officials_view.resizeColumnsToContents()
+        if chosen is not None:
+            self._select(self.officials_view, chosen.id, first=False)
+        self._update_buttons()
+
+    def _select(self, view: QTableView, record_id: int | None, *, first: bool = True) -> None:
+        model = view.model()
+        rows = [model.index(r, 0) for r in range(model.rowCount())]
+        match = [i for i in rows if i.data(RECORD_ROLE).id == record_id]
+        if match or (first and rows):
+            view.selectRow((match or rows)[0].row())
+        self._update_buttons()
+
+    def _unit_selected(self) -> None:
+        unit = self.selected_unit()
+        self.officials_title.setText(
+            self.tr("Officials of {unit}").format(unit=unit.name) if unit else ""
+        )
+        unit_id = unit.id if unit else None
+        # The same unit again (a reload after a change): the service reloads its officials.
+        if unit_id != self._officials_of:
+            self._officials_of = unit_id
+            self.officials_model.set_records([])
+            if unit_id is not None and self._service is not None:
+                self._service.load_officials(unit_id)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        unit, official = self.selected_unit(), self.selected_official()
+        attached = self._service is not None
+        for button in (self.add_unit_button, self.import_button, self.export_button):
+            button.setEnabled(attached)
+        self.edit_unit_button.setEnabled(attached and unit is not None)
+        self.retire_unit_button.setEnabled(attached and unit is not None)
+        self.retire_unit_button.setText(
+            self.tr("Restore") if unit is not None and unit.retired else self.tr("Retire")
+        )
+        self.add_official_button.setEnabled(attached and unit is not None)
+        self.edit_official_button.setEnabled(attached and official is not None)
+        self.retire_official_button.setEnabled(attached and official is not None)
+        self.retire_official_button.setText(
+            self.tr("Restore") if official is not None and official.retired else self.tr("Retire")
+        )
+        self.undo_button.setEnabled(self._service is not None and self._service.can_undo)
+
+    def show_message(self, text: str, *, bad: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("state", "bad" if bad else "ok")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.show()
+
+    def show_problem(self, text: str) -> None:
+        """A refusal goes to the open dialog (to correct in place), else under the tables."""
+        if self._pending is not None and self._pending.isVisible():
+            self._pending.show_problem(text)
+        else:
+            self.show_message(text, bad=True)
+
+    def _changed(self) -> None:
+        if self._pending is not None:
+            self._pending.accept()
+            self._pending = None
+        self.message.hide()
+        self._update_buttons()
+
+    # -- units -------------------------------------------------------------------------------
+    def ask_new_unit(self) -> None:
+        if self._service is not None:
+            self._pending = self.unit_dialog
+            self.unit_dialog.ask_new()
+
+    def ask_edit_unit(self) -> None:
+        unit = self.selected_unit()
+        if unit is not None and self._service is not None:
+            self._pending = self.unit_dialog
+            self.unit_dialog.ask_edit(unit)
+
+    def toggle_unit_retired(self) -> None:
+        unit = self.selected_unit()
+        if unit is not None and self._service is not None:
+            self._service.set_unit_retired(unit, not unit.retired)
+
+    def _unit_submitted(
+        self, before: UnitRecord | None, name: str, short_name: str, kind: str, keywords: str
+    ) -> None:
+        if self._service is None:
+            return
+        if before is None:
+            self._service.add_unit(name, short_name, kind, keywords)
+        else:
+            self._service.edit_unit(before, name, short_name, kind, keywords)
+
+    # -- officials ---------------------------------------------------------------------------
+    def ask_new_official(self) -> None:
+        unit = self.selected_unit()
+        if unit is not None and self._service is not None:
+            self._pending = self.official_dialog
+            self.official_dialog.ask_new(unit)
+
+    def ask_edit_official(self) -> None:
+        official = self.selected_official()
+        if official is not None and self._service is not None:
+            self._pending = self.official_dialog
+            self.official_dialog.ask_edit(official)
+
+    def toggle_official_retired(self) -> None:
+        official = self.selected_official()
+        if official is not None and self._service is not None:
+            self._service.set_official_retired(official, not official.retired)
+
+    def _official_submitted(
+        self, before: OfficialRecord | None, unit_id: int, name: str, title: str
+    ) -> None:
+        if self._service is None:
+            return
+        if before is None:
+            self._service.add_official(unit_id, name, title)
+        else:
+            self._service.edit_official(before, name, title)
+
+    def undo(self) -> None:
+        if self._service is not None and self._service.can_undo:
+            self._service.undo()
+
+    # -- files -------------------------------------------------------------------------------
+    def import_file(self, path: str) -> None:
+        """Check a units file; a preview follows, and nothing is stored until it is accepted."""
+        if self._service is not None:
+            self.show_message(self.tr("Reading {file}…").format(file=QFileInfo(path).fileName()))
+            self._service.preview_import(path)
+
+    def export_file(self, path: str) -> None:
+        """Write every unit with its officials to ``path`` (CSV or XLSX by the suffix)."""
+        if self._service is not None:
+            self._service.export(path)
+
+    def _import_accepted(self, path: str) -> None:
+        if self._service is not None:
+            self._service.apply_import(path)
+
+    def _show_preview(self, path: str, plan: Any) -> None:
+        self.message.hide()
+        self.preview_dialog.ask(
+            path, QFileInfo(path).fileName(), plan.added, plan.changed, plan.unchanged
+        )
+
+    def _show_refusal(self, path: str, problems: list[Any]) -> None:
+        lines = [str(p) for p in problems[:8]]
+        if len(problems) > len(lines):
+            lines.append(self.tr("… and {n} more").format(n=len(problems) - len(lines)))
+        self.show_message(
+            self.tr("{file} was not imported (nothing changed):").format(
+                file=QFileInfo(path).fileName()
+            )
+            + "\n"
+            + "\n".join(lines),
+            bad=True,
+        )
+
+    def _show_imported(self, path: str, done: Any) -> None:
+        self.show_message(
+            self.tr("Imported {file}: {added} unit(s) added, {changed} changed.").format(
+                file=QFileInfo(path).fileName(), added=len(done.added), changed=len(done.changed)
+            )
+        )
+
+    def _show_exported(self, path: str, count: int) -> None:
+        self.show_message(
+            self.tr("Wrote {count} unit(s) to {file}.").format(
+                count=count, file=QFileInfo(path).fileName()
+            )
+        )
+
+    def ask_import_path(self) -> None:
+        dialog = self._dialog(self.tr("Import units"), save=False)
+        dialog.fileSelected.connect(self.import_file)
+        dialog.open()
+
+    def ask_export_path(self) -> None:
+        dialog = self._dialog(self.tr("Export units"), save=True)
+        dialog.setDefaultSuffix("xlsx")
+        dialog.selectFile(self.tr("units.xlsx"))
+        dialog.fileSelected.connect(self.export_file)
+        dialog.open()
+
+    def _dialog(self, caption: str, *, save: bool) -> QFileDialog:
+        dialog = file_dialog(
+            self,
+            caption,
+            folder=self._folder,
+            filters=[self.tr("Tables (*.xlsx *.csv)"), self.tr("All files (*)")],
+            save=save,
+        )
+        dialog.fileSelected.connect(lambda path: setattr(self, "_folder", QFileInfo(path).path()))
+        self._file_dialog = dialog
+        return dialog

@@ -1,0 +1,1 @@
+"""The referrals seat's widgets (and its wiring)."""

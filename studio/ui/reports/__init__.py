@@ -1,0 +1,1 @@
+"""The reports seat's widgets (and its wiring)."""

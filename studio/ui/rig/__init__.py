@@ -1,0 +1,1 @@
+"""The rig seat's widgets (and its wiring)."""

@@ -1,1 +1,0 @@
-"""The main window's tabs, one module a seat."""

@@ -1,0 +1,49 @@
+"""``studio bench feed``: the figures are produced (small run, no GUI)."""
+
+import argparse
+import json
+
+from studio.cli.bench import add_bench_commands
+
+
+def test_bench_feed_prints_its_figures(capsys):
+    parser = argparse.ArgumentParser(prog="studio")
+    add_bench_commands(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(
+        ["bench", "feed", "--frames", "2000", "--seconds", "0.5", "--no-gui", "--json"]
+    )
+    assert args.run(args) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["frames"] == 2000 and figures["rows"] > 1000
+    for key in ("frames_per_s", "floor_rows_per_s", "store_vs_floor", "batch_latency_p99_ms"):
+        assert figures[key] > 0
+
+
+def test_bench_desk_prints_its_figures(capsys):
+    """A tiny run of ``bench desk``: every figure is there, and every stored comment reached
+    the feed."""
+    parser = argparse.ArgumentParser(prog="studio")
+    add_bench_commands(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(
+        ["bench", "desk", "--comments", "300", "--presses", "3", "--import-runs", "1", "--json"]
+    )
+    assert args.run(args) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["comments"] == 300 and figures["feed_rows"] == figures["stored"] > 300
+    assert figures["presses"] == figures["presses_shown"] == 3  # each reached the official
+    for key in (
+        "import_qt_ms",
+        "import_app_ms",
+        "bare_start_ms",
+        "desk_usable_ms",
+        "desk_loaded_ms",
+        "desk_vs_bare_ms",
+        "start_stall_max_ms",
+        "reset_ms",
+        "reload_ms",
+        "load_stall_max_ms",
+        "load_stall_p99_ms",
+        "key_to_official_p99_ms",
+        "key_to_official_max_ms",
+    ):
+        assert isinstance(figures[key], float), key
