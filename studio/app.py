@@ -107,7 +107,7 @@ def open_studio_database(options: AppOptions, today: dt.date) -> tuple[Database,
         temp_dir = Path(tempfile.mkdtemp(prefix="studio-demo-"))
         url = f"sqlite:///{temp_dir / 'demo.db'}"
     try:
-        db = open_database(url)
+        db = open_database(url, check=True)
         if options.demo and seed_demo(db, today):
             log.info("seeded the demo studio into %s", db.display_name)
     except Exception:
@@ -551,7 +551,12 @@ def main(argv: list[str] | None = None) -> int:
     except UnknownZone as error:
         print(f"studio: {error} (STUDIO_TZ)", file=sys.stderr)
         return 2
-    log_path = configure_logging()
+    try:
+        log_path = configure_logging()
+    except OSError as error:  # STUDIO_DATA_DIR (or the user's data folder) cannot be used
+        print(f"studio: the data folder cannot be used: {error.filename}: {error.strerror}",
+              file=sys.stderr)
+        return 2
     log.info("Studio Desk %s starting", __version__)
     today = studio_today()
     try:

@@ -64,7 +64,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_db_info(args: argparse.Namespace) -> int:
-    db = open_database(args.db)
+    db = open_database(args.db, check=True)
     try:
         repo = StudioRepository(db)
         today = studio_today()
@@ -277,6 +277,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def os_problem(error: OSError) -> str:
+    """One line for a failed file, folder, disk or socket operation (no traceback)."""
+    what = error.strerror or str(error)
+    if error.filename:
+        return f"cannot use {error.filename}: {what}"
+    return what
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -292,4 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except CommandFailed as failed:
         print(f"studio: {failed}", file=sys.stderr)
+        return 1
+    except OSError as error:  # a file, folder, disk or port the command could not use
+        print(f"studio: {os_problem(error)}", file=sys.stderr)
         return 1

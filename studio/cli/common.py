@@ -37,6 +37,8 @@ def session_id_of(db: Database, which: str) -> int:
         session_id = int(which)
     except ValueError:
         raise CommandFailed(f"--session takes 'today' or a session id, not {which!r}") from None
+    if not 0 < session_id < 2**63:  # what the database can hold; a larger id is no session
+        raise CommandFailed(f"no session with id {which}")
     if repo.session(session_id) is None:
         raise CommandFailed(f"no session with id {session_id}")
     return session_id

@@ -34,6 +34,10 @@ def _spec(text: str) -> SourceSpec:
 
 # -- ingest ------------------------------------------------------------------------------------
 def cmd_ingest(args: argparse.Namespace) -> int:
+    for spec in args.source:
+        if spec.tool == "replay" and not Path(spec.address).is_file():
+            print(f"studio: replay: no recording at {spec.address}", file=sys.stderr)
+            return 2
     db = open_database(args.db)
     try:
         session_id = session_id_of(db, args.session)

@@ -75,21 +75,33 @@ def parse_source_spec(text: str) -> SourceSpec:
         return SourceSpec(tool, "", float(rest) if rest else 2.0)
     if not rest:
         raise ValueError(f"{tool}: an address is missing ({tool}:ADDRESS)")
-    if tool in ("barragegrab", "douyinlive") and not rest.startswith(("ws://", "wss://")):
-        raise ValueError(f"{tool}: expected a ws:// URL, not {rest!r}")
+    if tool in ("barragegrab", "douyinlive"):
+        if not rest.startswith(("ws://", "wss://")):
+            raise ValueError(f"{tool}: expected a ws:// URL, not {rest!r}")
+        try:
+            parts = urllib.parse.urlsplit(rest)
+            parts.port  # noqa: B018 - raises for a port out of range or not a number
+        except ValueError as error:
+            raise ValueError(f"{tool}: not a usable URL {rest!r} ({error})") from None
+        if not parts.hostname:
+            raise ValueError(f"{tool}: the URL {rest!r} names no host")
     if tool == "douyinlive" and not SourceSpec(tool, rest).live_id:
         raise ValueError("douyinlive: the URL must end in /ws/<live id>")
     if tool == "kuaishou-server":
         host, _, port = rest.rpartition(":")
         if not host or not port.isdigit():
             raise ValueError(f"kuaishou-server: expected HOST:PORT, not {rest!r}")
+        if int(port) > 65535:  # 0 asks the system for a free port
+            raise ValueError(f"kuaishou-server: port {port} is out of range (1-65535)")
     if tool == "replay":
         path, at, speed = rest.rpartition("@")
+        spec = SourceSpec(tool, rest)
         if at and path:
             try:
-                return SourceSpec(tool, path, float(speed))
+                spec = SourceSpec(tool, path, float(speed))
             except ValueError:
                 raise ValueError(f"replay: bad speed {speed!r}") from None
+        return spec
     return SourceSpec(tool, rest)
 
 

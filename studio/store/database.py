@@ -167,11 +167,13 @@ def open_database(
     *,
     migrate: bool = True,
     busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S,
+    check: bool = False,
 ) -> Database:
     """Open the database at ``url_text`` (default: the per-user SQLite file), migrated to head.
 
     Refuses a database written by a newer version instead of touching it, and checks that it
-    can be written to (a locked or read-only database is found now, not mid-broadcast).
+    can be written to (a locked or read-only database is found now, not mid-broadcast), and
+    with ``check`` that SQLite finds no damaged page.
 
     Raises:
         DatabaseProblem: with a one-line message for stderr or a dialog.
@@ -191,6 +193,8 @@ def open_database(
             )
             command.upgrade(alembic_config(engine), "head")
         _check_writable(engine)
+        if check:
+            _check_intact(engine)
     except DatabaseProblem:
         engine.dispose()
         raise
@@ -201,6 +205,22 @@ def open_database(
         engine.dispose()
         raise DatabaseProblem(f"cannot open the database file: {error.strerror}") from None
     return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+
+
+def _check_intact(engine: Engine) -> None:
+    """SQLite's quick check of every table and index: a damaged page is found at start, in
+    one line, not as a traceback in the middle of the broadcast (about 0.1 s per 100,000
+    comments; the app and ``db info`` ask for it, a quick command does not)."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as connection:
+        found = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check(3)")]
+    if found != ["ok"]:
+        first = " ".join(found[0].split())[:120]  # SQLite's report spans lines
+        raise DatabaseProblem(
+            f"the database file is damaged ({first}); restore it from a backup "
+            f"or ask for help before using it: {engine.url.render_as_string(hide_password=True)}"
+        )
 
 
 def _check_writable(engine: Engine) -> None:
