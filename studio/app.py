@@ -48,6 +48,7 @@ from studio.store.demo import seed_demo
 from studio.store.repository import StudioRepository
 from studio.ui.crash_notice import ErrorNotice
 from studio.ui.file_dialogs import protect_database
+from studio.ui.plain_text import install_plain_text_guard
 from studio.ui.main_window import MainWindow
 from studio.ui.official.official_screen import OfficialScreen
 from studio.ui.referrals.referrals_tab import ReferralsTab
@@ -140,6 +141,8 @@ class StudioDesk:
         self._quit = asyncio.Event()
         self._shut_down = False
         self.settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+        # Labels and tooltips show viewers' and staff's text as text, whoever built them.
+        install_plain_text_guard(app)
         # File dialogs may list the database's folder, but never hand the database to an
         # import or an export (see studio/ui/file_dialogs.py).
         is_sqlite = db.url.get_backend_name() == "sqlite"
