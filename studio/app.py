@@ -48,9 +48,9 @@ from studio.store.demo import seed_demo
 from studio.store.repository import StudioRepository
 from studio.ui.crash_notice import ErrorNotice
 from studio.ui.file_dialogs import protect_database
-from studio.ui.plain_text import install_plain_text_guard
 from studio.ui.main_window import MainWindow
 from studio.ui.official.official_screen import OfficialScreen
+from studio.ui.plain_text import install_plain_text_guard
 from studio.ui.referrals.referrals_tab import ReferralsTab
 from studio.ui.rig.golive_dialog import GoLiveDialog
 from studio.ui.rig.rig_tab import connect_service, official_marker, rig_summary
