@@ -29,3 +29,18 @@ def run_until(
 ) -> None:
     """``until`` from outside the loop."""
     loop.run_until_complete(until(condition, timeout))
+
+
+def press_in_loop(loop: asyncio.AbstractEventLoop, widget: object, key: object, modifier: object = None) -> None:
+    """A key press delivered while the loop runs (DESIGN.md: press keys inside the loop).
+
+    Pressed between two ``run_until_complete`` calls, a key can let qasync run a pending task
+    step with no running loop ("no running event loop"), and the move the key started dies.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    async def pressing() -> None:
+        QTest.keyClick(widget, key, modifier or Qt.KeyboardModifier.NoModifier)  # type: ignore[arg-type]
+
+    loop.run_until_complete(pressing())

@@ -12,7 +12,7 @@ from studio.domain.rundown_clock import ClockReading, Phase
 from studio.store.models import AuditEvent, Question
 from studio.store.timer_store import load_timer
 from studio.ui.timer_words import expected_end_line, phase_key, phase_word
-from tests.ui.conftest import until
+from tests.helpers.waiting import press_in_loop, until
 
 
 @pytest.fixture
@@ -131,12 +131,12 @@ def test_the_clicker_moves_the_studio_s_one_question_on_air(desk, qtbot, demo_db
     assert panel.ordered()[0].status != QuestionStatus.ON_AIR  # the demo starts with none
     assert desk.official.view().focus_text.startswith("问候网友")  # the segment's notes
     first, second = panel.ordered()[0], panel.ordered()[1]
-    qtbot.keyClick(desk.official, Qt.Key.Key_PageDown)
+    press_in_loop(loop, desk.official, Qt.Key.Key_PageDown)
     loop.run_until_complete(
         until(lambda: on_air_in_store(demo_db, desk.moderation.session_id) == [first.id])
     )
     loop.run_until_complete(until(lambda: panel.ordered()[0].status == QuestionStatus.ON_AIR))
-    qtbot.keyClick(desk.official, Qt.Key.Key_PageDown)
+    press_in_loop(loop, desk.official, Qt.Key.Key_PageDown)
     loop.run_until_complete(
         until(lambda: on_air_in_store(demo_db, desk.moderation.session_id) == [second.id])
     )
@@ -165,7 +165,7 @@ def test_the_clicker_moves_the_studio_s_one_question_on_air(desk, qtbot, demo_db
     loop.run_until_complete(
         until(lambda: panel.view.hasFocus() and panel.selected_id() == second.id)
     )
-    qtbot.keyClick(panel.view, Qt.Key.Key_A)
+    press_in_loop(loop, panel.view, Qt.Key.Key_A)
     loop.run_until_complete(
         until(lambda: status_in_store(demo_db, second.id) == QuestionStatus.ANSWERED)
     )
