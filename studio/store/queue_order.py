@@ -1,12 +1,12 @@
 """The on-air queue's order in the database: reorder moves (audited, undoable) and queue reads.
 
 A queued question's ``queue_position`` orders the queue (smaller first; only the order
-matters, values may be sparse or negative). :mod:`studio.store.moderation` gives a question
-its place when it enters the queue and clears it when it leaves; this module moves a question
-within the queue, and steps the official's clicker through it (:func:`step_on_air`). A reorder
-is a moderation act like any other: one ``question.reorder`` audit
-event per question whose place changed, ``before``/``after`` holding its status and place, in
-the same transaction as the change, so :func:`studio.store.undo.undo_last` reverts it.
+matters, values may be sparse or negative). A status move gives a question its place when it
+enters the queue and clears it when it leaves (:func:`studio.store.acts.place_in_queue`); this
+module moves a question within the queue, and steps the official's clicker through it
+(:func:`step_on_air`). A reorder is a moderation act like any other: one ``question.reorder``
+audit event per question whose place changed, ``before``/``after`` holding its status and
+place, in the same transaction as the change, so :func:`studio.store.undo.undo_last` reverts it.
 
 Every function here is blocking (services call them from a worker thread).
 """
