@@ -21,7 +21,8 @@ from studio.feed.recording import SessionRecorder, recording_path, unstored_reco
 from studio.feed.sources import FeedRunner, SourceSpec, parse_source_spec
 from studio.store.database import Database, open_database
 from studio.store.feed_export import EXPORT_FIELDS, question_export_rows
-from studio.store.feed_store import FeedStore, room_roles, session_text_pipeline
+from studio.store.feed_sources import room_roles
+from studio.store.feed_store import FeedStore, session_text_pipeline
 from studio.store.table_files import write_table
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli.common import CommandFailed, csv_text, jsonl_text, session_id_of
+from studio.store.audit_export import AUDIT_FIELDS, export_audit
 from studio.store.database import open_database
-from studio.store.moderation import AUDIT_FIELDS, export_audit
 
 
 def cmd_export_audit(args: argparse.Namespace) -> int:

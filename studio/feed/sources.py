@@ -20,16 +20,12 @@ from typing import Any
 
 from studio.domain.feed_event import FeedEvent, FeedEventKind, FeedState, RejectedFrame
 from studio.feed.adapters import BarrageGrabAdapter, DouyinLiveAdapter, KuaishouAdapter
-from studio.feed.connection import (
-    DEFAULT_STALE_AFTER,
-    Backoff,
-    CaptureClient,
-    FrameParser,
-    KuaishouServer,
-)
+from studio.feed.capture_client import Backoff, CaptureClient
 from studio.feed.ingest import FeedIngest
+from studio.feed.kuaishou_server import KuaishouServer
 from studio.feed.recording import SessionRecorder, mark_stored, read_frames, replay
 from studio.feed.simulator import FeedSimulator, SimulatedRoom
+from studio.feed.tap import DEFAULT_STALE_AFTER, FrameParser
 
 log = logging.getLogger(__name__)
 

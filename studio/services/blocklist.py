@@ -6,12 +6,9 @@ import threading
 import time
 from collections.abc import Callable
 
-from sqlalchemy import select
-
 from studio.domain.model import Platform
-from studio.store import moderation
+from studio.store import blocks
 from studio.store.database import Database
-from studio.store.models import Room
 
 REFRESH_S = 2.0
 
@@ -47,13 +44,7 @@ class BlockList:
             return room_id is not None and (room_id, author_id) in self._blocked
 
     def _read(self) -> None:
-        self._blocked = moderation.blocked_authors(self._db, self._session_id)
+        self._blocked = blocks.blocked_authors(self._db, self._session_id)
         if self._blocked:
-            with self._db.sessions() as s:
-                self._rooms = {
-                    (platform, identity): room_id
-                    for room_id, platform, identity in s.execute(
-                        select(Room.id, Room.platform, Room.identity)
-                    )
-                }
+            self._rooms = blocks.room_ids(self._db)
         self._read_at = self._clock()

@@ -21,22 +21,17 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from studio.domain.feed_event import FeedEvent, FeedEventKind, FeedState
 from studio.domain.model import Platform, RoomRole
 from studio.domain.records import QuestionRecord
-from studio.feed.connection import DEFAULT_STALE_AFTER, Backoff
+from studio.feed.capture_client import Backoff
 from studio.feed.ingest import FeedIngest, IngestBatch, WriteOutcome
 from studio.feed.recording import SessionRecorder, recording_path, unstored_recordings
 from studio.feed.simulator import SimulatedRoom
 from studio.feed.sources import FeedRunner, SourceSpec
+from studio.feed.tap import DEFAULT_STALE_AFTER
 from studio.services.blocklist import BlockList
 from studio.services.tasks import BackgroundTasks
 from studio.store.database import Database
-from studio.store.feed_store import (
-    FeedStore,
-    load_feed_sources,
-    room_roles,
-    save_feed_sources,
-    session_text_pipeline,
-    unit_router,
-)
+from studio.store.feed_sources import load_feed_sources, room_roles, save_feed_sources
+from studio.store.feed_store import FeedStore, session_text_pipeline, unit_router
 from studio.store.repository import StudioRepository
 
 log = logging.getLogger(__name__)
@@ -47,7 +42,7 @@ COUNTS_INTERVAL_S = 0.5
 
 
 def spec_of(source: Mapping[str, str]) -> SourceSpec:
-    """A configured source (``feed_store.SOURCE_FIELDS``) as a runnable spec."""
+    """A configured source (``feed_sources.SOURCE_FIELDS``) as a runnable spec."""
     address = source["address"]
     if source["tool"] == "douyinlive" and "/ws/" not in address and source.get("room_key"):
         address = f"{address.rstrip('/')}/ws/{source['room_key']}"

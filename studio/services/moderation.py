@@ -16,9 +16,10 @@ from studio.domain.queue_fit import answer_durations, typical_answer_s
 from studio.domain.studio_time import studio_today
 from studio.services.refusal_words import translated_reason
 from studio.services.tasks import BackgroundTasks
-from studio.store import moderation, queue_order
+from studio.store import blocks, moderation, queue_order
 from studio.store.database import Database
 from studio.store.repository import StudioRepository
+from studio.store.undo import undo_last
 
 log = logging.getLogger(__name__)
 
@@ -103,9 +104,7 @@ class ModerationService(QObject):
         """Block the question's author in its room (B: this session; Shift+B: for good)."""
         self._run(
             "block author",
-            lambda: moderation.block_author(
-                self._db, question_id, for_good=for_good, seat=self._seat
-            ),
+            lambda: blocks.block_author(self._db, question_id, for_good=for_good, seat=self._seat),
             touched=[question_id],
         )
 
@@ -173,7 +172,7 @@ class ModerationService(QObject):
         session_id = self.session_id
         if session_id is None:
             return
-        self._run("undo", lambda: moderation.undo_last(self._db, session_id, self._seat))
+        self._run("undo", lambda: undo_last(self._db, session_id, self._seat))
 
     async def drain(self) -> None:
         """Wait until every move already pressed is stored (quitting calls this, bounded,

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import Insert
 
@@ -28,7 +28,7 @@ from studio.domain.text.routing import UnitRouter
 from studio.domain.text.screening import load_sensitive_words
 from studio.paths import resources_dir
 from studio.store.database import Database
-from studio.store.models import FeedSource, Question, Room, StatsSample, Unit
+from studio.store.models import Question, Room, StatsSample, Unit
 
 log = logging.getLogger(__name__)
 
@@ -387,38 +387,3 @@ class FeedStore:
             found = (row[0], RoomRole(row[1]))
         self._rooms[(platform, key)] = found
         return found
-
-
-SOURCE_FIELDS = ("room_role", "tool", "address", "room_key")
-
-
-def load_feed_sources(db: Database, session_id: int) -> list[dict[str, str]]:
-    """A session's configured sources, county's room first, as plain dicts (``SOURCE_FIELDS``)."""
-    with db.sessions() as s:
-        rows = s.scalars(
-            select(FeedSource)
-            .where(FeedSource.session_id == session_id)
-            .order_by(FeedSource.room_role.desc(), FeedSource.id)
-        )
-        return [{name: getattr(row, name) for name in SOURCE_FIELDS} for row in rows]
-
-
-def save_feed_sources(db: Database, session_id: int, sources: Sequence[Mapping[str, str]]) -> None:
-    """Replace a session's sources (one per room role) in one transaction."""
-    with db.transaction() as s:
-        s.execute(delete(FeedSource).where(FeedSource.session_id == session_id))
-        s.add_all(
-            FeedSource(
-                session_id=session_id, **{name: str(item.get(name, "")) for name in SOURCE_FIELDS}
-            )
-            for item in sources
-        )
-
-
-def room_roles(db: Database) -> dict[str, RoomRole]:
-    """Every known room's identity → its role (gov/dept)."""
-    with db.sessions() as s:
-        return {
-            identity: RoomRole(role)
-            for identity, role in s.execute(select(Room.identity, Room.role))
-        }

@@ -1,12 +1,12 @@
 """The on-air queue's order in the database: reorder moves (audited, undoable) and queue reads.
 
 A queued question's ``queue_position`` orders the queue (smaller first; only the order
-matters, values may be sparse or negative). :mod:`studio.store.moderation` gives a question
-its place when it enters the queue and clears it when it leaves; this module moves a question
-within the queue, and steps the official's clicker through it (:func:`step_on_air`). A reorder
-is a moderation act like any other: one ``question.reorder`` audit
-event per question whose place changed, ``before``/``after`` holding its status and place, in
-the same transaction as the change, so :func:`studio.store.moderation.undo_last` reverts it.
+matters, values may be sparse or negative). A status move gives a question its place when it
+enters the queue and clears it when it leaves (:func:`studio.store.acts.place_in_queue`); this
+module moves a question within the queue, and steps the official's clicker through it
+(:func:`step_on_air`). A reorder is a moderation act like any other: one ``question.reorder``
+audit event per question whose place changed, ``before``/``after`` holding its status and
+place, in the same transaction as the change, so :func:`studio.store.undo.undo_last` reverts it.
 
 Every function here is blocking (services call them from a worker thread).
 """
@@ -22,17 +22,9 @@ from sqlalchemy.orm import Session as OrmSession
 from studio.domain.model import QuestionStatus
 from studio.domain.question_lifecycle import ModerationAction, MoveRefused, StatusChange, Undo
 from studio.domain.queue_fit import StatusMove
+from studio.store.acts import Step, act_time, apply_move, audit, new_act, retrying, write_step
 from studio.store.database import Database
 from studio.store.models import AuditEvent, Question
-from studio.store.moderation import (
-    _apply_move,
-    _audit,
-    _new_act,
-    _now,
-    _retrying,
-    _Step,
-    _update,
-)
 
 #: The audit action of a move within the queue.
 REORDER = "reorder"
@@ -90,17 +82,17 @@ def step_on_air(
         if not queue:
             raise MoveRefused("no question is waiting in the on-air queue")
         target = queue[0] if forward else queue[-1]
-        return _apply_move(
+        return apply_move(
             s,
             {target.id: target},
             ModerationAction.PUT_ON_AIR,
             seat=seat,
             session_id=session_id,
-            at=_now(now),
+            at=act_time(now),
             displaced_last=forward,
         )
 
-    return _retrying(db, work, attempts)
+    return retrying(db, work, attempts)
 
 
 def reorder(
@@ -142,7 +134,7 @@ def reorder(
         queued = str(QuestionStatus.QUEUED)
         steps = [
             # An unplaced question (queued before places existed) records no place before.
-            _Step(
+            Step(
                 q.id,
                 {"status": queued, "position": q.queue_position}
                 if q.queue_position is not None
@@ -153,22 +145,22 @@ def reorder(
             if q.queue_position != place
         ]
         for step in steps:
-            _update(s, step)
-        _audit(
+            write_step(s, step)
+        audit(
             s,
             steps,
             action=REORDER,
             seat=seat,
             session_id=session_id,
-            at=_now(now),
-            act=_new_act(),
+            at=act_time(now),
+            act=new_act(),
         )
         status = QuestionStatus.QUEUED
         return Undo(
             REORDER, tuple(StatusChange(step.question_id, status, status) for step in steps)
         )
 
-    return _retrying(db, work, attempts)
+    return retrying(db, work, attempts)
 
 
 def status_moves(db: Database, session_id: int) -> list[StatusMove]:

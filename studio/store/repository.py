@@ -50,7 +50,9 @@ from studio.store.models import (
 from studio.store.units import list_units
 
 
-def _session_record(row: Session) -> SessionRecord:
+def session_record(row: Session) -> SessionRecord:
+    """A session row as the domain's record, read while its ORM session is open (the unit and
+    official are read from the row; a session without one reads as "")."""
     return SessionRecord(
         id=row.id,
         date=row.date,
@@ -140,12 +142,12 @@ class StudioRepository:
             row = s.scalars(
                 _sessions_query().where(Session.date == day).order_by(Session.id)
             ).first()
-            return _session_record(row) if row else None
+            return session_record(row) if row else None
 
     def session(self, session_id: int) -> SessionRecord | None:
         with self._read() as s:
             row = s.scalars(_sessions_query().where(Session.id == session_id)).first()
-            return _session_record(row) if row else None
+            return session_record(row) if row else None
 
     def sessions_between(self, first: dt.date, last: dt.date) -> list[SessionRecord]:
         with self._read() as s:
@@ -154,7 +156,7 @@ class StudioRepository:
                 .where(Session.date >= first, Session.date <= last)
                 .order_by(Session.date, Session.start)
             )
-            return [_session_record(row) for row in s.scalars(query)]
+            return [session_record(row) for row in s.scalars(query)]
 
     def segments(self, session_id: int) -> list[SegmentRecord]:
         with self._read() as s:
@@ -297,7 +299,7 @@ class StudioRepository:
         """Per-session audience and question figures, aggregated in SQL (not in Python)."""
         with self._read() as s:
             sessions = {
-                row.id: _session_record(row)
+                row.id: session_record(row)
                 for row in s.scalars(
                     _sessions_query()
                     .where(Session.date >= first, Session.date <= last)

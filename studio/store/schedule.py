@@ -29,7 +29,7 @@ from studio.domain.session_readiness import (
 )
 from studio.store.database import Database
 from studio.store.models import Official, Question, Referral, RotaSetting, Segment, Session, Unit
-from studio.store.repository import StudioRepository, _session_record
+from studio.store.repository import StudioRepository, session_record
 from studio.store.rundowns import list_templates, save_rundown
 
 SESSION_START = dt.time(15, 0)
@@ -116,7 +116,7 @@ def generate_schedule(
         ]
         s.add_all(rows)
         s.flush()
-        return [_session_record(row) for row in rows]
+        return [session_record(row) for row in rows]
 
 
 def rota(db: Database) -> list[RotaEntry]:
@@ -231,7 +231,7 @@ def move_session(db: Database, session_id: int, day: dt.date) -> SessionRecord:
         if row.status in (SessionStatus.LIVE, SessionStatus.ENDED):
             raise ScheduleProblem(f"session {session_id} is {row.status} and stays on {row.date}")
         if row.date == day:
-            return _session_record(row)
+            return session_record(row)
         if not is_working_day(day):
             raise ScheduleProblem(f"{day} is not a working day")
         taken = s.scalar(
@@ -243,7 +243,7 @@ def move_session(db: Database, session_id: int, day: dt.date) -> SessionRecord:
             raise ScheduleProblem(f"{day} already has a session")
         row.date = day
         s.flush()
-        return _session_record(row)
+        return session_record(row)
 
 
 def _segment_count(s: OrmSession, session_id: int) -> int:
@@ -281,7 +281,7 @@ def session_details(db: Database, session_id: int) -> SessionDetails:
             OfficialRecord(o.id, o.name, o.title, o.unit_id, o.unit.name) for o in s.scalars(query)
         )
         return SessionDetails(
-            _session_record(row),
+            session_record(row),
             row.official_id,
             _segment_count(s, row.id),
             tuple(units),
@@ -339,7 +339,7 @@ def edit_session(
         row.topic, row.start, row.end, row.status = topic, edit.start, edit.end, edit.status
         s.flush()
         s.expire(row, ["unit", "official"])
-        return _session_record(row), before
+        return session_record(row), before
 
 
 def start_rundown(db: Database, session_id: int) -> int:

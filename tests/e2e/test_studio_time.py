@@ -29,7 +29,7 @@ from studio.store.database import open_database
 from studio.store.demo import seed_demo
 from studio.store.feed_export import question_export_rows
 from studio.store.feed_store import FeedStore, session_text_pipeline
-from studio.store.moderation import export_audit
+from studio.store.audit_export import export_audit
 from studio.store.repository import StudioRepository
 from studio.store.timer_store import change_timer, load_timer
 from studio.ui.timer_words import expected_end_line

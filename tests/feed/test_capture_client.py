@@ -7,13 +7,13 @@ import socket
 import pytest
 
 from studio.domain.feed_event import FeedEventKind, FeedState, RejectedFrame
-from studio.feed.connection import (
-    TRANSPORT_MAX_SIZE,
+from studio.feed.capture_client import (
     Backoff,
     CaptureClient,
     barragegrab_client,
     douyinlive_client,
 )
+from studio.feed.tap import TRANSPORT_MAX_SIZE
 from tests.helpers.fake_capture import (
     BIG_MSG_ID,
     DEPT_ROOM,

@@ -6,7 +6,7 @@ import pytest
 from websockets.exceptions import InvalidStatus
 
 from studio.domain.feed_event import FeedState, RejectedFrame
-from studio.feed.connection import KuaishouServer
+from studio.feed.kuaishou_server import KuaishouServer
 from tests.helpers.fake_capture import FeedRecorder, UserscriptClient, run_bounded
 
 WAITING, CONNECTED, STALE, STOPPED = (

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from studio.domain.model import Platform
-from studio.feed.connection import Backoff
+from studio.feed.capture_client import Backoff
 from studio.feed.ingest import FeedIngest
 from studio.feed.recording import SessionRecorder, read_recording
 from studio.feed.sources import FeedRunner, SourceSpec, parse_source_spec

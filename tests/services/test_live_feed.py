@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from studio.domain.model import Platform, RoomRole
-from studio.feed.connection import Backoff
+from studio.feed.capture_client import Backoff
 from studio.feed.recording import recordings_dir
 from studio.feed.sources import SourceSpec
 from studio.services.live_feed import LiveFeedService

@@ -126,7 +126,7 @@ def test_session_pipeline_routes_with_the_units_keywords(demo_db):
 
 
 def test_feed_sources_are_saved_per_session_and_replaced(demo_db):
-    from studio.store.feed_store import load_feed_sources, room_roles, save_feed_sources
+    from studio.store.feed_sources import load_feed_sources, room_roles, save_feed_sources
 
     session_id = today_id(demo_db)
     gov = {

@@ -9,21 +9,13 @@ from sqlalchemy import func, select
 
 from studio.domain.model import QuestionFlag, QuestionStatus, ReferralCategory, ReferralStatus
 from studio.domain.question_lifecycle import ModerationAction, MoveRefused
-from studio.store import moderation
+from studio.store import acts
+from studio.store.audit_export import AUDIT_FIELDS, export_audit
+from studio.store.blocks import block_author, blocked_authors, is_blocked, room_ids
 from studio.store.models import AuditEvent, BlockedAuthor, Question, Referral, Room, Session, Unit
-from studio.store.moderation import (
-    NothingToUndo,
-    block_author,
-    blocked_authors,
-    edit_and_approve,
-    export_audit,
-    is_blocked,
-    merge_cluster,
-    moderate,
-    refer,
-    undo_last,
-)
+from studio.store.moderation import edit_and_approve, merge_cluster, moderate, refer
 from studio.store.repository import StudioRepository
+from studio.store.undo import NothingToUndo, undo_last
 from tests.conftest import DEMO_DAY
 
 A = ModerationAction
@@ -333,6 +325,16 @@ def test_blocking_keeps_an_answered_question_and_undo_lifts_the_block(desk):
     assert not is_blocked(db, room_id=room_id, author_id="viewer0", session_id=session_id)
 
 
+def test_the_feed_finds_a_blocked_author_s_room_by_platform_and_identity(desk):
+    db, session_id, ids, room_id, _unit = desk
+    block_author(db, ids[2], for_good=False, seat="m")
+    with db.sessions() as s:
+        room = s.get(Room, room_id)
+        key = (str(room.platform), room.identity)
+    assert room_ids(db)[key] == room_id
+    assert (room_ids(db)[key], "viewer2") in blocked_authors(db, session_id)
+
+
 def test_a_question_without_a_viewer_account_cannot_be_blocked(desk):
     db, _session_id, ids, *_ = desk
     with db.transaction() as s:
@@ -351,7 +353,7 @@ def test_the_export_lists_the_session_s_events_oldest_first(desk):
     db, session_id, ids, *_ = desk
     moderate(db, ids[:1], A.FLAG, seat="m", session_id=session_id, now=NOW)
     rows = export_audit(db, session_id)
-    assert tuple(rows[-1]) == moderation.AUDIT_FIELDS
+    assert tuple(rows[-1]) == AUDIT_FIELDS
     assert rows[-1]["subject"] == f"question:{ids[0]}"
     assert rows[-1]["at"] == "2026-11-26T23:10:00+08:00"  # NOW is stored UTC; shown in Beijing
 
@@ -359,7 +361,7 @@ def test_the_export_lists_the_session_s_events_oldest_first(desk):
 # -- two desks at once -----------------------------------------------------------------------------
 def test_a_move_planned_on_a_stale_read_is_planned_again(desk, monkeypatch):
     db, session_id, ids, *_ = desk
-    real_update = moderation._update
+    real_update = acts.write_step
     raced = []
 
     def other_desk_first(s, step):
@@ -369,7 +371,7 @@ def test_a_move_planned_on_a_stale_read_is_planned_again(desk, monkeypatch):
                 other.get(Question, ids[0]).status = S.FLAGGED
         real_update(s, step)
 
-    monkeypatch.setattr(moderation, "_update", other_desk_first)
+    monkeypatch.setattr(acts, "write_step", other_desk_first)
     undo = moderate(db, ids[:1], A.QUEUE, seat="m", session_id=session_id)
     assert undo.changes[0].before == S.FLAGGED  # planned again from what the other desk left
     assert statuses(db, ids[:1]) == [S.QUEUED]
@@ -381,10 +383,10 @@ def test_a_desk_that_always_loses_gives_up_and_writes_nothing(desk, monkeypatch)
     db, session_id, ids, *_ = desk
 
     def always_stale(s, step):
-        raise moderation._Stale
+        raise acts.Stale
 
-    monkeypatch.setattr(moderation, "_update", always_stale)
+    monkeypatch.setattr(acts, "write_step", always_stale)
     count = audit_count(db)
-    with pytest.raises(moderation.ModerationConflict):
+    with pytest.raises(acts.ModerationConflict):
         moderate(db, ids[:1], A.FLAG, seat="m", session_id=session_id, attempts=2)
     assert audit_count(db) == count

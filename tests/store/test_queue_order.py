@@ -12,9 +12,10 @@ from studio.domain.model import QuestionStatus
 from studio.domain.question_lifecycle import ModerationAction, MoveRefused
 from studio.domain.queue_fit import answer_durations
 from studio.store.models import AuditEvent, Question
-from studio.store.moderation import moderate, undo_last
+from studio.store.moderation import moderate
 from studio.store.queue_order import queue_ids, reorder, status_moves, step_on_air
 from studio.store.repository import StudioRepository
+from studio.store.undo import undo_last
 from tests.store.test_moderation import desk  # noqa: F401 (the fixture "desk")
 
 A = ModerationAction

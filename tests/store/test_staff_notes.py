@@ -10,8 +10,9 @@ from sqlalchemy import select
 from studio.cli.moderation import audit_csv
 from studio.domain.model import QuestionFlag, QuestionStatus, ReferralCategory
 from studio.domain.question_lifecycle import ModerationAction
+from studio.store.audit_export import export_audit
 from studio.store.models import Question, Referral, Room, Unit
-from studio.store.moderation import export_audit, moderate, refer
+from studio.store.moderation import moderate, refer
 from studio.store.repository import StudioRepository
 from tests.conftest import DEMO_DAY
 
