@@ -1324,6 +1324,10 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>已转办问题的原文已存档，不能编辑</translation>
     </message>
     <message>
+        <source>question {id} changed since ({before} → gone); cannot undo</source>
+        <translation>问题 {id} 之后已有变化（{before} → 已不存在），无法撤销</translation>
+    </message>
+    <message>
         <source>the edited text is empty</source>
         <translation>编辑后的内容为空</translation>
     </message>
@@ -1354,6 +1358,46 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>the question is already at that place in the queue</source>
         <translation>该问题已在队列的这个位置</translation>
+    </message>
+    <message>
+        <source>session {id} does not exist</source>
+        <translation>场次 {id} 不存在</translation>
+    </message>
+    <message>
+        <source>a template needs a name</source>
+        <translation>模板需要名称</translation>
+    </message>
+    <message>
+        <source>a template name has at most {max} characters</source>
+        <translation>模板名称最多 {max} 个字</translation>
+    </message>
+    <message>
+        <source>template {id} does not exist</source>
+        <translation>模板 {id} 不存在</translation>
+    </message>
+    <message>
+        <source>the template {name} is damaged and cannot be read</source>
+        <translation>模板 {name} 已损坏，无法读取</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>已就绪</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>直播中</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
     </message>
     <message>
         <source>nothing to undo</source>
@@ -1438,10 +1482,6 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>hidden</source>
         <translation>已隐藏</translation>
-    </message>
-    <message>
-        <source>gone</source>
-        <translation>已不存在</translation>
     </message>
     <message>
         <source>dispatched</source>

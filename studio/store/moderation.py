@@ -41,6 +41,7 @@ from studio.domain.question_lifecycle import (
     referral_deadline,
     transition,
 )
+from studio.domain.refusals import Refusal, Refused
 from studio.domain.studio_time import iso_text, now_instant
 from studio.domain.text.pii import mask_pii
 from studio.store.database import Database
@@ -66,7 +67,7 @@ _ACT_KEYS = ("act", "undoes", "referral", "block", "for_good", "note")
 AUDIT_FIELDS = ("id", "at", "seat", "action", "question", "subject", "before", "after")
 
 
-class ModerationConflict(Exception):
+class ModerationConflict(Refused):
     """Other desks kept changing the same questions; the action was not applied."""
 
 
@@ -106,7 +107,7 @@ def _retrying(db: Database, work: Callable[[OrmSession], T], attempts: int) -> T
                 continue
             s.commit()
             return result
-    raise ModerationConflict("the questions kept changing on another desk; try again")
+    raise ModerationConflict(Refusal.KEPT_CHANGING)
 
 
 def _questions(
@@ -119,7 +120,7 @@ def _questions(
     """
     ids = list(dict.fromkeys(question_ids))
     if not ids:
-        raise MoveRefused("no question is selected")
+        raise MoveRefused(Refusal.NO_SELECTION)
     rows = {
         q.id: q
         for q in s.scalars(
@@ -130,7 +131,7 @@ def _questions(
     for question_id in ids:
         row = rows.get(question_id)
         if row is None or (expected is not None and row.session_id != expected):
-            raise MoveRefused(f"question {question_id} is not in this session")
+            raise MoveRefused(Refusal.NOT_IN_SESSION, id=question_id)
         expected = row.session_id
     return {question_id: rows[question_id] for question_id in ids}
 
@@ -330,7 +331,7 @@ def edit_and_approve(
     """
     masked = mask_pii(new_display_text.strip())
     if not masked.text:
-        raise MoveRefused("the edited text is empty")
+        raise MoveRefused(Refusal.EDIT_EMPTY)
 
     def work(s: OrmSession) -> Undo:
         q = _questions(s, [question_id], None)[question_id]
@@ -389,7 +390,7 @@ def refer(
     def work(s: OrmSession) -> Undo:
         unit = s.get(Unit, unit_id)
         if unit is None or unit.retired:
-            raise MoveRefused(f"no unit {unit_id} to refer to")
+            raise MoveRefused(Refusal.NO_UNIT_TO_REFER, id=unit_id)
         rows = _questions(s, question_ids, None)
         current = {q.id: QuestionStatus(q.status) for q in rows.values()}
         changes = plan_moves(current, rows, ModerationAction.REFER)
@@ -451,7 +452,7 @@ def merge_cluster(
     def work(s: OrmSession) -> Undo:
         rows = _questions(s, question_ids, None)
         if len(rows) < 2:
-            raise MoveRefused("select at least two questions to merge")
+            raise MoveRefused(Refusal.MERGE_NEEDS_TWO)
         session_id = next(iter(rows.values())).session_id
         clusters = {q.cluster_id for q in rows.values() if q.cluster_id is not None}
         if clusters:
@@ -471,7 +472,7 @@ def merge_cluster(
                 members.setdefault(q.id, q)
         moving = [q for q in members.values() if q.cluster_id != target]
         if not moving:
-            raise MoveRefused("the questions are one cluster already")
+            raise MoveRefused(Refusal.ONE_CLUSTER_ALREADY)
         steps = [
             _Step(
                 q.id,
@@ -528,7 +529,7 @@ def block_author(
     def work(s: OrmSession) -> Undo:
         q = _questions(s, [question_id], None)[question_id]
         if q.room_id is None or not q.author_id:
-            raise MoveRefused("this question has no viewer account to block")
+            raise MoveRefused(Refusal.NO_ACCOUNT_TO_BLOCK)
         already = s.scalars(_blocks_covering(q.room_id, q.author_id, q.session_id)).first()
         existing_for_good = s.scalar(
             select(func.count())
@@ -540,7 +541,9 @@ def block_author(
             )
         )
         if already is not None and (not for_good or existing_for_good):
-            raise MoveRefused(f"{q.nickname or 'this author'} is already blocked in this room")
+            if not q.nickname:
+                raise MoveRefused(Refusal.AUTHOR_ALREADY_BLOCKED)
+            raise MoveRefused(Refusal.ALREADY_BLOCKED, name=q.nickname)
         at = _now(now)
         status = QuestionStatus(q.status)
         waiting = status in (QuestionStatus.NEW, QuestionStatus.FLAGGED, QuestionStatus.QUEUED)
@@ -679,7 +682,7 @@ def undo_last(
     def work(s: OrmSession) -> Undo:
         events = _last_act(s, session_id, seat)
         if not events:
-            raise NothingToUndo("nothing to undo")
+            raise NothingToUndo(Refusal.NOTHING_TO_UNDO)
         undo, steps = _undo_record(events)
         act = json.loads(events[0].after)["act"]
         rows = _questions(s, undo.question_ids, session_id)
@@ -688,9 +691,8 @@ def undo_last(
             if isinstance(effect, ReferralCreated):
                 referral = s.get(Referral, effect.referral_id)
                 if referral is not None and referral.status != ReferralStatus.ACCEPTED:
-                    raise MoveRefused(
-                        f"referral {referral.id} is already {referral.status}; cannot undo"
-                    )
+                    status = ReferralStatus(referral.status)
+                    raise MoveRefused(Refusal.REFERRAL_HANDLED, id=referral.id, status=status)
                 s.execute(delete(Referral).where(Referral.id == effect.referral_id))
             elif isinstance(effect, AuthorBlocked):
                 s.execute(delete(BlockedAuthor).where(BlockedAuthor.id == effect.block_id))
@@ -699,9 +701,7 @@ def undo_last(
                 _update(s, step)
             except _Stale:
                 # The status matched but the text or cluster did not: changed since, refuse.
-                raise MoveRefused(
-                    f"question {step.question_id} changed since; cannot undo"
-                ) from None
+                raise MoveRefused(Refusal.TEXT_CHANGED_SINCE, id=step.question_id) from None
             step.extra["undoes"] = act
         _audit(
             s, steps, action=UNDO, seat=seat, session_id=session_id, at=_now(now), act=_new_act()
