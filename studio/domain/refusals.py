@@ -75,6 +75,23 @@ class Refusal(StrEnum):
     TEMPLATE_NAME_TOO_LONG = "template_name_too_long"
     TEMPLATE_MISSING = "template_missing"
     TEMPLATE_DAMAGED = "template_damaged"
+    # units and their officials
+    KIND_REQUIRED = "kind_required"
+    KIND_UNKNOWN = "kind_unknown"
+    NAME_EMPTY = "name_empty"
+    NAME_TOO_LONG = "name_too_long"
+    SHORT_NAME_EMPTY = "short_name_empty"
+    SHORT_NAME_TOO_LONG = "short_name_too_long"
+    KEYWORD_TOO_LONG = "keyword_too_long"
+    OFFICIAL_NAME_EMPTY = "official_name_empty"
+    TITLE_TOO_LONG = "title_too_long"
+    UNIT_NAME_TAKEN = "unit_name_taken"
+    OFFICIAL_NAME_TAKEN = "official_name_taken"
+    NO_UNIT_WITH_ID = "no_unit_with_id"
+    NO_OFFICIAL_WITH_ID = "no_official_with_id"
+    NOT_YES_OR_NO = "not_yes_or_no"
+    OFFICIAL_TWICE = "official_twice"
+    TABLE_INVALID = "table_invalid"
 
 
 R = Refusal
@@ -152,6 +169,28 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.TEMPLATE_DAMAGED: QT_TRANSLATE_NOOP(
         "Refusals", "the template {name} is damaged and cannot be read"
     ),
+    R.KIND_REQUIRED: QT_TRANSLATE_NOOP("Refusals", "the kind is required: department or township"),
+    R.KIND_UNKNOWN: QT_TRANSLATE_NOOP("Refusals", "unknown kind '{text}': department or township"),
+    R.NAME_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the name is empty"),
+    R.NAME_TOO_LONG: QT_TRANSLATE_NOOP("Refusals", "the name is longer than {max} characters"),
+    R.SHORT_NAME_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the short name is empty"),
+    R.SHORT_NAME_TOO_LONG: QT_TRANSLATE_NOOP(
+        "Refusals", "the short name '{name}' is longer than {max} characters"
+    ),
+    R.KEYWORD_TOO_LONG: QT_TRANSLATE_NOOP(
+        "Refusals", "the keyword '{keyword}…' is longer than {max} characters"
+    ),
+    R.OFFICIAL_NAME_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the official's name is empty"),
+    R.TITLE_TOO_LONG: QT_TRANSLATE_NOOP("Refusals", "the title is longer than {max} characters"),
+    R.UNIT_NAME_TAKEN: QT_TRANSLATE_NOOP("Refusals", "another unit is already called '{name}'"),
+    R.OFFICIAL_NAME_TAKEN: QT_TRANSLATE_NOOP(
+        "Refusals", "the unit already has an official called '{name}'"
+    ),
+    R.NO_UNIT_WITH_ID: QT_TRANSLATE_NOOP("Refusals", "no unit with id {id}"),
+    R.NO_OFFICIAL_WITH_ID: QT_TRANSLATE_NOOP("Refusals", "no official with id {id}"),
+    R.NOT_YES_OR_NO: QT_TRANSLATE_NOOP("Refusals", "'{text}' is not yes or no"),
+    R.OFFICIAL_TWICE: QT_TRANSLATE_NOOP("Refusals", "the official '{name}' is listed twice"),
+    R.TABLE_INVALID: QT_TRANSLATE_NOOP("Refusals", "{count} problem(s): {problems}"),
 }
 
 # The studio's states as a refusal's sentence says them (lower case, unlike the labels); the
