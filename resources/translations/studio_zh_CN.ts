@@ -1324,6 +1324,10 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>已转办问题的原文已存档，不能编辑</translation>
     </message>
     <message>
+        <source>question {id} changed since ({before} → gone); cannot undo</source>
+        <translation>问题 {id} 之后已有变化（{before} → 已不存在），无法撤销</translation>
+    </message>
+    <message>
         <source>the edited text is empty</source>
         <translation>编辑后的内容为空</translation>
     </message>
@@ -1354,6 +1358,110 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>the question is already at that place in the queue</source>
         <translation>该问题已在队列的这个位置</translation>
+    </message>
+    <message>
+        <source>session {id} does not exist</source>
+        <translation>场次 {id} 不存在</translation>
+    </message>
+    <message>
+        <source>a template needs a name</source>
+        <translation>模板需要名称</translation>
+    </message>
+    <message>
+        <source>a template name has at most {max} characters</source>
+        <translation>模板名称最多 {max} 个字</translation>
+    </message>
+    <message>
+        <source>template {id} does not exist</source>
+        <translation>模板 {id} 不存在</translation>
+    </message>
+    <message>
+        <source>the template {name} is damaged and cannot be read</source>
+        <translation>模板 {name} 已损坏，无法读取</translation>
+    </message>
+    <message>
+        <source>the kind is required: department or township</source>
+        <translation>必须填写类型：部门或乡镇</translation>
+    </message>
+    <message>
+        <source>unknown kind &apos;{text}&apos;: department or township</source>
+        <translation>未知类型“{text}”：应为部门或乡镇</translation>
+    </message>
+    <message>
+        <source>the name is empty</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <source>the name is longer than {max} characters</source>
+        <translation>名称超过 {max} 个字</translation>
+    </message>
+    <message>
+        <source>the short name is empty</source>
+        <translation>简称为空</translation>
+    </message>
+    <message>
+        <source>the short name &apos;{name}&apos; is longer than {max} characters</source>
+        <translation>简称“{name}”超过 {max} 个字</translation>
+    </message>
+    <message>
+        <source>the keyword &apos;{keyword}…&apos; is longer than {max} characters</source>
+        <translation>关键词“{keyword}…”超过 {max} 个字</translation>
+    </message>
+    <message>
+        <source>the official&apos;s name is empty</source>
+        <translation>领导姓名为空</translation>
+    </message>
+    <message>
+        <source>the title is longer than {max} characters</source>
+        <translation>职务超过 {max} 个字</translation>
+    </message>
+    <message>
+        <source>another unit is already called &apos;{name}&apos;</source>
+        <translation>已有其他单位名为“{name}”</translation>
+    </message>
+    <message>
+        <source>the unit already has an official called &apos;{name}&apos;</source>
+        <translation>该单位已有名为“{name}”的领导</translation>
+    </message>
+    <message>
+        <source>no unit with id {id}</source>
+        <translation>没有编号为 {id} 的单位</translation>
+    </message>
+    <message>
+        <source>no official with id {id}</source>
+        <translation>没有编号为 {id} 的领导</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not yes or no</source>
+        <translation>“{text}”不是“是”或“否”</translation>
+    </message>
+    <message>
+        <source>the official &apos;{name}&apos; is listed twice</source>
+        <translation>领导“{name}”重复列出</translation>
+    </message>
+    <message>
+        <source>{count} problem(s): {problems}</source>
+        <translation>{count} 个问题：{problems}</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>已就绪</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>直播中</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
     </message>
     <message>
         <source>nothing to undo</source>
@@ -1438,10 +1546,6 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>hidden</source>
         <translation>已隐藏</translation>
-    </message>
-    <message>
-        <source>gone</source>
-        <translation>已不存在</translation>
     </message>
     <message>
         <source>dispatched</source>

@@ -46,6 +46,7 @@ from enum import StrEnum
 
 from studio.domain.calendar import add_working_days
 from studio.domain.model import QuestionStatus, ReferralCategory
+from studio.domain.refusals import QT_TRANSLATE_NOOP, WORDS, Refusal, Refused
 
 S = QuestionStatus
 
@@ -69,12 +70,29 @@ class ModerationAction(StrEnum):
 A = ModerationAction
 
 
-class MoveRefused(Exception):
-    """A move the lifecycle does not allow; ``str()`` is the reason, for the moderator."""
+class MoveRefused(Refused):
+    """A move the lifecycle (or the store) does not allow: a :class:`Refusal` and its
+    arguments, worded for the moderator by the refusal table; ``str()`` is the English."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    @property
+    def reason(self) -> str:
+        return str(self)
+
+
+# The actions as a refusal's sentence says them ("cannot put on air a question that is …").
+WORDS[ModerationAction] = {
+    A.FLAG: QT_TRANSLATE_NOOP("Refusals", "flag"),
+    A.UNFLAG: QT_TRANSLATE_NOOP("Refusals", "unflag"),
+    A.QUEUE: QT_TRANSLATE_NOOP("Refusals", "queue"),
+    A.UNQUEUE: QT_TRANSLATE_NOOP("Refusals", "take out of the queue"),
+    A.PUT_ON_AIR: QT_TRANSLATE_NOOP("Refusals", "put on air"),
+    A.TAKE_OFF_AIR: QT_TRANSLATE_NOOP("Refusals", "take off air"),
+    A.ANSWER: QT_TRANSLATE_NOOP("Refusals", "mark answered"),
+    A.HIDE: QT_TRANSLATE_NOOP("Refusals", "hide"),
+    A.UNHIDE: QT_TRANSLATE_NOOP("Refusals", "unhide"),
+    A.REFER: QT_TRANSLATE_NOOP("Refusals", "refer"),
+    A.APPROVE_EDIT: QT_TRANSLATE_NOOP("Refusals", "edit and approve"),
+}
 
 
 #: The legal moves: (status, action) → new status. Anything not here is refused.
@@ -112,40 +130,29 @@ LEGAL_MOVES: Mapping[tuple[QuestionStatus, ModerationAction], QuestionStatus] = 
     (S.HIDDEN, A.APPROVE_EDIT): S.FLAGGED,
 }
 
-_STATUS_WORDS = {
-    S.NEW: "new",
-    S.FLAGGED: "flagged",
-    S.QUEUED: "queued",
-    S.ON_AIR: "on air",
-    S.ANSWERED: "answered",
-    S.REFERRED: "referred to a department",
-    S.HIDDEN: "hidden",
-}
-
 # Reasons that say more than "not allowed": what the moderator should do instead.
-_REASONS: Mapping[tuple[QuestionStatus, ModerationAction], str] = {
-    (S.FLAGGED, A.FLAG): "the question is already flagged",
-    (S.QUEUED, A.QUEUE): "the question is already queued",
-    (S.ON_AIR, A.PUT_ON_AIR): "the question is already on air",
-    (S.ANSWERED, A.ANSWER): "the question is already answered",
-    (S.HIDDEN, A.HIDE): "the question is already hidden",
-    (S.REFERRED, A.REFER): "the question is already referred to a department",
-    (S.REFERRED, A.ANSWER): "a referred question is answered by the department's reply",
-    (S.HIDDEN, A.FLAG): "the question is hidden; unhide it first",
-    (S.HIDDEN, A.QUEUE): "the question is hidden; unhide it first",
-    (S.HIDDEN, A.PUT_ON_AIR): "the question is hidden; unhide it first",
-    (S.HIDDEN, A.ANSWER): "the question is hidden; unhide it first",
-    (S.ANSWERED, A.APPROVE_EDIT): "an answered question's text is on record and is not edited",
-    (S.REFERRED, A.APPROVE_EDIT): "a referred question's text is on record and is not edited",
+_REASONS: Mapping[tuple[QuestionStatus, ModerationAction], Refusal] = {
+    (S.FLAGGED, A.FLAG): Refusal.ALREADY_FLAGGED,
+    (S.QUEUED, A.QUEUE): Refusal.ALREADY_QUEUED,
+    (S.ON_AIR, A.PUT_ON_AIR): Refusal.ALREADY_ON_AIR,
+    (S.ANSWERED, A.ANSWER): Refusal.ALREADY_ANSWERED,
+    (S.HIDDEN, A.HIDE): Refusal.ALREADY_HIDDEN,
+    (S.REFERRED, A.REFER): Refusal.ALREADY_REFERRED,
+    (S.REFERRED, A.ANSWER): Refusal.REFERRED_ANSWERED_BY_REPLY,
+    (S.HIDDEN, A.FLAG): Refusal.HIDDEN_UNHIDE_FIRST,
+    (S.HIDDEN, A.QUEUE): Refusal.HIDDEN_UNHIDE_FIRST,
+    (S.HIDDEN, A.PUT_ON_AIR): Refusal.HIDDEN_UNHIDE_FIRST,
+    (S.HIDDEN, A.ANSWER): Refusal.HIDDEN_UNHIDE_FIRST,
+    (S.ANSWERED, A.APPROVE_EDIT): Refusal.ANSWERED_TEXT_ON_RECORD,
+    (S.REFERRED, A.APPROVE_EDIT): Refusal.REFERRED_TEXT_ON_RECORD,
 }
 
 
-def _reason(status: QuestionStatus, action: ModerationAction) -> str:
+def _refused(status: QuestionStatus, action: ModerationAction) -> MoveRefused:
     specific = _REASONS.get((status, action))
     if specific is not None:
-        return specific
-    words = action.value.replace("_", " ")
-    return f"cannot {words} a question that is {_STATUS_WORDS[status]}"
+        return MoveRefused(specific)
+    return MoveRefused(Refusal.CANNOT, action=action, status=status)
 
 
 def transition(status: QuestionStatus, action: ModerationAction) -> QuestionStatus:
@@ -157,7 +164,7 @@ def transition(status: QuestionStatus, action: ModerationAction) -> QuestionStat
     try:
         return LEGAL_MOVES[(status, action)]
     except KeyError:
-        raise MoveRefused(_reason(status, action)) from None
+        raise _refused(status, action) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,9 +244,12 @@ class Undo:
         for change in self.changes:
             now = current.get(change.question_id)
             if now != change.after:
+                if now is None:
+                    raise MoveRefused(
+                        Refusal.GONE_SINCE, id=change.question_id, before=change.after
+                    )
                 raise MoveRefused(
-                    f"question {change.question_id} changed since ({_STATUS_WORDS[change.after]}"
-                    f" → {_STATUS_WORDS[now] if now else 'gone'}); cannot undo"
+                    Refusal.CHANGED_SINCE, id=change.question_id, before=change.after, now=now
                 )
         return tuple(
             StatusChange(change.question_id, change.after, change.before)
@@ -265,19 +275,22 @@ def plan_moves(
     """
     ids = list(dict.fromkeys(selected))
     if not ids:
-        raise MoveRefused("no question is selected")
+        raise MoveRefused(Refusal.NO_SELECTION)
     if action == A.PUT_ON_AIR and len(ids) > 1:
-        raise MoveRefused("only one question can be on air; select one")
+        raise MoveRefused(Refusal.ONE_ON_AIR)
     changes = []
     for question_id in ids:
         status = current.get(question_id)
         if status is None:
-            raise MoveRefused(f"question {question_id} is not in this session")
+            raise MoveRefused(Refusal.NOT_IN_SESSION, id=question_id)
         try:
             changes.append(StatusChange(question_id, status, transition(status, action)))
         except MoveRefused as refused:
-            prefix = f"question {question_id}: " if len(ids) > 1 else ""
-            raise MoveRefused(prefix + refused.reason) from None
+            if len(ids) == 1:
+                raise
+            raise MoveRefused(
+                Refusal.IN_SELECTION, id=question_id, reason=refused.code, **refused.arguments
+            ) from None
     if action == A.PUT_ON_AIR:
         # The question on air before makes way: back to the queue, unanswered (see above).
         for question_id, status in current.items():

@@ -14,7 +14,7 @@ from studio.domain.model import QuestionStatus, ReferralCategory
 from studio.domain.question_lifecycle import ModerationAction, MoveRefused, ReferralCreated, Undo
 from studio.domain.queue_fit import answer_durations, typical_answer_s
 from studio.domain.studio_time import studio_today
-from studio.services.refusal_words import translated_reason
+from studio.services.refusal_text import problem_text, refusal_text
 from studio.services.tasks import BackgroundTasks
 from studio.store import blocks, moderation, queue_order
 from studio.store.database import Database
@@ -190,12 +190,12 @@ class ModerationService(QObject):
                 try:
                     undo = await self._tasks.in_thread(work)
                 except MoveRefused as refusal:
-                    self.refused.emit(self._reason(str(refusal)))
+                    self.refused.emit(self._reason(refusal_text(refusal)))
                     return
                 except Exception as error:  # the database went away …: said, not swallowed
                     log.exception("%s failed", name)
                     self.refused.emit(
-                        self.tr("Not saved: {error}").format(error=translated_reason(str(error)))
+                        self.tr("Not saved: {error}").format(error=problem_text(error))
                     )
                     return
                 ids = sorted({change.question_id for change in undo.changes} | set(touched))
@@ -219,4 +219,4 @@ class ModerationService(QObject):
             self.typicalAnswerChanged.emit(typical_answer_s(answer_durations(moves)))
 
     def _reason(self, text: str) -> str:
-        return self.tr("Not done: {reason}").format(reason=translated_reason(text))
+        return self.tr("Not done: {reason}").format(reason=text)

@@ -25,7 +25,7 @@ from studio.domain.rundown_csv import (
     read_rundown_csv,
     rundown_csv_bytes,
 )
-from studio.services.refusal_words import translated_reason
+from studio.services.refusal_text import problem_text
 from studio.services.tasks import BackgroundTasks
 from studio.store.database import Database
 from studio.store.rundowns import list_templates, load_rundown, save_rundown, save_template
@@ -116,9 +116,7 @@ class RundownEditingService(QObject):
                 saved,
                 lambda error: self.saveFailed.emit(
                     session_id,
-                    self.tr("Could not save the running order: {error}").format(
-                        error=translated_reason(error)
-                    ),
+                    self.tr("Could not save the running order: {error}").format(error=error),
                 ),
             ),
         )
@@ -227,7 +225,7 @@ class RundownEditingService(QObject):
                 result = await self._tasks.in_thread(job.work)
             except Exception as error:  # reported; the editor keeps its state, the queue goes on
                 log.exception("%s failed", job.name)
-                job.failed(str(error))
+                job.failed(problem_text(error))
                 continue
             job.deliver(result)
 

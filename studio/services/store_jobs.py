@@ -3,7 +3,7 @@
 The units page and the schedule view both change the store in small steps with undo. Their jobs
 run in worker threads but strictly one after the other (an undo never overtakes the change it
 takes back), and a failure never escapes as an exception: a refusal the store meant for a person
-is shown as it is, anything else is logged and shown with the job's name.
+is shown in the interface's language, anything else is logged and shown with the job's name.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from studio.services.refusal_text import problem_text
 from studio.services.tasks import BackgroundTasks
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ class StoreJobs:
                 try:
                     result = await self._tasks.in_thread(work)
                 except self._refusals as refused:
-                    self._problem(str(refused))
+                    self._problem(problem_text(refused))
                     return
                 except Exception as error:  # logged and shown; the view keeps its last state
                     log.exception("%s failed", name)

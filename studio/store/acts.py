@@ -37,6 +37,7 @@ from studio.domain.question_lifecycle import (
     Undo,
     plan_moves,
 )
+from studio.domain.refusals import Refusal, Refused
 from studio.domain.studio_time import now_instant
 from studio.store.database import Database
 from studio.store.models import AuditEvent, Question
@@ -55,7 +56,7 @@ _COLUMNS = {
 ACT_KEYS = ("act", "undoes", "referral", "block", "for_good", "note")
 
 
-class ModerationConflict(Exception):
+class ModerationConflict(Refused):
     """Other desks kept changing the same questions; the action was not applied."""
 
 
@@ -92,7 +93,7 @@ def retrying(db: Database, work: Callable[[OrmSession], T], attempts: int) -> T:
                 continue
             s.commit()
             return result
-    raise ModerationConflict("the questions kept changing on another desk; try again")
+    raise ModerationConflict(Refusal.KEPT_CHANGING)
 
 
 def read_questions(
@@ -105,7 +106,7 @@ def read_questions(
     """
     ids = list(dict.fromkeys(question_ids))
     if not ids:
-        raise MoveRefused("no question is selected")
+        raise MoveRefused(Refusal.NO_SELECTION)
     rows = {
         q.id: q
         for q in s.scalars(
@@ -116,7 +117,7 @@ def read_questions(
     for question_id in ids:
         row = rows.get(question_id)
         if row is None or (expected is not None and row.session_id != expected):
-            raise MoveRefused(f"question {question_id} is not in this session")
+            raise MoveRefused(Refusal.NOT_IN_SESSION, id=question_id)
         expected = row.session_id
     return {question_id: rows[question_id] for question_id in ids}
 

@@ -23,6 +23,7 @@ from studio.domain.question_lifecycle import (
     Undo,
     transition,
 )
+from studio.domain.refusals import Refusal
 from studio.store.acts import Step, act_time, audit, new_act, read_questions, retrying, write_step
 from studio.store.database import Database
 from studio.store.models import BlockedAuthor, Room
@@ -62,7 +63,7 @@ def block_author(
     def work(s: OrmSession) -> Undo:
         q = read_questions(s, [question_id], None)[question_id]
         if q.room_id is None or not q.author_id:
-            raise MoveRefused("this question has no viewer account to block")
+            raise MoveRefused(Refusal.NO_ACCOUNT_TO_BLOCK)
         already = s.scalars(_blocks_covering(q.room_id, q.author_id, q.session_id)).first()
         existing_for_good = s.scalar(
             select(func.count())
@@ -74,7 +75,9 @@ def block_author(
             )
         )
         if already is not None and (not for_good or existing_for_good):
-            raise MoveRefused(f"{q.nickname or 'this author'} is already blocked in this room")
+            if not q.nickname:
+                raise MoveRefused(Refusal.AUTHOR_ALREADY_BLOCKED)
+            raise MoveRefused(Refusal.ALREADY_BLOCKED, name=q.nickname)
         at = act_time(now)
         status = QuestionStatus(q.status)
         waiting = status in (QuestionStatus.NEW, QuestionStatus.FLAGGED, QuestionStatus.QUEUED)

@@ -29,6 +29,7 @@ from studio.domain.question_lifecycle import (
     referral_deadline,
     transition,
 )
+from studio.domain.refusals import Refusal
 from studio.domain.text.pii import mask_pii
 from studio.store.acts import (
     Step,
@@ -105,7 +106,7 @@ def edit_and_approve(
     """
     masked = mask_pii(new_display_text.strip())
     if not masked.text:
-        raise MoveRefused("the edited text is empty")
+        raise MoveRefused(Refusal.EDIT_EMPTY)
 
     def work(s: OrmSession) -> Undo:
         q = read_questions(s, [question_id], None)[question_id]
@@ -164,7 +165,7 @@ def refer(
     def work(s: OrmSession) -> Undo:
         unit = s.get(Unit, unit_id)
         if unit is None or unit.retired:
-            raise MoveRefused(f"no unit {unit_id} to refer to")
+            raise MoveRefused(Refusal.NO_UNIT_TO_REFER, id=unit_id)
         rows = read_questions(s, question_ids, None)
         current = {q.id: QuestionStatus(q.status) for q in rows.values()}
         changes = plan_moves(current, rows, ModerationAction.REFER)
@@ -226,7 +227,7 @@ def merge_cluster(
     def work(s: OrmSession) -> Undo:
         rows = read_questions(s, question_ids, None)
         if len(rows) < 2:
-            raise MoveRefused("select at least two questions to merge")
+            raise MoveRefused(Refusal.MERGE_NEEDS_TWO)
         session_id = next(iter(rows.values())).session_id
         clusters = {q.cluster_id for q in rows.values() if q.cluster_id is not None}
         if clusters:
@@ -246,7 +247,7 @@ def merge_cluster(
                 members.setdefault(q.id, q)
         moving = [q for q in members.values() if q.cluster_id != target]
         if not moving:
-            raise MoveRefused("the questions are one cluster already")
+            raise MoveRefused(Refusal.ONE_CLUSTER_ALREADY)
         steps = [
             Step(
                 q.id,

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session as OrmSession
 from studio.domain.model import QuestionStatus
 from studio.domain.question_lifecycle import ModerationAction, MoveRefused, StatusChange, Undo
 from studio.domain.queue_fit import StatusMove
+from studio.domain.refusals import Refusal
 from studio.store.acts import Step, act_time, apply_move, audit, new_act, retrying, write_step
 from studio.store.database import Database
 from studio.store.models import AuditEvent, Question
@@ -80,7 +81,7 @@ def step_on_air(
     def work(s: OrmSession) -> Undo:
         queue = _queued(s, session_id)
         if not queue:
-            raise MoveRefused("no question is waiting in the on-air queue")
+            raise MoveRefused(Refusal.QUEUE_EMPTY)
         target = queue[0] if forward else queue[-1]
         return apply_move(
             s,
@@ -121,14 +122,14 @@ def reorder(
         queue = _queued(s, session_id)
         ids = [q.id for q in queue]
         if question_id not in ids:
-            raise MoveRefused("the question is not in the on-air queue")
+            raise MoveRefused(Refusal.NOT_QUEUED)
         old_index = ids.index(question_id)
         if new_index < 0:
-            raise MoveRefused("the question is already first in the queue")
+            raise MoveRefused(Refusal.ALREADY_FIRST)
         if new_index >= len(ids):
-            raise MoveRefused("the question is already last in the queue")
+            raise MoveRefused(Refusal.ALREADY_LAST)
         if new_index == old_index:
-            raise MoveRefused("the question is already at that place in the queue")
+            raise MoveRefused(Refusal.ALREADY_THERE)
         moved = queue.pop(old_index)
         queue.insert(new_index, moved)
         queued = str(QuestionStatus.QUEUED)

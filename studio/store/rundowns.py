@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session as OrmSession
 
 from studio.domain.model import SegmentKind, SessionStatus
+from studio.domain.refusals import Refusal, Refused
 from studio.domain.rundown_csv import RundownTemplateRecord, SegmentDraft
 from studio.domain.rundown_plan import DEFAULT_DAILY_RUNDOWN
 from studio.domain.studio_time import now_instant
@@ -28,15 +29,14 @@ TEMPLATE_NAME_MAX = 80
 """The template table's name column is this wide."""
 
 
-class RundownProblem(Exception):
-    """A rundown or template can't be written or read; the message says why, for a person."""
+class RundownProblem(Refused):
+    """A rundown or template can't be written or read: a refusal code and its arguments."""
 
 
-#: Why an aired session's running order is not changed (words for the refusal table).
+#: Why an aired session's running order is not changed.
 LOCKED_REASONS = {
-    SessionStatus.LIVE: "the session is live: its running order is read-only; "
-    "adjust the hour with the timer (add or take away time, absorb the overrun)",
-    SessionStatus.ENDED: "the session has ended: its running order is on record and read-only",
+    SessionStatus.LIVE: Refusal.RUNDOWN_LIVE,
+    SessionStatus.ENDED: Refusal.RUNDOWN_ENDED,
 }
 
 
@@ -70,7 +70,7 @@ def save_rundown(db: Database, session_id: int, drafts: Sequence[SegmentDraft]) 
     with db.transaction() as s:
         session = s.get(Session, session_id)
         if session is None:
-            raise RundownProblem(f"session {session_id} does not exist")
+            raise RundownProblem(Refusal.SESSION_MISSING, id=session_id)
         if rundown_locked(SessionStatus(session.status)):
             raise RundownLocked(SessionStatus(session.status))
         if not drafts and session.status == SessionStatus.READY:
@@ -142,9 +142,9 @@ def save_template(db: Database, name: str, drafts: Sequence[SegmentDraft]) -> Ru
     """
     name = name.strip()
     if not name:
-        raise RundownProblem("a template needs a name")
+        raise RundownProblem(Refusal.TEMPLATE_NAME_EMPTY)
     if len(name) > TEMPLATE_NAME_MAX:
-        raise RundownProblem(f"a template name has at most {TEMPLATE_NAME_MAX} characters")
+        raise RundownProblem(Refusal.TEMPLATE_NAME_TOO_LONG, max=TEMPLATE_NAME_MAX)
     with db.transaction() as s:
         row = s.scalars(select(RundownTemplate).where(RundownTemplate.name == name)).first()
         if row is None:
@@ -164,7 +164,7 @@ def load_template(db: Database, template_id: int) -> list[SegmentDraft]:
     with db.sessions() as s:
         row = s.get(RundownTemplate, template_id)
         if row is None:
-            raise RundownProblem(f"template {template_id} does not exist")
+            raise RundownProblem(Refusal.TEMPLATE_MISSING, id=template_id)
         return list(_template_record(row).segments)
 
 
@@ -221,5 +221,6 @@ def _template_record(row: RundownTemplate) -> RundownTemplateRecord:
             for item in items
         )
     except (ValueError, KeyError, TypeError) as error:
-        raise RundownProblem(f"the template {row.name!r} is damaged: {error}") from None
+        log.warning("template %s is damaged: %s", row.id, error)
+        raise RundownProblem(Refusal.TEMPLATE_DAMAGED, name=row.name) from None
     return RundownTemplateRecord(row.id, row.name, row.is_default, segments)

@@ -26,6 +26,7 @@ from studio.domain.question_lifecycle import (
     TextEdited,
     Undo,
 )
+from studio.domain.refusals import Refusal
 from studio.store.acts import (
     ACT_KEYS,
     Stale,
@@ -137,7 +138,7 @@ def undo_last(
     def work(s: OrmSession) -> Undo:
         events = _last_act(s, session_id, seat)
         if not events:
-            raise NothingToUndo("nothing to undo")
+            raise NothingToUndo(Refusal.NOTHING_TO_UNDO)
         undo, steps = _undo_record(events)
         act = json.loads(events[0].after)["act"]
         rows = read_questions(s, undo.question_ids, session_id)
@@ -146,9 +147,8 @@ def undo_last(
             if isinstance(effect, ReferralCreated):
                 referral = s.get(Referral, effect.referral_id)
                 if referral is not None and referral.status != ReferralStatus.ACCEPTED:
-                    raise MoveRefused(
-                        f"referral {referral.id} is already {referral.status}; cannot undo"
-                    )
+                    status = ReferralStatus(referral.status)
+                    raise MoveRefused(Refusal.REFERRAL_HANDLED, id=referral.id, status=status)
                 s.execute(delete(Referral).where(Referral.id == effect.referral_id))
             elif isinstance(effect, AuthorBlocked):
                 s.execute(delete(BlockedAuthor).where(BlockedAuthor.id == effect.block_id))
@@ -157,9 +157,7 @@ def undo_last(
                 write_step(s, step)
             except Stale:
                 # The status matched but the text or cluster did not: changed since, refuse.
-                raise MoveRefused(
-                    f"question {step.question_id} changed since; cannot undo"
-                ) from None
+                raise MoveRefused(Refusal.TEXT_CHANGED_SINCE, id=step.question_id) from None
             step.extra["undoes"] = act
         audit(
             s, steps, action=UNDO, seat=seat, session_id=session_id, at=act_time(now), act=new_act()

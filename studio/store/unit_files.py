@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from studio.domain.model import UnitKind
 from studio.domain.records import OfficialRecord, UnitRecord
+from studio.domain.refusals import Refusal
 from studio.domain.schedule_table import ScheduleTableInvalid, TableProblem
 from studio.store.database import Database
 from studio.store.models import Official, Unit
@@ -64,7 +65,8 @@ class UnitTableInvalid(UnitProblem):
     """
 
     def __init__(self, problems: Sequence[TableProblem]) -> None:
-        super().__init__(f"{len(problems)} problem(s): " + "; ".join(map(str, problems[:5])))
+        listed = "; ".join(map(str, problems[:5]))
+        super().__init__(Refusal.TABLE_INVALID, count=len(problems), problems=listed)
         self.problems = list(problems)
 
 
@@ -131,7 +133,7 @@ def _flag(text: str) -> bool:
         return True
     if word in _NO:
         return False
-    raise UnitProblem(f"{text.strip()!r} is not yes or no")
+    raise UnitProblem(Refusal.NOT_YES_OR_NO, text=text.strip())
 
 
 def _officials(text: str, retired: bool, into: dict[str, tuple[str, bool]]) -> None:
@@ -141,7 +143,7 @@ def _officials(text: str, retired: bool, into: dict[str, tuple[str, bool]]) -> N
         name, _sep, title = entry.partition("/")
         name, title = check_official(name, title)
         if name in into:
-            raise UnitProblem(f"the official {name!r} is listed twice")
+            raise UnitProblem(Refusal.OFFICIAL_TWICE, name=name)
         into[name] = (title, retired)
 
 

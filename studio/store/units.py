@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from studio.domain.model import UnitKind
 from studio.domain.records import OfficialRecord, UnitRecord
+from studio.domain.refusals import Argument, Refusal, Refused
 from studio.store.database import Database
 from studio.store.models import (
     Official,
@@ -49,16 +50,16 @@ KIND_WORDS = {
 }
 
 
-class UnitProblem(Exception):
-    """A change to a unit or an official was refused; the message says why, for a person.
+class UnitProblem(Refused):
+    """A change to a unit or an official was refused: a refusal code and its arguments.
 
     Attributes:
         field: which field is wrong (``name``, ``short_name``, ``kind``, ``keywords``,
             ``title``), or "" when it is not about one field.
     """
 
-    def __init__(self, message: str, field: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, code: Refusal, /, field: str = "", **arguments: Argument) -> None:
+        super().__init__(code, **arguments)
         self.field = field
 
 
@@ -75,9 +76,9 @@ def parse_kind(text: str) -> UnitKind:
     """
     word = text.strip().lower()
     if not word:
-        raise UnitProblem("the kind is required: department or township", "kind")
+        raise UnitProblem(Refusal.KIND_REQUIRED, "kind")
     if word not in KIND_WORDS:
-        raise UnitProblem(f"unknown kind {text.strip()!r}: department or township", "kind")
+        raise UnitProblem(Refusal.KIND_UNKNOWN, "kind", text=text.strip())
     return KIND_WORDS[word]
 
 
@@ -89,21 +90,19 @@ def check_unit(name: str, short_name: str, keywords: Iterable[str]) -> tuple[str
     """
     name, short_name = name.strip(), short_name.strip()
     if not name:
-        raise UnitProblem("the name is empty", "name")
+        raise UnitProblem(Refusal.NAME_EMPTY, "name")
     if len(name) > UNIT_NAME_MAX:
-        raise UnitProblem(f"the name is longer than {UNIT_NAME_MAX} characters", "name")
+        raise UnitProblem(Refusal.NAME_TOO_LONG, "name", max=UNIT_NAME_MAX)
     if not short_name:
-        raise UnitProblem("the short name is empty", "short_name")
+        raise UnitProblem(Refusal.SHORT_NAME_EMPTY, "short_name")
     if len(short_name) > SHORT_NAME_MAX:
         raise UnitProblem(
-            f"the short name {short_name!r} is longer than {SHORT_NAME_MAX} characters",
-            "short_name",
+            Refusal.SHORT_NAME_TOO_LONG, "short_name", name=short_name, max=SHORT_NAME_MAX
         )
     for keyword in keywords:
         if len(keyword) > KEYWORD_MAX:
             raise UnitProblem(
-                f"the keyword {keyword[:12]!r}… is longer than {KEYWORD_MAX} characters",
-                "keywords",
+                Refusal.KEYWORD_TOO_LONG, "keywords", keyword=keyword[:12], max=KEYWORD_MAX
             )
     return name, short_name
 
@@ -116,11 +115,11 @@ def check_official(name: str, title: str) -> tuple[str, str]:
     """
     name, title = name.strip(), title.strip()
     if not name:
-        raise UnitProblem("the official's name is empty", "name")
+        raise UnitProblem(Refusal.OFFICIAL_NAME_EMPTY, "name")
     if len(name) > OFFICIAL_NAME_MAX:
-        raise UnitProblem(f"the name is longer than {OFFICIAL_NAME_MAX} characters", "name")
+        raise UnitProblem(Refusal.NAME_TOO_LONG, "name", max=OFFICIAL_NAME_MAX)
     if len(title) > OFFICIAL_TITLE_MAX:
-        raise UnitProblem(f"the title is longer than {OFFICIAL_TITLE_MAX} characters", "title")
+        raise UnitProblem(Refusal.TITLE_TOO_LONG, "title", max=OFFICIAL_TITLE_MAX)
     return name, title
 
 
@@ -167,9 +166,9 @@ def ensure_unit_free(s: OrmSession, name: str, short_name: str, unit_id: int | N
     others = select(Unit).where(Unit.id != unit_id) if unit_id is not None else select(Unit)
     for other in s.scalars(others):
         if name in (other.name, other.short_name):
-            raise UnitProblem(f"another unit is already called {name!r}", "name")
+            raise UnitProblem(Refusal.UNIT_NAME_TAKEN, "name", name=name)
         if short_name in (other.name, other.short_name):
-            raise UnitProblem(f"another unit is already called {short_name!r}", "short_name")
+            raise UnitProblem(Refusal.UNIT_NAME_TAKEN, "short_name", name=short_name)
 
 
 def ensure_official_free(s: OrmSession, unit_id: int, name: str, official_id: int | None) -> None:
@@ -180,20 +179,20 @@ def ensure_official_free(s: OrmSession, unit_id: int, name: str, official_id: in
     if official_id is not None:
         query = query.where(Official.id != official_id)
     if s.scalars(query).first() is not None:
-        raise UnitProblem(f"the unit already has an official called {name!r}", "name")
+        raise UnitProblem(Refusal.OFFICIAL_NAME_TAKEN, "name", name=name)
 
 
 def _unit(s: OrmSession, unit_id: int) -> Unit:
     unit = s.get(Unit, unit_id)
     if unit is None:
-        raise UnitProblem(f"no unit with id {unit_id}")
+        raise UnitProblem(Refusal.NO_UNIT_WITH_ID, id=unit_id)
     return unit
 
 
 def _official(s: OrmSession, official_id: int) -> Official:
     official = s.get(Official, official_id)
     if official is None:
-        raise UnitProblem(f"no official with id {official_id}")
+        raise UnitProblem(Refusal.NO_OFFICIAL_WITH_ID, id=official_id)
     return official
 
 

@@ -1,0 +1,255 @@
+"""Why the lifecycle or the store refused: a code, its arguments, and the one table that words it.
+
+A refusal is raised as ``SomeRefused(Refusal.X, id=12, status=QuestionStatus.ON_AIR)``: a code
+and plain values (ids, names, statuses, dates). :data:`TEMPLATES` words every code once, in
+English with named ``{arguments}``; the exception's ``str()`` is that English, for logs and the
+CLI. The interface words the same templates in its language (``studio/services/refusal_text.py``
+looks each one up in Qt's translations): the domain knows no Qt, so each template is marked with
+:func:`QT_TRANSLATE_NOOP`, which lupdate collects into the ``Refusals`` context.
+
+An argument that is one of the studio's states (a question's status, a referral's, an action) is
+worded by :data:`WORDS`, in the sentence's case; an argument that is itself a :class:`Refusal`
+is worded by its own template with the same arguments (a multi-selection's "question 3: …").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+
+from studio.domain.model import QuestionStatus, ReferralStatus, SessionStatus
+
+Argument = str | int | dt.date | dt.time | StrEnum | None
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """``text`` as it is; the name marks it for lupdate (the interface translates it later)."""
+    return text
+
+
+class Refusal(StrEnum):
+    """Every reason the lifecycle and the store refuse with (the keys of :data:`TEMPLATES`)."""
+
+    # the question lifecycle
+    NO_SELECTION = "no_selection"
+    ONE_ON_AIR = "one_on_air"
+    NOT_IN_SESSION = "not_in_session"
+    IN_SELECTION = "in_selection"
+    CANNOT = "cannot"
+    ALREADY_FLAGGED = "already_flagged"
+    ALREADY_QUEUED = "already_queued"
+    ALREADY_ON_AIR = "already_on_air"
+    ALREADY_ANSWERED = "already_answered"
+    ALREADY_HIDDEN = "already_hidden"
+    ALREADY_REFERRED = "already_referred"
+    REFERRED_ANSWERED_BY_REPLY = "referred_answered_by_reply"
+    HIDDEN_UNHIDE_FIRST = "hidden_unhide_first"
+    ANSWERED_TEXT_ON_RECORD = "answered_text_on_record"
+    REFERRED_TEXT_ON_RECORD = "referred_text_on_record"
+    CHANGED_SINCE = "changed_since"
+    GONE_SINCE = "gone_since"
+    # the store's moderation
+    EDIT_EMPTY = "edit_empty"
+    NO_UNIT_TO_REFER = "no_unit_to_refer"
+    MERGE_NEEDS_TWO = "merge_needs_two"
+    ONE_CLUSTER_ALREADY = "one_cluster_already"
+    NO_ACCOUNT_TO_BLOCK = "no_account_to_block"
+    ALREADY_BLOCKED = "already_blocked"
+    AUTHOR_ALREADY_BLOCKED = "author_already_blocked"
+    NOTHING_TO_UNDO = "nothing_to_undo"
+    TEXT_CHANGED_SINCE = "text_changed_since"
+    REFERRAL_HANDLED = "referral_handled"
+    KEPT_CHANGING = "kept_changing"
+    # the on-air queue
+    QUEUE_EMPTY = "queue_empty"
+    NOT_QUEUED = "not_queued"
+    ALREADY_FIRST = "already_first"
+    ALREADY_LAST = "already_last"
+    ALREADY_THERE = "already_there"
+    # running orders and their templates
+    RUNDOWN_LIVE = "rundown_live"
+    RUNDOWN_ENDED = "rundown_ended"
+    SESSION_MISSING = "session_missing"
+    TEMPLATE_NAME_EMPTY = "template_name_empty"
+    TEMPLATE_NAME_TOO_LONG = "template_name_too_long"
+    TEMPLATE_MISSING = "template_missing"
+    TEMPLATE_DAMAGED = "template_damaged"
+    # units and their officials
+    KIND_REQUIRED = "kind_required"
+    KIND_UNKNOWN = "kind_unknown"
+    NAME_EMPTY = "name_empty"
+    NAME_TOO_LONG = "name_too_long"
+    SHORT_NAME_EMPTY = "short_name_empty"
+    SHORT_NAME_TOO_LONG = "short_name_too_long"
+    KEYWORD_TOO_LONG = "keyword_too_long"
+    OFFICIAL_NAME_EMPTY = "official_name_empty"
+    TITLE_TOO_LONG = "title_too_long"
+    UNIT_NAME_TAKEN = "unit_name_taken"
+    OFFICIAL_NAME_TAKEN = "official_name_taken"
+    NO_UNIT_WITH_ID = "no_unit_with_id"
+    NO_OFFICIAL_WITH_ID = "no_official_with_id"
+    NOT_YES_OR_NO = "not_yes_or_no"
+    OFFICIAL_TWICE = "official_twice"
+    TABLE_INVALID = "table_invalid"
+
+
+R = Refusal
+
+# The one wording of every code (English; the interface translates it, see the module's doc).
+TEMPLATES: Mapping[Refusal, str] = {
+    R.NO_SELECTION: QT_TRANSLATE_NOOP("Refusals", "no question is selected"),
+    R.ONE_ON_AIR: QT_TRANSLATE_NOOP("Refusals", "only one question can be on air; select one"),
+    R.NOT_IN_SESSION: QT_TRANSLATE_NOOP("Refusals", "question {id} is not in this session"),
+    R.IN_SELECTION: QT_TRANSLATE_NOOP("Refusals", "question {id}: {reason}"),
+    R.CANNOT: QT_TRANSLATE_NOOP("Refusals", "cannot {action} a question that is {status}"),
+    R.ALREADY_FLAGGED: QT_TRANSLATE_NOOP("Refusals", "the question is already flagged"),
+    R.ALREADY_QUEUED: QT_TRANSLATE_NOOP("Refusals", "the question is already queued"),
+    R.ALREADY_ON_AIR: QT_TRANSLATE_NOOP("Refusals", "the question is already on air"),
+    R.ALREADY_ANSWERED: QT_TRANSLATE_NOOP("Refusals", "the question is already answered"),
+    R.ALREADY_HIDDEN: QT_TRANSLATE_NOOP("Refusals", "the question is already hidden"),
+    R.ALREADY_REFERRED: QT_TRANSLATE_NOOP(
+        "Refusals", "the question is already referred to a department"
+    ),
+    R.REFERRED_ANSWERED_BY_REPLY: QT_TRANSLATE_NOOP(
+        "Refusals", "a referred question is answered by the department's reply"
+    ),
+    R.HIDDEN_UNHIDE_FIRST: QT_TRANSLATE_NOOP("Refusals", "the question is hidden; unhide it first"),
+    R.ANSWERED_TEXT_ON_RECORD: QT_TRANSLATE_NOOP(
+        "Refusals", "an answered question's text is on record and is not edited"
+    ),
+    R.REFERRED_TEXT_ON_RECORD: QT_TRANSLATE_NOOP(
+        "Refusals", "a referred question's text is on record and is not edited"
+    ),
+    R.CHANGED_SINCE: QT_TRANSLATE_NOOP(
+        "Refusals", "question {id} changed since ({before} → {now}); cannot undo"
+    ),
+    R.GONE_SINCE: QT_TRANSLATE_NOOP(
+        "Refusals", "question {id} changed since ({before} → gone); cannot undo"
+    ),
+    R.EDIT_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the edited text is empty"),
+    R.NO_UNIT_TO_REFER: QT_TRANSLATE_NOOP("Refusals", "no unit {id} to refer to"),
+    R.MERGE_NEEDS_TWO: QT_TRANSLATE_NOOP("Refusals", "select at least two questions to merge"),
+    R.ONE_CLUSTER_ALREADY: QT_TRANSLATE_NOOP("Refusals", "the questions are one cluster already"),
+    R.NO_ACCOUNT_TO_BLOCK: QT_TRANSLATE_NOOP(
+        "Refusals", "this question has no viewer account to block"
+    ),
+    R.ALREADY_BLOCKED: QT_TRANSLATE_NOOP("Refusals", "{name} is already blocked in this room"),
+    R.AUTHOR_ALREADY_BLOCKED: QT_TRANSLATE_NOOP(
+        "Refusals", "this author is already blocked in this room"
+    ),
+    R.NOTHING_TO_UNDO: QT_TRANSLATE_NOOP("Refusals", "nothing to undo"),
+    R.TEXT_CHANGED_SINCE: QT_TRANSLATE_NOOP("Refusals", "question {id} changed since; cannot undo"),
+    R.REFERRAL_HANDLED: QT_TRANSLATE_NOOP(
+        "Refusals", "referral {id} is already {status}; cannot undo"
+    ),
+    R.KEPT_CHANGING: QT_TRANSLATE_NOOP(
+        "Refusals", "the questions kept changing on another desk; try again"
+    ),
+    R.QUEUE_EMPTY: QT_TRANSLATE_NOOP("Refusals", "no question is waiting in the on-air queue"),
+    R.NOT_QUEUED: QT_TRANSLATE_NOOP("Refusals", "the question is not in the on-air queue"),
+    R.ALREADY_FIRST: QT_TRANSLATE_NOOP("Refusals", "the question is already first in the queue"),
+    R.ALREADY_LAST: QT_TRANSLATE_NOOP("Refusals", "the question is already last in the queue"),
+    R.ALREADY_THERE: QT_TRANSLATE_NOOP(
+        "Refusals", "the question is already at that place in the queue"
+    ),
+    R.RUNDOWN_LIVE: QT_TRANSLATE_NOOP(
+        "Refusals",
+        "the session is live: its running order is read-only; adjust the hour with the timer (add or take away time, absorb the overrun)",
+    ),
+    R.RUNDOWN_ENDED: QT_TRANSLATE_NOOP(
+        "Refusals", "the session has ended: its running order is on record and read-only"
+    ),
+    R.SESSION_MISSING: QT_TRANSLATE_NOOP("Refusals", "session {id} does not exist"),
+    R.TEMPLATE_NAME_EMPTY: QT_TRANSLATE_NOOP("Refusals", "a template needs a name"),
+    R.TEMPLATE_NAME_TOO_LONG: QT_TRANSLATE_NOOP(
+        "Refusals", "a template name has at most {max} characters"
+    ),
+    R.TEMPLATE_MISSING: QT_TRANSLATE_NOOP("Refusals", "template {id} does not exist"),
+    R.TEMPLATE_DAMAGED: QT_TRANSLATE_NOOP(
+        "Refusals", "the template {name} is damaged and cannot be read"
+    ),
+    R.KIND_REQUIRED: QT_TRANSLATE_NOOP("Refusals", "the kind is required: department or township"),
+    R.KIND_UNKNOWN: QT_TRANSLATE_NOOP("Refusals", "unknown kind '{text}': department or township"),
+    R.NAME_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the name is empty"),
+    R.NAME_TOO_LONG: QT_TRANSLATE_NOOP("Refusals", "the name is longer than {max} characters"),
+    R.SHORT_NAME_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the short name is empty"),
+    R.SHORT_NAME_TOO_LONG: QT_TRANSLATE_NOOP(
+        "Refusals", "the short name '{name}' is longer than {max} characters"
+    ),
+    R.KEYWORD_TOO_LONG: QT_TRANSLATE_NOOP(
+        "Refusals", "the keyword '{keyword}…' is longer than {max} characters"
+    ),
+    R.OFFICIAL_NAME_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the official's name is empty"),
+    R.TITLE_TOO_LONG: QT_TRANSLATE_NOOP("Refusals", "the title is longer than {max} characters"),
+    R.UNIT_NAME_TAKEN: QT_TRANSLATE_NOOP("Refusals", "another unit is already called '{name}'"),
+    R.OFFICIAL_NAME_TAKEN: QT_TRANSLATE_NOOP(
+        "Refusals", "the unit already has an official called '{name}'"
+    ),
+    R.NO_UNIT_WITH_ID: QT_TRANSLATE_NOOP("Refusals", "no unit with id {id}"),
+    R.NO_OFFICIAL_WITH_ID: QT_TRANSLATE_NOOP("Refusals", "no official with id {id}"),
+    R.NOT_YES_OR_NO: QT_TRANSLATE_NOOP("Refusals", "'{text}' is not yes or no"),
+    R.OFFICIAL_TWICE: QT_TRANSLATE_NOOP("Refusals", "the official '{name}' is listed twice"),
+    R.TABLE_INVALID: QT_TRANSLATE_NOOP("Refusals", "{count} problem(s): {problems}"),
+}
+
+# The studio's states as a refusal's sentence says them (lower case, unlike the labels); the
+# lifecycle adds its actions (it owns ``ModerationAction``, which imports this module).
+WORDS: dict[type, Mapping[StrEnum, str]] = {
+    QuestionStatus: {
+        QuestionStatus.NEW: QT_TRANSLATE_NOOP("Refusals", "new"),
+        QuestionStatus.FLAGGED: QT_TRANSLATE_NOOP("Refusals", "flagged"),
+        QuestionStatus.QUEUED: QT_TRANSLATE_NOOP("Refusals", "queued"),
+        QuestionStatus.ON_AIR: QT_TRANSLATE_NOOP("Refusals", "on air"),
+        QuestionStatus.ANSWERED: QT_TRANSLATE_NOOP("Refusals", "answered"),
+        QuestionStatus.REFERRED: QT_TRANSLATE_NOOP("Refusals", "referred to a department"),
+        QuestionStatus.HIDDEN: QT_TRANSLATE_NOOP("Refusals", "hidden"),
+    },
+    ReferralStatus: {
+        ReferralStatus.ACCEPTED: QT_TRANSLATE_NOOP("Refusals", "accepted"),
+        ReferralStatus.DISPATCHED: QT_TRANSLATE_NOOP("Refusals", "dispatched"),
+        ReferralStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Refusals", "in progress"),
+        ReferralStatus.REPLIED: QT_TRANSLATE_NOOP("Refusals", "replied"),
+        ReferralStatus.CLOSED: QT_TRANSLATE_NOOP("Refusals", "closed"),
+    },
+    SessionStatus: {
+        SessionStatus.PLANNED: QT_TRANSLATE_NOOP("Refusals", "planned"),
+        SessionStatus.READY: QT_TRANSLATE_NOOP("Refusals", "ready"),
+        SessionStatus.LIVE: QT_TRANSLATE_NOOP("Refusals", "live"),
+        SessionStatus.ENDED: QT_TRANSLATE_NOOP("Refusals", "ended"),
+    },
+}
+
+
+def worded(
+    code: Refusal,
+    arguments: Mapping[str, Argument],
+    translate: Callable[[str], str] = lambda text: text,
+) -> str:
+    """``code``'s template filled with ``arguments``, each template and state word passed
+    through ``translate`` first (English as it is by default)."""
+
+    def word(value: Argument) -> str:
+        if isinstance(value, Refusal):  # a nested reason: its own template, the other values
+            inner = {k: v for k, v in arguments.items() if not isinstance(v, Refusal)}
+            return worded(value, inner, translate)
+        words = WORDS.get(type(value))
+        if words is not None and isinstance(value, StrEnum):
+            return translate(words[value])
+        return "" if value is None else str(value)
+
+    return translate(TEMPLATES[code]).format(**{k: word(v) for k, v in arguments.items()})
+
+
+class Refused(Exception):
+    """A refusal meant for a person: ``code`` and ``arguments``; ``str()`` is the English.
+
+    Attributes:
+        code: why (a key of :data:`TEMPLATES`).
+        arguments: the template's values (plain: ids, names, statuses, dates).
+    """
+
+    def __init__(self, code: Refusal, /, **arguments: Argument) -> None:
+        super().__init__(worded(code, arguments))
+        self.code = code
+        self.arguments: dict[str, Argument] = arguments

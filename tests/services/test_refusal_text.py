@@ -1,0 +1,120 @@
+"""Every refusal the lifecycle and the store can give reaches the person in Chinese, from its code
+and arguments: one table, every code worded, every argument used, no English word left."""
+
+import re
+import string
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from studio.app import TRANSLATIONS
+from studio.domain.model import QuestionStatus, ReferralStatus
+from studio.domain.question_lifecycle import LEGAL_MOVES, ModerationAction, MoveRefused, plan_moves
+from studio.domain.refusals import TEMPLATES, WORDS, Refusal, Refused
+from studio.services.refusal_text import problem_text, refusal_text
+
+ENGLISH = re.compile(r"[A-Za-z]{2,}")
+
+#: An example value for each argument a template names (by its name, or by its code's).
+EXAMPLES = {
+    "id": 12,
+    "name": "老王",
+    "max": 80,
+    "text": "局",
+    "keyword": "供暖",
+    "count": 3,
+    "problems": "第 2 行",
+    "before": QuestionStatus.QUEUED,
+    "now": QuestionStatus.ANSWERED,
+    "action": ModerationAction.PUT_ON_AIR,
+    "status": QuestionStatus.HIDDEN,
+    "reason": Refusal.ALREADY_HIDDEN,
+}
+BY_CODE = {Refusal.REFERRAL_HANDLED: {"status": ReferralStatus.IN_PROGRESS}}
+
+
+@pytest.fixture
+def chinese(qapp):
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS / "studio_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def names(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def example(code: Refusal) -> Refused:
+    arguments = {name: EXAMPLES[name] for name in names(TEMPLATES[code])}
+    return Refused(code, **(arguments | BY_CODE.get(code, {})))
+
+
+def test_every_code_has_a_wording():
+    assert set(TEMPLATES) == set(Refusal)
+
+
+@pytest.mark.parametrize("code", list(Refusal))
+def test_every_code_reads_in_chinese_with_all_its_arguments(chinese, code):
+    translated = QCoreApplication.translate("Refusals", TEMPLATES[code])
+    assert translated != TEMPLATES[code], f"{code} has no translation"
+    assert names(translated) == names(TEMPLATES[code])
+    said = refusal_text(example(code))
+    assert not ENGLISH.findall(said), f"{code} → {said!r}"
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"), [(kind, value) for kind, words in WORDS.items() for value in words]
+)
+def test_every_state_a_refusal_names_reads_in_chinese(chinese, kind, value):
+    assert set(WORDS[kind]) == set(kind)
+    said = QCoreApplication.translate("Refusals", WORDS[kind][value])
+    assert said and not ENGLISH.findall(said)
+
+
+def lifecycle_refusals() -> list[MoveRefused]:
+    """Every refusal the lifecycle gives, for one question and within a selection of two."""
+    refusals = []
+    for status in QuestionStatus:
+        for action in ModerationAction:
+            if (status, action) in LEGAL_MOVES:
+                continue
+            for selected in ([1], [1, 2]):
+                try:
+                    plan_moves(dict.fromkeys(selected, status), selected, action)
+                except MoveRefused as refused:
+                    refusals.append(refused)
+    return refusals
+
+
+def test_the_lifecycle_refuses_in_chinese(chinese):
+    refusals = lifecycle_refusals()
+    assert {r.code for r in refusals} >= {Refusal.CANNOT, Refusal.IN_SELECTION}
+    for refused in refusals:
+        said = refusal_text(refused)
+        assert not ENGLISH.findall(said), f"{refused} → {said!r}"
+
+
+def test_a_selection_names_the_question_and_its_own_reason(chinese):
+    with pytest.raises(MoveRefused) as refused:
+        plan_moves({1: QuestionStatus.NEW, 2: QuestionStatus.HIDDEN}, [1, 2], ModerationAction.FLAG)
+    assert refused.value.code == Refusal.IN_SELECTION
+    assert refusal_text(refused.value) == "问题 2：该问题已隐藏，请先取消隐藏"
+
+
+def test_arguments_are_shown_as_given_not_read_as_markup_or_words(chinese):
+    # A viewer's nickname is plain text, even one that spells a status.
+    said = refusal_text(Refused(Refusal.ALREADY_BLOCKED, name="<b>hidden</b>"))
+    assert said.startswith("<b>hidden</b> ")
+
+
+def test_in_english_the_wording_is_the_exceptions_text(qapp):
+    for code in Refusal:
+        refused = example(code)
+        assert refusal_text(refused) == str(refused)
+
+
+def test_another_failure_is_shown_as_it_says(chinese):
+    assert problem_text(OSError("disk full")) == "disk full"
+    assert problem_text(Refused(Refusal.NOTHING_TO_UNDO)) == "没有可撤销的操作"
