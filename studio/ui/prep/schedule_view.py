@@ -403,7 +403,8 @@ class ScheduleView(QWidget):
     def show_preview(self, first: dt.date, last: dt.date, sessions: list[SessionRecord]) -> None:
         """What a fill would create: shown for the operator to accept or discard."""
         self._preview = (first, last)
-        self.preview_model.set_records(sessions)
+        # Each fill proposes anew (its sessions are not stored: no ids to follow).
+        self.preview_model.show_subject(sessions)
         self.preview_box.setTitle(
             self.tr("Proposed sessions {first} – {last}: {count}").format(
                 first=first.isoformat(), last=last.isoformat(), count=len(sessions)
@@ -419,7 +420,7 @@ class ScheduleView(QWidget):
 
     def discard_preview(self) -> None:
         self._preview = None
-        self.preview_model.set_records([])
+        self.preview_model.show_subject([])
         self.preview_box.hide()
 
     def show_generated(self, sessions: list[SessionRecord]) -> None:
