@@ -93,8 +93,10 @@ def follow(
         here = next(i for i, r in enumerate(rows) if target[key(r)] == place)
         earlier = [p for p in placed if p < place]
         after = max(earlier) if earlier else None
-        there = 0 if after is None else 1 + next(
-            i for i, r in enumerate(rows) if target[key(r)] == after
+        there = (
+            0
+            if after is None
+            else 1 + next(i for i, r in enumerate(rows) if target[key(r)] == after)
         )
         if there not in (here, here + 1):  # Qt refuses a move onto itself
             first = min(first, here, there)
@@ -136,9 +138,7 @@ def _emit_changed(model: QAbstractItemModel, rows: list[int]) -> None:
         end = start
         while end + 1 < len(rows) and rows[end + 1] == rows[end] + 1:
             end += 1
-        model.dataChanged.emit(
-            model.index(rows[start], 0), model.index(rows[end], last_column)
-        )
+        model.dataChanged.emit(model.index(rows[start], 0), model.index(rows[end], last_column))
         start = end + 1
 
 

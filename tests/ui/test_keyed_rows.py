@@ -18,9 +18,7 @@ class Item:
 
 
 def make_model() -> RecordTableModel:
-    return RecordTableModel(
-        [Column("Id", lambda r: str(r.id)), Column("Text", lambda r: r.text)]
-    )
+    return RecordTableModel([Column("Id", lambda r: str(r.id)), Column("Text", lambda r: r.text)])
 
 
 def shown(model: RecordTableModel) -> list[Item]:
