@@ -376,6 +376,25 @@ Details are in {log}</source>
     </message>
 </context>
 <context>
+    <name>FillPreview</name>
+    <message>
+        <source>Proposed sessions</source>
+        <translation>拟生成的场次</translation>
+    </message>
+    <message>
+        <source>Create these sessions</source>
+        <translation>创建这些场次</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Proposed sessions {first} – {last}: {count}</source>
+        <translation>拟生成的场次 {first} – {last}：{count} 场</translation>
+    </message>
+</context>
+<context>
     <name>GoLiveDialog</name>
     <message>
         <source>Go live</source>
@@ -2260,7 +2279,7 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
-    <name>ScheduleView</name>
+    <name>SchedulePages</name>
     <message>
         <source>Month</source>
         <translation>月</translation>
@@ -2273,6 +2292,29 @@ The control panel of the county&apos;s daily livestream.</source>
         <source>Red: day off (休: a weekday holiday) · Yellow: weekend day worked (班, make-up day) · Framed: a session</source>
         <translation>红色：休息日（休：节假日）· 黄色：调休上班（班）· 加框：已有场次</translation>
     </message>
+    <message>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>Make-up working day on a weekend</source>
+        <translation>调休上班日（周末）</translation>
+    </message>
+    <message>
+        <source>(no topic yet)</source>
+        <translation>（暂无主题）</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleView</name>
     <message>
         <source>Date</source>
         <translation>日期</translation>
@@ -2358,38 +2400,6 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>从 CSV 或 XLSX 文件读入场次（先预览）</translation>
     </message>
     <message>
-        <source>Proposed sessions</source>
-        <translation>拟生成的场次</translation>
-    </message>
-    <message>
-        <source>Create these sessions</source>
-        <translation>创建这些场次</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>放弃</translation>
-    </message>
-    <message>
-        <source>Working day</source>
-        <translation>工作日</translation>
-    </message>
-    <message>
-        <source>Weekend</source>
-        <translation>周末</translation>
-    </message>
-    <message>
-        <source>Public holiday</source>
-        <translation>法定节假日</translation>
-    </message>
-    <message>
-        <source>Make-up working day on a weekend</source>
-        <translation>调休上班日（周末）</translation>
-    </message>
-    <message>
-        <source>Proposed sessions {first} – {last}: {count}</source>
-        <translation>拟生成的场次 {first} – {last}：{count} 场</translation>
-    </message>
-    <message>
         <source>{count} sessions created</source>
         <translation>已创建 {count} 场</translation>
     </message>
@@ -2412,10 +2422,6 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Saved: {day} {status}</source>
         <translation>已保存：{day} {status}</translation>
-    </message>
-    <message>
-        <source>(no topic yet)</source>
-        <translation>（暂无主题）</translation>
     </message>
 </context>
 <context>
