@@ -80,9 +80,9 @@ def follow(
         while row > 0 and key(rows[row - 1]) not in target:
             row -= 1
         first = min(first, row)
-        model.beginRemoveRows(root, row, last)  # type: ignore[attr-defined]
+        model.beginRemoveRows(root, row, last)
         del rows[row : last + 1]
-        model.endRemoveRows()  # type: ignore[attr-defined]
+        model.endRemoveRows()
         row -= 1
     # 2. Rows that stay but changed place: each one goes right after the row it follows in
     #    ``new`` (among those already in order), in the order of ``new``.
@@ -100,10 +100,10 @@ def follow(
         )
         if there not in (here, here + 1):  # Qt refuses a move onto itself
             first = min(first, here, there)
-            model.beginMoveRows(root, here, here, root, there)  # type: ignore[attr-defined]
+            model.beginMoveRows(root, here, here, root, there)
             record = rows.pop(here)
             rows.insert(there - 1 if there > here else there, record)
-            model.endMoveRows()  # type: ignore[attr-defined]
+            model.endMoveRows()
         placed.add(place)
     # 3. Rows that came, top down, a contiguous run at a time (``rows`` is now ``new`` less
     #    them, in order); rows that changed in place.
@@ -120,9 +120,9 @@ def follow(
         end = place + 1
         while end < len(new) and (place >= len(rows) or key(new[end]) != key(rows[place])):
             end += 1
-        model.beginInsertRows(root, place, end - 1)  # type: ignore[attr-defined]
+        model.beginInsertRows(root, place, end - 1)
         rows[place:place] = list(new[place:end])
-        model.endInsertRows()  # type: ignore[attr-defined]
+        model.endInsertRows()
         place = end
     _emit_changed(model, changed)
     return first if first < len(rows) else None
