@@ -119,6 +119,13 @@
     </message>
 </context>
 <context>
+    <name>CellEditors</name>
+    <message>
+        <source>mm:ss</source>
+        <translation>分:秒</translation>
+    </message>
+</context>
+<context>
     <name>DeskTab</name>
     <message>
         <source>Time</source>
@@ -366,6 +373,25 @@ Details are in {log}</source>
     <message>
         <source>{rate} comments/min · {waiting} questions waiting</source>
         <translation>每分钟 {rate} 条留言 · {waiting} 个问题待处理</translation>
+    </message>
+</context>
+<context>
+    <name>FillPreview</name>
+    <message>
+        <source>Proposed sessions</source>
+        <translation>拟生成的场次</translation>
+    </message>
+    <message>
+        <source>Create these sessions</source>
+        <translation>创建这些场次</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Proposed sessions {first} – {last}: {count}</source>
+        <translation>拟生成的场次 {first} – {last}：{count} 场</translation>
     </message>
 </context>
 <context>
@@ -1949,10 +1975,6 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>模板</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>Live: the running order is read-only. Adjust the hour with the timer (add or take away time, absorb the overrun).</source>
         <translation>直播中：流程只读。请用计时器调整时长（加时或减时、吸收超时）。</translation>
     </message>
@@ -1973,50 +1995,6 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>已删除 {count} 个环节。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
-        <source>Apply template “{name}”</source>
-        <translation>套用模板“{name}”</translation>
-    </message>
-    <message>
-        <source>Applied the template “{name}”. Ctrl+Z restores the previous running order.</source>
-        <translation>已套用模板“{name}”。按 Ctrl+Z 可恢复原来的节目流程。</translation>
-    </message>
-    <message>
-        <source>The running order is empty: there is nothing to save.</source>
-        <translation>节目流程是空的，没有可保存的内容。</translation>
-    </message>
-    <message>
-        <source>Reading {file}…</source>
-        <translation>正在读取 {file}…</translation>
-    </message>
-    <message>
-        <source>Import a running order</source>
-        <translation>导入节目流程</translation>
-    </message>
-    <message>
-        <source>Export the running order</source>
-        <translation>导出节目流程</translation>
-    </message>
-    <message>
-        <source>running-order-{day}.csv</source>
-        <translation>节目流程-{day}.csv</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Save as template</source>
-        <translation>另存为模板</translation>
-    </message>
-    <message>
-        <source>Name of the template (a template of the same name is replaced):</source>
-        <translation>模板名称（同名模板将被替换）：</translation>
-    </message>
-    <message>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
@@ -2025,60 +2003,8 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <source>{name} · {count} segments · {total}</source>
-        <translation>{name} · {count} 个环节 · {total}</translation>
-    </message>
-    <message>
-        <source>No templates yet</source>
-        <translation>还没有模板</translation>
-    </message>
-    <message>
-        <source>Saved the template “{name}”.</source>
-        <translation>已保存模板“{name}”。</translation>
-    </message>
-    <message>
-        <source>Import {file}</source>
-        <translation>导入 {file}</translation>
-    </message>
-    <message>
-        <source>Imported {count} segments from {file}. Ctrl+Z restores the previous running order.</source>
-        <translation>已从 {file} 导入 {count} 个环节。按 Ctrl+Z 可恢复原来的节目流程。</translation>
-    </message>
-    <message>
-        <source>{file} was not imported: {count} problem(s). The running order is unchanged.</source>
-        <translation>{file} 未导入：发现 {count} 处问题。节目流程没有任何改动。</translation>
-    </message>
-    <message>
-        <source>… and {count} more</source>
-        <translation>…… 另有 {count} 处</translation>
-    </message>
-    <message>
-        <source>Exported the running order to {path}.</source>
-        <translation>节目流程已导出到 {path}。</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
-    </message>
-    <message>
-        <source>No session today: there is no running order to edit.</source>
-        <translation>今天没有直播场次，没有可编辑的节目流程。</translation>
-    </message>
-    <message>
-        <source>{count} segments · total {total} · slot {slot} ({length})</source>
-        <translation>{count} 个环节 · 合计 {total} · 时段 {slot}（{length}）</translation>
-    </message>
-    <message>
-        <source>fits the slot exactly</source>
-        <translation>与时段正好吻合</translation>
-    </message>
-    <message>
-        <source>{time} over the slot</source>
-        <translation>超出时段 {time}</translation>
-    </message>
-    <message>
-        <source>{time} under the slot</source>
-        <translation>比时段少 {time}</translation>
     </message>
     <message>
         <source>Undo: {what} (Ctrl+Z)</source>
@@ -2210,6 +2136,89 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>RundownFiles</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Apply template “{name}”</source>
+        <translation>套用模板“{name}”</translation>
+    </message>
+    <message>
+        <source>Applied the template “{name}”. Ctrl+Z restores the previous running order.</source>
+        <translation>已套用模板“{name}”。按 Ctrl+Z 可恢复原来的节目流程。</translation>
+    </message>
+    <message>
+        <source>The running order is empty: there is nothing to save.</source>
+        <translation>节目流程是空的，没有可保存的内容。</translation>
+    </message>
+    <message>
+        <source>{name} · {count} segments · {total}</source>
+        <translation>{name} · {count} 个环节 · {total}</translation>
+    </message>
+    <message>
+        <source>No templates yet</source>
+        <translation>还没有模板</translation>
+    </message>
+    <message>
+        <source>Saved the template “{name}”.</source>
+        <translation>已保存模板“{name}”。</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+    <message>
+        <source>Imported {count} segments from {file}. Ctrl+Z restores the previous running order.</source>
+        <translation>已从 {file} 导入 {count} 个环节。按 Ctrl+Z 可恢复原来的节目流程。</translation>
+    </message>
+    <message>
+        <source>{file} was not imported: {count} problem(s). The running order is unchanged.</source>
+        <translation>{file} 未导入：发现 {count} 处问题。节目流程没有任何改动。</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>…… 另有 {count} 处</translation>
+    </message>
+    <message>
+        <source>Exported the running order to {path}.</source>
+        <translation>节目流程已导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>Import a running order</source>
+        <translation>导入节目流程</translation>
+    </message>
+    <message>
+        <source>Export the running order</source>
+        <translation>导出节目流程</translation>
+    </message>
+    <message>
+        <source>running-order-{day}.csv</source>
+        <translation>节目流程-{day}.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>另存为模板</translation>
+    </message>
+    <message>
+        <source>Name of the template (a template of the same name is replaced):</source>
+        <translation>模板名称（同名模板将被替换）：</translation>
+    </message>
+</context>
+<context>
     <name>RundownTableModel</name>
     <message>
         <source>Segment</source>
@@ -2242,6 +2251,29 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Drag to reorder</source>
         <translation>拖动排序</translation>
+    </message>
+</context>
+<context>
+    <name>RundownTotals</name>
+    <message>
+        <source>No session today: there is no running order to edit.</source>
+        <translation>今天没有直播场次，没有可编辑的节目流程。</translation>
+    </message>
+    <message>
+        <source>{count} segments · total {total} · slot {slot} ({length})</source>
+        <translation>{count} 个环节 · 合计 {total} · 时段 {slot}（{length}）</translation>
+    </message>
+    <message>
+        <source>fits the slot exactly</source>
+        <translation>与时段正好吻合</translation>
+    </message>
+    <message>
+        <source>{time} over the slot</source>
+        <translation>超出时段 {time}</translation>
+    </message>
+    <message>
+        <source>{time} under the slot</source>
+        <translation>比时段少 {time}</translation>
     </message>
 </context>
 <context>
@@ -2351,7 +2383,7 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
-    <name>ScheduleView</name>
+    <name>SchedulePages</name>
     <message>
         <source>Month</source>
         <translation>月</translation>
@@ -2364,6 +2396,29 @@ The control panel of the county&apos;s daily livestream.</source>
         <source>Red: day off (休: a weekday holiday) · Yellow: weekend day worked (班, make-up day) · Framed: a session</source>
         <translation>红色：休息日（休：节假日）· 黄色：调休上班（班）· 加框：已有场次</translation>
     </message>
+    <message>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>Make-up working day on a weekend</source>
+        <translation>调休上班日（周末）</translation>
+    </message>
+    <message>
+        <source>(no topic yet)</source>
+        <translation>（暂无主题）</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleView</name>
     <message>
         <source>Date</source>
         <translation>日期</translation>
@@ -2449,38 +2504,6 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>从 CSV 或 XLSX 文件读入场次（先预览）</translation>
     </message>
     <message>
-        <source>Proposed sessions</source>
-        <translation>拟生成的场次</translation>
-    </message>
-    <message>
-        <source>Create these sessions</source>
-        <translation>创建这些场次</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>放弃</translation>
-    </message>
-    <message>
-        <source>Working day</source>
-        <translation>工作日</translation>
-    </message>
-    <message>
-        <source>Weekend</source>
-        <translation>周末</translation>
-    </message>
-    <message>
-        <source>Public holiday</source>
-        <translation>法定节假日</translation>
-    </message>
-    <message>
-        <source>Make-up working day on a weekend</source>
-        <translation>调休上班日（周末）</translation>
-    </message>
-    <message>
-        <source>Proposed sessions {first} – {last}: {count}</source>
-        <translation>拟生成的场次 {first} – {last}：{count} 场</translation>
-    </message>
-    <message>
         <source>{count} sessions created</source>
         <translation>已创建 {count} 场</translation>
     </message>
@@ -2503,10 +2526,6 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Saved: {day} {status}</source>
         <translation>已保存：{day} {status}</translation>
-    </message>
-    <message>
-        <source>(no topic yet)</source>
-        <translation>（暂无主题）</translation>
     </message>
 </context>
 <context>
@@ -2994,13 +3013,6 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>(no topic yet)</source>
         <translation>（暂无主题）</translation>
-    </message>
-</context>
-<context>
-    <name>_CellEditors</name>
-    <message>
-        <source>mm:ss</source>
-        <translation>分:秒</translation>
     </message>
 </context>
 <context>

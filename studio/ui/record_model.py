@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+
+from studio.ui.keyed_rows import Key, follow, renumber
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 """Returns the record of a row (FeelUOwn's habit: views and actions get the domain object)."""
@@ -51,15 +53,40 @@ class Column:
     background: Callable[[Any], QColor | None] | None = None
 
 
-class RecordTableModel(QAbstractTableModel):
-    """Shows records through column specs; replaced wholesale with :meth:`set_records`."""
+def record_id(record: Any) -> Hashable:
+    """A record's identity: its ``id`` (what every stored record has)."""
+    return record.id  # type: ignore[no-any-return]
 
-    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
+
+class RecordTableModel(QAbstractTableModel):
+    """Shows records through column specs; follows a new list by row events.
+
+    :meth:`set_records` compares the new list with the rows shown by each record's key and
+    removes, inserts, moves or refreshes only the rows that differ (see ``keyed_rows``), so a
+    selection, a sort and a scroll position survive a refresh. :meth:`show_subject` resets:
+    for another subject altogether (another session, another unit's officials).
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        parent: QObject | None = None,
+        key: Key = record_id,
+    ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._records: list[Any] = []
+        self._key = key
 
     def set_records(self, records: Sequence[Any]) -> None:
+        """The same subject's records, as the store has them now (keys unique)."""
+        first = follow(self, self._records, records, self._key)
+        if first is not None:
+            renumber(self, first)
+
+    def show_subject(self, records: Sequence[Any]) -> None:
+        """Records of another subject: nothing shown before is kept (selection included)."""
+        # A reset only here: the whole subject changed, no reader's row survives it anyway.
         self.beginResetModel()
         self._records = list(records)
         self.endResetModel()

@@ -18,7 +18,8 @@ def make_model() -> RecordTableModel:
         [
             Column("Name", lambda r: r.name),
             Column("Count", lambda r: str(r.count), sort_key=lambda r: r.count),
-        ]
+        ],
+        key=lambda r: r.name,
     )
 
 

@@ -90,6 +90,7 @@ class FeedFilter(QAbstractProxyModel):
         self._rows: list[int] = []  # the source rows shown, in order
         self._keys: dict[int, tuple[str, str, str]] = {}  # id → text, nickname, key
         self.setSourceModel(model)
+        # The feed resets only when another session opens (the subject changes): so do we.
         model.modelAboutToBeReset.connect(self.beginResetModel)
         model.modelReset.connect(self._source_reset)
         model.rowsInserted.connect(self._source_rows_inserted)
@@ -192,6 +193,7 @@ class FeedFilter(QAbstractProxyModel):
         if parent.isValid():
             return
         if self._rows and first <= self._rows[-1]:  # not at the end: the feed never does this
+            # A safety net, never an ordinary change: the feed only appends within a session.
             self.beginResetModel()
             self._source_reset()
             return

@@ -71,6 +71,7 @@ class FeedModel(RecordTableModel):
 
     def begin_load(self) -> None:
         """Another session: empty the feed (the one reset) and wait for its stored rows."""
+        # Subject change only (another session); ordinary changes are appends and dataChanged.
         self.beginResetModel()
         self._records = []
         self._rows = {}

@@ -38,12 +38,17 @@ from studio.domain.records import QuestionRecord, SegmentRecord
 from studio.domain.rundown_clock import ClockReading
 from studio.ui import labels, theme
 from studio.ui.desk.official_preview import OfficialPreview
+from studio.ui.keyed_rows import follow
 from studio.ui.keys import bind_keys
 
 #: The drag payload: a queued question's id, as text.
 MIME_TYPE = "application/x-studio-queued-question"
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def _question_id(question: QuestionRecord) -> int:
+    return question.id
 
 
 class QueueModel(QAbstractListModel):
@@ -71,11 +76,14 @@ class QueueModel(QAbstractListModel):
     ) -> None:
         """Records (any statuses; the queue is picked and ordered from them), and how many
         asked what each asks (the feed keeps that count; by default, just the one)."""
-        self.beginResetModel()
-        self._rows = in_queue_order(questions)
         if cluster_size is not None:
             self._cluster_size = cluster_size
-        self.endResetModel()
+        # Row events by question id (a move stays a move, the selection stays on its question).
+        follow(self, self._rows, in_queue_order(questions), _question_id)
+        if self._rows:
+            # Each row's number is its place in the queue and its "×N similar" the feed's
+            # count: both can change with no change to the row's own record.
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def set_fit(self, fit: int | None) -> None:
         """How many rows are likely to be answered; the rest are shown past a line."""

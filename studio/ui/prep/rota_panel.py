@@ -42,6 +42,7 @@ class RotaPanel(QWidget):
                 Column(self.tr("Note"), lambda e: e.note),
             ],
             self,
+            key=lambda e: e.unit_id,
         )
         self.table = record_table(self.model, self)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())

@@ -13,131 +13,32 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
-    QEvent,
-    QFileInfo,
     QItemSelection,
     QItemSelectionModel,
-    QObject,
-    QRegularExpression,
-    QStandardPaths,
     Qt,
 )
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QKeyEvent,
     QKeySequence,
-    QRegularExpressionValidator,
-    QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QMenu,
-    QPlainTextEdit,
-    QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from studio.domain.durations import format_duration
 from studio.domain.model import SegmentKind, SessionStatus
 from studio.domain.records import SessionRecord
-from studio.domain.rundown_csv import TITLE_MAX, CsvProblem, RundownTemplateRecord, SegmentDraft
-from studio.ui import labels, theme
-from studio.ui.file_dialogs import file_dialog
-from studio.ui.prep.rundown_table import Column, Index, RundownTableModel, problem_text
-
-
-class _CellEditors(QStyledItemDelegate):
-    """Editors that fit each column: a kind list, mm:ss fields, a notes box of several lines."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        column = Column(index.column())
-        if column == Column.KIND:
-            combo = QComboBox(parent)
-            for kind in SegmentKind:
-                combo.addItem(labels.segment_kind(kind), kind.value)
-            # Picking a kind is the whole edit: no Enter or Tab needed afterwards.
-            combo.activated.connect(lambda _index: self._finish(combo))
-            return combo
-        if column == Column.NOTES:
-            return QPlainTextEdit(parent)
-        line = QLineEdit(parent)
-        if column == Column.TITLE:
-            line.setMaxLength(TITLE_MAX)
-        else:
-            line.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9:]{0,9}"), line))
-            line.setPlaceholderText(self.tr("mm:ss"))
-        return line
-
-    def _finish(self, editor: QWidget) -> None:
-        self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        value = str(index.data(Qt.ItemDataRole.EditRole) or "")
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(value)))
-        elif isinstance(editor, QPlainTextEdit):
-            editor.setPlainText(value)
-            editor.moveCursor(QTextCursor.MoveOperation.End)
-        elif isinstance(editor, QLineEdit):
-            editor.setText(value)
-            editor.selectAll()
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData())
-        elif isinstance(editor, QPlainTextEdit):
-            model.setData(index, editor.toPlainText())
-        elif isinstance(editor, QLineEdit):
-            model.setData(index, editor.text())
-
-    def updateEditorGeometry(
-        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
-    ) -> None:
-        super().updateEditorGeometry(editor, option, index)
-        if isinstance(editor, QPlainTextEdit):
-            # Notes run to several sentences: give them room below the row.
-            rect = option.rect
-            editor.setGeometry(rect.x(), rect.y(), max(rect.width(), 360), max(rect.height(), 120))
-
-    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        # Return makes a new line in the notes; Ctrl+Return finishes them.
-        if (
-            isinstance(editor, QPlainTextEdit)
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self._finish(editor)
-            return True
-        return super().eventFilter(editor, event)
-
-
-EDIT_TRIGGERS = (
-    QAbstractItemView.EditTrigger.DoubleClicked
-    | QAbstractItemView.EditTrigger.EditKeyPressed
-    | QAbstractItemView.EditTrigger.AnyKeyPressed
-)
+from studio.domain.rundown_csv import CsvProblem, RundownTemplateRecord, SegmentDraft
+from studio.ui import theme
+from studio.ui.prep.rundown_cells import EDIT_TRIGGERS, rundown_view
+from studio.ui.prep.rundown_files import RundownFiles
+from studio.ui.prep.rundown_table import Column, RundownTableModel
+from studio.ui.prep.rundown_totals import RundownTotals
 
 
 class RundownEditor(QWidget):
@@ -164,31 +65,11 @@ class RundownEditor(QWidget):
         self._session: SessionRecord | None = None
         self._slot_name = ""
         self._loaded_for: int | None = None
-        self._templates: list[RundownTemplateRecord] = []
-        self._import_path = ""
-        self._dialog: QDialog | None = None
-        self._folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
 
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(_CellEditors(self.view))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(EDIT_TRIGGERS)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.view.setDragDropOverwriteMode(False)
-        self.view.setDropIndicatorShown(True)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setHighlightSections(False)
-        # A right click offers the same actions as the toolbar.
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view = rundown_view(self.model, self)
 
+        # Files and templates live beside the table: their own part (see rundown_files).
+        self.files = RundownFiles(self)
         self.edit_actions = {
             "add": self._action(self.tr("Add"), ["Ins"], self.add_segment),
             "duplicate": self._action(self.tr("Duplicate"), ["Ctrl+D"], self.duplicate_selected),
@@ -199,14 +80,16 @@ class RundownEditor(QWidget):
             "redo": self._action(
                 self.tr("Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], self.model.undo_stack.redo
             ),
-            "import": self._action(self.tr("Import CSV…"), [], self.ask_import_path),
-            "export": self._action(self.tr("Export CSV…"), [], self.ask_export_path),
-            "save_template": self._action(self.tr("Save as template…"), [], self.ask_template_name),
+            "import": self._action(self.tr("Import CSV…"), [], self.files.ask_import_path),
+            "export": self._action(self.tr("Export CSV…"), [], self.files.ask_export_path),
+            "save_template": self._action(
+                self.tr("Save as template…"), [], self.files.ask_template_name
+            ),
         }
         stack = self.model.undo_stack
         stack.canUndoChanged.connect(self._update_actions)
         stack.canRedoChanged.connect(self._update_actions)
-        self.templates_menu = QMenu(self)
+        self.templates_menu = self.files.templates_menu
         self.templates_button = QToolButton(self)
         self.templates_button.setText(self.tr("Templates"))
         self.templates_button.setMenu(self.templates_menu)
@@ -225,38 +108,24 @@ class RundownEditor(QWidget):
         self.read_only_label.setProperty("role", "chip")
         self.read_only_label.setProperty("state", "warn")
         self.read_only_label.hide()
-        self.summary_label = QLabel(textFormat=Qt.TextFormat.PlainText)
-        self.verdict_label = QLabel(textFormat=Qt.TextFormat.PlainText)
-        self.verdict_label.setProperty("role", "chip")
-        self.save_label = QLabel(textFormat=Qt.TextFormat.PlainText)
-        self.save_label.setProperty("role", "subtle")
+        self.totals = RundownTotals(self)
+        self.summary_label = self.totals.summary_label
+        self.verdict_label = self.totals.verdict_label
+        self.save_label = self.totals.save_label
         self.message_label = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
-        totals = QHBoxLayout()
-        totals.addWidget(self.summary_label)
-        totals.addWidget(self.verdict_label)
-        totals.addStretch(1)
-        totals.addWidget(self.save_label)
 
-        self.problems_panel = QFrame(self)
-        self.problems_panel.setProperty("role", "card")
-        self.problems_title = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
-        self.problems_title.setStyleSheet(f"color: {theme.BAD.name()}; font-weight: 600;")
-        self.problems_list = QListWidget(self.problems_panel)
-        self.problems_list.setMaximumHeight(140)
-        close = QPushButton(self.tr("Close"), self.problems_panel)
-        close.clicked.connect(self.problems_panel.hide)
-        panel_box = QVBoxLayout(self.problems_panel)
-        panel_box.addWidget(self.problems_title)
-        panel_box.addWidget(self.problems_list)
-        panel_box.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
-        self.problems_panel.hide()
+        self.problems_panel = self.files.problems_panel
+        self.problems_title, self.problems_list = (
+            self.files.problems_title,
+            self.files.problems_list,
+        )
 
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(toolbar)
         box.addWidget(self.read_only_label)
         box.addWidget(self.view, 1)
-        box.addLayout(totals)
+        box.addWidget(self.totals)
         box.addWidget(self.message_label)
         box.addWidget(self.problems_panel)
 
@@ -309,9 +178,19 @@ class RundownEditor(QWidget):
         self._slot_name = slot_name
         self.view.setEnabled(session is not None)
         self._follow_status(session)
-        self._show_templates(self._templates)
+        self.files.show_templates()
         self._update_actions()
         self._recount()
+
+    @property
+    def session(self) -> SessionRecord | None:
+        """The session whose running order is shown (None: nothing to edit)."""
+        return self._session
+
+    @property
+    def service(self) -> Any:
+        """The ``RundownEditingService`` it saves through, once attached (or None)."""
+        return self._service
 
     @property
     def read_only(self) -> bool:
@@ -410,74 +289,16 @@ class RundownEditor(QWidget):
         # The selection follows its rows: Alt+Up pressed again moves them further.
         self.model.reorder(order, self.tr("Move up") if step < 0 else self.tr("Move down"))
 
-    def apply_template(self, template: RundownTemplateRecord) -> None:
-        self.model.replace_all(
-            template.segments, self.tr("Apply template “{name}”").format(name=template.name)
-        )
-        self.show_message(
-            self.tr(
-                "Applied the template “{name}”. Ctrl+Z restores the previous running order."
-            ).format(name=template.name),
-            theme.OK,
-        )
-
+    # -- files and templates (see rundown_files) ---------------------------------------------
     def save_as_template(self, name: str) -> None:
-        name = name.strip()
-        if self._service is None or not name:
-            return
-        if not self.model.rowCount():
-            self.show_message(self.tr("The running order is empty: there is nothing to save."))
-            return
-        self._service.save_as_template(name, self.model.drafts())
+        self.files.save_as_template(name)
 
     def import_csv(self, path: str) -> None:
         """Read a CSV file in the background; it replaces the rundown if it has no problems."""
-        if self._service is None or self._session is None:
-            return
-        self._import_path = path
-        self.show_message(self.tr("Reading {file}…").format(file=QFileInfo(path).fileName()))
-        self._service.import_csv(path)
+        self.files.import_csv(path)
 
     def export_csv(self, path: str) -> None:
-        if self._service is not None:
-            self._service.export_csv(path, self.model.drafts())
-
-    # -- dialogs (opened with open(): the event loop keeps running) --------------------------
-    def ask_import_path(self) -> None:
-        dialog = self._file_dialog(self.tr("Import a running order"), save=False)
-        dialog.fileSelected.connect(self.import_csv)
-        dialog.open()
-
-    def ask_export_path(self) -> None:
-        dialog = self._file_dialog(self.tr("Export the running order"), save=True)
-        dialog.setDefaultSuffix("csv")
-        day = self._session.date.isoformat() if self._session else ""
-        dialog.selectFile(self.tr("running-order-{day}.csv").format(day=day))
-        dialog.fileSelected.connect(self.export_csv)
-        dialog.open()
-
-    def _file_dialog(self, caption: str, *, save: bool) -> QFileDialog:
-        dialog = file_dialog(
-            self,
-            caption,
-            folder=self._folder,
-            filters=[self.tr("CSV files (*.csv)"), self.tr("All files (*)")],
-            save=save,
-        )
-        dialog.fileSelected.connect(lambda path: setattr(self, "_folder", QFileInfo(path).path()))
-        self._dialog = dialog
-        return dialog
-
-    def ask_template_name(self) -> None:
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(self.tr("Save as template"))
-        dialog.setLabelText(
-            self.tr("Name of the template (a template of the same name is replaced):")
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(self.save_as_template)
-        self._dialog = dialog
-        dialog.open()
+        self.files.export_csv(path)
 
     # -- answers from the service ------------------------------------------------------------
     def _rundown_loaded(self, session_id: int, drafts: list[SegmentDraft]) -> None:
@@ -496,66 +317,19 @@ class RundownEditor(QWidget):
         self.show_message(text, theme.BAD)
 
     def _show_templates(self, templates: list[RundownTemplateRecord]) -> None:
-        self._templates = list(templates)
-        menu = self.templates_menu
-        menu.clear()
-        for template in self._templates:
-            text = self.tr("{name} · {count} segments · {total}").format(
-                # A "&" in a name would otherwise become a keyboard accelerator.
-                name=template.name.replace("&", "&&"),
-                count=len(template.segments),
-                total=format_duration(template.total_s),
-            )
-            action = menu.addAction(text)
-            action.triggered.connect(lambda _checked=False, t=template: self.apply_template(t))
-            action.setEnabled(
-                self._session is not None and not self.model.read_only and bool(template.segments)
-            )
-        if not self._templates:
-            menu.addAction(self.tr("No templates yet")).setEnabled(False)
-        menu.addSeparator()
-        menu.addAction(self.edit_actions["save_template"])
+        self.files.show_templates(templates)
 
     def _template_saved(self, name: str) -> None:
-        self.show_message(self.tr("Saved the template “{name}”.").format(name=name), theme.OK)
+        self.files.template_saved(name)
 
     def _imported(self, path: str, drafts: list[SegmentDraft]) -> None:
-        if path != self._import_path or self._session is None:
-            return
-        self._import_path = ""
-        self.problems_panel.hide()
-        name = QFileInfo(path).fileName()
-        self.model.replace_all(drafts, self.tr("Import {file}").format(file=name))
-        self.show_message(
-            self.tr(
-                "Imported {count} segments from {file}. Ctrl+Z restores the previous running order."
-            ).format(count=len(drafts), file=name),
-            theme.OK,
-        )
+        self.files.imported(path, drafts)
 
     def _import_failed(self, path: str, problems: list[CsvProblem]) -> None:
-        if path != self._import_path:
-            return
-        self._import_path = ""
-        self.message_label.clear()
-        self.problems_title.setText(
-            self.tr(
-                "{file} was not imported: {count} problem(s). The running order is unchanged."
-            ).format(file=QFileInfo(path).fileName(), count=len(problems))
-        )
-        self.problems_list.clear()
-        shown = 200  # enough to see what is wrong; a file of thousands is the wrong file
-        self.problems_list.addItems([problem_text(problem) for problem in problems[:shown]])
-        if len(problems) > shown:
-            self.problems_list.addItem(
-                self.tr("… and {count} more").format(count=len(problems) - shown)
-            )
-        self.problems_panel.show()
+        self.files.import_failed(path, problems)
 
     def _exported(self, path: str) -> None:
-        self.show_message(
-            self.tr("Exported the running order to {path}.").format(path=path), theme.OK
-        )
+        self.files.exported(path)
 
     # -- state shown -------------------------------------------------------------------------
     def show_message(self, text: str, colour: QColor = theme.MUTED) -> None:
@@ -563,8 +337,7 @@ class RundownEditor(QWidget):
         self.message_label.setStyleSheet(f"color: {colour.name()};")
 
     def _set_save_state(self, text: str, colour: QColor) -> None:
-        self.save_label.setText(text)
-        self.save_label.setStyleSheet(f"color: {colour.name()};")
+        self.totals.set_save_state(text, colour)
 
     def _edited(self) -> None:
         self._recount()
@@ -578,37 +351,7 @@ class RundownEditor(QWidget):
         self._service.save(self._session.id, self.model.drafts())
 
     def _recount(self) -> None:
-        if self._session is None:
-            self.summary_label.setText(
-                self.tr("No session today: there is no running order to edit.")
-            )
-            self.verdict_label.hide()
-            return
-        drafts = self.model.drafts()
-        total = sum(draft.planned_s for draft in drafts)
-        slot = self._session.slot_s
-        self.summary_label.setText(
-            self.tr("{count} segments · total {total} · slot {slot} ({length})").format(
-                count=len(drafts),
-                total=format_duration(total),
-                slot=self._slot_name,
-                length=format_duration(slot),
-            )
-        )
-        difference = total - slot
-        if difference == 0:
-            verdict, state = self.tr("fits the slot exactly"), "ok"
-        elif difference > 0:
-            verdict = self.tr("{time} over the slot").format(time=format_duration(difference))
-            state = "warn"
-        else:
-            verdict = self.tr("{time} under the slot").format(time=format_duration(-difference))
-            state = "warn"
-        self.verdict_label.setText(verdict)
-        self.verdict_label.setProperty("state", state)
-        self.verdict_label.style().unpolish(self.verdict_label)
-        self.verdict_label.style().polish(self.verdict_label)
-        self.verdict_label.show()
+        self.totals.show_totals(self._session, self._slot_name, self.model.drafts())
 
     def _update_actions(self) -> None:
         editable = self._session is not None and not self.model.read_only

@@ -413,6 +413,8 @@ class RundownTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _reset(self, drafts: list[SegmentDraft]) -> None:
+        # Subject change only: another session's stored rundown (load), or the whole running
+        # order replaced by a template or an imported file (replace_all, one undoable step).
         self.beginResetModel()
         self._drafts = drafts
         self.endResetModel()

@@ -3,7 +3,10 @@ sessions, a fill of the next weeks from the rota (preview, create, undo), moving
 session (with undo), and the schedule's files (export, import with a preview).
 
 The view only shows records and asks for changes through signals; the app connects them to
-``ScheduleEditingService`` and its signals back to the slots here.
+``ScheduleEditingService`` and its signals back to the slots here. Its parts live beside it:
+the days shown (``schedule_pages``), the sessions table (``schedule_sessions``), a fill's
+proposal (``schedule_fill``), the announcements (``schedule_announcement``) and the files
+(``schedule_import_dialog``); the view keeps their public names.
 """
 
 from __future__ import annotations
@@ -11,64 +14,34 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import (
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QDateEdit,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from studio.domain.announcement import (
-    KUAISHOU_TEMPLATE,
-    WECHAT_TEMPLATE,
-    county_of_account,
-)
-from studio.domain.model import RoomRole, SessionStatus
+from studio.domain.model import SessionStatus
 from studio.domain.records import RoomRecord, SessionRecord
 from studio.domain.session_readiness import SessionDetails, SessionEdit
 from studio.ui import labels
 from studio.ui.prep.announcement_dialog import AnnouncementDialog
-from studio.ui.prep.month_calendar import MonthCalendar, day_kind
+from studio.ui.prep.schedule_announcement import Announcements
+from studio.ui.prep.schedule_fill import FillPreview
 from studio.ui.prep.schedule_import_dialog import ScheduleFiles
+from studio.ui.prep.schedule_pages import SchedulePages
+from studio.ui.prep.schedule_sessions import session_columns, sessions_table
 from studio.ui.prep.session_dialog import SessionDialog
-from studio.ui.prep.week_view import WeekView, monday_of, status_colour
-from studio.ui.record_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel, record_table
+from studio.ui.record_model import RECORD_ROLE, RecordTableModel
 
 WEEKS_AHEAD = 4
-
-
-class _SelectedDay(QSortFilterProxyModel):
-    """Passes only the sessions of one day, or all of them."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.day: dt.date | None = None
-
-    def set_day(self, day: dt.date | None) -> None:
-        self.beginFilterChange()
-        self.day = day
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self.day is None:
-            return True
-        record = self.sourceModel().index(row, 0, parent).data(RECORD_ROLE)
-        return record is not None and record.date == self.day
 
 
 class ScheduleView(QWidget):
@@ -107,67 +80,24 @@ class ScheduleView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.county = ""
-        self.templates = (WECHAT_TEMPLATE, KUAISHOU_TEMPLATE)
         self._sessions: dict[int, SessionRecord] = {}
-        self._preview: tuple[dt.date, dt.date] | None = None
-        self.announcement: AnnouncementDialog | None = None
+        # The announcements (county, templates, the dialog) are their own part.
+        self.announcements = Announcements(self)
+        self.announcements.templatesEdited.connect(self.templatesEdited)
         self.editor: SessionDialog | None = None
         self._last_undoable = ""
 
-        self.calendar = MonthCalendar(parent=self)
-        self.calendar.selectionChanged.connect(self._day_selected)
-        self.calendar.currentPageChanged.connect(lambda _y, _m: self._page_changed())
-        self.calendar.dayActivated.connect(self.edit_day)
-        self.week = WeekView(self)
-        self.week.daySelected.connect(self.calendar.set_selected_date)
-        self.week.sessionActivated.connect(self.edit_day)
-        self.week.weekStepped.connect(
-            lambda step: self.calendar.set_selected_date(
-                self.selected_day() + dt.timedelta(days=7 * step)
-            )
-        )
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.calendar)
-        self.pages.addWidget(self.week)
-        self.month_button = QToolButton(text=self.tr("Month"), checkable=True, checked=True)
-        self.week_button = QToolButton(text=self.tr("Week"), checkable=True)
-        pages = QButtonGroup(self)
-        pages.addButton(self.month_button, 0)
-        pages.addButton(self.week_button, 1)
-        pages.idClicked.connect(self.show_page)
-        legend = QLabel(
-            self.tr(
-                "Red: day off (休: a weekday holiday) · Yellow: weekend day worked (班, make-up day) · Framed: a session"
-            ),
-            textFormat=Qt.TextFormat.PlainText,
-            wordWrap=True,
-        )
-        legend.setProperty("role", "subtle")
+        # Which days are shown (month or week) is its own part; its widgets keep their names.
+        self.days = SchedulePages(self.sessions_on, self)
+        self.days.daySelected.connect(self._day_selected)
+        self.days.pageChanged.connect(self._page_changed)
+        self.days.dayActivated.connect(self.edit_day)
+        self.calendar, self.week, self.pages = self.days.calendar, self.days.week, self.days.pages
+        self.month_button, self.week_button = self.days.month_button, self.days.week_button
 
-        columns = [
-            Column(
-                self.tr("Date"),
-                lambda s: f"{s.date.isoformat()} {labels.weekday(s.date.weekday())}",
-                sort_key=lambda s: s.date.toordinal(),
-            ),
-            Column(self.tr("Time"), lambda s: f"{s.start:%H:%M}–{s.end:%H:%M}"),
-            Column(self.tr("Unit"), lambda s: s.unit_name),
-            Column(self.tr("Official"), lambda s: f"{s.official_name} {s.official_title}"),
-            Column(self.tr("Topic"), lambda s: s.topic),
-            Column(
-                self.tr("Status"),
-                lambda s: labels.session_status(s.status),
-                colour=status_colour,
-            ),
-        ]
+        columns = session_columns()
         self.sessions_model = RecordTableModel(columns, self)
-        self.table = record_table(self.sessions_model, self)
-        # One proxy both sorts (by the record's sort key) and keeps only the selected day.
-        self.day_filter = _SelectedDay(self)
-        self.day_filter.setSourceModel(self.sessions_model)
-        self.day_filter.setSortRole(SORT_ROLE)
-        self.table.setModel(self.day_filter)
+        self.table, self.day_filter = sessions_table(self.sessions_model, self)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         # Enter or a double-click on a session edits it.
         self.table.activated.connect(lambda index: self.request_edit(index.data(RECORD_ROLE)))
@@ -218,21 +148,12 @@ class ScheduleView(QWidget):
         QShortcut(QKeySequence("Ctrl+P"), self, self.request_prepare, context=context)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last, context=context)
 
-        self.preview_box = QGroupBox(self.tr("Proposed sessions"))
-        self.preview_model = RecordTableModel(columns[:4], self)
-        preview_table = record_table(self.preview_model, self)
-        self.create_button = QPushButton(self.tr("Create these sessions"))
-        self.create_button.clicked.connect(self.accept_preview)
-        discard = QPushButton(self.tr("Discard"))
-        discard.clicked.connect(self.discard_preview)
-        preview_buttons = QHBoxLayout()
-        preview_buttons.addStretch(1)
-        preview_buttons.addWidget(discard)
-        preview_buttons.addWidget(self.create_button)
-        preview_layout = QVBoxLayout(self.preview_box)
-        preview_layout.addWidget(preview_table)
-        preview_layout.addLayout(preview_buttons)
-        self.preview_box.hide()
+        self.preview_box = FillPreview(columns[:4], self)
+        self.preview_box.accepted.connect(self.generateRequested)
+        self.preview_model, self.create_button = (
+            self.preview_box.model,
+            self.preview_box.create_button,
+        )
 
         self.message = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.files.message.connect(self.message.setText)
@@ -242,10 +163,6 @@ class ScheduleView(QWidget):
         actions.addStretch(1)
         for widget in (self.export_button, self.import_button):
             actions.addWidget(widget)
-        page_switch = QHBoxLayout()
-        page_switch.addWidget(self.month_button)
-        page_switch.addWidget(self.week_button)
-        page_switch.addStretch(1)
         day_actions = QHBoxLayout()
         for widget in (
             self.all_days,
@@ -260,9 +177,7 @@ class ScheduleView(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(actions)
-        box.addLayout(page_switch)
-        box.addWidget(self.pages)
-        box.addWidget(legend)
+        box.addWidget(self.days)
         box.addWidget(self.preview_box)
         box.addLayout(day_actions)
         box.addWidget(self.table, 1)
@@ -273,51 +188,42 @@ class ScheduleView(QWidget):
     # -- what is shown -----------------------------------------------------------------------
     def visible_range(self) -> tuple[dt.date, dt.date]:
         """The first and last day of the month page the calendar shows (with a week around)."""
-        first = dt.date(self.calendar.year_shown(), self.calendar.month_shown(), 1)
-        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        return first - dt.timedelta(days=7), last + dt.timedelta(days=7)
+        return self.days.visible_range()
 
     def export_range(self) -> tuple[dt.date, dt.date]:
         """The days an export writes: the month shown, or the week in the week view."""
-        if self.pages.currentWidget() is self.week:
-            monday = monday_of(self.selected_day())
-            return monday, monday + dt.timedelta(days=6)
-        first = dt.date(self.calendar.year_shown(), self.calendar.month_shown(), 1)
-        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        return first, last
+        return self.days.export_range()
 
     def show_page(self, page: int) -> None:
         """0: the month calendar, 1: the week's sessions."""
-        self.pages.setCurrentIndex(page)
-        (self.week_button if page else self.month_button).setChecked(True)
-        self._show_week()
-
-    def _show_week(self) -> None:
-        if self.pages.currentWidget() is self.week:
-            self.week.show_week(self.selected_day(), self.sessions_on)
+        self.days.show_page(page)
 
     def refresh(self) -> None:
         """Ask again for the sessions of the days on the calendar (``rangeRequested``)."""
         self.rangeRequested.emit(*self.visible_range())
 
-    def set_county(self, county: str) -> None:
+    # -- announcements (see schedule_announcement) -------------------------------------------
+    @property
+    def county(self) -> str:
         """The county's name, for the announcement texts and posters."""
-        self.county = county
+        return self.announcements.county
+
+    @county.setter
+    def county(self, county: str) -> None:
+        self.announcements.county = county
+
+    @property
+    def announcement(self) -> AnnouncementDialog | None:
+        """The announcement open now, or None."""
+        return self.announcements.dialog
 
     def show_rooms(self, rooms: list[RoomRecord]) -> None:
         """Take the county's name from its own (gov) account, e.g. 青山县人民政府 → 青山县."""
-        for room in rooms:
-            if room.role == RoomRole.GOV and room.account_name:
-                self.set_county(county_of_account(room.account_name))
-                return
+        self.announcements.show_rooms(rooms)
 
     def set_templates(self, wechat: str, kuaishou: str) -> None:
         """The announcement templates to start from (remembered ones, or the defaults)."""
-        self.templates = (wechat or WECHAT_TEMPLATE, kuaishou or KUAISHOU_TEMPLATE)
-
-    def _templates_edited(self, wechat: str, kuaishou: str) -> None:
-        self.templates = (wechat, kuaishou)
-        self.templatesEdited.emit(wechat, kuaishou)
+        self.announcements.set_templates(wechat, kuaishou)
 
     def set_today(self, day: dt.date) -> None:
         """Select the studio's today (the app's clock, which tests control)."""
@@ -343,25 +249,12 @@ class ScheduleView(QWidget):
         self.rangeRequested.emit(*self.visible_range())
 
     def _mark_days(self) -> None:
-        """Tooltips with the kind of day and its sessions; days with a session drawn bold."""
-        words = {
-            "work": self.tr("Working day"),
-            "off": self.tr("Weekend"),
-            "holiday": self.tr("Public holiday"),
-            "worked_weekend": self.tr("Make-up working day on a weekend"),
-        }
-        tooltips = {}
-        for day in self.calendar.days_shown():
-            lines = [f"{day.isoformat()} · {words[day_kind(day)]}"]
-            lines += [_session_line(s) for s in self.sessions_on(day)]
-            tooltips[day] = "\n".join(lines)
-        self.calendar.set_day_info(tooltips, {s.date for s in self._sessions.values()})
-        self._show_week()
+        self.days.mark_days({s.date for s in self._sessions.values()})
 
     def _day_selected(self) -> None:
         self.day_filter.set_day(None if self.all_days.isChecked() else self.selected_day())
         self.move_date.setDate(self.calendar.selected_date())
-        self._show_week()
+        self.days.show_week()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -402,25 +295,13 @@ class ScheduleView(QWidget):
 
     def show_preview(self, first: dt.date, last: dt.date, sessions: list[SessionRecord]) -> None:
         """What a fill would create: shown for the operator to accept or discard."""
-        self._preview = (first, last)
-        self.preview_model.set_records(sessions)
-        self.preview_box.setTitle(
-            self.tr("Proposed sessions {first} – {last}: {count}").format(
-                first=first.isoformat(), last=last.isoformat(), count=len(sessions)
-            )
-        )
-        self.create_button.setEnabled(bool(sessions))
-        self.preview_box.show()
+        self.preview_box.propose(first, last, sessions)
 
     def accept_preview(self) -> None:
-        if self._preview is not None:
-            self.generateRequested.emit(*self._preview)
-        self.discard_preview()
+        self.preview_box.accept()
 
     def discard_preview(self) -> None:
-        self._preview = None
-        self.preview_model.set_records([])
-        self.preview_box.hide()
+        self.preview_box.discard()
 
     def show_generated(self, sessions: list[SessionRecord]) -> None:
         self.undo_button.setEnabled(bool(sessions))
@@ -450,16 +331,8 @@ class ScheduleView(QWidget):
     def open_announcement(self) -> None:
         """Open the 直播预告 of the selected session (non-modal; one at a time)."""
         session = self.selected_session()
-        if session is None:
-            return
-        if self.announcement is not None:
-            self.announcement.close()
-        wechat, kuaishou = self.templates
-        self.announcement = AnnouncementDialog(
-            session, self.county, self, wechat_template=wechat, kuaishou_template=kuaishou
-        )
-        self.announcement.templatesEdited.connect(self._templates_edited)
-        self.announcement.open()
+        if session is not None:
+            self.announcements.open(session)
 
     # -- editing one session -----------------------------------------------------------------
     def request_edit(self, session: SessionRecord | None) -> None:
@@ -527,9 +400,3 @@ class ScheduleView(QWidget):
             self.undo_edit()
         elif self.undo_button.isEnabled():
             self.undo_button.click()
-
-
-def _session_line(session: SessionRecord) -> str:
-    official = f"{session.official_title} {session.official_name}".strip()
-    topic = session.topic or QCoreApplication.translate("ScheduleView", "(no topic yet)")
-    return f"{session.start:%H:%M} {session.unit_name} {official} · {topic}"

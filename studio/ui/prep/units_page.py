@@ -247,7 +247,7 @@ class UnitsPage(QWidget):
         # The same unit again (a reload after a change): the service reloads its officials.
         if unit_id != self._officials_of:
             self._officials_of = unit_id
-            self.officials_model.set_records([])
+            self.officials_model.show_subject([])  # another unit's officials
             if unit_id is not None and self._service is not None:
                 self._service.load_officials(unit_id)
         self._update_buttons()

@@ -42,7 +42,7 @@ class ReportsTab(QWidget):
             Column(self.tr("Topic"), lambda f: f.session.topic),
         ]
         columns += [Column(header, _count(get), RIGHT, sort_key=get) for header, get in figures]
-        self.model = RecordTableModel(columns, self)
+        self.model = RecordTableModel(columns, self, key=lambda f: f.session.id)
         self.view = record_table(self.model, self)
         self.view.horizontalHeader().setStretchLastSection(False)
         heading = QLabel(self.tr("Sessions held"))
