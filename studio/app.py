@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -47,13 +47,20 @@ from studio.store.database import Database, DatabaseProblem, open_database
 from studio.store.demo import seed_demo
 from studio.store.repository import StudioRepository
 from studio.ui.crash_notice import ErrorNotice
+from studio.ui.desk.wiring import wire_desk
 from studio.ui.file_dialogs import protect_database
 from studio.ui.main_window import MainWindow
 from studio.ui.official.official_screen import OfficialScreen
+from studio.ui.official.wiring import wire_official
 from studio.ui.plain_text import install_plain_text_guard
+from studio.ui.prep.wiring import wire_prep
 from studio.ui.referrals.referrals_tab import ReferralsTab
+from studio.ui.referrals.wiring import wire_referrals
+from studio.ui.reports.wiring import wire_reports
 from studio.ui.rig.golive_dialog import GoLiveDialog
-from studio.ui.rig.rig_tab import connect_service, official_marker, rig_summary
+from studio.ui.rig.wiring import wire_rig
+from studio.ui.services_bundle import Services
+from studio.ui.window_wiring import wire_main_window
 
 log = logging.getLogger(__name__)
 
@@ -118,10 +125,71 @@ def open_studio_database(options: AppOptions, today: dt.date) -> tuple[Database,
     return db, temp_dir
 
 
+def build_services(
+    db: Database,
+    tasks: BackgroundTasks,
+    options: AppOptions,
+    today: Callable[[], dt.date],
+    *,
+    owner: QObject,
+) -> Services:
+    """Every service of the studio; they live as long as ``owner`` (their timers stop with it)."""
+    repository = StudioRepository(db)
+    adb_host, adb_port = options.adb or ("127.0.0.1", 5037)
+    # The demo's phones are simulated; otherwise the real adb server is asked.
+    phones = SimulatedRig() if options.demo else AdbRigMonitor(adb_host, adb_port)
+    return Services(
+        schedule=ScheduleService(repository, tasks, today, parent=owner),
+        feed=FeedService(repository, tasks, parent=owner),
+        rig=RigService(repository, tasks, parent=owner),
+        referrals=ReferralService(repository, tasks, parent=owner),
+        reports=ReportService(repository, tasks, today, parent=owner),
+        timer=TimerService(db, tasks, parent=owner),
+        rundown_editing=RundownEditingService(db, tasks, parent=owner),
+        schedule_editing=ScheduleEditingService(db, tasks, today, parent=owner),
+        units_editing=UnitsEditingService(db, tasks, parent=owner),
+        rig_monitor=RigMonitorService(
+            phones, db, tasks, scrcpy=ScrcpyLauncher(adb_port), parent=owner
+        ),
+        live_feed=LiveFeedService(db, tasks, parent=owner),
+        moderation=ModerationService(db, repository, tasks, today=today, parent=owner),
+    )
+
+
+async def outside_task(work: Callable[[], object]) -> None:
+    """Run ``work`` from a plain Qt timer callback, outside any asyncio task.
+
+    Grabbing widgets processes Qt events, and qasync must not start another task's step
+    while this coroutine's task is executing.
+    """
+    done = asyncio.get_running_loop().create_future()
+
+    def run() -> None:
+        try:
+            work()
+        except Exception as error:
+            done.set_exception(error)
+        else:
+            done.set_result(None)
+
+    QTimer.singleShot(0, run)
+    await done
+
+
+async def bounded(work: Coroutine[Any, Any, None], what: str, timeout_s: float = 10) -> None:
+    """Await ``work``, but never let quitting hang on it: log and go on after a timeout."""
+    try:
+        await asyncio.wait_for(work, timeout=timeout_s)
+    except TimeoutError:
+        log.error("%s took more than %.0f s; quitting anyway", what, timeout_s)
+
+
 class StudioDesk:
     """The running app: builds services and windows, runs the loop, and cleans up in order.
 
-    Only this object knows every part; widgets get what they need through their constructor.
+    Only this object knows every part; widgets get what they need through their constructor,
+    and each seat's wiring function (``studio/ui/<seat>/wiring.py``) connects them to the
+    services by signals.
     """
 
     def __init__(
@@ -155,255 +223,28 @@ class StudioDesk:
             settings=self.settings,
             referrals_tab=ReferralsTab(today),
         )
-        # Services live as long as the window: their timers stop when it is deleted.
-        repository, owner = StudioRepository(db), self.window
-        self.schedule = ScheduleService(repository, self.tasks, today, parent=owner)
-        self.feed = FeedService(repository, self.tasks, parent=owner)
-        self.rig = RigService(repository, self.tasks, parent=owner)
-        self.referral_service = ReferralService(repository, self.tasks, parent=owner)
-        self.reports = ReportService(repository, self.tasks, today, parent=owner)
-        self.timer = TimerService(db, self.tasks, parent=owner)
-        self.rundown_editing = RundownEditingService(db, self.tasks, parent=owner)
-        self.schedule_editing = ScheduleEditingService(db, self.tasks, today, parent=owner)
-        self.units_editing = UnitsEditingService(db, self.tasks, parent=owner)
-        adb_host, adb_port = options.adb or ("127.0.0.1", 5037)
-        # The demo's phones are simulated; otherwise the real adb server is asked.
-        phones = SimulatedRig() if options.demo else AdbRigMonitor(adb_host, adb_port)
-        self.rig_monitor = RigMonitorService(
-            phones, db, self.tasks, scrcpy=ScrcpyLauncher(adb_port), parent=owner
-        )
+        self.services = s = build_services(db, self.tasks, options, today, owner=self.window)
+        # The services tests and benchmarks reach by name.
+        self.schedule, self.feed, self.timer = s.schedule, s.feed, s.timer
+        self.moderation, self.rundown_editing = s.moderation, s.rundown_editing
+        self.schedule_editing, self.units_editing = s.schedule_editing, s.units_editing
         self.go_live = GoLiveDialog(self.window)
-        self.live_feed = LiveFeedService(db, self.tasks, parent=owner)
-        self.moderation = ModerationService(db, repository, self.tasks, today=today, parent=owner)
-        self._feed_session: int | None = None
         self.notice = ErrorNotice(log_path, self.window)
         self.crash = CrashHandler(self.notice.show_error, self.request_quit)
         self._wire()
 
     def _wire(self) -> None:
-        w = self.window
-        self.schedule.todayLoaded.connect(w.show_today)
-        self.schedule.todayLoaded.connect(self._load_today_questions)
-        self.schedule.rundownLoaded.connect(w.show_rundown)
-        self.schedule.scheduleLoaded.connect(w.prep.show_schedule)
-        self.schedule.unitsLoaded.connect(w.prep.show_units)
-        # The feed loads when the session changes, in pages; then it follows by changes.
-        self.feed.sessionOpened.connect(w.open_feed)
-        self.feed.questionsLoaded.connect(w.add_stored_questions)
-        self.feed.loadFinished.connect(w.finish_feed_load)
-        self.rig.phonesLoaded.connect(w.show_phones)
-        self.rig.roomsLoaded.connect(w.show_rooms)
-        self.referral_service.referralsLoaded.connect(w.referrals.show_referrals)
-        self.reports.figuresLoaded.connect(w.reports.show_figures)
-        self.timer.readingChanged.connect(w.show_reading)
-        w.prep.rundown.attach(self.rundown_editing)
-        # An edited running order changes the clock's plan and what the windows show.
-        self.rundown_editing.rundownSaved.connect(self.timer.reload)
-        self.rundown_editing.rundownSaved.connect(lambda _session_id: self.schedule.refresh())
-        self.timer.snapshotChanged.connect(w.show_timer)
-        # Going live and ending change the session's status: every place that shows it, and
-        # the reports (an ended session is held), read it again.
-        self.timer.sessionStatusChanged.connect(self._session_status_changed)
-        w.jumpRequested.connect(self.timer.jump)
-        self.timer.exported.connect(w.show_saved)
-        transport, notes = w.desk.transport, w.desk.notes
-        transport.goRequested.connect(self._go_requested)
-        connect_service(w.rig, self.rig_monitor)
-        self.rig_monitor.healthChanged.connect(
-            lambda statuses: w.show_rig(rig_summary(statuses), official_marker(statuses))
-        )
-        self.rig_monitor.checklistChanged.connect(self.go_live.show_checklist)
-        self.timer.readingChanged.connect(
-            lambda r: self.rig_monitor.set_session_live(r.started and not r.ended)
-        )
-        self.schedule.todayLoaded.connect(
-            lambda s: self.rig_monitor.set_session(getattr(s, "id", None))
-        )
-        self.go_live.goLiveConfirmed.connect(self._go_live)
-        feed, desk = self.live_feed, w.desk
-        feed.questionsAdded.connect(desk.append_questions)
-        feed.roomStateChanged.connect(desk.rooms.show_state)
-        feed.roomStateChanged.connect(w.show_room_state)
-        feed.countsChanged.connect(desk.rooms.show_counts)
-        feed.backlogChanged.connect(desk.rooms.show_backlog)
-        feed.sourcesLoaded.connect(desk.show_sources)
-        desk.manualQuestionEntered.connect(feed.add_manual)
-        desk.sourcesEdited.connect(feed.apply_sources)
-        self.schedule.todayLoaded.connect(self._start_live_feed)
-        self.schedule.todayLoaded.connect(self.moderation.follow_session)
-        desk.moderationRequested.connect(self.moderation.act)
-        desk.undoRequested.connect(self.moderation.undo)
-        desk.blockRequested.connect(self.moderation.block)
-        desk.mergeRequested.connect(self.moderation.merge)
-        desk.referRequested.connect(self.moderation.refer)
-        desk.editRequested.connect(self.moderation.edit)
-        # Only a move that makes or undoes a referral changes the board (a re-read costs ~25 ms
-        # of the GUI thread, which every key press on the desk would otherwise pay).
-        self.moderation.referralsChanged.connect(self.referral_service.refresh)
-        self.schedule.unitsLoaded.connect(desk.set_units)
-        self.moderation.questionsChanged.connect(w.update_questions)
-        self.moderation.refused.connect(w.show_refusal)
-        self._wire_schedule()
-        transport.pauseToggleRequested.connect(self.timer.toggle_pause)
-        transport.previousRequested.connect(self.timer.previous)
-        transport.nextRequested.connect(self.timer.next)
-        transport.addRequested.connect(self.timer.add)
-        transport.absorbRequested.connect(self.timer.set_absorb)
-        notes.noteRequested.connect(lambda text, blink: self.timer.set_note(text, blink=blink))
-        notes.clearRequested.connect(self.timer.clear_note)
-        notes.blackoutRequested.connect(self.timer.toggle_blackout)
-        # Any clicker press tells the moderator the official has seen the note.
-        w.official.clickerPressed.connect(lambda _command: self.timer.acknowledge_note())
-        # The clicker is the official's seat: next/previous move the studio's one question on
-        # air in the store (audited), and every screen follows the stored move.
-        w.official.clickerPressed.connect(self.moderation.step_on_air)
-        w.exportActualsRequested.connect(self.timer.export_actuals)
-        for service in (
-            self.schedule,
-            self.feed,
-            self.rig,
-            self.referral_service,
-            self.reports,
-            self.timer,
-            self.rig_monitor,
-            self.live_feed,
-        ):
-            service.problem.connect(w.show_problem)
+        """One function per seat connects its widgets to the services (the window's first: its
+        slots come first where a seat follows the same signal)."""
+        w, s = self.window, self.services
+        wire_main_window(w, s)
+        wire_prep(w.prep, s, today=self.today, settings=self.settings)
+        wire_desk(w.desk, s, go_live=self.go_live, demo=self.options.demo)
+        wire_official(self.official, s)
+        wire_rig(w.rig, self.go_live, s)
+        wire_referrals(w.referrals, s)
+        wire_reports(w.reports, s)
         w.quitRequested.connect(self.request_quit)
-        self._wire_units()
-        self._wire_queue()
-        self._wire_prepare()
-
-    def _session_status_changed(self, _session_id: int) -> None:
-        self.schedule.refresh()  # the Prep card, the status bar and the running order
-        self.window.prep.schedule.refresh()  # the calendar and its lists
-        self.reports.refresh()
-
-    def _load_today_questions(self, session: object) -> None:
-        """todayLoaded comes after every schedule refresh (a running-order save, a unit or
-        schedule edit): the feed loads only when it is another session (see FeedService)."""
-        session_id = getattr(session, "id", None)
-        if session_id is not None:
-            self.feed.refresh(session_id)
-            self.timer.load(session_id)
-
-    def _wire_schedule(self) -> None:
-        """The schedule calendar, rota and briefing notes on the Prep tab, and their service."""
-        prep, editing = self.window.prep, self.schedule_editing
-        view = prep.schedule
-        view.set_today(self.today())
-        view.set_templates(
-            str(self.settings.value("announcement/wechat", "")),
-            str(self.settings.value("announcement/kuaishou", "")),
-        )
-        view.templatesEdited.connect(self._remember_templates)
-        view.rangeRequested.connect(editing.load)
-        view.previewRequested.connect(lambda weeks: editing.preview(*editing.next_weeks(weeks)))
-        view.generateRequested.connect(editing.generate)
-        view.undoRequested.connect(editing.undo_generation)
-        view.moveRequested.connect(editing.move)
-        editing.sessionsLoaded.connect(view.show_range)
-        editing.previewReady.connect(view.show_preview)
-        editing.generated.connect(view.show_generated)
-        editing.undone.connect(view.show_undone)
-        editing.moved.connect(view.show_moved)
-        editing.problem.connect(view.show_problem)
-        editing.problem.connect(self.window.show_problem)
-        # A fill, undo or move can change today's session and the weeks around it.
-        editing.changed.connect(self.schedule.refresh)
-        self.rig.roomsLoaded.connect(view.show_rooms)
-        prep.rota.rotaChangeRequested.connect(editing.set_rota)
-        editing.rotaLoaded.connect(prep.rota.show_rota)
-        prep.briefing.loadRequested.connect(editing.load_briefing)
-        prep.briefing.saveRequested.connect(editing.save_briefing)
-        editing.briefingLoaded.connect(prep.briefing.show_briefing)
-        editing.briefingLoaded.connect(self.window.desk.briefing.show_briefing)
-        prep.briefing.earlierRequested.connect(editing.load_earlier_briefing)
-        editing.earlierBriefingLoaded.connect(prep.briefing.add_earlier)
-        editing.briefingSaved.connect(prep.briefing.show_saved)
-        # Editing one session (from the schedule, or today's from the card), with undo.
-        view.editRequested.connect(editing.load_details)
-        prep.card.editRequested.connect(editing.load_details)
-        editing.detailsLoaded.connect(view.open_editor)
-        view.sessionEditRequested.connect(editing.edit)
-        view.undoEditRequested.connect(editing.undo_edit)
-        editing.edited.connect(view.show_edited)
-        editing.editUndone.connect(view.show_edit_undone)
-        editing.editUndoable.connect(view.set_edit_undoable)
-        view.rundownRequested.connect(editing.start_rundown)
-        editing.rundownStarted.connect(view.show_rundown_started)
-        # The schedule's files: export, import with a preview.
-        files = view.files
-        files.exportRequested.connect(editing.export)
-        editing.exported.connect(files.show_exported)
-        files.importPreviewRequested.connect(editing.preview_import)
-        files.importRequested.connect(editing.import_file)
-        editing.importPreviewed.connect(files.show_import_preview)
-        editing.importRefused.connect(files.show_import_problems)
-        editing.imported.connect(files.show_imported)
-
-    def _wire_units(self) -> None:
-        """The units page on the Prep tab; a change reaches the rota, the calendar and the desk."""
-        editing = self.units_editing
-        self.window.prep.units_page.attach(editing)
-        # The desk's and the Prep tab's unit lists come from the schedule's read (unitsLoaded).
-        editing.changed.connect(self.schedule.refresh)
-        editing.changed.connect(self.schedule_editing.load_rota)
-        editing.changed.connect(self.window.prep.schedule.refresh)
-        # A running feed suggests units by their new keywords from the next comment on.
-        editing.changed.connect(self.live_feed.refresh_units)
-
-    def _wire_queue(self) -> None:
-        """The on-air queue panel: reorders go to moderation; rundown and answers set its fit."""
-        queue = self.window.desk.queue
-        queue.reorderRequested.connect(self.moderation.reorder)
-        self.moderation.typicalAnswerChanged.connect(queue.set_typical_answer)
-        self.schedule.rundownLoaded.connect(queue.show_rundown)
-
-    def _wire_prepare(self) -> None:
-        """Preparing another day's session on the Prep tab: its running order loads through
-        the editing service, and its card follows edits, moves and fresh reads of it."""
-        prep, editing = self.window.prep, self.schedule_editing
-        prep.rundownRequested.connect(self.rundown_editing.load)
-        editing.edited.connect(prep.follow_session)
-        editing.editUndone.connect(prep.follow_session)
-        editing.moved.connect(prep.follow_session)
-        editing.undone.connect(prep.forget_sessions)
-        editing.sessionsLoaded.connect(
-            lambda _first, _last, sessions: prep.follow_sessions(sessions)
-        )
-        editing.rundownStarted.connect(lambda session_id, _count: prep.reload_rundown(session_id))
-
-    def _remember_templates(self, wechat: str, kuaishou: str) -> None:
-        self.settings.setValue("announcement/wechat", wechat)
-        self.settings.setValue("announcement/kuaishou", kuaishou)
-
-    def _start_live_feed(self, session: object) -> None:
-        """Today's rooms start feeding once today's session is known (once per session)."""
-        session_id = getattr(session, "id", None)
-        if session_id is None or session_id == self._feed_session:
-            return  # todayLoaded comes again after every schedule refresh
-        self._feed_session = session_id
-        if self.options.demo:
-            # The demo's viewers are simulated, through the real capture tools' frame formats.
-            self.live_feed.load_sources(session_id)
-            self.live_feed.start_simulator(session_id, rate=1.5)
-        else:
-            self.live_feed.start_configured(session_id)
-
-    def _go_requested(self) -> None:
-        """Go (F5): a paused session resumes; a new one goes live through the checklist."""
-        reading = self.timer.reading()
-        if reading is not None and reading.started:
-            self.timer.go()
-            return
-        self.go_live.show_checklist(self.rig_monitor.checklist())
-        self.go_live.open()
-
-    def _go_live(self, override_reason: str) -> None:
-        self.timer.go()
-        if override_reason:
-            self.rig_monitor.record_override(override_reason)
 
     def request_quit(self) -> None:
         self._quit.set()
@@ -433,45 +274,27 @@ class StudioDesk:
     async def _main(self) -> int:
         self.window.show()
         self.refresh_all()
-        self.rig_monitor.start()
+        self.services.rig_monitor.start()
         if self.options.exit_after:
             QTimer.singleShot(int(self.options.exit_after * 1000), self.request_quit)
         await self._quit.wait()
         self.timer.stop()  # no more ticks or polls: the windows keep their last state
         if self.options.screenshot:
             await self._settle()
-            await self._outside_task(lambda: self.save_screenshots(self.options.screenshot))
+            await outside_task(lambda: self.save_screenshots(self.options.screenshot))
         log.info("shutting down")
         await self.shutdown()
         log.info("shut down")
         return 0
 
-    async def _outside_task(self, work: Callable[[], object]) -> None:
-        """Run ``work`` from a plain Qt timer callback, outside any asyncio task.
-
-        Grabbing widgets processes Qt events, and qasync must not start another task's step
-        while this coroutine's task is executing.
-        """
-        done = asyncio.get_running_loop().create_future()
-
-        def run() -> None:
-            try:
-                work()
-            except Exception as error:
-                done.set_exception(error)
-            else:
-                done.set_result(None)
-
-        QTimer.singleShot(0, run)
-        await done
-
     def refresh_all(self) -> None:
-        self.schedule.refresh()
+        s = self.services
+        s.schedule.refresh()
         self.window.prep.schedule.refresh()
-        self.schedule_editing.load_rota()
-        self.rig.refresh()
-        self.referral_service.refresh()
-        self.reports.refresh()
+        s.schedule_editing.load_rota()
+        s.rig.refresh()
+        s.referrals.refresh()
+        s.reports.refresh()
 
     async def _settle(self, timeout_s: float = 10.0) -> None:
         """Let the loads that are still running finish, so screenshots show real content."""
@@ -513,31 +336,22 @@ class StudioDesk:
         self.official.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
         return image
 
-    async def _bounded(
-        self, work: Coroutine[Any, Any, None], what: str, timeout_s: float = 10
-    ) -> None:
-        """Await ``work``, but never let quitting hang on it: log and go on after a timeout."""
-        try:
-            await asyncio.wait_for(work, timeout=timeout_s)
-        except TimeoutError:
-            log.error("%s took more than %.0f s; quitting anyway", what, timeout_s)
-
     async def shutdown(self) -> None:
         """Stop background work, close the windows, then release the database (once)."""
         if self._shut_down:
             return
         self._shut_down = True
-        self.rig_monitor.stop()  # also closes the scrcpy windows
+        self.services.rig_monitor.stop()  # also closes the scrcpy windows
         self.go_live.close()
         self.timer.stop()
         # The moves the moderator already pressed are stored before anything is cancelled.
-        await self._bounded(self.moderation.drain(), "storing the last moderation moves")
-        await self._bounded(self.live_feed.stop(), "stopping the live feed")
+        await bounded(self.moderation.drain(), "storing the last moderation moves")
+        await bounded(self.services.live_feed.stop(), "stopping the live feed")
         try:  # the last edit of a quick quit is saved too, but quitting never hangs on it
             await asyncio.wait_for(self.rundown_editing.flush(), timeout=10)
         except TimeoutError:
             log.error("the running order could not be saved before quitting")
-        await self._bounded(self.tasks.shutdown(), "stopping background work")
+        await bounded(self.tasks.shutdown(), "stopping background work")
         self.official.close()
         self.window.hide()
         self.notice.deleteLater()

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import (
     QAction,
@@ -54,14 +55,25 @@ class RundownEditor(QWidget):
         view: the table.
         edit_actions: the editor's actions by name (add, duplicate, remove, up, down, undo, redo,
             import, export, save_template).
+
+    Signals (the prep seat's wiring connects them to the running-order service, and its
+    answers to the ``show_*`` slots):
+        loadRequested(int): read this session's stored running order again.
+        saveRequested(int, list): store these ``SegmentDraft`` as this session's running order.
+        templateSaveRequested(str, list): keep these drafts as a template of this name.
+        importRequested(str): read a running order from this CSV file.
+        exportRequested(str, list): write these drafts to this CSV file.
     """
+
+    loadRequested = Signal(int)
+    saveRequested = Signal(int, list)
+    templateSaveRequested = Signal(str, list)
+    importRequested = Signal(str)
+    exportRequested = Signal(str, list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = RundownTableModel(self)
-        # The RundownEditingService once attached; not imported here, because widgets must not
-        # depend (even indirectly) on the store: the app hands it over.
-        self._service: Any = None
         self._session: SessionRecord | None = None
         self._slot_name = ""
         self._loaded_for: int | None = None
@@ -132,7 +144,7 @@ class RundownEditor(QWidget):
         self.model.edited.connect(self._edited)
         self.model.rejected.connect(lambda text: self.show_message(text, theme.BAD))
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
-        self._show_templates([])
+        self.show_templates([])
         self.set_session(None)
 
     def _action(self, text: str, keys: list[str], slot: Callable[[], Any]) -> QAction:
@@ -148,24 +160,6 @@ class RundownEditor(QWidget):
         return action
 
     # -- wiring ------------------------------------------------------------------------------
-    def attach(self, service: Any) -> None:
-        """Save through ``service`` and listen to its answers; loads the templates.
-
-        Args:
-            service: a ``studio.services.rundown_editing.RundownEditingService``.
-        """
-        self._service = service
-        service.rundownLoaded.connect(self._rundown_loaded)
-        service.rundownSaved.connect(self._saved)
-        service.saveFailed.connect(self._save_failed)
-        service.templatesLoaded.connect(self._show_templates)
-        service.templateSaved.connect(self._template_saved)
-        service.imported.connect(self._imported)
-        service.importFailed.connect(self._import_failed)
-        service.exported.connect(self._exported)
-        service.problem.connect(self._problem)
-        service.refresh_templates()
-
     def set_session(self, session: SessionRecord | None, slot_name: str = "") -> None:
         """The session whose running order is edited (None: nothing to edit)."""
         if session is None or self._session is None or session.id != self._session.id:
@@ -186,11 +180,6 @@ class RundownEditor(QWidget):
     def session(self) -> SessionRecord | None:
         """The session whose running order is shown (None: nothing to edit)."""
         return self._session
-
-    @property
-    def service(self) -> Any:
-        """The ``RundownEditingService`` it saves through, once attached (or None)."""
-        return self._service
 
     @property
     def read_only(self) -> bool:
@@ -228,8 +217,7 @@ class RundownEditor(QWidget):
         if reason and not was and session is not None:
             # Edits not stored before it went live are not what aired: show the stored order.
             self._loaded_for = None
-            if self._service is not None:
-                self._service.load(session.id)
+            self.loadRequested.emit(session.id)
 
     def show_rundown(self, session_id: int, drafts: Sequence[SegmentDraft]) -> None:
         """Show the stored rundown of a session, unless the operator has edited it since."""
@@ -301,34 +289,31 @@ class RundownEditor(QWidget):
         self.files.export_csv(path)
 
     # -- answers from the service ------------------------------------------------------------
-    def _rundown_loaded(self, session_id: int, drafts: list[SegmentDraft]) -> None:
-        self.show_rundown(session_id, drafts)
-
-    def _saved(self, session_id: int) -> None:
+    def show_saved(self, session_id: int) -> None:
         if self._session is not None and session_id == self._session.id:
             self._set_save_state(self.tr("All changes saved"), theme.MUTED)
 
-    def _save_failed(self, session_id: int, text: str) -> None:
+    def show_save_failed(self, session_id: int, text: str) -> None:
         if self._session is not None and session_id == self._session.id:
             self._set_save_state(self.tr("Not saved"), theme.BAD)
             self.show_message(text, theme.BAD)
 
-    def _problem(self, text: str) -> None:
+    def show_problem(self, text: str) -> None:
         self.show_message(text, theme.BAD)
 
-    def _show_templates(self, templates: list[RundownTemplateRecord]) -> None:
+    def show_templates(self, templates: list[RundownTemplateRecord]) -> None:
         self.files.show_templates(templates)
 
-    def _template_saved(self, name: str) -> None:
+    def show_template_saved(self, name: str) -> None:
         self.files.template_saved(name)
 
-    def _imported(self, path: str, drafts: list[SegmentDraft]) -> None:
+    def show_imported(self, path: str, drafts: list[SegmentDraft]) -> None:
         self.files.imported(path, drafts)
 
-    def _import_failed(self, path: str, problems: list[CsvProblem]) -> None:
+    def show_import_failed(self, path: str, problems: list[CsvProblem]) -> None:
         self.files.import_failed(path, problems)
 
-    def _exported(self, path: str) -> None:
+    def show_exported(self, path: str) -> None:
         self.files.exported(path)
 
     # -- state shown -------------------------------------------------------------------------
@@ -344,11 +329,8 @@ class RundownEditor(QWidget):
         self._update_actions()
         if self._session is None:
             return
-        if self._service is None:
-            self._set_save_state(self.tr("Not saved"), theme.BAD)
-            return
         self._set_save_state(self.tr("Saving…"), theme.MUTED)
-        self._service.save(self._session.id, self.model.drafts())
+        self.saveRequested.emit(self._session.id, self.model.drafts())
 
     def _recount(self) -> None:
         self.totals.show_totals(self._session, self._slot_name, self.model.drafts())

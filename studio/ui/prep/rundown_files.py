@@ -3,7 +3,7 @@ problems of a refused import, the templates menu and *Save as template*.
 
 A part of :class:`~studio.ui.prep.rundown_editor.RundownEditor` (which keeps the table, its
 keys and the totals); it changes the rundown only through the editor's model, as one
-undoable command, and asks the editor's service for what reads or writes files.
+undoable command, and asks through the editor's signals for what reads or writes files.
 """
 
 from __future__ import annotations
@@ -80,12 +80,12 @@ class RundownFiles(QObject):
     def save_as_template(self, name: str) -> None:
         editor = self._editor
         name = name.strip()
-        if editor.service is None or not name:
+        if not name:
             return
         if not editor.model.rowCount():
             editor.show_message(self.tr("The running order is empty: there is nothing to save."))
             return
-        editor.service.save_as_template(name, editor.model.drafts())
+        editor.templateSaveRequested.emit(name, editor.model.drafts())
 
     def show_templates(self, templates: list[RundownTemplateRecord] | None = None) -> None:
         """The templates in the menu (``None``: the same ones, e.g. after a session change)."""
@@ -120,15 +120,14 @@ class RundownFiles(QObject):
     def import_csv(self, path: str) -> None:
         """Read a CSV file in the background; it replaces the rundown if it has no problems."""
         editor = self._editor
-        if editor.service is None or editor.session is None:
+        if editor.session is None:
             return
         self._import_path = path
         editor.show_message(self.tr("Reading {file}…").format(file=QFileInfo(path).fileName()))
-        editor.service.import_csv(path)
+        editor.importRequested.emit(path)
 
     def export_csv(self, path: str) -> None:
-        if self._editor.service is not None:
-            self._editor.service.export_csv(path, self._editor.model.drafts())
+        self._editor.exportRequested.emit(path, self._editor.model.drafts())
 
     def imported(self, path: str, drafts: list[SegmentDraft]) -> None:
         editor = self._editor

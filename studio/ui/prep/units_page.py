@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QFileInfo, Qt
+from PySide6.QtCore import QFileInfo, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,13 +45,40 @@ def selected_record(view: QTableView) -> Any:
 
 
 class UnitsPage(QWidget):
-    """Units on the left, the selected unit's officials on the right, the buttons under each."""
+    """Units on the left, the selected unit's officials on the right, the buttons under each.
+
+    The prep seat's wiring (``studio/ui/prep/wiring.py``) connects the requests to the units
+    service and its answers to the ``show_*`` slots.
+
+    Signals:
+        officialsRequested(int): load this unit's officials.
+        unitAddRequested(str, str, str, str): add a unit (name, short name, kind, keywords).
+        unitEditRequested(object, str, str, str, str): change this ``UnitRecord`` to the rest.
+        unitRetireRequested(object, bool): retire (True) or restore this ``UnitRecord``.
+        officialAddRequested(int, str, str): add an official (unit id, name, title).
+        officialEditRequested(object, str, str): change this ``OfficialRecord``'s name, title.
+        officialRetireRequested(object, bool): retire (True) or restore this ``OfficialRecord``.
+        undoRequested(): take back the last change.
+        importPreviewRequested(str): check this units file, store nothing yet.
+        importRequested(str): import this file (its preview was accepted).
+        exportRequested(str): write every unit and official to this file.
+    """
+
+    officialsRequested = Signal(int)
+    unitAddRequested = Signal(str, str, str, str)
+    unitEditRequested = Signal(object, str, str, str, str)
+    unitRetireRequested = Signal(object, bool)
+    officialAddRequested = Signal(int, str, str)
+    officialEditRequested = Signal(object, str, str)
+    officialRetireRequested = Signal(object, bool)
+    undoRequested = Signal()
+    importPreviewRequested = Signal(str)
+    importRequested = Signal(str)
+    exportRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # The UnitsEditingService once attached; not imported here, because widgets must not
-        # reach the store even indirectly (import-linter checks the chain).
-        self._service: Any = None
+        self._can_undo = False
         self._folder = ""
         self._file_dialog: QFileDialog | None = None
         self._pending: UnitDialog | OfficialDialog | None = None
@@ -187,22 +214,6 @@ class UnitsPage(QWidget):
         box.addWidget(splitter, 1)
         box.addWidget(self.message)
 
-    # -- wiring ------------------------------------------------------------------------------
-    def attach(self, service: Any) -> None:
-        """Send the page's requests to ``service`` and show what it answers."""
-        self._service = service
-        service.unitsLoaded.connect(self.show_units)
-        service.officialsLoaded.connect(self.show_officials)
-        service.changed.connect(self._changed)
-        service.undoChanged.connect(lambda _can: self._update_buttons())
-        service.problem.connect(self.show_problem)
-        service.importPreviewed.connect(self._show_preview)
-        service.importRefused.connect(self._show_refusal)
-        service.imported.connect(self._show_imported)
-        service.exported.connect(self._show_exported)
-        self._officials_of = None
-        self._unit_selected()
-
     # -- what is shown -----------------------------------------------------------------------
     def selected_unit(self) -> UnitRecord | None:
         unit: UnitRecord | None = selected_record(self.units_view)
@@ -248,27 +259,24 @@ class UnitsPage(QWidget):
         if unit_id != self._officials_of:
             self._officials_of = unit_id
             self.officials_model.show_subject([])  # another unit's officials
-            if unit_id is not None and self._service is not None:
-                self._service.load_officials(unit_id)
+            if unit_id is not None:
+                self.officialsRequested.emit(unit_id)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         unit, official = self.selected_unit(), self.selected_official()
-        attached = self._service is not None
-        for button in (self.add_unit_button, self.import_button, self.export_button):
-            button.setEnabled(attached)
-        self.edit_unit_button.setEnabled(attached and unit is not None)
-        self.retire_unit_button.setEnabled(attached and unit is not None)
+        self.edit_unit_button.setEnabled(unit is not None)
+        self.retire_unit_button.setEnabled(unit is not None)
         self.retire_unit_button.setText(
             self.tr("Restore") if unit is not None and unit.retired else self.tr("Retire")
         )
-        self.add_official_button.setEnabled(attached and unit is not None)
-        self.edit_official_button.setEnabled(attached and official is not None)
-        self.retire_official_button.setEnabled(attached and official is not None)
+        self.add_official_button.setEnabled(unit is not None)
+        self.edit_official_button.setEnabled(official is not None)
+        self.retire_official_button.setEnabled(official is not None)
         self.retire_official_button.setText(
             self.tr("Restore") if official is not None and official.retired else self.tr("Retire")
         )
-        self.undo_button.setEnabled(self._service is not None and self._service.can_undo)
+        self.undo_button.setEnabled(self._can_undo)
 
     def show_message(self, text: str, *, bad: bool = False) -> None:
         self.message.setText(text)
@@ -284,7 +292,13 @@ class UnitsPage(QWidget):
         else:
             self.show_message(text, bad=True)
 
-    def _changed(self) -> None:
+    def set_undoable(self, can_undo: bool) -> None:
+        """Whether there is a change to take back."""
+        self._can_undo = can_undo
+        self._update_buttons()
+
+    def show_changed(self) -> None:
+        """A change was stored: its dialog closes."""
         if self._pending is not None:
             self._pending.accept()
             self._pending = None
@@ -293,86 +307,78 @@ class UnitsPage(QWidget):
 
     # -- units -------------------------------------------------------------------------------
     def ask_new_unit(self) -> None:
-        if self._service is not None:
-            self._pending = self.unit_dialog
-            self.unit_dialog.ask_new()
+        self._pending = self.unit_dialog
+        self.unit_dialog.ask_new()
 
     def ask_edit_unit(self) -> None:
         unit = self.selected_unit()
-        if unit is not None and self._service is not None:
+        if unit is not None:
             self._pending = self.unit_dialog
             self.unit_dialog.ask_edit(unit)
 
     def toggle_unit_retired(self) -> None:
         unit = self.selected_unit()
-        if unit is not None and self._service is not None:
-            self._service.set_unit_retired(unit, not unit.retired)
+        if unit is not None:
+            self.unitRetireRequested.emit(unit, not unit.retired)
 
     def _unit_submitted(
         self, before: UnitRecord | None, name: str, short_name: str, kind: str, keywords: str
     ) -> None:
-        if self._service is None:
-            return
         if before is None:
-            self._service.add_unit(name, short_name, kind, keywords)
+            self.unitAddRequested.emit(name, short_name, kind, keywords)
         else:
-            self._service.edit_unit(before, name, short_name, kind, keywords)
+            self.unitEditRequested.emit(before, name, short_name, kind, keywords)
 
     # -- officials ---------------------------------------------------------------------------
     def ask_new_official(self) -> None:
         unit = self.selected_unit()
-        if unit is not None and self._service is not None:
+        if unit is not None:
             self._pending = self.official_dialog
             self.official_dialog.ask_new(unit)
 
     def ask_edit_official(self) -> None:
         official = self.selected_official()
-        if official is not None and self._service is not None:
+        if official is not None:
             self._pending = self.official_dialog
             self.official_dialog.ask_edit(official)
 
     def toggle_official_retired(self) -> None:
         official = self.selected_official()
-        if official is not None and self._service is not None:
-            self._service.set_official_retired(official, not official.retired)
+        if official is not None:
+            self.officialRetireRequested.emit(official, not official.retired)
 
     def _official_submitted(
         self, before: OfficialRecord | None, unit_id: int, name: str, title: str
     ) -> None:
-        if self._service is None:
-            return
         if before is None:
-            self._service.add_official(unit_id, name, title)
+            self.officialAddRequested.emit(unit_id, name, title)
         else:
-            self._service.edit_official(before, name, title)
+            self.officialEditRequested.emit(before, name, title)
 
     def undo(self) -> None:
-        if self._service is not None and self._service.can_undo:
-            self._service.undo()
+        if self._can_undo:
+            self.undoRequested.emit()
 
     # -- files -------------------------------------------------------------------------------
     def import_file(self, path: str) -> None:
         """Check a units file; a preview follows, and nothing is stored until it is accepted."""
-        if self._service is not None:
-            self.show_message(self.tr("Reading {file}…").format(file=QFileInfo(path).fileName()))
-            self._service.preview_import(path)
+        self.show_message(self.tr("Reading {file}…").format(file=QFileInfo(path).fileName()))
+        self.importPreviewRequested.emit(path)
 
     def export_file(self, path: str) -> None:
         """Write every unit with its officials to ``path`` (CSV or XLSX by the suffix)."""
-        if self._service is not None:
-            self._service.export(path)
+        self.exportRequested.emit(path)
 
     def _import_accepted(self, path: str) -> None:
-        if self._service is not None:
-            self._service.apply_import(path)
+        self.importRequested.emit(path)
 
-    def _show_preview(self, path: str, plan: Any) -> None:
+    def show_import_preview(self, path: str, plan: Any) -> None:
         self.message.hide()
         self.preview_dialog.ask(
             path, QFileInfo(path).fileName(), plan.added, plan.changed, plan.unchanged
         )
 
-    def _show_refusal(self, path: str, problems: list[Any]) -> None:
+    def show_import_refusal(self, path: str, problems: list[Any]) -> None:
         lines = [str(p) for p in problems[:8]]
         if len(problems) > len(lines):
             lines.append(self.tr("… and {n} more").format(n=len(problems) - len(lines)))
@@ -385,14 +391,14 @@ class UnitsPage(QWidget):
             bad=True,
         )
 
-    def _show_imported(self, path: str, done: Any) -> None:
+    def show_imported(self, path: str, done: Any) -> None:
         self.show_message(
             self.tr("Imported {file}: {added} unit(s) added, {changed} changed.").format(
                 file=QFileInfo(path).fileName(), added=len(done.added), changed=len(done.changed)
             )
         )
 
-    def _show_exported(self, path: str, count: int) -> None:
+    def show_exported(self, path: str, count: int) -> None:
         self.show_message(
             self.tr("Wrote {count} unit(s) to {file}.").format(
                 count=count, file=QFileInfo(path).fileName()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -470,58 +469,3 @@ class RigTab(QWidget):
         addr = self.wifi_edit.text().strip()
         if addr:
             self.wifiRequested.emit(addr)
-
-
-class RigControls(Protocol):
-    """What the tab uses of the rig service (`studio.services.rig_monitor.RigMonitorService`).
-
-    Widgets may not import the service's module (it reaches ADB and the database), so the tab
-    names only the members it needs.
-    """
-
-    healthChanged: Any
-    bindingsChanged: Any
-    actionFinished: Any
-    simulated: bool
-    adb_unavailable: str | None
-    address: str
-
-    def launch_live_app(self, keys: Sequence[str]) -> None: ...
-    def set_stay_awake(self, keys: Sequence[str], on: bool) -> None: ...
-    def mirror(self, keys: Sequence[str], area: tuple[int, int, int, int]) -> None: ...
-    def connect_wifi(self, addr: str) -> None: ...
-    def bind(self, serialno: str, role: RoomRole, label: str, model: str = "") -> None: ...
-
-
-def source_text(service: RigControls) -> str:
-    """Where the phones are read from, and whether that works."""
-    if service.simulated:
-        return QCoreApplication.translate("Rig", "Simulated rig (demo): two phones, no ADB.")
-    if service.adb_unavailable is not None:
-        return QCoreApplication.translate(
-            "Rig", "No ADB server at {address}. Start it with: adb start-server"
-        ).format(address=service.address)
-    return QCoreApplication.translate("Rig", "ADB server {address} · read every 2 s").format(
-        address=service.address
-    )
-
-
-def connect_service(tab: RigTab, service: RigControls) -> None:
-    """Wire the tab to the rig service both ways (the app calls this once)."""
-    service.healthChanged.connect(tab.show_health)
-    service.healthChanged.connect(lambda _statuses: tab.show_source(source_text(service)))
-    service.bindingsChanged.connect(tab.show_phones)
-    service.actionFinished.connect(tab.show_results)
-
-    def act(action: str, keys: list[str]) -> None:
-        if action == "launch":
-            service.launch_live_app(keys)
-        elif action in ("stay_awake_on", "stay_awake_off"):
-            service.set_stay_awake(keys, action == "stay_awake_on")
-
-    tab.actionRequested.connect(act)
-    tab.mirrorRequested.connect(service.mirror)
-    tab.wifiRequested.connect(service.connect_wifi)
-    tab.bindRequested.connect(
-        lambda serialno, role, label, model: service.bind(serialno, RoomRole(role), label, model)
-    )

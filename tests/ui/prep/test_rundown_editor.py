@@ -28,13 +28,14 @@ from studio.store.repository import StudioRepository
 from studio.store.rundowns import load_rundown
 from studio.ui.prep.rundown_editor import RundownEditor
 from studio.ui.prep.rundown_table import DRAFT_ROLE, MIME_TYPE, Column
+from studio.ui.prep.wiring import wire_rundown_editor
 from tests.conftest import DEMO_DAY
 
 DEFAULT_TITLES = ["开场", "政策解读", "网友提问", "转办回音", "结束语"]
 
 
 class Studio:
-    """An editor on today's demo session, attached to a real service, in an active window."""
+    """An editor on today's demo session, wired to a real service, in an active window."""
 
     def __init__(self, qtbot, db, loop) -> None:
         self.db, self.loop, self.qtbot = db, loop, qtbot
@@ -48,7 +49,7 @@ class Studio:
         box.addWidget(self.editor)
         qtbot.addWidget(self.window)
         self.window.resize(1000, 700)
-        self.editor.attach(self.service)
+        wire_rundown_editor(self.editor, self.service)
         repo = StudioRepository(db)
         self.session = repo.session_on(DEMO_DAY)
         self.editor.set_session(self.session, "15:00–16:00")

@@ -18,7 +18,8 @@ from studio.services.rig_monitor import RigMonitorService
 from studio.services.tasks import BackgroundTasks
 from studio.store.repository import StudioRepository
 from studio.ui.rig.golive_dialog import GoLiveDialog
-from studio.ui.rig.rig_tab import RigTab, connect_service, official_marker, rig_summary
+from studio.ui.rig.rig_tab import RigTab, official_marker, rig_summary
+from studio.ui.rig.wiring import wire_rig_tab
 from tests.helpers.fake_adb import FakeAdbServer, phone_from_dir
 from tests.helpers.waiting import Clock, run_until
 
@@ -37,7 +38,7 @@ def rig_tab(qtbot, demo_db, event_loop_qt):
         tasks = BackgroundTasks()
         service = RigMonitorService(rig, demo_db, tasks, **kwargs)
         made.append((service, tasks))
-        connect_service(tab, service)
+        wire_rig_tab(tab, service)
         tab.resize(1400, 800)
         tab.show()
         return tab, service

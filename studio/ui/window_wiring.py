@@ -1,0 +1,47 @@
+"""The main window's own wiring: what it shows for every seat (status bar, official's screen).
+
+The main window gathers what the official sees (session, running order, timer, questions on
+air, notes, phone alarms) and the status bar; the seats' own widgets are wired in their folders.
+"""
+
+from __future__ import annotations
+
+from studio.ui.main_window import MainWindow
+from studio.ui.rig.rig_tab import official_marker, rig_summary
+from studio.ui.services_bundle import Services
+
+
+def wire_main_window(window: MainWindow, services: Services) -> None:
+    """Connect the window's slots to the services, and its menus' requests to the timer."""
+    s, w = services, window
+    s.schedule.todayLoaded.connect(w.show_today)
+    s.schedule.rundownLoaded.connect(w.show_rundown)
+    # The feed loads when the session changes, in pages; then it follows by changes.
+    s.feed.sessionOpened.connect(w.open_feed)
+    s.feed.questionsLoaded.connect(w.add_stored_questions)
+    s.feed.loadFinished.connect(w.finish_feed_load)
+    s.moderation.questionsChanged.connect(w.update_questions)
+    s.moderation.refused.connect(w.show_refusal)
+    s.rig.phonesLoaded.connect(w.show_phones)
+    s.rig.roomsLoaded.connect(w.show_rooms)
+    s.live_feed.roomStateChanged.connect(w.show_room_state)
+    s.rig_monitor.healthChanged.connect(
+        lambda statuses: w.show_rig(rig_summary(statuses), official_marker(statuses))
+    )
+    s.timer.readingChanged.connect(w.show_reading)
+    s.timer.snapshotChanged.connect(w.show_timer)
+    s.timer.exported.connect(w.show_saved)
+    w.jumpRequested.connect(s.timer.jump)
+    w.exportActualsRequested.connect(s.timer.export_actuals)
+    for service in (
+        s.schedule,
+        s.feed,
+        s.rig,
+        s.referrals,
+        s.reports,
+        s.timer,
+        s.rig_monitor,
+        s.live_feed,
+        s.schedule_editing,
+    ):
+        service.problem.connect(w.show_problem)
