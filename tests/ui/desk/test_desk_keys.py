@@ -1,35 +1,12 @@
 """The moderator's keys on the live desk: real key presses, the store, the audit, the official."""
 
-import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from studio.domain.model import QuestionStatus
 from studio.store.models import AuditEvent, Question
-from tests.ui.conftest import until
-
-
-@pytest.fixture
-def desk(make_desk, demo_db, event_loop_qt):
-    studio = make_desk(demo_db)
-    w = studio.window
-    w.tabs.setCurrentWidget(w.desk)
-    w.activateWindow()
-    event_loop_qt.run_until_complete(until(lambda: QApplication.activeWindow() is w))
-    w.desk.feed_view.setFocus()
-    event_loop_qt.run_until_complete(until(lambda: w.desk.feed_view.hasFocus()))
-    return studio
-
-
-def select_rows(desk, *rows: int) -> None:
-    view = desk.window.desk.feed_view
-    view.clearSelection()
-    for row in rows:
-        view.selectionModel().select(
-            view.model().index(row, 0),
-            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
-        )
+from tests.helpers.feed_rows import select_rows
+from tests.helpers.waiting import until
 
 
 def status_in_store(db, question_id: int) -> QuestionStatus:

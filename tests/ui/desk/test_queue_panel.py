@@ -23,8 +23,7 @@ from studio.ui import theme
 from studio.ui.desk.feed_model import FeedModel
 from studio.ui.desk.queue_panel import QueuePanel
 from tests.conftest import DEMO_DAY
-from tests.ui.conftest import until
-from tests.ui.desk.test_desk_keys import desk  # noqa: F401 (the fixture "desk")
+from tests.helpers.waiting import until
 
 S = QuestionStatus
 ALT = Qt.KeyboardModifier.AltModifier
@@ -32,10 +31,9 @@ T0 = dt.datetime(2026, 11, 26, 15, 0)
 
 
 @pytest.fixture
-def queued(request, qtbot, event_loop_qt):
-    """The live desk (test_desk_keys' fixture) after Q on three new questions: (desk, ids)."""
-    studio = request.getfixturevalue("desk")
-    return studio, queue_three(studio, qtbot, event_loop_qt)
+def queued(desk, qtbot, event_loop_qt):
+    """The live desk (the desk seat's fixture) after Q on three new questions: (desk, ids)."""
+    return desk, queue_three(desk, qtbot, event_loop_qt)
 
 
 def focus(loop, widget) -> None:
