@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from studio.domain.model import QuestionFlag, QuestionStatus, ReferralCategory, ReferralStatus
 from studio.domain.question_lifecycle import ModerationAction, MoveRefused
 from studio.store import moderation
-from studio.store.models import AuditEvent, BlockedAuthor, Question, Referral, Room, Session, Unit
+from studio.store.models import AuditEvent, BlockedAuthor, Question, Referral, Session
 from studio.store.moderation import (
     NothingToUndo,
     block_author,
@@ -23,41 +23,11 @@ from studio.store.moderation import (
     refer,
     undo_last,
 )
-from studio.store.repository import StudioRepository
 from tests.conftest import DEMO_DAY
 
 A = ModerationAction
 S = QuestionStatus
 NOW = dt.datetime(2026, 11, 26, 15, 10)
-
-
-@pytest.fixture
-def desk(demo_db):
-    """Today's session with five fresh questions from five viewers in the county's room."""
-    session_id = StudioRepository(demo_db).session_on(DEMO_DAY).id
-    with demo_db.transaction() as s:
-        room_id = s.scalars(select(Room.id).order_by(Room.id)).first()
-        rows = [
-            Question(
-                session_id=session_id,
-                room_id=room_id,
-                platform_msg_id=f"t-{n}",
-                author_id=f"viewer{n}",
-                nickname=f"观众{n}",
-                raw_text=f"问题{n}",
-                display_text=f"问题{n}？",
-                received_at=NOW,
-                status=S.NEW,
-                flags=int(QuestionFlag.IS_QUESTION),
-                cluster_id=None,
-            )
-            for n in range(5)
-        ]
-        s.add_all(rows)
-        s.flush()
-        ids = [q.id for q in rows]
-        unit_id = s.scalars(select(Unit.id).order_by(Unit.id)).first()
-    return demo_db, session_id, ids, room_id, unit_id
 
 
 def statuses(db, ids):
