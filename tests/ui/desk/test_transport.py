@@ -12,7 +12,7 @@ from studio.domain.rundown_clock import ClockReading, Phase
 from studio.store.models import AuditEvent, Question
 from studio.store.timer_store import load_timer
 from studio.ui.timer_words import expected_end_line, phase_key, phase_word
-from tests.ui.conftest import until
+from tests.helpers.waiting import until
 
 
 @pytest.fixture

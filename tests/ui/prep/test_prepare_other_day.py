@@ -10,7 +10,7 @@ from studio.domain.model import SessionStatus
 from studio.store.rundowns import load_rundown
 from studio.store.schedule import list_sessions
 from tests.conftest import DEMO_DAY
-from tests.ui.conftest import until
+from tests.helpers.waiting import until
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from studio.store.schedule_files import write_table
 from studio.store.units import list_officials, list_units
 from studio.ui import theme
-from tests.ui.conftest import until
+from tests.helpers.waiting import until
 
 
 @pytest.fixture
