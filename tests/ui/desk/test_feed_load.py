@@ -12,6 +12,7 @@ from studio.services.live_feed import LiveFeedService
 from studio.store.models import Question
 from studio.store.rundowns import load_rundown
 from tests.conftest import DEMO_DAY
+from tests.helpers.store_work import settled
 from tests.helpers.waiting import run_until, until
 
 
@@ -56,7 +57,7 @@ def test_edits_elsewhere_keep_the_feed_its_selection_and_new_questions(
         studio.schedule.refresh()
         feed.add_manual("路灯坏了什么时候修？", "phone", "张先生")
         await until(lambda: len(today_loads) >= 3 and model.rowCount() == rows_before + 1)
-        await studio._settle()
+        await settled(studio)
         await feed.stop()
 
     loop.run_until_complete(edits())

@@ -23,6 +23,7 @@ from studio.ui import theme
 from studio.ui.desk.feed_model import FeedModel
 from studio.ui.desk.queue_panel import QueuePanel
 from tests.conftest import DEMO_DAY
+from tests.helpers.store_work import settled
 from tests.helpers.waiting import until
 
 S = QuestionStatus
@@ -203,7 +204,7 @@ def test_queue_keys_do_nothing_while_the_feed_has_focus(queued, qtbot, demo_db, 
     select_in_queue(tab.queue, c)
     focus(loop, tab.feed_view)
     qtbot.keyClick(tab.feed_view, Qt.Key.Key_Up, ALT)
-    loop.run_until_complete(studio._settle())  # a reorder, had one started, has finished
+    loop.run_until_complete(settled(studio))  # a reorder, had one started, has finished
     assert queue_ids(demo_db, studio.moderation.session_id)[-3:] == [a, b, c]
 
 

@@ -11,6 +11,7 @@ from studio.store.rundowns import load_rundown
 from studio.store.schedule import list_sessions
 from studio.ui.prep.session_dialog import SessionDialog
 from tests.conftest import DEMO_DAY
+from tests.helpers.shown import label_showing
 from tests.helpers.store_work import run
 from tests.helpers.waiting import until
 
@@ -162,8 +163,8 @@ def test_today_s_card_edits_today_s_session(demo_db, make_desk, event_loop_qt, q
     editor.topic.selectAll()
     editor.topic.insert("<b>供暖</b>答疑")  # QTest types Latin-1 only
     editor.save_button.click()
-    event_loop_qt.run_until_complete(until(lambda: card._topic.text() == "<b>供暖</b>答疑"))
-    assert card._topic.textFormat() == Qt.TextFormat.PlainText
+    event_loop_qt.run_until_complete(until(lambda: label_showing(card, "<b>供暖</b>答疑")))
+    assert label_showing(card, "<b>供暖</b>答疑").textFormat() == Qt.TextFormat.PlainText
     card.show_session(None)
     assert not card.edit_button.isEnabled()
 
