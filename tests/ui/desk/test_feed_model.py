@@ -9,6 +9,7 @@ from studio.ui.desk.feed_model import RECORD_ROLE, FeedModel
 from studio.ui.desk.feed_sources import FeedSourcesDialog
 from studio.ui.desk.manual_entry import ManualEntryDialog
 from studio.ui.record_model import Column
+from tests.helpers.dialogs import Button, press_button
 from tests.helpers.feed_rows import question
 
 
@@ -141,7 +142,7 @@ def test_sources_dialog_round_trips_the_sources(qtbot):
     tool, address, _key = dialog.rows["dept"]
     tool.setCurrentIndex(tool.findData("barragegrab"))
     assert address.text() == "ws://127.0.0.1:8888"
-    dialog._save()
+    press_button(dialog, Button.Save)
     assert edited[0][1]["tool"] == "barragegrab" and not dialog.isVisible()
     assert Qt  # (imported for readability of roles above)
 

@@ -5,6 +5,7 @@ import datetime as dt
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QFileDialog
 
 from studio.store.schedule import list_sessions
 from studio.ui.prep.announcement_dialog import AnnouncementDialog
@@ -119,8 +120,8 @@ def test_announcement_dialog_texts_copy_and_save(wired, qtbot, tmp_path):
         dialog.save_poster("cover", str(tmp_path / "missing-dir" / "x.png"))
     QThreadPool.globalInstance().waitForDone()
     dialog.choose_file("cover")
-    assert dialog._file_dialog is not None and dialog._file_dialog.isVisible()
-    dialog._file_dialog.reject()
+    (asked,) = [d for d in dialog.findChildren(QFileDialog) if d.isVisible()]
+    asked.reject()
     dialog.close()
 
 
