@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from studio.domain.model import Platform, QuestionFlag, QuestionStatus, RoomRole, SegmentKind
 from studio.domain.question_lifecycle import ModerationAction
-from studio.domain.queue_fit import qa_time_left
+from studio.domain.queue_fit import DEFAULT_ANSWER_S, qa_time_left, queue_fit
 from studio.domain.records import QuestionRecord, SegmentRecord
 from studio.domain.rundown_clock import ClockReading, Phase
 from studio.store.models import AuditEvent
@@ -226,9 +226,14 @@ def test_the_fit_follows_the_timer_and_the_session_s_answers(make_desk, demo_db,
             )
     studio = make_desk(demo_db)
     loop, panel = event_loop_qt, studio.window.desk.queue
-    loop.run_until_complete(until(lambda: panel._typical_s == statistics.median([100, 200, 400])))
     segments = repository.segments(session_id)
     qa = next(i for i, g in enumerate(segments) if g.kind == SegmentKind.QA)
+    # Little time left, so the median (200 s) and the default answer time fit different counts.
+    short, count = reading(qa, 250), len(panel.ordered())
+    median = min(queue_fit(segments, short, statistics.median([100, 200, 400])).fit, count)
+    assert median != min(queue_fit(segments, short, DEFAULT_ANSWER_S).fit, count)
+    studio.window.show_reading(short)
+    loop.run_until_complete(until(lambda: f"about {median} of {count} fit" in panel.fit_label.text()))
     studio.window.show_reading(reading(qa, 610))
     left = qa_time_left(segments, reading(qa, 610))
     count = len(panel.ordered())
