@@ -64,8 +64,12 @@ def test_logs_and_their_folders_are_owner_only_also_after_a_rollover(usual_umask
     assert _mode(log_path.parent) == 0o700
     assert _mode(log_path) == 0o600
     assert _mode(log_path.parent / "fault.log") == 0o600
-    rotating = next(h for h in logging.getLogger().handlers if getattr(h, "_studio", False))
-    assert isinstance(rotating, logging.handlers.RotatingFileHandler)
+    rotating = next(
+        h
+        for h in logging.getLogger().handlers
+        if isinstance(h, logging.handlers.RotatingFileHandler)
+        and h.baseFilename == str(log_path.absolute())
+    )
     rotating.doRollover()
     assert _mode(log_path) == 0o600
     assert _mode(log_path.with_name("studio.log.1")) == 0o600

@@ -4,7 +4,7 @@ import time
 
 from studio.services.store_jobs import StoreJobs
 from studio.services.tasks import BackgroundTasks
-from tests.ui.conftest import until
+from tests.helpers.waiting import until
 
 
 class Refused(Exception):

@@ -12,44 +12,14 @@ from studio.domain.question_lifecycle import ModerationAction, MoveRefused
 from studio.store import acts
 from studio.store.audit_export import AUDIT_FIELDS, export_audit
 from studio.store.blocks import block_author, blocked_authors, is_blocked, room_ids
-from studio.store.models import AuditEvent, BlockedAuthor, Question, Referral, Room, Session, Unit
+from studio.store.models import AuditEvent, BlockedAuthor, Question, Referral, Room, Session
 from studio.store.moderation import edit_and_approve, merge_cluster, moderate, refer
-from studio.store.repository import StudioRepository
 from studio.store.undo import NothingToUndo, undo_last
 from tests.conftest import DEMO_DAY
 
 A = ModerationAction
 S = QuestionStatus
 NOW = dt.datetime(2026, 11, 26, 15, 10)
-
-
-@pytest.fixture
-def desk(demo_db):
-    """Today's session with five fresh questions from five viewers in the county's room."""
-    session_id = StudioRepository(demo_db).session_on(DEMO_DAY).id
-    with demo_db.transaction() as s:
-        room_id = s.scalars(select(Room.id).order_by(Room.id)).first()
-        rows = [
-            Question(
-                session_id=session_id,
-                room_id=room_id,
-                platform_msg_id=f"t-{n}",
-                author_id=f"viewer{n}",
-                nickname=f"观众{n}",
-                raw_text=f"问题{n}",
-                display_text=f"问题{n}？",
-                received_at=NOW,
-                status=S.NEW,
-                flags=int(QuestionFlag.IS_QUESTION),
-                cluster_id=None,
-            )
-            for n in range(5)
-        ]
-        s.add_all(rows)
-        s.flush()
-        ids = [q.id for q in rows]
-        unit_id = s.scalars(select(Unit.id).order_by(Unit.id)).first()
-    return demo_db, session_id, ids, room_id, unit_id
 
 
 def statuses(db, ids):

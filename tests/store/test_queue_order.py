@@ -16,7 +16,6 @@ from studio.store.moderation import moderate
 from studio.store.queue_order import queue_ids, reorder, status_moves, step_on_air
 from studio.store.repository import StudioRepository
 from studio.store.undo import undo_last
-from tests.store.test_moderation import desk  # noqa: F401 (the fixture "desk")
 
 A = ModerationAction
 S = QuestionStatus
@@ -24,13 +23,13 @@ NOW = dt.datetime(2026, 11, 26, 15, 10)
 
 
 @pytest.fixture
-def queue(request):
+def queue(desk):
     """Four fresh questions of today's session, the first three queued in that order.
 
-    Built on test_moderation's five fresh questions; the demo's own queue is emptied first
+    Built on the store fixture's five fresh questions; the demo's own queue is emptied first
     so the order is only these.
     """
-    db, session_id, ids, *_ = request.getfixturevalue("desk")
+    db, session_id, ids, *_ = desk
     with db.transaction() as s:
         for q in s.scalars(select(Question).where(Question.status.in_([S.QUEUED, S.ON_AIR]))):
             q.status = S.FLAGGED

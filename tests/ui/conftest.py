@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from studio.app import StudioDesk
 from studio.options import parse_options
 from tests.conftest import DEMO_DAY
+from tests.helpers.store_work import settled
 from tests.helpers.waiting import until
 
 
@@ -23,7 +24,7 @@ def make_desk(qapp, event_loop_qt):
         built.append(studio)
         studio.window.show()
         studio.refresh_all()
-        event_loop_qt.run_until_complete(studio._settle())
+        event_loop_qt.run_until_complete(settled(studio))
         event_loop_qt.run_until_complete(until(lambda: studio.timer.snapshot is not None))
         return studio
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QFileInfo, QModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QFileSystemModel
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QFileSystemModel, QMessageBox
 from sqlalchemy import text
 
 from studio.ui.file_dialogs import NameOnlyIconProvider, file_dialog, protect_database
@@ -145,8 +145,9 @@ def test_the_live_database_cannot_be_chosen_in_a_dialog(demo_db, qtbot, tmp_path
             dialog.accept()
             assert chosen == []  # refused: nothing is read or written
             assert dialog.isVisible()
-            assert "live database" in dialog._refusal.text()
-            dialog._refusal.close()
+            (refusal,) = [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+            assert "live database" in refusal.text()
+            refusal.close()
             dialog.selectFile(str(tmp_path / "plan.csv"))
             dialog.accept()
             assert chosen == [str(tmp_path / "plan.csv")]

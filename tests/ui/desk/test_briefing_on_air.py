@@ -7,7 +7,7 @@ from studio.store.briefing import earlier_briefing_notes, save_briefing_notes
 from studio.store.models import Session
 from studio.store.repository import StudioRepository
 from tests.conftest import DEMO_DAY
-from tests.ui.conftest import until
+from tests.helpers.waiting import until
 
 
 def test_today_s_notes_reach_the_desk_and_a_point_reaches_the_official(

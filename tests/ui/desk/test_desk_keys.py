@@ -1,35 +1,13 @@
 """The moderator's keys on the live desk: real key presses, the store, the audit, the official."""
 
-import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from studio.domain.model import QuestionStatus
 from studio.store.models import AuditEvent, Question
-from tests.ui.conftest import until
-
-
-@pytest.fixture
-def desk(make_desk, demo_db, event_loop_qt):
-    studio = make_desk(demo_db)
-    w = studio.window
-    w.tabs.setCurrentWidget(w.desk)
-    w.activateWindow()
-    event_loop_qt.run_until_complete(until(lambda: QApplication.activeWindow() is w))
-    w.desk.feed_view.setFocus()
-    event_loop_qt.run_until_complete(until(lambda: w.desk.feed_view.hasFocus()))
-    return studio
-
-
-def select_rows(desk, *rows: int) -> None:
-    view = desk.window.desk.feed_view
-    view.clearSelection()
-    for row in rows:
-        view.selectionModel().select(
-            view.model().index(row, 0),
-            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
-        )
+from tests.helpers.dialogs import Button, press_button
+from tests.helpers.feed_rows import select_rows
+from tests.helpers.waiting import until
 
 
 def status_in_store(db, question_id: int) -> QuestionStatus:
@@ -200,7 +178,7 @@ def test_r_refers_with_the_suggested_unit_and_a_working_day_deadline(
     assert dialog.isVisible() and not dialog.isModal()
     assert dialog.unit.currentText() == "自然资源局"  # the suggested unit
     dialog.note.setText("节目后电话联系")
-    dialog._accept()
+    press_button(dialog, Button.Ok)
     loop.run_until_complete(until(lambda: model.record(row).status == QuestionStatus.REFERRED))
     with demo_db.sessions() as s:
         ticket = s.scalars(
@@ -222,7 +200,7 @@ def test_e_edits_then_approves_masking_and_keeping_the_original(
     qtbot.keyClick(tab.feed_view, Qt.Key.Key_E)
     assert tab.edit_dialog.isVisible()
     tab.edit_dialog.text.setPlainText("请问加装电梯补贴？电话13812345678")
-    tab.edit_dialog._accept()
+    press_button(tab.edit_dialog, Button.Ok)
     loop.run_until_complete(until(lambda: "138****5678" in model.record(row).display_text))
     with demo_db.sessions() as s:
         edit = s.scalars(

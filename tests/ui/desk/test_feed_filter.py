@@ -8,15 +8,9 @@ from studio.domain.records import QuestionRecord, UnitRecord
 from studio.store.models import Question
 from studio.ui.desk.desk_tab import DeskTab
 from studio.ui.desk.feed_filter import FeedFilter, search_key
-from tests.ui.conftest import until
-from tests.ui.desk.test_desk_keys import desk as keys_desk  # noqa: F401 (fixture "desk")
-from tests.ui.desk.test_desk_keys import select_rows
-from tests.ui.desk.test_feed_model import question as feed_question
-
-
-def question(n: int, text: str = "暖气不热怎么办？", nickname: str = "青山人", **kw):
-    """A feed row, text first (what these tests vary most)."""
-    return feed_question(n, nickname, text, **kw)
+from tests.helpers.feed_rows import question_saying as question
+from tests.helpers.feed_rows import select_rows
+from tests.helpers.waiting import until
 
 
 def mixed() -> list[QuestionRecord]:
@@ -164,8 +158,7 @@ def test_filtering_100k_rows_keeps_the_right_rows_as_more_arrive(qtbot):
 # -- the whole desk, real keys ----------------------------------------------------------------
 
 
-def test_ctrl_f_searches_and_esc_clears_back_to_the_feed(keys_desk, qtbot, event_loop_qt):  # noqa: F811 (the fixture)
-    desk = keys_desk
+def test_ctrl_f_searches_and_esc_clears_back_to_the_feed(desk, qtbot, event_loop_qt):
     loop, tab = event_loop_qt, desk.window.desk
     everything = tab.feed_filter.rowCount()
     qtbot.keyClick(tab.feed_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -183,12 +176,11 @@ def test_ctrl_f_searches_and_esc_clears_back_to_the_feed(keys_desk, qtbot, event
 
 
 def test_alt_keys_choose_views_and_f_q_act_on_the_filtered_selection(
-    keys_desk,  # noqa: F811 (the fixture)
+    desk,
     qtbot,
     demo_db,
     event_loop_qt,
 ):
-    desk = keys_desk
     loop, tab = event_loop_qt, desk.window.desk
     model, proxy, view = tab.feed_model, tab.feed_filter, tab.feed_view
     qtbot.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # New

@@ -11,7 +11,10 @@ from studio.gui_gc import GuiThreadCollector
 from studio.services.live_feed import LiveFeedService
 from studio.store.models import Question
 from studio.store.rundowns import load_rundown
+from studio.store.units import list_units
 from tests.conftest import DEMO_DAY
+from tests.helpers.shown import shown_texts
+from tests.helpers.store_work import settled
 from tests.helpers.waiting import run_until, until
 
 
@@ -33,7 +36,7 @@ def test_edits_elsewhere_keep_the_feed_its_selection_and_new_questions(
     model.modelAboutToBeReset.connect(lambda: resets.append("feed"))
     proxy.modelAboutToBeReset.connect(lambda: resets.append("filter"))
     routed = next(model.record(r) for r in range(model.rowCount()) if model.record(r).unit_name)
-    unit = next(u for u in tab._units if u.name == routed.unit_name)
+    unit = next(u for u in list_units(demo_db) if u.name == routed.unit_name)
     tab.feed_view.selectRow(proxy.row_of(routed.id))
     assert selected_ids(tab) == [routed.id]
     session = studio.schedule.today_session
@@ -56,7 +59,7 @@ def test_edits_elsewhere_keep_the_feed_its_selection_and_new_questions(
         studio.schedule.refresh()
         feed.add_manual("路灯坏了什么时候修？", "phone", "张先生")
         await until(lambda: len(today_loads) >= 3 and model.rowCount() == rows_before + 1)
-        await studio._settle()
+        await settled(studio)
         await feed.stop()
 
     loop.run_until_complete(edits())
@@ -102,7 +105,7 @@ def test_a_long_session_shows_every_comment_loaded_in_pages(
     model = tab.feed_model
     assert model.rowCount() == total > 25_000
     assert len({model.record(r).id for r in range(total)}) == total
-    assert tab._counts.text().startswith(f"{total} ")
+    assert any(text.startswith(f"{total} ") for text in shown_texts(tab))
     assert tab.filter_bar.buttons["all"].text().endswith(f" {total}")
     assert late_id in [q.id for q in tab.queue.ordered()]
     # Pages, not one read: the next session opened loads as many rows in steps again.

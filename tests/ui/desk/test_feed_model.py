@@ -1,38 +1,16 @@
 """The live feed's model and the desk around it: append-only, plain text, fast at 100k rows."""
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 
-from studio.domain.model import Platform, QuestionFlag, QuestionStatus, RoomRole
-from studio.domain.records import QuestionRecord, RoomRecord
+from studio.domain.model import Platform, QuestionStatus, RoomRole
+from studio.domain.records import RoomRecord
 from studio.ui.desk.desk_tab import FEED_COLUMNS, DeskTab
 from studio.ui.desk.feed_model import RECORD_ROLE, FeedModel
 from studio.ui.desk.feed_sources import FeedSourcesDialog
 from studio.ui.desk.manual_entry import ManualEntryDialog
 from studio.ui.record_model import Column
-
-AT = dt.datetime(2026, 11, 26, 15, 0)
-
-
-def question(
-    n: int, nickname: str = "青山人", text: str = "暖气不热怎么办？", **kw
-) -> QuestionRecord:
-    fields = dict(
-        id=n,
-        received_at=AT + dt.timedelta(seconds=n),
-        room_role=RoomRole.GOV,
-        platform=Platform.KUAISHOU,
-        nickname=nickname,
-        display_text=text,
-        status=QuestionStatus.NEW,
-        flags=QuestionFlag.IS_QUESTION,
-        unit_name="",
-        cluster_id=None,
-        channel="live",
-    )
-    fields.update(kw)
-    return QuestionRecord(**fields)
+from tests.helpers.dialogs import Button, press_button
+from tests.helpers.feed_rows import question
 
 
 def model() -> FeedModel:
@@ -164,7 +142,7 @@ def test_sources_dialog_round_trips_the_sources(qtbot):
     tool, address, _key = dialog.rows["dept"]
     tool.setCurrentIndex(tool.findData("barragegrab"))
     assert address.text() == "ws://127.0.0.1:8888"
-    dialog._save()
+    press_button(dialog, Button.Save)
     assert edited[0][1]["tool"] == "barragegrab" and not dialog.isVisible()
     assert Qt  # (imported for readability of roles above)
 

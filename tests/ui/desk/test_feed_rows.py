@@ -19,10 +19,9 @@ from studio.ui.desk.feed_delegate import (
     segments,
     sensitive_words,
 )
-from tests.ui.conftest import until
-from tests.ui.desk.test_desk_keys import desk as keys_desk  # noqa: F401 (fixture "desk")
-from tests.ui.desk.test_desk_keys import select_rows
-from tests.ui.desk.test_feed_filter import question
+from tests.helpers.feed_rows import question_saying as question
+from tests.helpers.feed_rows import select_rows
+from tests.helpers.waiting import until
 
 COL = {name: FEED_COLUMNS.index(name) for name in FEED_COLUMNS}
 
@@ -143,8 +142,7 @@ def test_the_cluster_count_follows_arrivals_and_merges(qtbot):
     assert [cell(desk, r, "asked") for r in range(5)] == ["5"] * 5
 
 
-def test_m_on_the_desk_shows_the_merged_count(keys_desk, qtbot, demo_db, event_loop_qt):  # noqa: F811 (the fixture)
-    desk = keys_desk
+def test_m_on_the_desk_shows_the_merged_count(desk, qtbot, demo_db, event_loop_qt):
     loop, tab = event_loop_qt, desk.window.desk
     model, view = tab.feed_model, tab.feed_view
     rows = [r for r in range(model.rowCount()) if model.record(r).status == QuestionStatus.NEW][:2]

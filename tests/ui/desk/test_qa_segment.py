@@ -12,7 +12,7 @@ from sqlalchemy import select
 from studio.domain.model import QuestionFlag, QuestionStatus
 from studio.store.models import AuditEvent, Question
 from studio.store.queue_order import queue_ids
-from tests.ui.conftest import until
+from tests.helpers.waiting import until
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier

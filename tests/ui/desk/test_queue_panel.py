@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from studio.domain.model import Platform, QuestionFlag, QuestionStatus, RoomRole, SegmentKind
 from studio.domain.question_lifecycle import ModerationAction
-from studio.domain.queue_fit import qa_time_left
+from studio.domain.queue_fit import DEFAULT_ANSWER_S, qa_time_left, queue_fit
 from studio.domain.records import QuestionRecord, SegmentRecord
 from studio.domain.rundown_clock import ClockReading, Phase
 from studio.store.models import AuditEvent
@@ -23,8 +23,8 @@ from studio.ui import theme
 from studio.ui.desk.feed_model import FeedModel
 from studio.ui.desk.queue_panel import QueuePanel
 from tests.conftest import DEMO_DAY
-from tests.ui.conftest import until
-from tests.ui.desk.test_desk_keys import desk  # noqa: F401 (the fixture "desk")
+from tests.helpers.store_work import settled
+from tests.helpers.waiting import until
 
 S = QuestionStatus
 ALT = Qt.KeyboardModifier.AltModifier
@@ -32,10 +32,9 @@ T0 = dt.datetime(2026, 11, 26, 15, 0)
 
 
 @pytest.fixture
-def queued(request, qtbot, event_loop_qt):
-    """The live desk (test_desk_keys' fixture) after Q on three new questions: (desk, ids)."""
-    studio = request.getfixturevalue("desk")
-    return studio, queue_three(studio, qtbot, event_loop_qt)
+def queued(desk, qtbot, event_loop_qt):
+    """The live desk (the desk seat's fixture) after Q on three new questions: (desk, ids)."""
+    return desk, queue_three(desk, qtbot, event_loop_qt)
 
 
 def focus(loop, widget) -> None:
@@ -205,7 +204,7 @@ def test_queue_keys_do_nothing_while_the_feed_has_focus(queued, qtbot, demo_db, 
     select_in_queue(tab.queue, c)
     focus(loop, tab.feed_view)
     qtbot.keyClick(tab.feed_view, Qt.Key.Key_Up, ALT)
-    loop.run_until_complete(studio._settle())  # a reorder, had one started, has finished
+    loop.run_until_complete(settled(studio))  # a reorder, had one started, has finished
     assert queue_ids(demo_db, studio.moderation.session_id)[-3:] == [a, b, c]
 
 
@@ -227,9 +226,14 @@ def test_the_fit_follows_the_timer_and_the_session_s_answers(make_desk, demo_db,
             )
     studio = make_desk(demo_db)
     loop, panel = event_loop_qt, studio.window.desk.queue
-    loop.run_until_complete(until(lambda: panel._typical_s == statistics.median([100, 200, 400])))
     segments = repository.segments(session_id)
     qa = next(i for i, g in enumerate(segments) if g.kind == SegmentKind.QA)
+    # Little time left, so the median (200 s) and the default answer time fit different counts.
+    short, count = reading(qa, 250), len(panel.ordered())
+    median = min(queue_fit(segments, short, statistics.median([100, 200, 400])).fit, count)
+    assert median != min(queue_fit(segments, short, DEFAULT_ANSWER_S).fit, count)
+    studio.window.show_reading(short)
+    loop.run_until_complete(until(lambda: f"about {median} of {count} fit" in panel.fit_label.text()))
     studio.window.show_reading(reading(qa, 610))
     left = qa_time_left(segments, reading(qa, 610))
     count = len(panel.ordered())

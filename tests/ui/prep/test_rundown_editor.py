@@ -355,7 +355,7 @@ def test_dialogs_open_without_blocking_the_loop(studio):
     assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptOpen
     dialog.close()
     studio.editor.edit_actions["export"].trigger()
-    dialog = next(d for d in studio.editor.findChildren(QFileDialog) if d.isVisible())
+    (dialog,) = [d for d in studio.editor.findChildren(QFileDialog) if d.isVisible()]
     assert dialog.isVisible()
     assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
     dialog.close()

@@ -8,14 +8,14 @@ from PySide6.QtWidgets import QFileDialog
 from studio.store.schedule import list_sessions
 from studio.store.schedule_files import read_table, write_table
 from studio.ui.prep.schedule_import_dialog import ScheduleImportDialog
-from tests.ui.prep.test_schedule_view import RUNNING, run, wired  # noqa: F401
+from tests.helpers.store_work import run
 
 NOVEMBER = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
 AROUND = (dt.date(2026, 11, 1), dt.date(2026, 12, 31))
 
 
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
-def test_export_writes_the_shown_month(wired, event_loop_qt, tmp_path, suffix):  # noqa: F811
+def test_export_writes_the_shown_month(wired, event_loop_qt, tmp_path, suffix):
     view, _service, db = wired
     path = tmp_path / f"november.{suffix}"
     assert view.export_range() == NOVEMBER
@@ -27,7 +27,7 @@ def test_export_writes_the_shown_month(wired, event_loop_qt, tmp_path, suffix): 
     assert view.message.text() == f"{len(rows) - 1} sessions written to {path}"
 
 
-def test_import_shows_a_preview_and_writes_only_when_accepted(wired, event_loop_qt, tmp_path):  # noqa: F811
+def test_import_shows_a_preview_and_writes_only_when_accepted(wired, event_loop_qt, tmp_path):
     view, _service, db = wired
     path = tmp_path / "plan.csv"
     write_table(
@@ -62,7 +62,7 @@ def test_import_shows_a_preview_and_writes_only_when_accepted(wired, event_loop_
     )
 
 
-def test_a_bad_file_lists_each_problem_and_imports_nothing(wired, event_loop_qt, tmp_path):  # noqa: F811
+def test_a_bad_file_lists_each_problem_and_imports_nothing(wired, event_loop_qt, tmp_path):
     view, _service, db = wired
     path = tmp_path / "bad.xlsx"
     write_table(
@@ -97,7 +97,7 @@ def test_a_bad_file_lists_each_problem_and_imports_nothing(wired, event_loop_qt,
     assert list_sessions(db, *AROUND) == before
 
 
-def test_a_formula_without_a_value_is_shown_by_its_cell(wired, event_loop_qt, tmp_path):  # noqa: F811
+def test_a_formula_without_a_value_is_shown_by_its_cell(wired, event_loop_qt, tmp_path):
     from openpyxl import Workbook
 
     view, _service, db = wired
@@ -117,7 +117,7 @@ def test_a_formula_without_a_value_is_shown_by_its_cell(wired, event_loop_qt, tm
     assert list_sessions(db, *AROUND) == before
 
 
-def test_file_dialogs_are_qt_s_own_and_drive_the_same_methods(wired, event_loop_qt, tmp_path):  # noqa: F811
+def test_file_dialogs_are_qt_s_own_and_drive_the_same_methods(wired, event_loop_qt, tmp_path):
     view, _service, _db = wired
     view.export_button.click()
     dialog = view.files.file_dialog

@@ -3,71 +3,15 @@ moving a session, the announcement dialog."""
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QFileDialog
 
-from studio.services.schedule_editing import ScheduleEditingService
-from studio.services.tasks import BackgroundTasks
 from studio.store.schedule import list_sessions
 from studio.ui.prep.announcement_dialog import AnnouncementDialog
 from studio.ui.prep.month_calendar import MonthCalendar, day_kind
-from studio.ui.prep.schedule_view import ScheduleView
 from tests.conftest import DEMO_DAY
-from tests.ui.conftest import until
-
-
-@pytest.fixture
-def wired(qtbot, demo_db, event_loop_qt):
-    tasks = BackgroundTasks()
-    service = ScheduleEditingService(demo_db, tasks, lambda: DEMO_DAY)
-    view = ScheduleView()
-    qtbot.addWidget(view)
-    view.county = "青山县"
-    view.rangeRequested.connect(service.load)
-    view.previewRequested.connect(lambda weeks: service.preview(*service.next_weeks(weeks)))
-    view.generateRequested.connect(service.generate)
-    view.undoRequested.connect(service.undo_generation)
-    view.moveRequested.connect(service.move)
-    service.sessionsLoaded.connect(view.show_range)
-    service.previewReady.connect(view.show_preview)
-    service.generated.connect(view.show_generated)
-    service.undone.connect(view.show_undone)
-    service.moved.connect(view.show_moved)
-    service.problem.connect(view.show_problem)
-    view.editRequested.connect(service.load_details)
-    service.detailsLoaded.connect(view.open_editor)
-    view.sessionEditRequested.connect(service.edit)
-    view.undoEditRequested.connect(service.undo_edit)
-    service.edited.connect(view.show_edited)
-    service.editUndone.connect(view.show_edit_undone)
-    service.editUndoable.connect(view.set_edit_undoable)
-    view.rundownRequested.connect(service.start_rundown)
-    service.rundownStarted.connect(view.show_rundown_started)
-    view.files.exportRequested.connect(service.export)
-    service.exported.connect(view.files.show_exported)
-    view.files.importPreviewRequested.connect(service.preview_import)
-    view.files.importRequested.connect(service.import_file)
-    service.importPreviewed.connect(view.files.show_import_preview)
-    service.importRefused.connect(view.files.show_import_problems)
-    service.imported.connect(view.files.show_imported)
-    view.set_today(DEMO_DAY)
-    service.load(*view.visible_range())
-    RUNNING.append(tasks)
-    run(event_loop_qt, lambda: view.sessions_model.rowCount() > 0)
-    RUNNING.clear()
-    RUNNING.append(tasks)
-    yield view, service, demo_db
-    RUNNING.clear()
-    event_loop_qt.run_until_complete(tasks.shutdown())
-
-
-RUNNING: list[BackgroundTasks] = []
-
-
-def run(loop, condition):
-    """Run the loop until ``condition`` holds and no store work is left half-way."""
-    loop.run_until_complete(until(lambda: condition() and all(t.running == 0 for t in RUNNING)))
+from tests.helpers.store_work import run
 
 
 def test_calendar_marks_holidays_and_make_up_days(qtbot):
@@ -176,8 +120,8 @@ def test_announcement_dialog_texts_copy_and_save(wired, qtbot, tmp_path):
         dialog.save_poster("cover", str(tmp_path / "missing-dir" / "x.png"))
     QThreadPool.globalInstance().waitForDone()
     dialog.choose_file("cover")
-    assert dialog._file_dialog is not None and dialog._file_dialog.isVisible()
-    dialog._file_dialog.reject()
+    (asked,) = [d for d in dialog.findChildren(QFileDialog) if d.isVisible()]
+    asked.reject()
     dialog.close()
 
 

@@ -11,8 +11,9 @@ from studio.store.rundowns import load_rundown
 from studio.store.schedule import list_sessions
 from studio.ui.prep.session_dialog import SessionDialog
 from tests.conftest import DEMO_DAY
-from tests.ui.conftest import until
-from tests.ui.prep.test_schedule_view import RUNNING, run, wired  # noqa: F401
+from tests.helpers.shown import label_showing
+from tests.helpers.store_work import run
+from tests.helpers.waiting import until
 
 
 def _planned(db):
@@ -41,7 +42,7 @@ def _open_with_enter(view, loop, day):
     return view.editor
 
 
-def test_enter_opens_the_editor_which_says_what_ready_lacks(wired, event_loop_qt, qtbot):  # noqa: F811
+def test_enter_opens_the_editor_which_says_what_ready_lacks(wired, event_loop_qt, qtbot):
     view, _service, db = wired
     session = _planned(db)
     editor = _open_with_enter(view, event_loop_qt, session.date)
@@ -79,7 +80,7 @@ def _planned_on(db, day):
     return list_sessions(db, day, day)[0]
 
 
-def test_ready_only_with_a_running_order_and_saved_ready(wired, event_loop_qt, qtbot):  # noqa: F811
+def test_ready_only_with_a_running_order_and_saved_ready(wired, event_loop_qt, qtbot):
     view, _service, db = wired
     session = _planned(db)
     editor = _open_with_enter(view, event_loop_qt, session.date)
@@ -105,7 +106,7 @@ def test_ready_only_with_a_running_order_and_saved_ready(wired, event_loop_qt, q
     run(event_loop_qt, lambda: "Ready" in view.message.text())
 
 
-def test_changing_the_unit_clears_its_official(wired, event_loop_qt):  # noqa: F811
+def test_changing_the_unit_clears_its_official(wired, event_loop_qt):
     view, _service, db = wired
     session = _planned(db)
     editor = _open_with_enter(view, event_loop_qt, session.date)
@@ -126,7 +127,7 @@ def test_changing_the_unit_clears_its_official(wired, event_loop_qt):  # noqa: F
     )
 
 
-def test_an_ended_session_is_read_only_and_a_day_double_click_opens_it(wired, event_loop_qt, qtbot):  # noqa: F811
+def test_an_ended_session_is_read_only_and_a_day_double_click_opens_it(wired, event_loop_qt, qtbot):
     view, _service, _db = wired
     yesterday = DEMO_DAY - dt.timedelta(days=1)
     view.editor = None
@@ -162,13 +163,13 @@ def test_today_s_card_edits_today_s_session(demo_db, make_desk, event_loop_qt, q
     editor.topic.selectAll()
     editor.topic.insert("<b>供暖</b>答疑")  # QTest types Latin-1 only
     editor.save_button.click()
-    event_loop_qt.run_until_complete(until(lambda: card._topic.text() == "<b>供暖</b>答疑"))
-    assert card._topic.textFormat() == Qt.TextFormat.PlainText
+    event_loop_qt.run_until_complete(until(lambda: label_showing(card, "<b>供暖</b>答疑")))
+    assert label_showing(card, "<b>供暖</b>答疑").textFormat() == Qt.TextFormat.PlainText
     card.show_session(None)
     assert not card.edit_button.isEnabled()
 
 
-def test_an_import_after_an_edit_leaves_nothing_to_undo(wired, event_loop_qt, tmp_path):  # noqa: F811
+def test_an_import_after_an_edit_leaves_nothing_to_undo(wired, event_loop_qt, tmp_path):
     """The file may have changed the edited session: putting back its old fields would undo
     the file too."""
     from studio.domain.session_readiness import SessionEdit
@@ -189,7 +190,7 @@ def test_an_import_after_an_edit_leaves_nothing_to_undo(wired, event_loop_qt, tm
     assert _planned_on(db, session.date).topic == "新主题"
 
 
-def test_a_refused_save_keeps_the_dialog_and_what_was_typed(wired, event_loop_qt):  # noqa: F811
+def test_a_refused_save_keeps_the_dialog_and_what_was_typed(wired, event_loop_qt):
     from studio.store.schedule import remove_planned_sessions
 
     view, _service, db = wired

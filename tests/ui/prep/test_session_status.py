@@ -5,6 +5,7 @@ without a restart."""
 from studio.domain.model import SessionStatus
 from studio.ui import labels
 from tests.conftest import DEMO_DAY
+from tests.helpers.shown import shown_texts
 from tests.helpers.waiting import run_until
 
 
@@ -13,7 +14,7 @@ def shown_everywhere(studio, status: SessionStatus) -> bool:
     today = w.prep.schedule.sessions_on(DEMO_DAY)
     return (
         word in w.session_label.text()
-        and w.prep.card._status.text() == word
+        and word in shown_texts(w.prep.card)
         and [s.status for s in today] == [status]
     )
 

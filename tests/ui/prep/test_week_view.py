@@ -9,7 +9,7 @@ from studio.domain.model import SessionStatus
 from studio.domain.records import SessionRecord
 from studio.ui.prep.week_view import WeekView, week_days
 from tests.conftest import DEMO_DAY
-from tests.ui.prep.test_schedule_view import RUNNING, run, wired  # noqa: F401
+from tests.helpers.store_work import run
 
 
 def _session(day, unit, topic="", status=SessionStatus.PLANNED):
@@ -77,7 +77,7 @@ def test_rows_say_who_what_and_how_far(qtbot):
     assert stepped.args == [1]
 
 
-def test_the_schedule_switches_to_the_week_and_steps_through_weeks(wired, event_loop_qt):  # noqa: F811
+def test_the_schedule_switches_to_the_week_and_steps_through_weeks(wired, event_loop_qt):
     view, _service, _db = wired
     view.week_button.click()
     assert view.pages.currentWidget() is view.week
