@@ -6,9 +6,8 @@ import re
 import string
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication
 
-from studio.app import TRANSLATIONS
 from studio.domain.model import QuestionStatus, ReferralStatus, SessionStatus
 from studio.domain.question_lifecycle import LEGAL_MOVES, ModerationAction, MoveRefused, plan_moves
 from studio.domain.refusals import TEMPLATES, WORDS, Refusal, Refused
@@ -49,15 +48,6 @@ BY_CODE = {
         )
     },
 }
-
-
-@pytest.fixture
-def chinese(qapp):
-    translator = QTranslator()
-    assert translator.load(str(TRANSLATIONS / "studio_zh_CN.qm"))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def names(template: str) -> set[str]:
