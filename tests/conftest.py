@@ -78,3 +78,17 @@ def demo_db(demo_db_file: Path, tmp_path: Path):
     db = open_database(f"sqlite:///{copy}")
     yield db
     db.close()
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The interface in Simplified Chinese: the shipped translation installed for the test."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from studio.app import TRANSLATIONS
+
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS / "studio_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)

@@ -1470,6 +1470,106 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>{count} 个问题：{problems}</translation>
     </message>
     <message>
+        <source>weeks must be at least 1</source>
+        <translation>周数至少为 1</translation>
+    </message>
+    <message>
+        <source>the period ends before it starts</source>
+        <translation>时段的结束早于开始</translation>
+    </message>
+    <message>
+        <source>unit {id}: weight must be positive</source>
+        <translation>单位 {id}：权重必须为正数</translation>
+    </message>
+    <message>
+        <source>no unit is on the rota</source>
+        <translation>轮值表上没有单位</translation>
+    </message>
+    <message>
+        <source>no unit on the rota is called &apos;{name}&apos;</source>
+        <translation>轮值表上没有名为“{name}”的单位</translation>
+    </message>
+    <message>
+        <source>{name}: the weight must be positive</source>
+        <translation>{name}：权重必须为正数</translation>
+    </message>
+    <message>
+        <source>no session {id}</source>
+        <translation>场次 {id} 不存在</translation>
+    </message>
+    <message>
+        <source>session {id} is {status} and stays on {date}</source>
+        <translation>场次 {id} {status}，须留在 {date}</translation>
+    </message>
+    <message>
+        <source>{date} is not a working day</source>
+        <translation>{date} 不是工作日</translation>
+    </message>
+    <message>
+        <source>{date} already has a session</source>
+        <translation>{date} 已有场次</translation>
+    </message>
+    <message>
+        <source>session {id} is {status} and can no longer be edited</source>
+        <translation>场次 {id} {status}，不能再修改</translation>
+    </message>
+    <message>
+        <source>a session is not set {status} by hand</source>
+        <translation>场次不能手动设为“{status}”</translation>
+    </message>
+    <message>
+        <source>the session must end after it starts ({start}–{end})</source>
+        <translation>场次的结束时间必须晚于开始时间（{start}–{end}）</translation>
+    </message>
+    <message>
+        <source>the topic is longer than {max} characters</source>
+        <translation>主题超过 {max} 个字</translation>
+    </message>
+    <message>
+        <source>no unit {id} on the rota</source>
+        <translation>轮值表上没有单位 {id}</translation>
+    </message>
+    <message>
+        <source>the official is not one of the unit&apos;s own</source>
+        <translation>该主讲人不属于此单位</translation>
+    </message>
+    <message>
+        <source>{name} is retired</source>
+        <translation>{name} 已卸任</translation>
+    </message>
+    <message>
+        <source>a session is ready only with a topic, an official and a running order; missing: {missing}</source>
+        <translation>场次须有主题、主讲人和节目流程才能就绪；缺少：{missing}</translation>
+    </message>
+    <message>
+        <source>no running order template can be read</source>
+        <translation>没有可读取的节目流程模板</translation>
+    </message>
+    <message>
+        <source>the notes were not saved: {problems}</source>
+        <translation>背景材料未保存：{problems}</translation>
+    </message>
+    <message>
+        <source>note {number}: the title is empty</source>
+        <translation>第 {number} 条材料：标题为空</translation>
+    </message>
+    <message>
+        <source>note {number}: the title is longer than {max} characters</source>
+        <translation>第 {number} 条材料：标题超过 {max} 个字</translation>
+    </message>
+    <message>
+        <source>note {number}: the text is longer than {max} characters</source>
+        <translation>第 {number} 条材料：正文超过 {max} 个字</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
@@ -1620,6 +1720,18 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>{name} is already blocked in this room</source>
         <translation>{name} 已在本直播间被屏蔽</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>running order</source>
+        <translation>节目流程</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from studio.domain.refusals import Refusal, Refused
+
 TITLE_MAX = 120
 BODY_MAX = 20_000
 
@@ -17,14 +19,14 @@ class BriefingNote:
     body: str
 
 
-def briefing_problems(notes: Sequence[BriefingNote]) -> list[str]:
-    """Why the notes can't be stored as they are (empty: they can), one line per problem."""
+def briefing_problems(notes: Sequence[BriefingNote]) -> list[Refused]:
+    """Why the notes can't be stored as they are (empty: they can), one refusal per problem."""
     problems = []
     for number, note in enumerate(notes, start=1):
         if not note.title.strip():
-            problems.append(f"note {number}: the title is empty")
+            problems.append(Refused(Refusal.NOTE_TITLE_EMPTY, number=number))
         if len(note.title) > TITLE_MAX:
-            problems.append(f"note {number}: the title is longer than {TITLE_MAX} characters")
+            problems.append(Refused(Refusal.NOTE_TITLE_TOO_LONG, number=number, max=TITLE_MAX))
         if len(note.body) > BODY_MAX:
-            problems.append(f"note {number}: the text is longer than {BODY_MAX} characters")
+            problems.append(Refused(Refusal.NOTE_TEXT_TOO_LONG, number=number, max=BODY_MAX))
     return problems

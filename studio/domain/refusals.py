@@ -10,6 +10,8 @@ looks each one up in Qt's translations): the domain knows no Qt, so each templat
 An argument that is one of the studio's states (a question's status, a referral's, an action) is
 worded by :data:`WORDS`, in the sentence's case; an argument that is itself a :class:`Refusal`
 is worded by its own template with the same arguments (a multi-selection's "question 3: …").
+A tuple is worded item by item and joined: states with a comma ("missing: topic, official"),
+refusals (each with its own arguments) with a semicolon ("note 1: …; note 3: …").
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from enum import StrEnum
 
 from studio.domain.model import QuestionStatus, ReferralStatus, SessionStatus
 
-Argument = str | int | dt.date | dt.time | StrEnum | None
+Argument = (
+    str | int | dt.date | dt.time | StrEnum | None | tuple[StrEnum, ...] | tuple["Refused", ...]
+)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -92,6 +96,31 @@ class Refusal(StrEnum):
     NOT_YES_OR_NO = "not_yes_or_no"
     OFFICIAL_TWICE = "official_twice"
     TABLE_INVALID = "table_invalid"
+    # the rota and the schedule
+    WEEKS_AT_LEAST_ONE = "weeks_at_least_one"
+    PERIOD_BACKWARDS = "period_backwards"
+    UNIT_WEIGHT_NOT_POSITIVE = "unit_weight_not_positive"
+    ROTA_EMPTY = "rota_empty"
+    NO_UNIT_CALLED = "no_unit_called"
+    WEIGHT_NOT_POSITIVE = "weight_not_positive"
+    NO_SESSION = "no_session"
+    SESSION_STAYS = "session_stays"
+    NOT_A_WORKING_DAY = "not_a_working_day"
+    DAY_TAKEN = "day_taken"
+    SESSION_NOT_EDITABLE = "session_not_editable"
+    STATUS_NOT_BY_HAND = "status_not_by_hand"
+    SLOT_BACKWARDS = "slot_backwards"
+    TOPIC_TOO_LONG = "topic_too_long"
+    UNIT_NOT_ON_ROTA = "unit_not_on_rota"
+    OFFICIAL_NOT_OF_UNIT = "official_not_of_unit"
+    OFFICIAL_RETIRED = "official_retired"
+    READY_MISSING = "ready_missing"
+    NO_TEMPLATE_READABLE = "no_template_readable"
+    # briefing notes
+    NOTES_INVALID = "notes_invalid"
+    NOTE_TITLE_EMPTY = "note_title_empty"
+    NOTE_TITLE_TOO_LONG = "note_title_too_long"
+    NOTE_TEXT_TOO_LONG = "note_text_too_long"
 
 
 R = Refusal
@@ -191,7 +220,48 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.NOT_YES_OR_NO: QT_TRANSLATE_NOOP("Refusals", "'{text}' is not yes or no"),
     R.OFFICIAL_TWICE: QT_TRANSLATE_NOOP("Refusals", "the official '{name}' is listed twice"),
     R.TABLE_INVALID: QT_TRANSLATE_NOOP("Refusals", "{count} problem(s): {problems}"),
+    R.WEEKS_AT_LEAST_ONE: QT_TRANSLATE_NOOP("Refusals", "weeks must be at least 1"),
+    R.PERIOD_BACKWARDS: QT_TRANSLATE_NOOP("Refusals", "the period ends before it starts"),
+    R.UNIT_WEIGHT_NOT_POSITIVE: QT_TRANSLATE_NOOP("Refusals", "unit {id}: weight must be positive"),
+    R.ROTA_EMPTY: QT_TRANSLATE_NOOP("Refusals", "no unit is on the rota"),
+    R.NO_UNIT_CALLED: QT_TRANSLATE_NOOP("Refusals", "no unit on the rota is called '{name}'"),
+    R.WEIGHT_NOT_POSITIVE: QT_TRANSLATE_NOOP("Refusals", "{name}: the weight must be positive"),
+    R.NO_SESSION: QT_TRANSLATE_NOOP("Refusals", "no session {id}"),
+    R.SESSION_STAYS: QT_TRANSLATE_NOOP("Refusals", "session {id} is {status} and stays on {date}"),
+    R.NOT_A_WORKING_DAY: QT_TRANSLATE_NOOP("Refusals", "{date} is not a working day"),
+    R.DAY_TAKEN: QT_TRANSLATE_NOOP("Refusals", "{date} already has a session"),
+    R.SESSION_NOT_EDITABLE: QT_TRANSLATE_NOOP(
+        "Refusals", "session {id} is {status} and can no longer be edited"
+    ),
+    R.STATUS_NOT_BY_HAND: QT_TRANSLATE_NOOP("Refusals", "a session is not set {status} by hand"),
+    R.SLOT_BACKWARDS: QT_TRANSLATE_NOOP(
+        "Refusals", "the session must end after it starts ({start}–{end})"
+    ),
+    R.TOPIC_TOO_LONG: QT_TRANSLATE_NOOP("Refusals", "the topic is longer than {max} characters"),
+    R.UNIT_NOT_ON_ROTA: QT_TRANSLATE_NOOP("Refusals", "no unit {id} on the rota"),
+    R.OFFICIAL_NOT_OF_UNIT: QT_TRANSLATE_NOOP(
+        "Refusals", "the official is not one of the unit's own"
+    ),
+    R.OFFICIAL_RETIRED: QT_TRANSLATE_NOOP("Refusals", "{name} is retired"),
+    R.READY_MISSING: QT_TRANSLATE_NOOP(
+        "Refusals",
+        "a session is ready only with a topic, an official and a running order; missing: {missing}",
+    ),
+    R.NO_TEMPLATE_READABLE: QT_TRANSLATE_NOOP("Refusals", "no running order template can be read"),
+    R.NOTES_INVALID: QT_TRANSLATE_NOOP("Refusals", "the notes were not saved: {problems}"),
+    R.NOTE_TITLE_EMPTY: QT_TRANSLATE_NOOP("Refusals", "note {number}: the title is empty"),
+    R.NOTE_TITLE_TOO_LONG: QT_TRANSLATE_NOOP(
+        "Refusals", "note {number}: the title is longer than {max} characters"
+    ),
+    R.NOTE_TEXT_TOO_LONG: QT_TRANSLATE_NOOP(
+        "Refusals", "note {number}: the text is longer than {max} characters"
+    ),
 }
+
+# How a list argument is joined: several states ("topic, official"), several refusals
+# ("note 1: …; note 2: …").
+WORD_SEPARATOR = QT_TRANSLATE_NOOP("Refusals", ", ")
+REFUSAL_SEPARATOR = QT_TRANSLATE_NOOP("Refusals", "; ")
 
 # The studio's states as a refusal's sentence says them (lower case, unlike the labels); the
 # lifecycle adds its actions (it owns ``ModerationAction``, which imports this module).
@@ -230,6 +300,13 @@ def worded(
     through ``translate`` first (English as it is by default)."""
 
     def word(value: Argument) -> str:
+        if isinstance(value, tuple):
+            refusals = [item for item in value if isinstance(item, Refused)]
+            if refusals:
+                said = (worded(r.code, r.arguments, translate) for r in refusals)
+                return translate(REFUSAL_SEPARATOR).join(said)
+            states = (word(item) for item in value if not isinstance(item, Refused))
+            return translate(WORD_SEPARATOR).join(states)
         if isinstance(value, Refusal):  # a nested reason: its own template, the other values
             inner = {k: v for k, v in arguments.items() if not isinstance(v, Refusal)}
             return worded(value, inner, translate)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from studio.domain.calendar import is_working_day, working_days
+from studio.domain.refusals import Refusal, Refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +50,15 @@ class RotaSlot:
     unit_id: int
 
 
-class RotaProblem(ValueError):
-    """The rota cannot be made (no unit to put on air, a bad weight or period)."""
+class RotaProblem(Refused, ValueError):
+    """The rota cannot be made (no unit to put on air, a bad weight or period): a code and
+    its arguments, worded by the refusal table."""
 
 
 def period_of_weeks(first: dt.date, weeks: int) -> tuple[dt.date, dt.date]:
     """``first`` and the last day of ``weeks`` weeks starting on it (both included)."""
     if weeks < 1:
-        raise RotaProblem("weeks must be at least 1")
+        raise RotaProblem(Refusal.WEEKS_AT_LEAST_ONE)
     return first, first + dt.timedelta(days=7 * weeks - 1)
 
 
@@ -88,16 +90,16 @@ def plan_rotation(
     day before or after. Units of equal weight then never differ by more than one session.
     """
     if last < first:
-        raise RotaProblem("the period ends before it starts")
+        raise RotaProblem(Refusal.PERIOD_BACKWARDS)
     for unit in units:
         if not unit.paused and unit.weight <= 0:
-            raise RotaProblem(f"unit {unit.unit_id}: weight must be positive")
+            raise RotaProblem(Refusal.UNIT_WEIGHT_NOT_POSITIVE, id=unit.unit_id)
     active = [u for u in units if not u.paused]
     booked = dict(booked or {})
     days = [d for d in working_days_by(first, last, working_day)]
     free = [d for d in days if d not in booked]
     if free and not active:
-        raise RotaProblem("no unit is on the rota")
+        raise RotaProblem(Refusal.ROTA_EMPTY)
 
     order = {u.unit_id: i for i, u in enumerate(active)}
     weight = {u.unit_id: u.weight for u in active}

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from studio.domain.model import SessionStatus
 from studio.domain.records import OfficialRecord, SessionRecord, UnitRecord
+from studio.domain.refusals import QT_TRANSLATE_NOOP, WORDS
 
 # Live and ended sessions belong to the broadcast (go-live and the timer set those states).
 EDITABLE = frozenset({SessionStatus.PLANNED, SessionStatus.READY})
@@ -26,6 +27,14 @@ class Missing(StrEnum):
     TOPIC = "topic"
     OFFICIAL = "official"
     RUNNING_ORDER = "running_order"
+
+
+# What is missing as a refusal's sentence says it ("missing: topic, running order").
+WORDS[Missing] = {
+    Missing.TOPIC: QT_TRANSLATE_NOOP("Refusals", "topic"),
+    Missing.OFFICIAL: QT_TRANSLATE_NOOP("Refusals", "official"),
+    Missing.RUNNING_ORDER: QT_TRANSLATE_NOOP("Refusals", "running order"),
+}
 
 
 def missing_for_ready(topic: str, official_id: int | None, segments: int) -> list[Missing]:
@@ -42,7 +51,7 @@ def missing_for_ready(topic: str, official_id: int | None, segments: int) -> lis
 
 def missing_words(missing: list[Missing]) -> str:
     """The missing things in English words, for refusals ("topic, running order")."""
-    return ", ".join(m.value.replace("_", " ") for m in missing)
+    return ", ".join(WORDS[Missing][m] for m in missing)
 
 
 def is_editable(status: SessionStatus) -> bool:

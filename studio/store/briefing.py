@@ -8,13 +8,14 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import delete, select
 
 from studio.domain.briefing import BriefingNote, briefing_problems
+from studio.domain.refusals import Refusal, Refused
 from studio.domain.studio_time import now_instant
 from studio.store.database import Database
 from studio.store.models import BriefingNoteRow, Session
 
 
-class BriefingRefused(Exception):
-    """The notes were not saved; the message says why."""
+class BriefingRefused(Refused):
+    """The notes were not saved: a code and its arguments, worded by the refusal table."""
 
 
 def briefing_notes(db: Database, session_id: int) -> list[BriefingNote]:
@@ -42,10 +43,10 @@ def save_briefing_notes(
     """
     problems = briefing_problems(notes)
     if problems:
-        raise BriefingRefused("; ".join(problems))
+        raise BriefingRefused(Refusal.NOTES_INVALID, problems=tuple(problems))
     with db.transaction() as s:
         if s.get(Session, session_id) is None:
-            raise BriefingRefused(f"no session {session_id}")
+            raise BriefingRefused(Refusal.NO_SESSION, id=session_id)
         s.execute(delete(BriefingNoteRow).where(BriefingNoteRow.session_id == session_id))
         at = now()
         s.add_all(

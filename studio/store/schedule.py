@@ -16,6 +16,7 @@ from sqlalchemy.orm import joinedload
 from studio.domain.calendar import is_working_day
 from studio.domain.model import SessionStatus
 from studio.domain.records import OfficialRecord, SessionRecord
+from studio.domain.refusals import Refusal, Refused
 from studio.domain.rotation import RotaEntry, RotaProblem, RotaSlot, RotaUnit, plan_rotation
 from studio.domain.schedule_table import TOPIC_MAX
 from studio.domain.session_readiness import (
@@ -24,7 +25,6 @@ from studio.domain.session_readiness import (
     SessionEdit,
     is_editable,
     missing_for_ready,
-    missing_words,
     slot_is_valid,
 )
 from studio.store.database import Database
@@ -38,8 +38,8 @@ SESSION_END = dt.time(16, 0)
 HISTORY_DAYS = 90
 
 
-class ScheduleProblem(Exception):
-    """A schedule change was refused; the message says why (for a person to read)."""
+class ScheduleProblem(Refused):
+    """A schedule change was refused: a code and its arguments, worded by the refusal table."""
 
 
 def list_sessions(db: Database, first: dt.date, last: dt.date) -> list[SessionRecord]:
@@ -52,7 +52,7 @@ def _unit_ids(units: list[Unit], names: Iterable[str]) -> dict[str, int]:
     found = {}
     for name in names:
         if name not in by_name:
-            raise ScheduleProblem(f"no unit on the rota is called {name!r}")
+            raise ScheduleProblem(Refusal.NO_UNIT_CALLED, name=name)
         found[name] = by_name[name]
     return found
 
@@ -97,7 +97,7 @@ def generate_schedule(
         try:
             slots = plan_rotation(entries, first, last, booked=booked, history=history)
         except RotaProblem as problem:
-            raise ScheduleProblem(str(problem)) from None
+            raise ScheduleProblem(problem.code, **problem.arguments) from None
         officials = _first_officials(s)
         by_id = {u.id: u for u in units}
         if dry_run:
@@ -152,7 +152,7 @@ def set_rota(
         ScheduleProblem: no such unit, or a weight that is not positive.
     """
     if weight is not None and weight <= 0:
-        raise ScheduleProblem(f"{unit}: the weight must be positive")
+        raise ScheduleProblem(Refusal.WEIGHT_NOT_POSITIVE, name=unit)
     with db.transaction() as s:
         units = list(s.scalars(select(Unit).where(Unit.retired.is_(False))))
         unit_id = _unit_ids(units, [unit])[unit]
@@ -229,18 +229,23 @@ def move_session(db: Database, session_id: int, day: dt.date) -> SessionRecord:
     with db.transaction() as s:
         row = _session_row(s, session_id)
         if row.status in (SessionStatus.LIVE, SessionStatus.ENDED):
-            raise ScheduleProblem(f"session {session_id} is {row.status} and stays on {row.date}")
+            raise ScheduleProblem(
+                Refusal.SESSION_STAYS,
+                id=session_id,
+                status=SessionStatus(row.status),
+                date=row.date,
+            )
         if row.date == day:
             return session_record(row)
         if not is_working_day(day):
-            raise ScheduleProblem(f"{day} is not a working day")
+            raise ScheduleProblem(Refusal.NOT_A_WORKING_DAY, date=day)
         taken = s.scalar(
             select(func.count())
             .select_from(Session)
             .where(Session.date == day, Session.id != session_id)
         )
         if taken:
-            raise ScheduleProblem(f"{day} already has a session")
+            raise ScheduleProblem(Refusal.DAY_TAKEN, date=day)
         row.date = day
         s.flush()
         return session_record(row)
@@ -258,7 +263,7 @@ def _session_row(s: OrmSession, session_id: int) -> Session:
         .where(Session.id == session_id)
     ).first()
     if row is None:
-        raise ScheduleProblem(f"no session {session_id}")
+        raise ScheduleProblem(Refusal.NO_SESSION, id=session_id)
     return row
 
 
@@ -307,33 +312,30 @@ def edit_session(
         row = _session_row(s, session_id)
         status = SessionStatus(row.status)
         if not is_editable(status):
-            raise ScheduleProblem(f"session {session_id} is {status} and can no longer be edited")
+            raise ScheduleProblem(Refusal.SESSION_NOT_EDITABLE, id=session_id, status=status)
         if edit.status not in SETTABLE:
-            raise ScheduleProblem(f"a session is not set {edit.status} by hand")
+            raise ScheduleProblem(Refusal.STATUS_NOT_BY_HAND, status=edit.status)
         if not slot_is_valid(edit.start, edit.end):
             raise ScheduleProblem(
-                f"the session must end after it starts ({edit.start:%H:%M}–{edit.end:%H:%M})"
+                Refusal.SLOT_BACKWARDS, start=f"{edit.start:%H:%M}", end=f"{edit.end:%H:%M}"
             )
         topic = edit.topic.strip()
         if len(topic) > TOPIC_MAX:
-            raise ScheduleProblem(f"the topic is longer than {TOPIC_MAX} characters")
+            raise ScheduleProblem(Refusal.TOPIC_TOO_LONG, max=TOPIC_MAX)
         if edit.unit_id is not None and edit.unit_id != row.unit_id:
             unit = s.get(Unit, edit.unit_id)
             if unit is None or unit.retired:
-                raise ScheduleProblem(f"no unit {edit.unit_id} on the rota")
+                raise ScheduleProblem(Refusal.UNIT_NOT_ON_ROTA, id=edit.unit_id)
         if edit.official_id is not None:
             official = s.get(Official, edit.official_id)
             if official is None or official.unit_id != edit.unit_id:
-                raise ScheduleProblem("the official is not one of the unit's own")
+                raise ScheduleProblem(Refusal.OFFICIAL_NOT_OF_UNIT)
             if official.retired and edit.official_id != row.official_id:
-                raise ScheduleProblem(f"{official.name} is retired")
+                raise ScheduleProblem(Refusal.OFFICIAL_RETIRED, name=official.name)
         if edit.status == SessionStatus.READY:
             missing = missing_for_ready(topic, edit.official_id, _segment_count(s, row.id))
             if missing:
-                raise ScheduleProblem(
-                    f"a session is ready only with a topic, an official and "
-                    f"a running order; missing: {missing_words(missing)}"
-                )
+                raise ScheduleProblem(Refusal.READY_MISSING, missing=tuple(missing))
         before = SessionEdit(row.unit_id, row.official_id, row.topic, row.start, row.end, status)
         row.unit_id, row.official_id = edit.unit_id, edit.official_id
         row.topic, row.start, row.end, row.status = topic, edit.start, edit.end, edit.status
@@ -356,14 +358,14 @@ def start_rundown(db: Database, session_id: int) -> int:
         row = _session_row(s, session_id)
         if not is_editable(SessionStatus(row.status)):
             raise ScheduleProblem(
-                f"session {session_id} is {row.status} and can no longer be edited"
+                Refusal.SESSION_NOT_EDITABLE, id=session_id, status=SessionStatus(row.status)
             )
         segments = _segment_count(s, session_id)
     if segments:
         return segments
     templates = list_templates(db)  # the default one first (created if missing)
     if not templates:
-        raise ScheduleProblem("no running order template can be read")
+        raise ScheduleProblem(Refusal.NO_TEMPLATE_READABLE)
     drafts = list(templates[0].segments)
     save_rundown(db, session_id, drafts)
     return len(drafts)

@@ -1,16 +1,17 @@
 """Every refusal the lifecycle and the store can give reaches the person in Chinese, from its code
 and arguments: one table, every code worded, every argument used, no English word left."""
 
+import datetime as dt
 import re
 import string
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication
 
-from studio.app import TRANSLATIONS
-from studio.domain.model import QuestionStatus, ReferralStatus
+from studio.domain.model import QuestionStatus, ReferralStatus, SessionStatus
 from studio.domain.question_lifecycle import LEGAL_MOVES, ModerationAction, MoveRefused, plan_moves
 from studio.domain.refusals import TEMPLATES, WORDS, Refusal, Refused
+from studio.domain.session_readiness import Missing
 from studio.services.refusal_text import problem_text, refusal_text
 
 ENGLISH = re.compile(r"[A-Za-z]{2,}")
@@ -29,17 +30,24 @@ EXAMPLES = {
     "action": ModerationAction.PUT_ON_AIR,
     "status": QuestionStatus.HIDDEN,
     "reason": Refusal.ALREADY_HIDDEN,
+    "date": dt.date(2025, 3, 8),
+    "start": "15:00",
+    "end": "14:00",
+    "number": 2,
+    "missing": tuple(Missing),
 }
-BY_CODE = {Refusal.REFERRAL_HANDLED: {"status": ReferralStatus.IN_PROGRESS}}
-
-
-@pytest.fixture
-def chinese(qapp):
-    translator = QTranslator()
-    assert translator.load(str(TRANSLATIONS / "studio_zh_CN.qm"))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
+BY_CODE = {
+    Refusal.REFERRAL_HANDLED: {"status": ReferralStatus.IN_PROGRESS},
+    Refusal.SESSION_STAYS: {"status": SessionStatus.LIVE},
+    Refusal.SESSION_NOT_EDITABLE: {"status": SessionStatus.ENDED},
+    Refusal.STATUS_NOT_BY_HAND: {"status": SessionStatus.LIVE},
+    Refusal.NOTES_INVALID: {
+        "problems": (
+            Refused(Refusal.NOTE_TITLE_EMPTY, number=1),
+            Refused(Refusal.NOTE_TEXT_TOO_LONG, number=3, max=20_000),
+        )
+    },
+}
 
 
 def names(template: str) -> set[str]:
@@ -118,3 +126,17 @@ def test_in_english_the_wording_is_the_exceptions_text(qapp):
 def test_another_failure_is_shown_as_it_says(chinese):
     assert problem_text(OSError("disk full")) == "disk full"
     assert problem_text(Refused(Refusal.NOTHING_TO_UNDO)) == "没有可撤销的操作"
+
+
+def test_a_list_argument_is_worded_item_by_item_and_joined(chinese):
+    missing = Refused(Refusal.READY_MISSING, missing=(Missing.TOPIC, Missing.RUNNING_ORDER))
+    assert str(missing).endswith("missing: topic, running order")
+    assert refusal_text(missing).endswith("缺少：主题、节目流程")
+    notes = example(Refusal.NOTES_INVALID)
+    assert str(notes) == (
+        "the notes were not saved: note 1: the title is empty; "
+        "note 3: the text is longer than 20000 characters"
+    )
+    assert refusal_text(notes) == (
+        "背景材料未保存：第 1 条材料：标题为空；第 3 条材料：正文超过 20000 个字"
+    )
