@@ -160,7 +160,8 @@ class CaptureClient:
                         self._tap.connected()
                         await self._tap.pump(ws)
                 except ConnectionClosed as closed:
-                    self._note_closed(closed)
+                    if self._note_closed(closed):
+                        attempt = 0  # the tool is fine; one frame of it was not
                 except (OSError, TimeoutError, WebSocketException) as error:
                     logger.info("feed %s: cannot connect: %s", self.source, error)
                 except Exception:
@@ -173,14 +174,29 @@ class CaptureClient:
         finally:
             self._tap.set_state(FeedState.STOPPED)
 
-    def _note_closed(self, closed: ConnectionClosed) -> None:
-        if (
-            isinstance(closed, ConnectionClosedError)
-            and closed.sent is not None
-            and closed.sent.code == CloseCode.MESSAGE_TOO_BIG
-        ):
-            self._tap.reject(RejectedFrame(self._tap.default_room, "frame too large"))
+    def _note_closed(self, closed: ConnectionClosed) -> bool:
+        """Count a frame that broke the protocol; whether that (not the tool) ended it.
+
+        A text frame that is not UTF-8 or a frame over the transport's limit makes the
+        WebSocket close (the protocol leaves no choice), but the tool itself is healthy: the
+        frames before it were delivered, and the reconnect starts again from the shortest
+        wait instead of climbing the backoff towards 30 s with every bad frame.
+        """
         logger.info("feed %s: connection closed: %s", self.source, closed)
+        if not isinstance(closed, ConnectionClosedError) or closed.sent is None:
+            return False
+        reason = _BROKEN_FRAME.get(closed.sent.code)
+        if reason is None:
+            return False
+        self._tap.reject(RejectedFrame(self._tap.default_room, reason))
+        return True
+
+
+#: Close codes we send when one frame broke the protocol, and the rejection they count as.
+_BROKEN_FRAME = {
+    CloseCode.MESSAGE_TOO_BIG: "frame too large",
+    CloseCode.INVALID_DATA: "frame is not UTF-8",
+}
 
 
 class ClientOptions(TypedDict, total=False):

@@ -1,6 +1,7 @@
 """CaptureClient against fake BarrageGrab and douyinLive servers: flow, states, reconnects."""
 
 import asyncio
+import dataclasses
 import random
 import socket
 
@@ -23,6 +24,7 @@ from tests.helpers.fake_capture import (
     FakeBarrageGrab,
     FakeDouyinLive,
     FeedRecorder,
+    InvalidText,
     Session,
     run_bounded,
 )
@@ -344,3 +346,40 @@ def test_a_late_stats_frame_does_not_bring_an_ended_room_back() -> None:
     seen = run_bounded(scenario())
     assert [e.kind for e in seen.events] == ["comment", "ended", "stats"]
     assert seen.state_sequence() == [CONNECTING, CONNECTED, ENDED, STOPPED]
+
+
+@dataclasses.dataclass(frozen=True)
+class CountingBackoff(Backoff):
+    """The real backoff, remembering which retry each wait was for."""
+
+    attempts: list[int] = dataclasses.field(default_factory=list)
+
+    def delay(self, attempt: int, rng: random.Random) -> float:
+        self.attempts.append(attempt)
+        return super().delay(attempt, rng)
+
+
+def test_frames_that_break_the_protocol_cost_only_themselves() -> None:
+    """A text frame that is not UTF-8 closes the WebSocket (1007), as the protocol says; the
+    frames before it arrive, it is counted, and each reconnect starts from the shortest wait:
+    the tool is healthy, so six bad frames in a row never climb the backoff towards 30 s."""
+    gov = BarrageGrabFrames()
+    bad = InvalidText(b'{"Type": 1, "Data": "\xff"}')
+    sessions = [Session([gov.comment(f"第{n}条"), bad]) for n in range(6)]
+    sessions.append(Session([gov.comment("好了")]))
+    backoff = CountingBackoff(initial=0.05, maximum=30.0)
+
+    async def scenario() -> tuple[FeedRecorder, CaptureClient]:
+        seen = FeedRecorder()
+        async with FakeBarrageGrab(sessions=sessions) as tool:
+            client = barragegrab_client(tool.url, **seen.callbacks(), backoff=backoff)
+            task = asyncio.create_task(client.run())
+            await seen.wait_for(lambda: len(seen.events) == 7, timeout=10)
+            await stop(task)
+        return seen, client
+
+    seen, client = run_bounded(scenario(), timeout=15)
+    assert [e.text for e in seen.events] == [*(f"第{n}条" for n in range(6)), "好了"]
+    assert [r.reason for r in seen.rejected] == ["frame is not UTF-8"] * 6
+    assert client.counts.rejected == 6
+    assert backoff.attempts == [0] * 6  # a lost tool would have climbed: 0, 1, 2, 3, 4, 5

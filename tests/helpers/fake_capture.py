@@ -37,6 +37,10 @@ BIG_MSG_ID = 7_260_517_442_466_662_207
 """A real-looking Douyin message id: above 2**53, so a float would corrupt it."""
 
 
+class InvalidText(bytes):
+    """A text frame whose payload is not UTF-8: a protocol error the client must close on."""
+
+
 @dataclass(frozen=True)
 class Session:
     """What a fake tool does with one connection."""
@@ -107,7 +111,10 @@ class _FakeServer:
         session = self.sessions[min(index, len(self.sessions) - 1)]
         try:
             for frame in session.frames:
-                await ws.send(frame)
+                if isinstance(frame, InvalidText):
+                    await ws.send(bytes(frame), text=True)
+                else:
+                    await ws.send(frame)
                 if session.interval:
                     await asyncio.sleep(session.interval)
             if session.then == "drop":
