@@ -750,14 +750,6 @@ Details are in {log}</source>
         <translation>报告</translation>
     </message>
     <message>
-        <source>No session today</source>
-        <translation>今日无直播</translation>
-    </message>
-    <message>
-        <source>Database: {name}</source>
-        <translation>数据库：{name}</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -776,10 +768,6 @@ Details are in {log}</source>
     <message>
         <source>Show phone alarms on the official&apos;s screen</source>
         <translation>在主讲屏上显示手机告警</translation>
-    </message>
-    <message>
-        <source>Official&apos;s screen</source>
-        <translation>主讲屏</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -836,46 +824,6 @@ Details are in {log}</source>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Show on screen {number}: {name} ({width}×{height})</source>
-        <translation>在屏幕 {number} 上显示：{name}（{width}×{height}）</translation>
-    </message>
-    <message>
-        <source>Close the official&apos;s screen</source>
-        <translation>关闭主讲屏</translation>
-    </message>
-    <message>
-        <source>Today {slot} · {unit} · {topic} · {status}</source>
-        <translation>今日 {slot} · {unit} · {topic} · {status}</translation>
-    </message>
-    <message>
-        <source>Rooms: {count} set up, not connected</source>
-        <translation>直播间：已设置 {count} 个，未连接</translation>
-    </message>
-    <message>
-        <source>County</source>
-        <translation>县政府号</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>部门号</translation>
-    </message>
-    <message>
-        <source>Rooms: {states}</source>
-        <translation>直播间：{states}</translation>
-    </message>
-    <message>
-        <source>Phones: {count} registered</source>
-        <translation>手机：已登记 {count} 台</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>已保存 {path}</translation>
-    </message>
-    <message>
-        <source>Problem: {text}</source>
-        <translation>问题：{text}</translation>
     </message>
     <message>
         <source>About Studio Desk</source>
@@ -1055,6 +1003,21 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Official&apos;s screen</source>
         <translation>主讲屏</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialScreenMenu</name>
+    <message>
+        <source>Official&apos;s screen</source>
+        <translation>主讲屏</translation>
+    </message>
+    <message>
+        <source>Show on screen {number}: {name} ({width}×{height})</source>
+        <translation>在屏幕 {number} 上显示：{name}（{width}×{height}）</translation>
+    </message>
+    <message>
+        <source>Close the official&apos;s screen</source>
+        <translation>关闭主讲屏</translation>
     </message>
 </context>
 <context>
@@ -2772,6 +2735,49 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>The session must end after it starts.</source>
         <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>No session today</source>
+        <translation>今日无直播</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>数据库：{name}</translation>
+    </message>
+    <message>
+        <source>Today {slot} · {unit} · {topic} · {status}</source>
+        <translation>今日 {slot} · {unit} · {topic} · {status}</translation>
+    </message>
+    <message>
+        <source>Rooms: {count} set up, not connected</source>
+        <translation>直播间：已设置 {count} 个，未连接</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县政府号</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门号</translation>
+    </message>
+    <message>
+        <source>Rooms: {states}</source>
+        <translation>直播间：{states}</translation>
+    </message>
+    <message>
+        <source>Phones: {count} registered</source>
+        <translation>手机：已登记 {count} 台</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Problem: {text}</source>
+        <translation>问题：{text}</translation>
     </message>
 </context>
 <context>

@@ -16,21 +16,18 @@ their turn. ``backlog`` says how many comments wait, and ``on_backlog`` tells th
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 import time
-from collections import deque
-from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Protocol
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from studio.domain.feed_event import FeedEvent, FeedEventKind, RejectedFrame
-from studio.domain.model import Platform, QuestionFlag, QuestionStatus
+from studio.domain.feed_event import FeedEvent, RejectedFrame
+from studio.domain.model import Platform, QuestionFlag
 from studio.domain.records import QuestionRecord
-from studio.domain.studio_time import from_epoch
-from studio.domain.text.pii import mask_nickname
-from studio.domain.text.pipeline import TextPipeline, question_flags
-from studio.feed.adapters._frames import MAX_COUNT
+from studio.domain.text.pipeline import TextPipeline
+from studio.feed.batches import BatchWriter, CommentRow, IngestBatch, RoomTally, WriteOutcome
+from studio.feed.refused import HeldBatch, RefusedBatches
+from studio.feed.rows import RowMaker
 
 log = logging.getLogger(__name__)
 
@@ -40,100 +37,8 @@ FLUSH_INTERVAL_S = 0.1
 MAX_BATCH = 2_000
 #: Counts are logged at most this often.
 LOG_INTERVAL_S = 10.0
-#: First and longest wait before a batch the store refused is written again.
-RETRY_INITIAL_S = 0.2
-RETRY_MAX_S = 5.0
 
 _AUTHOR_BLOCKED = int(QuestionFlag.AUTHOR_BLOCKED)
-
-
-@dataclass(slots=True)
-class CommentRow:
-    """One comment ready for the store: raw text kept, display text masked.
-
-    Attributes:
-        room_key: the room's identity as the tool names it; "" for manual entries.
-        raw_text: what the viewer wrote, for the store only (may hold personal data).
-        display_text: normalised and masked: the only text shown or exported.
-        nickname: the viewer's name masked like the text: the only name shown or exported.
-        raw_nickname: the name as it came, for the store only.
-        hidden: the author is blocked; stored, but hidden from the desk.
-        received_text: ``received_at`` as SQLite stores a DateTime; made here, with the rest of
-            the row, so the store only has to write it ("" if not made: the store makes it).
-    """
-
-    platform: Platform
-    room_key: str
-    msg_id: str
-    author_id: str
-    nickname: str
-    raw_text: str
-    display_text: str
-    received_at: dt.datetime
-    flags: int
-    unit_id: int | None
-    cluster_id: int | None
-    cluster_size: int
-    channel: str = "live"
-    hidden: bool = False
-    received_text: str = ""
-    raw_nickname: str = ""
-
-    @property
-    def status(self) -> QuestionStatus:
-        return QuestionStatus.HIDDEN if self.hidden else QuestionStatus.NEW
-
-
-@dataclass(slots=True)
-class RoomFact:
-    """A room's audience figures at a moment; ``likes`` is the room's running like total."""
-
-    platform: Platform
-    room_key: str
-    at: dt.datetime
-    online: int | None
-    total_viewers: int | None
-    likes: int
-
-
-@dataclass(slots=True)
-class IngestBatch:
-    """What one store transaction writes."""
-
-    comments: list[CommentRow] = field(default_factory=list)
-    facts: list[RoomFact] = field(default_factory=list)
-
-
-class WriteOutcome(Protocol):
-    """What the store says about a written batch (``feed_store.StoredBatch``)."""
-
-    questions: list[QuestionRecord]
-    stored: Mapping[str, int]
-    duplicates: Mapping[str, int]
-
-
-BatchWriter = Callable[[IngestBatch], WriteOutcome]
-"""Writes one batch in one transaction; blocking, called from a worker thread."""
-
-
-@dataclass
-class RoomTally:
-    """What one room's feed amounted to so far."""
-
-    received: int = 0
-    stored: int = 0
-    duplicates: int = 0
-    rejected: int = 0
-    likes: int = 0
-
-    def as_dict(self) -> dict[str, int]:
-        return {
-            "received": self.received,
-            "stored": self.stored,
-            "duplicates": self.duplicates,
-            "rejected": self.rejected,
-            "likes": self.likes,
-        }
 
 
 @dataclass
@@ -144,31 +49,6 @@ class BatchTiming:
     latency_s: float
     process_s: float
     write_s: float
-
-
-@dataclass(slots=True)
-class _Held:
-    """A prepared batch the store refused, kept to be written again."""
-
-    batch: IngestBatch
-    first_at: float
-    events: int
-
-
-def describe_store_error(error: BaseException) -> str:
-    """Why a write failed, in a few words safe to log and show: an operational error's first
-    line from the database driver (``database is locked``, ``database or disk is full``) or
-    the error's kind — never an exception's whole text, which may quote the bound rows."""
-    orig = getattr(error, "orig", None)  # a SQLAlchemy DBAPIError wraps the driver's error
-    if isinstance(orig, BaseException):
-        lines = str(orig).strip().splitlines()
-        # Operational errors are the driver's fixed words about the database, not the data.
-        if lines and type(orig).__name__ == "OperationalError":
-            return lines[0][:120]
-        return type(orig).__name__
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return type(error).__name__
 
 
 class FeedIngest:
@@ -209,7 +89,6 @@ class FeedIngest:
         self.write = write
         self.on_batch = on_batch
         self.on_counts = on_counts
-        self.is_blocked = is_blocked
         self.on_backlog = on_backlog
         self.on_store_problem = on_store_problem
         self.flush_interval = flush_interval
@@ -221,15 +100,11 @@ class FeedIngest:
         self._first_at: float | None = None
         self._wake = asyncio.Event()
         self._lock = asyncio.Lock()
-        self._likes: dict[str, int] = {}
-        self._channels: dict[str, str] = {}  # manual entries' msg_id → phone, wechat …
+        self._rows = RowMaker(pipeline, is_blocked)
         self._last_log = 0.0
         self.accepted = 0  # events submitted so far
         self.written = 0  # of them, how many are in batches the store took (they go in order)
-        self._held: deque[_Held] = deque()  # prepared batches the store refused, in order
-        self._retry_at = 0.0
-        self._retry_delay = RETRY_INITIAL_S
-        self._problem = ""
+        self._held = RefusedBatches(monotonic)  # prepared batches the store refused, in order
         self._reported_backlog = 0
 
     # -- input (event loop) -------------------------------------------------------------------
@@ -247,7 +122,7 @@ class FeedIngest:
 
     def submit_manual(self, event: FeedEvent, channel: str) -> None:
         """Queue a question taken by phone or WeChat (platform ``MANUAL``) with its channel."""
-        self._channels[event.msg_id] = channel
+        self._rows.channels[event.msg_id] = channel
         self.submit([event])
 
     def reject(self, rejected: RejectedFrame) -> None:
@@ -277,12 +152,12 @@ class FeedIngest:
     @property
     def backlog(self) -> int:
         """Comments accepted but not stored yet because the store refused their batch."""
-        return sum(len(held.batch.comments) for held in self._held)
+        return self._held.backlog
 
     @property
     def store_problem(self) -> str:
         """Why the store refuses batches now (one line, no viewer text); "" when it does not."""
-        return self._problem
+        return self._held.problem
 
     # -- the flusher --------------------------------------------------------------------------
     async def run(self) -> None:
@@ -306,7 +181,7 @@ class FeedIngest:
         # One batch at a time: the text pipeline's clusters are not for two threads at once.
         async with self._lock:
             while self._held:
-                if not retry_now and self._monotonic() < self._retry_at:
+                if not retry_now and not self._held.due():
                     break
                 if not await self._write_held():
                     break
@@ -329,51 +204,45 @@ class FeedIngest:
                 await self.flush(retry_now=True)
                 if not self._held and not self._pending:
                     return
-                await asyncio.sleep(min(self._retry_delay, RETRY_MAX_S))
+                await asyncio.sleep(self._held.delay)
 
     async def _write(self, events: list[FeedEvent], first_at: float) -> None:
         if self._held:
             # An earlier batch waits for the store: prepare this one and queue it behind.
             batch = await asyncio.to_thread(self.prepare, events)
-            self._held.append(_Held(batch, first_at, len(events)))
+            self._held.hold(batch, first_at, len(events))
             return
         batch, outcome, error, timing = await asyncio.to_thread(self._process_and_write, events)
         if outcome is None:
             assert error is not None
-            self._held.append(_Held(batch, first_at, len(events)))
+            self._held.hold(batch, first_at, len(events))
             self._refused(error)
             return
         self._stored(outcome, timing, first_at)
 
     async def _write_held(self) -> bool:
         """Write the oldest refused batch again; whether the store took it."""
-        held = self._held[0]
+        held = self._held.oldest
         outcome, error, timing = await asyncio.to_thread(self._write_timed, held)
         if outcome is None:
             assert error is not None
             self._refused(error)
             return False
-        self._held.popleft()
-        if not self._held:
+        if self._held.took_oldest():
             log.info("feed: the store takes batches again; the waiting comments are stored")
-            self._problem, self._retry_delay = "", RETRY_INITIAL_S
         self._stored(outcome, timing, held.first_at)
         return True
 
     def _refused(self, error: Exception) -> None:
-        reason = describe_store_error(error)
-        first = not self._problem
-        self._problem = reason
-        self._retry_at = self._monotonic() + self._retry_delay
+        reason, first, wait = self._held.refused(error)
         # Only what we word ourselves is logged: an exception's text may quote bound values,
         # and those are viewers' comments and nicknames.
         log.warning(
             "feed: the store refused a batch (%s); %d comments kept, next try in %.1f s",
             reason,
             self.backlog,
-            self._retry_delay,
+            wait,
         )
-        self._retry_delay = min(self._retry_delay * 2, RETRY_MAX_S)
         if first and self.on_store_problem is not None:
             self._call(self.on_store_problem, reason)
         self._report_backlog()
@@ -394,7 +263,7 @@ class FeedIngest:
             self._tally(room_key).duplicates += count
         for room_key, count in outcome.stored.items():
             self._tally(room_key).stored += count
-        for room_key, likes in self._likes.items():
+        for room_key, likes in self._rows.likes.items():
             self._tally(room_key).likes = likes
         questions = outcome.questions
         if questions and self.on_batch is not None:
@@ -441,7 +310,7 @@ class FeedIngest:
         )
 
     def _write_timed(
-        self, held: _Held
+        self, held: HeldBatch
     ) -> tuple[WriteOutcome | None, Exception | None, BatchTiming]:
         started = time.perf_counter()
         try:
@@ -451,83 +320,9 @@ class FeedIngest:
         return outcome, None, BatchTiming(held.events, 0.0, 0.0, time.perf_counter() - started)
 
     def prepare(self, events: list[FeedEvent]) -> IngestBatch:
-        """Turn events into rows: comments through the text pipeline, likes and stats into facts.
-
-        Blocking and stateful (clusters, like totals): call from one thread at a time.
-        """
-        batch = IngestBatch()
-        seen: set[tuple[str, str]] = set()
-        for event in events:
-            tally = self.tallies.get(event.room_key)
-            if tally is None:
-                tally = self.tallies[event.room_key] = RoomTally()
-            tally.received += 1
-            kind = event.kind
-            if kind is FeedEventKind.COMMENT:
-                key = (event.room_key, event.msg_id)
-                if key in seen:
-                    tally.duplicates += 1
-                    continue
-                seen.add(key)
-                channel = "live"
-                if event.platform is Platform.MANUAL:
-                    channel = self._channels.pop(event.msg_id, "manual")
-                batch.comments.append(self.comment_row(event, channel=channel))
-            elif kind is FeedEventKind.LIKE:
-                self._add_likes(event)
-            elif kind is FeedEventKind.STATS or kind is FeedEventKind.ENDED:
-                batch.facts.append(
-                    RoomFact(
-                        event.platform,
-                        event.room_key,
-                        from_epoch(event.received_at),
-                        event.online,
-                        event.total_viewers,
-                        self._likes.get(event.room_key, 0),
-                    )
-                )
-        return batch
-
-    def _add_likes(self, event: FeedEvent) -> None:
-        if event.like_total is not None:
-            # The tool's own running total is the truth; our sum only fills its gaps.
-            total = max(event.like_total, self._likes.get(event.room_key, 0))
-            self._likes[event.room_key] = min(total, MAX_COUNT)
-        elif event.like_count is not None:
-            total = self._likes.get(event.room_key, 0) + event.like_count
-            self._likes[event.room_key] = min(total, MAX_COUNT)
+        """Turn events into rows (see :meth:`RowMaker.prepare`); from one thread at a time."""
+        return self._rows.prepare(events, self._tally)
 
     def comment_row(self, event: FeedEvent, *, channel: str = "live") -> CommentRow:
         """One comment through the text pipeline."""
-        author = event.user_id or event.nickname
-        asker: Hashable = (event.platform, event.room_key, author) if author else None
-        processed = self.pipeline.process(event.text, asker=asker)
-        flags = question_flags(processed)
-        hidden = bool(
-            self.is_blocked is not None
-            and author
-            and self.is_blocked(event.platform, event.room_key, author)
-        )
-        if hidden:
-            flags |= _AUTHOR_BLOCKED
-        received = from_epoch(event.received_at)  # naive UTC, as stored
-        return CommentRow(
-            platform=event.platform,
-            room_key=event.room_key,
-            msg_id=event.msg_id,
-            # The Kuaishou userscript sends no user id: the nickname is then the author's key
-            # (what blocking matches on; two viewers of one nickname are blocked together).
-            author_id=author,
-            nickname=mask_nickname(event.nickname),
-            raw_nickname=event.nickname,
-            raw_text=event.text,
-            display_text=processed.display,
-            received_at=received,
-            received_text=received.isoformat(" ", "microseconds"),
-            flags=flags,
-            unit_id=processed.unit_id,
-            cluster_id=processed.cluster_id,
-            cluster_size=processed.cluster_size,
-            channel=channel,
-            hidden=hidden,
-        )
+        return self._rows.comment_row(event, channel=channel)

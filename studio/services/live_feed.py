@@ -21,8 +21,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from studio.domain.feed_event import FeedEvent, FeedEventKind, FeedState
 from studio.domain.model import Platform, RoomRole
 from studio.domain.records import QuestionRecord
+from studio.feed.batches import IngestBatch, WriteOutcome
 from studio.feed.capture_client import Backoff
-from studio.feed.ingest import FeedIngest, IngestBatch, WriteOutcome
+from studio.feed.ingest import FeedIngest
 from studio.feed.recording import SessionRecorder, recording_path, unstored_recordings
 from studio.feed.simulator import SimulatedRoom
 from studio.feed.sources import FeedRunner, SourceSpec

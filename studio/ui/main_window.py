@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -27,17 +26,18 @@ from studio.domain.records import (
 from studio.domain.rundown_clock import ClockReading
 from studio.domain.rundown_state import ClockState
 from studio.domain.screen_notes import ScreenNotes
-from studio.ui import labels, theme
+from studio.ui import theme
 from studio.ui.desk.desk_tab import DeskTab
 from studio.ui.file_dialogs import file_dialog
 from studio.ui.official.official_screen import OfficialScreen
+from studio.ui.official_menu import OfficialScreenMenu
 from studio.ui.official_view import OfficialView, OnAir, official_view
-from studio.ui.prep.prep_tab import PrepTab, session_slot
+from studio.ui.prep.prep_tab import PrepTab
 from studio.ui.referrals.referrals_tab import ReferralsTab
 from studio.ui.reports.reports_tab import ReportsTab
 from studio.ui.rig.rig_tab import RigTab
+from studio.ui.status_bar import StatusBar
 
-SCREEN_SETTING = "official/screen"
 MARKER_SETTING = "official/phone_marker"
 
 
@@ -90,8 +90,6 @@ class MainWindow(QMainWindow):
         self._reading: ClockReading | None = None
         self._notes = ScreenNotes()
         self._on_air = OnAir()
-        self._rig_summary = ""
-        self._room_states: dict[str, str] = {}
         self._point: tuple[str, str] | None = None
         self._rig_marker = ""
 
@@ -113,30 +111,14 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
 
-        self._build_status_bar(database_name)
+        self.status = StatusBar(database_name)
+        self.setStatusBar(self.status)
         self._build_menus()
         self.official.clickerPressed.connect(self.clicker)
         self.desk.briefing.pointShown.connect(self.show_point)
         self.desk.briefing.pointHidden.connect(self.hide_point)
 
     # -- construction ------------------------------------------------------------------------
-    def _build_status_bar(self, database_name: str) -> None:
-        bar = self.statusBar()
-        self.session_label = QLabel(self.tr("No session today"), textFormat=Qt.TextFormat.PlainText)
-        self.rooms_label = QLabel(textFormat=Qt.TextFormat.PlainText)
-        self.rooms_label.setProperty("role", "chip")
-        self.phones_label = QLabel(textFormat=Qt.TextFormat.PlainText)
-        self.phones_label.setProperty("role", "chip")
-        self.database_label = QLabel(
-            self.tr("Database: {name}").format(name=database_name),
-            textFormat=Qt.TextFormat.PlainText,
-        )
-        self.database_label.setProperty("role", "subtle")
-        bar.addWidget(self.session_label, 1)
-        bar.addPermanentWidget(self.rooms_label)
-        bar.addPermanentWidget(self.phones_label)
-        bar.addPermanentWidget(self.database_label)
-
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         export = QAction(self.tr("Export segment timings (CSV)…"), self)
@@ -165,10 +147,8 @@ class MainWindow(QMainWindow):
         self.marker_action.setChecked(self._settings.value(MARKER_SETTING, False, type=bool))
         self.marker_action.toggled.connect(self._marker_toggled)
         view_menu.addAction(self.marker_action)
-        self.official_menu = QMenu(self.tr("Official's screen"), self)
-        self.official_menu.aboutToShow.connect(self._fill_official_menu)
+        self.official_menu = OfficialScreenMenu(self.official, self._settings, self)
         view_menu.addMenu(self.official_menu)
-        self._fill_official_menu()
 
         self._build_timer_menu()
 
@@ -233,46 +213,7 @@ class MainWindow(QMainWindow):
         dialog.open()  # never exec(): the event loop (and the timer) keeps running
         self._actuals_dialog = dialog
 
-    def _fill_official_menu(self) -> None:
-        """List the screens now attached; a monitor may have been plugged in since."""
-        self.official_menu.clear()
-        remembered = self._settings.value(SCREEN_SETTING, "")
-        for number, screen in enumerate(QGuiApplication.screens(), start=1):
-            size = screen.geometry()
-            text = self.tr("Show on screen {number}: {name} ({width}×{height})").format(
-                number=number, name=screen.name(), width=size.width(), height=size.height()
-            )
-            action = QAction(text, self.official_menu)
-            action.setCheckable(True)
-            action.setChecked(self.official.isVisible() and screen.name() == remembered)
-            action.triggered.connect(lambda _checked=False, s=screen: self.show_official_on(s))
-            self.official_menu.addAction(action)
-        self.official_menu.addSeparator()
-        close = QAction(self.tr("Close the official's screen"), self.official_menu)
-        close.setEnabled(self.official.isVisible())
-        close.triggered.connect(self.official.close)
-        self.official_menu.addAction(close)
-
     # -- official's screen -------------------------------------------------------------------
-    def preferred_official_screen(self) -> QScreen:
-        """The remembered screen if attached, else another screen than ours, else ours."""
-        screens = QGuiApplication.screens()
-        remembered = self._settings.value(SCREEN_SETTING, "")
-        for screen in screens:
-            if screen.name() == remembered:
-                return screen
-        own = self.screen()
-        for screen in screens:
-            if screen is not own:
-                return screen
-        return own
-
-    def show_official_on(self, screen: QScreen) -> None:
-        self._settings.setValue(SCREEN_SETTING, screen.name())
-        self.official.show_on(screen)
-        # The operator keeps the keyboard: showing the official's screen must not steal it.
-        self.activateWindow()
-
     def _marker_toggled(self, on: bool) -> None:
         self._settings.setValue(MARKER_SETTING, on)
         self._refresh_official()
@@ -315,17 +256,7 @@ class MainWindow(QMainWindow):
         self._session = session
         self.desk.briefing.follow_session(session.id if session else None)
         self.prep.show_today(session)
-        if session is None:
-            self.session_label.setText(self.tr("No session today"))
-        else:
-            self.session_label.setText(
-                self.tr("Today {slot} · {unit} · {topic} · {status}").format(
-                    slot=session_slot(session),
-                    unit=session.unit_name,
-                    topic=session.topic,
-                    status=labels.session_status(session.status),
-                )
-            )
+        self.status.show_session(session)
         self._refresh_official()
 
     def show_rundown(self, segments: list[SegmentRecord]) -> None:
@@ -354,7 +285,7 @@ class MainWindow(QMainWindow):
         self._follow_queue()
 
     def show_refusal(self, reason: str) -> None:
-        self.statusBar().showMessage(reason, 8_000)
+        self.status.show_refusal(reason)
 
     def _follow_queue(self) -> None:
         """The official sees the question on air (the store's, the same the queue panel and
@@ -386,48 +317,26 @@ class MainWindow(QMainWindow):
     def show_rooms(self, rooms: list[RoomRecord]) -> None:
         self.desk.rooms.show_rooms(rooms)
         self.rig.show_rooms(rooms)
-        self.rooms_label.setText(
-            self.tr("Rooms: {count} set up, not connected").format(count=len(rooms))
-        )
+        self.status.show_room_count(len(rooms))
 
     def show_room_state(self, room: str, state: str) -> None:
-        """A room's connection changed: the status bar sums up both rooms."""
-        self._room_states[room] = state
-        names = {"gov": self.tr("County"), "dept": self.tr("Department")}
-        parts = [
-            f"{names.get(r, r)} {labels.feed_state(s, brief=True)}"
-            for r, s in sorted(
-                self._room_states.items(), key=lambda item: (item[0] != "gov", item[0])
-            )
-        ]
-        self.rooms_label.setText(self.tr("Rooms: {states}").format(states=" · ".join(parts)))
-        healthy = all(s == "connected" for s in self._room_states.values())
-        self.rooms_label.setProperty("state", "ok" if healthy else "warn")
-        self.rooms_label.style().unpolish(self.rooms_label)
-        self.rooms_label.style().polish(self.rooms_label)
+        self.status.show_room_state(room, state)
 
     def show_phones(self, phones: list[PhoneRecord]) -> None:
         self.rig.show_phones(phones)
-        if not self._rig_summary:  # the monitor's live summary wins once it has polled
-            self.phones_label.setText(
-                self.tr("Phones: {count} registered").format(count=len(phones))
-            )
+        self.status.show_phone_count(len(phones))
 
     def show_rig(self, summary: str, marker: str) -> None:
         """The phones' live state: the status bar, and the official's screen if chosen."""
-        self._rig_summary = summary
         self._rig_marker = marker
-        self.phones_label.setText(summary)
-        self.phones_label.setProperty("state", "bad" if marker else "ok")
-        self.phones_label.style().unpolish(self.phones_label)
-        self.phones_label.style().polish(self.phones_label)
+        self.status.show_rig(summary, marker)
         self._refresh_official()
 
     def show_saved(self, path: str) -> None:
-        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 10_000)
+        self.status.show_saved(path)
 
     def show_problem(self, text: str) -> None:
-        self.statusBar().showMessage(self.tr("Problem: {text}").format(text=text), 15_000)
+        self.status.show_problem(text)
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.desk:

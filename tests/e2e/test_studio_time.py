@@ -24,7 +24,8 @@ from studio.domain import rundown_clock as clock
 from studio.domain.feed_event import FeedEvent, FeedEventKind
 from studio.domain.model import Platform
 from studio.domain.rundown_report import actuals_csv
-from studio.feed.ingest import FeedIngest, IngestBatch
+from studio.feed.batches import IngestBatch
+from studio.feed.ingest import FeedIngest
 from studio.store.database import open_database
 from studio.store.demo import seed_demo
 from studio.store.feed_export import question_export_rows

@@ -19,7 +19,8 @@ from sqlalchemy import event, select
 from studio.domain.feed_event import FeedEvent, FeedEventKind
 from studio.domain.model import Platform
 from studio.feed.adapters import BarrageGrabAdapter
-from studio.feed.ingest import FeedIngest, IngestBatch, RoomFact
+from studio.feed.batches import IngestBatch, RoomFact
+from studio.feed.ingest import FeedIngest
 from studio.store.database import open_database
 from studio.store.feed_store import FeedStore, session_text_pipeline
 from studio.store.models import Question

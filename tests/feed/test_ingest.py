@@ -11,7 +11,8 @@ from studio.domain.feed_event import FeedEvent, FeedEventKind, RejectedFrame
 from studio.domain.model import Platform, QuestionFlag, QuestionStatus
 from studio.domain.records import QuestionRecord
 from studio.domain.text.pipeline import TextPipeline
-from studio.feed.ingest import FeedIngest, IngestBatch
+from studio.feed.batches import IngestBatch
+from studio.feed.ingest import FeedIngest
 from tests.helpers.fake_capture import run_bounded
 
 NOW = 1_790_000_000.0

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql
 
 from studio.domain.model import Platform, QuestionFlag, QuestionStatus, RoomRole
-from studio.feed.ingest import CommentRow, IngestBatch, RoomFact
+from studio.feed.batches import CommentRow, IngestBatch, RoomFact
 from studio.store.feed_store import FeedStore, session_text_pipeline, stored_msg_id, upsert_ignoring
 from studio.store.models import Question, Room, StatsSample
 from studio.store.repository import StudioRepository

@@ -58,8 +58,8 @@ def test_the_tabs_show_the_demo_studio(desk):
     assert w.referrals.model.rowCount() > 0
     assert w.reports.model.rowCount() > 0
     assert len(w.rig.cards) == 2
-    assert "住房和城乡建设局" in w.session_label.text()
-    assert "demo.db" in w.database_label.text()
+    assert "住房和城乡建设局" in w.status.session_label.text()
+    assert "demo.db" in w.status.database_label.text()
 
 
 @pytest.mark.parametrize("index", range(5))
@@ -100,7 +100,7 @@ def test_the_official_menu_lists_every_screen_and_opens_there(desk, qtbot):
     screen_actions[-1].trigger()
     assert desk.official.isVisible()
     assert desk.official.screen() is QApplication.screens()[-1]
-    assert w.preferred_official_screen() is QApplication.screens()[-1]
+    assert w.official_menu.preferred_screen() is QApplication.screens()[-1]
     assert desk.settings.value("official/screen") == QApplication.screens()[-1].name()
 
 

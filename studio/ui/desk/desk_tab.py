@@ -31,11 +31,11 @@ from studio.ui.desk.feed_delegate import (
     sensitive_words,
 )
 from studio.ui.desk.feed_filter import VIEWS, FeedFilter, FeedFilterBar, room_of
+from studio.ui.desk.feed_keys import FeedKeys
 from studio.ui.desk.feed_model import RECORD_ROLE, WAITING, FeedModel
 from studio.ui.desk.feed_sources import FeedSourcesDialog
 from studio.ui.desk.figures_strip import FiguresStrip
 from studio.ui.desk.manual_entry import ManualEntryDialog
-from studio.ui.desk.moderation_dialogs import EditDialog, ReferDialog
 from studio.ui.desk.queue_panel import QueuePanel
 from studio.ui.desk.transport import NotePanel, TransportPanel
 from studio.ui.keys import bind_keys
@@ -48,10 +48,7 @@ FEED_COLUMNS = ("time", "room", "author", "comment", "asked", "unit", "status")
 class DeskTab(QWidget):
     """What the moderator works at during the hour.
 
-    Keys on the feed (only while it has focus): F flag/unflag, Q queue/unqueue, Enter put on
-    air, A answered, H hide/unhide, B block the author for the session (Shift+B for good),
-    M merge the selection into one cluster, R refer (a dialog), E edit then approve (a dialog),
-    Ctrl+Z undo the last move. Anywhere on the desk: Alt+1 … Alt+8 choose the feed's view (all,
+    Keys on the feed (only while it has focus): see :mod:`studio.ui.desk.feed_keys`. Anywhere on the desk: Alt+1 … Alt+8 choose the feed's view (all,
     questions, new, flagged, queued, answered, referred, hidden; again re-applies it), Ctrl+F
     searches (Esc there clears the search and goes back to the feed), Alt+Q moves the keyboard
     to the on-air queue (Esc there comes back).
@@ -89,11 +86,16 @@ class DeskTab(QWidget):
         self._add_feed_delegates()
         self._add_filter_keys()
         self._units: list[UnitRecord] = []
-        self.refer_dialog = ReferDialog(self)
-        self.refer_dialog.referRequested.connect(self.referRequested)
-        self.edit_dialog = EditDialog(self)
-        self.edit_dialog.editRequested.connect(self.editRequested)
-        self._add_moderation_keys()
+        self.feed_keys = FeedKeys(self.feed_view, lambda: self._units, self)
+        for request, forward in (
+            (self.feed_keys.moderationRequested, self.moderationRequested),
+            (self.feed_keys.undoRequested, self.undoRequested),
+            (self.feed_keys.blockRequested, self.blockRequested),
+            (self.feed_keys.mergeRequested, self.mergeRequested),
+            (self.feed_keys.referRequested, self.referRequested),
+            (self.feed_keys.editRequested, self.editRequested),
+        ):
+            request.connect(forward)
         self._sized = False
         self._sources: list[dict[str, str]] = []
         self.manual_dialog: ManualEntryDialog | None = None
@@ -264,28 +266,9 @@ class DeskTab(QWidget):
             return theme.MUTED
         return None
 
-    def _add_moderation_keys(self) -> None:
-        keys = (
-            ("F", self._toggle("flag", "unflag", QuestionStatus.FLAGGED)),
-            ("Q", self._toggle("queue", "unqueue", QuestionStatus.QUEUED)),
-            ("Return", lambda: self._request("put_on_air")),
-            ("Enter", lambda: self._request("put_on_air")),
-            ("A", lambda: self._request("answer")),
-            ("H", self._toggle("hide", "unhide", QuestionStatus.HIDDEN)),
-            ("B", lambda: self._block(for_good=False)),
-            ("Shift+B", lambda: self._block(for_good=True)),
-            ("M", lambda: self.mergeRequested.emit([q.id for q in self.selected_questions()])),
-            ("R", self._ask_referral),
-            ("E", self._ask_edit),
-            ("Ctrl+Z", self.undoRequested.emit),
-        )
-        # Only while the feed has focus: typing a note elsewhere never moderates.
-        bind_keys(self.feed_view, keys)
-
     def selected_questions(self) -> list[QuestionRecord]:
         """The selected rows' questions, top to bottom (through the filter)."""
-        rows = sorted(self.feed_view.selectionModel().selectedRows(), key=lambda i: i.row())
-        return [index.data(RECORD_ROLE) for index in rows]
+        return self.feed_keys.selected_questions()
 
     def set_units(self, units: list[UnitRecord]) -> None:
         """The units (after every read of them): a renamed unit's rows change in place."""
@@ -294,37 +277,6 @@ class DeskTab(QWidget):
         self._units = list(units)
         self.filter_bar.set_units(self._units)
         self.feed_model.rename_units(renamed)
-
-    def _ask_referral(self) -> None:
-        selected = self.selected_questions()
-        if selected:
-            self.refer_dialog.ask(selected, self._units)
-
-    def _ask_edit(self) -> None:
-        current = self.feed_view.currentIndex()
-        if current.isValid():
-            self.edit_dialog.ask(current.data(RECORD_ROLE))
-
-    def _block(self, *, for_good: bool) -> None:
-        current = self.feed_view.currentIndex()
-        if current.isValid():
-            self.blockRequested.emit(current.data(RECORD_ROLE).id, for_good)
-
-    def _request(self, action: str) -> None:
-        selected = self.selected_questions()
-        if selected:
-            self.moderationRequested.emit(action, [q.id for q in selected])
-
-    def _toggle(self, on: str, off: str, status: QuestionStatus):  # type: ignore[no-untyped-def]
-        """One key both ways: off when every selected question is already in that status."""
-
-        def toggle() -> None:
-            selected = self.selected_questions()
-            if selected:
-                every = all(q.status == status for q in selected)
-                self.moderationRequested.emit(off if every else on, [q.id for q in selected])
-
-        return toggle
 
     def update_questions(self, questions: list[QuestionRecord]) -> None:
         """New states of questions already shown (after a move); selection and scroll stay."""

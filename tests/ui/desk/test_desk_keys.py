@@ -174,7 +174,7 @@ def test_r_refers_with_the_suggested_unit_and_a_working_day_deadline(
     row = next(r for r in range(model.rowCount()) if model.record(r).nickname == "北关住户王")
     select_rows(desk, row)
     qtbot.keyClick(tab.feed_view, Qt.Key.Key_R)
-    dialog = tab.refer_dialog
+    dialog = tab.feed_keys.refer_dialog
     assert dialog.isVisible() and not dialog.isModal()
     assert dialog.unit.currentText() == "自然资源局"  # the suggested unit
     dialog.note.setText("节目后电话联系")
@@ -198,9 +198,9 @@ def test_e_edits_then_approves_masking_and_keeping_the_original(
     select_rows(desk, row)
     tab.feed_view.setCurrentIndex(tab.feed_view.model().index(row, 0))
     qtbot.keyClick(tab.feed_view, Qt.Key.Key_E)
-    assert tab.edit_dialog.isVisible()
-    tab.edit_dialog.text.setPlainText("请问加装电梯补贴？电话13812345678")
-    press_button(tab.edit_dialog, Button.Ok)
+    assert tab.feed_keys.edit_dialog.isVisible()
+    tab.feed_keys.edit_dialog.text.setPlainText("请问加装电梯补贴？电话13812345678")
+    press_button(tab.feed_keys.edit_dialog, Button.Ok)
     loop.run_until_complete(until(lambda: "138****5678" in model.record(row).display_text))
     with demo_db.sessions() as s:
         edit = s.scalars(

@@ -7,7 +7,8 @@ from sqlalchemy import select
 from studio.domain.feed_event import FeedEvent, FeedEventKind
 from studio.domain.model import Platform
 from studio.domain.question_lifecycle import ModerationAction
-from studio.feed.ingest import FeedIngest, IngestBatch
+from studio.feed.batches import IngestBatch
+from studio.feed.ingest import FeedIngest
 from studio.store.feed_store import FeedStore, session_text_pipeline
 from studio.store.models import Question
 from studio.store.moderation import moderate

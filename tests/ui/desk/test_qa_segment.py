@@ -137,8 +137,8 @@ def test_a_q_and_a_segment_with_the_keyboard_alone(studio, qtbot, demo_db, event
     # Esc: back to the feed; R refers a personal case to its suggested unit (Enter accepts).
     key(qtbot, loop, Qt.Key.Key_Escape, then=lambda: tab.feed_view.hasFocus())
     referred = down_to_a_new_question(tab, qtbot, loop)
-    key(qtbot, loop, Qt.Key.Key_R, then=tab.refer_dialog.isVisible)
-    loop.run_until_complete(until(lambda: QApplication.activeWindow() is tab.refer_dialog))
+    key(qtbot, loop, Qt.Key.Key_R, then=tab.feed_keys.refer_dialog.isVisible)
+    loop.run_until_complete(until(lambda: QApplication.activeWindow() is tab.feed_keys.refer_dialog))
     key(qtbot, loop, Qt.Key.Key_Return, then=lambda: moved(demo_db, tab, referred, "referred"))
 
     # The desk's counts, the store and the audit agree.

@@ -13,7 +13,7 @@ def shown_everywhere(studio, status: SessionStatus) -> bool:
     w, word = studio.window, labels.session_status(status)
     today = w.prep.schedule.sessions_on(DEMO_DAY)
     return (
-        word in w.session_label.text()
+        word in w.status.session_label.text()
         and word in shown_texts(w.prep.card)
         and [s.status for s in today] == [status]
     )
