@@ -174,6 +174,11 @@ class ModerationService(QObject):
             return
         self._run("undo", lambda: undo_last(self._db, session_id, self._seat))
 
+    @property
+    def busy(self) -> bool:
+        """Whether a move pressed is still being stored or shown (quitting waits for it)."""
+        return bool(self._moves)
+
     async def drain(self) -> None:
         """Wait until every move already pressed is stored (quitting calls this, bounded,
         before the database closes): the moderator saw the key land, it must not be lost."""

@@ -133,15 +133,24 @@ def test_the_clicker_moves_the_studio_s_one_question_on_air(desk, qtbot, demo_db
     assert desk.official.view().focus_text.startswith("问候网友")  # the segment's notes
     first, second = panel.ordered()[0], panel.ordered()[1]
     press_in_loop(loop, desk.official, Qt.Key.Key_PageDown)
+    # Wait until the move is stored *and* its task done: a wait that ends while the task is
+    # between two steps can let qasync run its next step after the loop stopped.
     loop.run_until_complete(
         until(lambda: on_air_in_store(demo_db, desk.moderation.session_id) == [first.id])
     )
-    loop.run_until_complete(until(lambda: panel.ordered()[0].status == QuestionStatus.ON_AIR))
+    loop.run_until_complete(
+        until(
+            lambda: panel.ordered()[0].status == QuestionStatus.ON_AIR
+            and not desk.moderation.busy
+        )
+    )
     press_in_loop(loop, desk.official, Qt.Key.Key_PageDown)
     loop.run_until_complete(
         until(lambda: on_air_in_store(demo_db, desk.moderation.session_id) == [second.id])
     )
-    loop.run_until_complete(until(lambda: panel.ordered()[0].id == second.id))
+    loop.run_until_complete(
+        until(lambda: panel.ordered()[0].id == second.id and not desk.moderation.busy)
+    )
     assert panel.ordered()[0].status == QuestionStatus.ON_AIR
     assert panel.ordered()[-1].id == first.id  # moved on from: queued again, last
     assert desk.official.view().focus_text == second.display_text
