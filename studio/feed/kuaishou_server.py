@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import ipaddress
 import logging
 import re
 import secrets
@@ -150,7 +151,7 @@ class KuaishouServer:
 
     async def start(self) -> None:
         """Bind and start accepting connections."""
-        if self.host not in LOOPBACK_HOSTS:
+        if not is_loopback(self.host):
             logger.warning(
                 "kuaishou: listening on %s, beyond this computer: other machines on the "
                 "network can reach the capture server (they still need the secret)",
@@ -265,8 +266,15 @@ class KuaishouServer:
         return f"unknown room {shown!r}; use {valid}"
 
 
-#: Hosts that keep the server on this computer.
-LOOPBACK_HOSTS = ("127.0.0.1", "::1", "localhost")
+def is_loopback(host: str) -> bool:
+    """Whether listening on ``host`` keeps the server on this computer."""
+    host = host.strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name other than localhost may resolve anywhere
+        return False
 
 STOCK_SCRIPT_REASON = (
     "install Studio Desk's userscript from the sources dialog: the stock script can't tell "

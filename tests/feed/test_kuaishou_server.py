@@ -247,17 +247,19 @@ def test_a_client_without_the_secret_is_refused(key: str | None) -> None:
 def test_an_unauthenticated_client_never_takes_a_room_over() -> None:
     async def scenario() -> tuple[FeedRecorder, str | None]:
         seen = FeedRecorder()
-        async with server_for(seen, rooms=["gov"]) as server:
-            async with UserscriptClient(url(server, "/gov")) as real:
-                await real.comment("真实观众", "一")
-                await seen.wait_for(lambda: len(seen.events) == 1)
-                for _ in range(20):  # the stock script's shape: root path, no key
-                    async with UserscriptClient(url(server, "/", None)) as fake:
-                        await try_sending(fake, STOCK_HELLO, FAKE)
-                        _, reason = await fake.closed()
-                await real.comment("真实观众", "二")
-                await seen.wait_for(lambda: len(seen.events) == 2)
-                assert server.authenticated("gov") is True
+        async with (
+            server_for(seen, rooms=["gov"]) as server,
+            UserscriptClient(url(server, "/gov")) as real,
+        ):
+            await real.comment("真实观众", "一")
+            await seen.wait_for(lambda: len(seen.events) == 1)
+            for _ in range(20):  # the stock script's shape: root path, no key
+                async with UserscriptClient(url(server, "/", None)) as fake:
+                    await try_sending(fake, STOCK_HELLO, FAKE)
+                    _, reason = await fake.closed()
+            await real.comment("真实观众", "二")
+            await seen.wait_for(lambda: len(seen.events) == 2)
+            assert server.authenticated("gov") is True
         return seen, reason
 
     seen, reason = run_bounded(scenario())
@@ -271,20 +273,22 @@ def test_the_stock_script_feeds_the_only_room_marked_unauthenticated(
     async def scenario() -> tuple[FeedRecorder, list[bool | None]]:
         seen = FeedRecorder()
         marks = []
-        async with server_for(seen, rooms=["gov"]) as server:
-            async with UserscriptClient(url(server, "/", None), origin="https://live.kuaishou.com") as stock:
-                await stock.send(STOCK_HELLO)
-                await stock.comment("快手网友", "乡道什么时候修？")
-                await stock.like("路人甲")
-                await stock.gift("快手网友", "棒棒糖")
-                await seen.wait_for(lambda: len(seen.events) == 3)
+        async with (
+            server_for(seen, rooms=["gov"]) as server,
+            UserscriptClient(url(server, "/", None)) as stock,
+        ):
+            await stock.send(STOCK_HELLO)
+            await stock.comment("快手网友", "乡道什么时候修？")
+            await stock.like("路人甲")
+            await stock.gift("快手网友", "棒棒糖")
+            await seen.wait_for(lambda: len(seen.events) == 3)
+            marks.append(server.authenticated("gov"))
+            # Our own script, with the key, replaces it (and the room is authenticated).
+            async with UserscriptClient(url(server, "/gov")) as ours:
+                await stock.closed()
+                await ours.comment("b", "二")
+                await seen.wait_for(lambda: len(seen.events) == 4)
                 marks.append(server.authenticated("gov"))
-                # Our own script, with the key, replaces it (and the room is authenticated).
-                async with UserscriptClient(url(server, "/gov")) as ours:
-                    await stock.closed()
-                    await ours.comment("b", "二")
-                    await seen.wait_for(lambda: len(seen.events) == 4)
-                    marks.append(server.authenticated("gov"))
         return seen, marks
 
     with caplog.at_level("WARNING", logger="studio.feed.kuaishou_server"):
@@ -298,10 +302,12 @@ def test_the_stock_script_feeds_the_only_room_marked_unauthenticated(
 def test_the_stock_script_is_refused_when_two_rooms_are_served() -> None:
     async def scenario() -> tuple[FeedRecorder, int | None, str | None]:
         seen = FeedRecorder()
-        async with server_for(seen) as server:
-            async with UserscriptClient(url(server, "/", None)) as stock:
-                await try_sending(stock, STOCK_HELLO, FAKE)
-                code, reason = await stock.closed()
+        async with (
+            server_for(seen) as server,
+            UserscriptClient(url(server, "/", None)) as stock,
+        ):
+            await try_sending(stock, STOCK_HELLO, FAKE)
+            code, reason = await stock.closed()
         return seen, code, reason
 
     seen, code, reason = run_bounded(scenario())

@@ -16,6 +16,7 @@ from studio.domain.model import Platform, RoomRole
 from studio.feed.capture_client import Backoff
 from studio.feed.recording import recordings_dir
 from studio.feed.sources import SourceSpec
+from studio.feed.userscript import stored_secret
 from studio.services.live_feed import LiveFeedService
 from studio.services.tasks import BackgroundTasks
 from studio.store.database import open_database
@@ -124,7 +125,7 @@ def test_a_capture_tool_and_the_userscript_together(feed, event_loop_qt):
             )
             await until(lambda: feed.runner is not None and feed.runner.kuaishou_ports)
             (port,) = feed.runner.kuaishou_ports
-            async with UserscriptClient(f"ws://127.0.0.1:{port}/gov") as script:
+            async with UserscriptClient(f"ws://127.0.0.1:{port}/gov?key={stored_secret()}") as script:
                 await script.comment("<img src=x>", "公租房排队要等多久？")
                 await until(lambda: len(feed.seen["questions"]) == 2)
 
