@@ -42,11 +42,14 @@ class SourceSpec:
         tool: one of ``TOOLS``.
         address: ``ws://host:port[/ws/<live id>]``, ``host:port``, or a recording's path.
         speed: replay speed (1 real time, N faster, 0 as fast as possible); simulator: frames/s.
+        rooms: kuaishou-server: the room keys (paths) it serves; the runner's
+            ``kuaishou_rooms`` when empty.
     """
 
     tool: str
     address: str
     speed: float = 1.0
+    rooms: tuple[str, ...] = ()
 
     @property
     def live_id(self) -> str:
@@ -271,7 +274,7 @@ class FeedRunner:
             on_rejected=self._rejected,
             frame_sink_for=lambda key: self._frame_sink(f"kuaishou:{key}", token),
             run_token=token,
-            rooms=self.kuaishou_rooms,
+            rooms=spec.rooms or self.kuaishou_rooms,
             host=host,
             port=port,
             stale_after=self.stale_after,

@@ -13,6 +13,7 @@ import logging
 import time
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,33 @@ def spec_of(source: Mapping[str, str]) -> SourceSpec:
     if source["tool"] == "douyinlive" and "/ws/" not in address and source.get("room_key"):
         address = f"{address.rstrip('/')}/ws/{source['room_key']}"
     return SourceSpec(source["tool"], address)
+
+
+def specs_of(sources: Sequence[Mapping[str, str]]) -> list[SourceSpec]:
+    """The configured sources as runnable specs; Kuaishou rooms on one address share a server.
+
+    A Kuaishou server serves only the rooms configured on it, so the stock userscript (which
+    cannot name its room) is accepted where exactly one room is, and refused where two are.
+    """
+    specs: list[SourceSpec] = []
+    kuaishou: dict[str, list[str]] = {}
+    for source in sources:
+        spec = spec_of(source)
+        if spec.tool != "kuaishou-server":
+            specs.append(spec)
+            continue
+        if spec.address not in kuaishou:
+            kuaishou[spec.address] = []
+            specs.append(spec)
+        key = source.get("room_key") or source["room_role"]
+        if key not in kuaishou[spec.address]:
+            kuaishou[spec.address].append(key)
+    return [
+        replace(spec, rooms=tuple(kuaishou[spec.address]))
+        if spec.tool == "kuaishou-server"
+        else spec
+        for spec in specs
+    ]
 
 
 class LiveFeedService(QObject):
@@ -152,7 +180,7 @@ class LiveFeedService(QObject):
             self._roles[spec_of(source).label] = source["room_role"]
             if source.get("room_key"):
                 self._roles[source["room_key"]] = source["room_role"]
-        await self._start(session_id, [spec_of(s) for s in sources])
+        await self._start(session_id, specs_of(sources))
 
     def start_simulator(self, session_id: int, rate: float = 1.5, *, seed: int = 0) -> None:
         """Simulate both of the session's rooms at ``rate`` frames per second (the demo)."""

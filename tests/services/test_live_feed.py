@@ -125,7 +125,8 @@ def test_a_capture_tool_and_the_userscript_together(feed, event_loop_qt):
             )
             await until(lambda: feed.runner is not None and feed.runner.kuaishou_ports)
             (port,) = feed.runner.kuaishou_ports
-            async with UserscriptClient(f"ws://127.0.0.1:{port}/gov?key={stored_secret()}") as script:
+            script_url = f"ws://127.0.0.1:{port}/gov?key={stored_secret()}"
+            async with UserscriptClient(script_url) as script:
                 await script.comment("<img src=x>", "公租房排队要等多久？")
                 await until(lambda: len(feed.seen["questions"]) == 2)
 
@@ -134,6 +135,45 @@ def test_a_capture_tool_and_the_userscript_together(feed, event_loop_qt):
     assert by_platform[Platform.KUAISHOU].nickname == "<img src=x>"
     assert by_platform[Platform.KUAISHOU].room_role is RoomRole.GOV
     assert by_platform[Platform.DOUYIN].display_text == "物业不作为能换物业吗？"
+
+
+def kuaishou_source(role: str) -> dict[str, str]:
+    return {
+        "room_role": role,
+        "tool": "kuaishou-server",
+        "address": "127.0.0.1:0",
+        "room_key": role,
+    }
+
+
+def test_the_stock_userscript_feeds_the_one_configured_kuaishou_room(feed, event_loop_qt):
+    async def body():
+        await feed.open(feed.test_session)
+        feed.apply_sources([kuaishou_source("dept")])
+        await until(lambda: feed.runner is not None and feed.runner.kuaishou_ports)
+        (port,) = feed.runner.kuaishou_ports
+        # The stock script: root path, no key, its hello first.
+        async with UserscriptClient(f"ws://127.0.0.1:{port}") as stock:
+            await stock.send({"type": "info", "content": "ws连接成功"})
+            await stock.comment("快手网友", "办事大厅几点下班？")
+            await until(lambda: feed.seen["questions"])
+
+    event_loop_qt.run_until_complete(body())
+    (question,) = feed.seen["questions"]
+    assert question.room_role is RoomRole.DEPT and question.platform is Platform.KUAISHOU
+
+
+def test_with_two_kuaishou_rooms_the_stock_userscript_is_told_what_to_change(feed, event_loop_qt):
+    async def body():
+        await feed.open(feed.test_session)
+        feed.apply_sources([kuaishou_source("gov"), kuaishou_source("dept")])
+        await until(lambda: feed.runner is not None and feed.runner.kuaishou_ports)
+        (port,) = feed.runner.kuaishou_ports  # both rooms on one server
+        async with UserscriptClient(f"ws://127.0.0.1:{port}") as stock:
+            return await stock.closed()
+
+    code, reason = event_loop_qt.run_until_complete(body())
+    assert code == 1008 and "install Studio Desk's userscript" in reason
 
 
 def test_manual_entries_are_stored_with_their_channel(feed, event_loop_qt):
