@@ -9,8 +9,11 @@ across restarts of the app.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
+import urllib.parse
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from studio.paths import PRIVATE_FILE, data_dir, open_private, resources_dir
@@ -58,3 +61,29 @@ def stored_secret(folder: Path | None = None) -> str:
         file.write(secret + "\n")
     path.chmod(PRIVATE_FILE)  # a damaged file that existed keeps its mode otherwise
     return secret
+
+
+def with_userscripts(sources: Iterable[Mapping[str, str]]) -> list[dict[str, str]]:
+    """The sources, each Kuaishou one with its room's filled-in script under ``"userscript"``.
+
+    The room is the source's ``room_key`` (else its ``room_role``), the secret the one its
+    address names (``?secret=``), else the studio's. A source whose port is 0 (any free port) or
+    whose key cannot go into a URL gets none. Blocking (files): call it off the GUI thread.
+    """
+    stored: str | None = None
+    filled = []
+    for source in sources:
+        source = dict(source)
+        source.pop("userscript", None)
+        if source.get("tool") == "kuaishou-server":
+            where, _, query = source.get("address", "").partition("?")
+            port = where.rpartition(":")[2]
+            secret = dict(urllib.parse.parse_qsl(query)).get("secret")
+            if secret is None:
+                stored = stored or stored_secret()
+                secret = stored
+            room = source.get("room_key") or source.get("room_role", "")
+            with contextlib.suppress(ValueError):  # no script is better than a wrong one
+                source["userscript"] = userscript_for(room, int(port), secret)
+        filled.append(source)
+    return filled

@@ -28,6 +28,7 @@ from studio.feed.recording import SessionRecorder, recording_path, unstored_reco
 from studio.feed.simulator import SimulatedRoom
 from studio.feed.sources import FeedRunner, SourceSpec
 from studio.feed.tap import DEFAULT_STALE_AFTER
+from studio.feed.userscript import with_userscripts
 from studio.services.blocklist import BlockList
 from studio.services.tasks import BackgroundTasks
 from studio.store.database import Database
@@ -86,7 +87,8 @@ class LiveFeedService(QObject):
             ``FeedState`` value (connected, reconnecting, stale, ended …).
         countsChanged(dict): per room: received, stored, duplicates, rejected, likes, and
             online and total_viewers once the platform reported them; at most twice a second.
-        sourcesLoaded(list): a session's configured sources (dicts of ``SOURCE_FIELDS``).
+        sourcesLoaded(list): a session's configured sources (dicts of ``SOURCE_FIELDS``; a
+            Kuaishou one also has ``userscript``, its room's script ready to copy).
         backlogChanged(int): comments accepted but waiting to be stored because the database
             refuses writes (locked, disk full); 0 once they are all stored.
         problem(str): something failed; the text is for the status bar.
@@ -149,7 +151,7 @@ class LiveFeedService(QObject):
             except Exception as error:
                 self._report("loading the feed sources", error)
                 return
-            self.sourcesLoaded.emit(sources)
+            await self._emit_sources(sources)
             await self._start_sources(session_id, sources)
 
         self._tasks.spawn(run(), name="start configured feed")
@@ -167,7 +169,7 @@ class LiveFeedService(QObject):
             except Exception as error:
                 self._report("saving the feed sources", error)
                 return
-            self.sourcesLoaded.emit(sources)
+            await self._emit_sources(sources)
             async with self._opening_lock():
                 await self._stop_runner()  # a restart on the new sources, not a shutdown
             await self._start_sources(session_id, sources)
@@ -323,6 +325,14 @@ class LiveFeedService(QObject):
         self._tasks.spawn(run(), name="manual question")
 
     # -- configured sources -------------------------------------------------------------------
+    async def _emit_sources(self, sources: list[dict[str, str]]) -> None:
+        """``sourcesLoaded``, each Kuaishou source with its room's userscript ready to copy."""
+        try:
+            sources = await self._tasks.in_thread(with_userscripts, sources)
+        except Exception as error:  # the secret's file cannot be read or written
+            self._report("making the Kuaishou userscript", error)
+        self.sourcesLoaded.emit(sources)
+
     def load_sources(self, session_id: int) -> None:
         """Emit ``sourcesLoaded`` with the sources saved for ``session_id``."""
 
@@ -332,7 +342,7 @@ class LiveFeedService(QObject):
             except Exception as error:
                 self._report("loading the feed sources", error)
                 return
-            self.sourcesLoaded.emit(sources)
+            await self._emit_sources(sources)
 
         self._tasks.spawn(run(), name="load feed sources")
 
@@ -345,7 +355,7 @@ class LiveFeedService(QObject):
             except Exception as error:
                 self._report("saving the feed sources", error)
                 return
-            self.sourcesLoaded.emit(sources)
+            await self._emit_sources(sources)
 
         self._tasks.spawn(run(), name="save feed sources")
 

@@ -7,7 +7,7 @@ import stat
 import pytest
 
 from studio.feed.kuaishou_server import KuaishouServer
-from studio.feed.userscript import SECRET_FILE, stored_secret, userscript_for
+from studio.feed.userscript import SECRET_FILE, stored_secret, userscript_for, with_userscripts
 from tests.helpers.fake_capture import FeedRecorder, UserscriptClient, run_bounded
 
 SECRET = "Zm9vYmFyYmF6cXV4cXV1eA"
@@ -72,3 +72,27 @@ def test_the_secret_is_made_once_and_kept_owner_only(tmp_path) -> None:
     assert stored_secret(other) != first
     (other / SECRET_FILE).write_text("damaged\n")
     assert stored_secret(other) not in ("damaged", first)
+
+
+def test_each_kuaishou_source_gets_its_rooms_script() -> None:
+    sources = [
+        {
+            "room_role": "gov",
+            "tool": "kuaishou-server",
+            "address": "127.0.0.1:5001",
+            "room_key": "",
+        },
+        {
+            "room_role": "dept",
+            "tool": "kuaishou-server",
+            "address": f"127.0.0.1:5002?secret={SECRET}",
+            "room_key": "county-dept",
+        },
+        {"room_role": "gov", "tool": "barragegrab", "address": "ws://127.0.0.1:8888"},
+        {"room_role": "gov", "tool": "kuaishou-server", "address": "127.0.0.1:0", "room_key": ""},
+    ]
+    filled = with_userscripts(sources)
+    assert f'"ws://127.0.0.1:5001/gov?key={stored_secret()}"' in filled[0]["userscript"]
+    assert f'"ws://127.0.0.1:5002/county-dept?key={SECRET}"' in filled[1]["userscript"]
+    assert "userscript" not in filled[2] and "userscript" not in filled[3]  # port 0: none yet
+    assert [{k: v for k, v in s.items() if k != "userscript"} for s in filled] == sources

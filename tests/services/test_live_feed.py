@@ -208,6 +208,16 @@ def test_sources_are_saved_loaded_and_started(feed, event_loop_qt):
     event_loop_qt.run_until_complete(until(lambda: ("gov", "waiting") in feed.seen["states"]))
 
 
+def test_a_kuaishou_source_is_loaded_with_its_userscript(feed, event_loop_qt):
+    loaded = []
+    feed.sourcesLoaded.connect(loaded.append)
+    source = {"room_role": "gov", "tool": "kuaishou-server", "address": "127.0.0.1:5001"}
+    feed.save_sources(feed.test_session, [source | {"room_key": "gov"}])
+    event_loop_qt.run_until_complete(until(lambda: loaded))
+    ((shown,),) = loaded
+    assert f'"ws://127.0.0.1:5001/gov?key={stored_secret()}"' in shown["userscript"]
+
+
 def test_applied_sources_are_saved_and_the_feed_restarts_on_them(feed, event_loop_qt):
     feed.apply_sources([])
     assert feed.seen["problems"]  # no session open yet
