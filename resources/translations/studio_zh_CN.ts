@@ -343,8 +343,16 @@ Details are in {log}</source>
         <translation>直播间号、路径标识或 SecUid</translation>
     </message>
     <message>
-        <source>The Kuaishou userscript connects to us: point it at ws://ADDRESS/KEY (e.g. /gov or /dept).</source>
-        <translation>快手油猴脚本会主动连接本机：请将其指向 ws://地址/标识（如 /gov 或 /dept）。</translation>
+        <source>A Kuaishou room needs Studio Desk&apos;s userscript (below once saved): it carries the studio&apos;s secret. The stock script works only while a single room uses Kuaishou.</source>
+        <translation>快手直播间需安装 Studio Desk 的油猴脚本（保存后显示在下方），脚本中带有本工作室的密钥。原版脚本仅在只有一个直播间使用快手时可用。</translation>
+    </message>
+    <message>
+        <source>Userscript for {room}</source>
+        <translation>{room}的油猴脚本</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
     </message>
 </context>
 <context>

@@ -8,8 +8,11 @@ callables for output (see :mod:`studio.feed.tap`); the Qt service wraps it.
 from __future__ import annotations
 
 import asyncio
+import hmac
+import ipaddress
 import logging
 import re
+import secrets
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Sequence
@@ -47,10 +50,17 @@ class KuaishouServer:
     """The WebSocket server the Kuaishou userscript connects to, one path per live room.
 
     Each room has its own state: ``WAITING`` (no script attached) ⇄ ``CONNECTED`` ⇄ ``STALE``;
-    ``STOPPED`` after the server closes. A connection to an unknown path is accepted and closed
-    at once with code 1008 and a reason naming the valid paths, so the script's console says
-    what is wrong. A second connection on a room's path replaces the first (a reloaded page
-    must not wait for its dead predecessor to time out).
+    ``STOPPED`` after the server closes. A connection that is refused is accepted and closed at
+    once with code 1008 and a reason saying what to change, so the script's console says what
+    is wrong: an unknown path, a missing or wrong ``?key=SECRET``.
+
+    Any local process can connect to a loopback port, so a client must present the studio's
+    secret (``/gov?key=SECRET``; a browser WebSocket cannot set headers). With it, a second
+    connection on a room's path replaces the first (a reloaded page must not wait for its dead
+    predecessor to time out); without it nothing ever takes a room over. The one exception is
+    the stock userscript (greasyfork 490966), which connects to ``/`` and cannot present a
+    secret: it is accepted only while exactly one room is served (it is that room), only when
+    the room is free, and the room is marked unauthenticated (:meth:`authenticated`, the log).
 
     Use as ``async with KuaishouServer(...) as server:`` or run ``serve_forever()`` as a task.
 
@@ -74,6 +84,7 @@ class KuaishouServer:
         allowed_origins: Sequence[str | re.Pattern[str] | None] | None = KUAISHOU_ORIGINS,
         clock: Callable[[], float] = time.time,
         run_token: str | None = None,
+        secret: str | None = None,
     ) -> None:
         """Make a server; nothing listens until started.
 
@@ -89,11 +100,14 @@ class KuaishouServer:
                 ``None`` to accept any.
             clock: wall clock for ``received_at``.
             run_token: distinguishes this run's message ids; derived from the clock by default.
+            secret: what clients present as ``?key=``; a fresh random one by default (see
+                :attr:`secret`).
         """
         self.rooms = tuple(rooms)
         for key in self.rooms:
             if not re.fullmatch(r"[A-Za-z0-9_-]{1,32}", key):
                 raise ValueError(f"room key {key!r}: use 1-32 letters, digits, '-' or '_'")
+        self.secret = secret or secrets.token_urlsafe(18)
         self.host = host
         self.port: int | None = None
         self._requested_port = port
@@ -118,11 +132,18 @@ class KuaishouServer:
             for key in self.rooms
         }
         self._current: dict[str, ServerConnection] = {}
+        self._unauthenticated: set[str] = set()
         self._server: Server | None = None
 
     def state(self, room: str) -> FeedState | None:
         """A room's current state; ``None`` before the server started."""
         return self._taps[room].state
+
+    def authenticated(self, room: str) -> bool | None:
+        """Whether a room's current script presented the secret; ``None`` when none is attached."""
+        if room not in self._current:
+            return None
+        return room not in self._unauthenticated
 
     def counts(self, room: str) -> FeedCounts:
         """What a room's script has sent so far."""
@@ -130,6 +151,12 @@ class KuaishouServer:
 
     async def start(self) -> None:
         """Bind and start accepting connections."""
+        if not is_loopback(self.host):
+            logger.warning(
+                "kuaishou: listening on %s, beyond this computer: other machines on the "
+                "network can reach the capture server (they still need the secret)",
+                self.host,
+            )
         self._server = await serve(
             self._handle,
             self.host,
@@ -169,15 +196,32 @@ class KuaishouServer:
         await self.stop()
 
     async def _handle(self, ws: ServerConnection) -> None:
-        path = urllib.parse.urlsplit(ws.request.path if ws.request else "").path
+        parts = urllib.parse.urlsplit(ws.request.path if ws.request else "")
+        path = parts.path
         key = path.strip("/")
-        tap = self._taps.get(key)
-        if tap is None:
-            logger.warning("kuaishou: refused a connection to unknown room path %r", path[:64])
-            await ws.close(CloseCode.POLICY_VIOLATION, self._unknown_path_reason(path))
+        presented = urllib.parse.parse_qs(parts.query).get("key", [""])[0]
+        authenticated = hmac.compare_digest(presented.encode(), self.secret.encode())
+        stock = not key and not presented
+        if stock and len(self.rooms) == 1:
+            key = self.rooms[0]
+        refusal = self._refusal(path, key, presented, authenticated, stock)
+        if refusal is not None:
+            logger.warning("kuaishou: refused a connection to %r: %s", path[:64], refusal[0])
+            await ws.close(CloseCode.POLICY_VIOLATION, _fit(refusal[1]))
             return
+        tap = self._taps[key]
         previous = self._current.get(key)
         self._current[key] = ws
+        if authenticated:
+            self._unauthenticated.discard(key)
+        else:
+            self._unauthenticated.add(key)
+            logger.warning(
+                "kuaishou: room %r is fed by the stock userscript, which presents no secret: "
+                "its comments are unauthenticated; install Studio Desk's userscript from the "
+                "sources dialog",
+                key,
+            )
         if previous is not None:
             await previous.close(CloseCode.NORMAL_CLOSURE, "replaced by a newer connection")
         tap.connected()
@@ -188,14 +232,59 @@ class KuaishouServer:
         finally:
             if self._current.get(key) is ws:
                 del self._current[key]
+                self._unauthenticated.discard(key)
                 tap.set_state(FeedState.WAITING if self._server else FeedState.STOPPED)
+
+    def _refusal(
+        self, path: str, key: str, presented: str, authenticated: bool, stock: bool
+    ) -> tuple[str, str] | None:
+        """Why a connection is refused — (for the log, for the close reason) — or ``None``."""
+        if stock and not key:
+            return (
+                "the stock script cannot tell the rooms apart",
+                STOCK_SCRIPT_REASON,
+            )
+        if key not in self._taps:
+            reason = self._unknown_path_reason(path)
+            return reason, reason
+        if not stock and not authenticated:
+            why = "a wrong key" if presented else "no key"
+            return (
+                f"{why} for room {key!r}",
+                f"{why}: copy Studio Desk's userscript again from the sources dialog",
+            )
+        if not authenticated and key in self._current:
+            return (
+                f"room {key!r} is already served and the newcomer presents no secret",
+                f"room /{key} is already served; only a client with the key can replace it",
+            )
+        return None
 
     def _unknown_path_reason(self, path: str) -> str:
         shown = path if len(path) <= 24 else path[:23] + "…"
         valid = ", ".join("/" + key for key in self.rooms)
-        reason = f"unknown room {shown!r}; use {valid}"
-        # A close reason must fit in 123 bytes of UTF-8.
-        return reason.encode()[:123].decode(errors="ignore")
+        return f"unknown room {shown!r}; use {valid}"
+
+
+def is_loopback(host: str) -> bool:
+    """Whether listening on ``host`` keeps the server on this computer."""
+    host = host.strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name other than localhost may resolve anywhere
+        return False
+
+STOCK_SCRIPT_REASON = (
+    "install Studio Desk's userscript from the sources dialog: the stock script can't tell "
+    "the rooms apart"
+)
+
+
+def _fit(reason: str) -> str:
+    # A close reason must fit in 123 bytes of UTF-8.
+    return reason.encode()[:123].decode(errors="ignore")
 
 
 def _base36(number: int) -> str:

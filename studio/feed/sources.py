@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import random
+import re
 import time
 import urllib.parse
 from collections.abc import Callable
@@ -22,10 +23,11 @@ from studio.domain.feed_event import FeedEvent, FeedEventKind, FeedState, Reject
 from studio.feed.adapters import BarrageGrabAdapter, DouyinLiveAdapter, KuaishouAdapter
 from studio.feed.capture_client import Backoff, CaptureClient
 from studio.feed.ingest import FeedIngest
-from studio.feed.kuaishou_server import KuaishouServer
+from studio.feed.kuaishou_server import KuaishouServer, is_loopback
 from studio.feed.recording import SessionRecorder, mark_stored, read_frames, replay
 from studio.feed.simulator import FeedSimulator, SimulatedRoom
 from studio.feed.tap import DEFAULT_STALE_AFTER, FrameParser
+from studio.feed.userscript import stored_secret
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +42,14 @@ class SourceSpec:
         tool: one of ``TOOLS``.
         address: ``ws://host:port[/ws/<live id>]``, ``host:port``, or a recording's path.
         speed: replay speed (1 real time, N faster, 0 as fast as possible); simulator: frames/s.
+        rooms: kuaishou-server: the room keys (paths) it serves; the runner's
+            ``kuaishou_rooms`` when empty.
     """
 
     tool: str
     address: str
     speed: float = 1.0
+    rooms: tuple[str, ...] = ()
 
     @property
     def live_id(self) -> str:
@@ -53,13 +58,28 @@ class SourceSpec:
         return urllib.parse.unquote(path.rsplit("/ws/", 1)[-1]) if "/ws/" in path else ""
 
     @property
+    def server_options(self) -> dict[str, str]:
+        """kuaishou-server: the options after ``?`` (``secret``, ``lan``)."""
+        _, _, query = self.address.partition("?")
+        return dict(urllib.parse.parse_qsl(query))
+
+    @property
+    def server_host_port(self) -> tuple[str, int]:
+        """kuaishou-server: where to listen."""
+        host, _, port = self.address.partition("?")[0].rpartition(":")
+        return host.strip("[]"), int(port)
+
+    @property
     def label(self) -> str:
         return f"{self.tool}:{self.address}" if self.address else self.tool
 
 
 def parse_source_spec(text: str) -> SourceSpec:
-    """``barragegrab:ws://H:P``, ``douyinlive:ws://H:P/ws/ID``, ``kuaishou-server:H:P``,
-    ``replay:FILE[@SPEED]`` or ``simulator[:RATE]``.
+    """``barragegrab:ws://H:P``, ``douyinlive:ws://H:P/ws/ID``,
+    ``kuaishou-server:H:P[?secret=S][&lan=1]``, ``replay:FILE[@SPEED]`` or ``simulator[:RATE]``.
+
+    A Kuaishou server listens on loopback unless ``lan=1`` says the operator means it: any
+    other host lets other machines reach it.
 
     Raises:
         ValueError: with a message naming what is wrong.
@@ -84,11 +104,25 @@ def parse_source_spec(text: str) -> SourceSpec:
     if tool == "douyinlive" and not SourceSpec(tool, rest).live_id:
         raise ValueError("douyinlive: the URL must end in /ws/<live id>")
     if tool == "kuaishou-server":
-        host, _, port = rest.rpartition(":")
+        where, _, query = rest.partition("?")
+        host, _, port = where.rpartition(":")
         if not host or not port.isdigit():
             raise ValueError(f"kuaishou-server: expected HOST:PORT, not {rest!r}")
         if int(port) > 65535:  # 0 asks the system for a free port
             raise ValueError(f"kuaishou-server: port {port} is out of range (1-65535)")
+        options = dict(urllib.parse.parse_qsl(query, keep_blank_values=True))
+        unknown = set(options) - {"secret", "lan"}
+        if unknown:
+            raise ValueError(
+                f"kuaishou-server: unknown option {sorted(unknown)[0]!r}; use secret, lan"
+            )
+        if "secret" in options and not re.fullmatch(r"[A-Za-z0-9_-]{16,128}", options["secret"]):
+            raise ValueError("kuaishou-server: the secret must be 16-128 letters, digits, - or _")
+        if not is_loopback(host) and options.get("lan") != "1":
+            raise ValueError(
+                f"kuaishou-server: {host} lets other computers reach the capture server; "
+                f"use 127.0.0.1, or add ?lan=1 if that is what you mean"
+            )
     if tool == "replay":
         path, at, speed = rest.rpartition("@")
         spec = SourceSpec(tool, rest)
@@ -112,6 +146,8 @@ class FeedRunner:
         recorder: where raw frames are appended, or None.
         last_frame_at: monotonic time of the last frame from any source (for ``--until-idle``).
         kuaishou_ports: the bound port of each Kuaishou server started.
+        kuaishou_secret: what Kuaishou clients present (``?key=``) unless the source names its
+            own; the studio's stored secret when None.
     """
 
     def __init__(
@@ -121,6 +157,7 @@ class FeedRunner:
         recorder: SessionRecorder | None = None,
         on_state: StateCallback | None = None,
         kuaishou_rooms: tuple[str, ...] = ("gov", "dept"),
+        kuaishou_secret: str | None = None,
         backoff: Backoff | None = None,
         stale_after: float = DEFAULT_STALE_AFTER,
         clock: Callable[[], float] = time.time,
@@ -129,6 +166,7 @@ class FeedRunner:
         self.recorder = recorder
         self.on_state = on_state
         self.kuaishou_rooms = kuaishou_rooms
+        self.kuaishou_secret = kuaishou_secret
         self.backoff = backoff or Backoff()
         self.stale_after = stale_after
         self.clock = clock
@@ -220,7 +258,12 @@ class FeedRunner:
         self._spawn(client.run(), spec.label)
 
     async def _start_kuaishou(self, spec: SourceSpec) -> None:
-        host, _, port = spec.address.rpartition(":")
+        host, port = spec.server_host_port
+        secret = (
+            spec.server_options.get("secret")
+            or self.kuaishou_secret
+            or await asyncio.to_thread(stored_secret)
+        )
         # The script sends no ids: ours are numbered under this token, which the recording
         # keeps so that a replay after a crash makes the very same ids (and the store knows
         # the comments it already has).
@@ -231,11 +274,12 @@ class FeedRunner:
             on_rejected=self._rejected,
             frame_sink_for=lambda key: self._frame_sink(f"kuaishou:{key}", token),
             run_token=token,
-            rooms=self.kuaishou_rooms,
+            rooms=spec.rooms or self.kuaishou_rooms,
             host=host,
-            port=int(port),
+            port=port,
             stale_after=self.stale_after,
             clock=self.clock,
+            secret=secret,
         )
         await server.start()
         assert server.port is not None

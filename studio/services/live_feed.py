@@ -13,6 +13,7 @@ import logging
 import time
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from studio.feed.recording import SessionRecorder, recording_path, unstored_reco
 from studio.feed.simulator import SimulatedRoom
 from studio.feed.sources import FeedRunner, SourceSpec
 from studio.feed.tap import DEFAULT_STALE_AFTER
+from studio.feed.userscript import with_userscripts
 from studio.services.blocklist import BlockList
 from studio.services.tasks import BackgroundTasks
 from studio.store.database import Database
@@ -50,6 +52,33 @@ def spec_of(source: Mapping[str, str]) -> SourceSpec:
     return SourceSpec(source["tool"], address)
 
 
+def specs_of(sources: Sequence[Mapping[str, str]]) -> list[SourceSpec]:
+    """The configured sources as runnable specs; Kuaishou rooms on one address share a server.
+
+    A Kuaishou server serves only the rooms configured on it, so the stock userscript (which
+    cannot name its room) is accepted where exactly one room is, and refused where two are.
+    """
+    specs: list[SourceSpec] = []
+    kuaishou: dict[str, list[str]] = {}
+    for source in sources:
+        spec = spec_of(source)
+        if spec.tool != "kuaishou-server":
+            specs.append(spec)
+            continue
+        if spec.address not in kuaishou:
+            kuaishou[spec.address] = []
+            specs.append(spec)
+        key = source.get("room_key") or source["room_role"]
+        if key not in kuaishou[spec.address]:
+            kuaishou[spec.address].append(key)
+    return [
+        replace(spec, rooms=tuple(kuaishou[spec.address]))
+        if spec.tool == "kuaishou-server"
+        else spec
+        for spec in specs
+    ]
+
+
 class LiveFeedService(QObject):
     """Runs the live feed of one session.
 
@@ -59,7 +88,8 @@ class LiveFeedService(QObject):
             ``FeedState`` value (connected, reconnecting, stale, ended …).
         countsChanged(dict): per room: received, stored, duplicates, rejected, likes, and
             online and total_viewers once the platform reported them; at most twice a second.
-        sourcesLoaded(list): a session's configured sources (dicts of ``SOURCE_FIELDS``).
+        sourcesLoaded(list): a session's configured sources (dicts of ``SOURCE_FIELDS``; a
+            Kuaishou one also has ``userscript``, its room's script ready to copy).
         backlogChanged(int): comments accepted but waiting to be stored because the database
             refuses writes (locked, disk full); 0 once they are all stored.
         problem(str): something failed; the text is for the status bar.
@@ -122,7 +152,7 @@ class LiveFeedService(QObject):
             except Exception as error:
                 self._report("loading the feed sources", error)
                 return
-            self.sourcesLoaded.emit(sources)
+            await self._emit_sources(sources)
             await self._start_sources(session_id, sources)
 
         self._tasks.spawn(run(), name="start configured feed")
@@ -140,7 +170,7 @@ class LiveFeedService(QObject):
             except Exception as error:
                 self._report("saving the feed sources", error)
                 return
-            self.sourcesLoaded.emit(sources)
+            await self._emit_sources(sources)
             async with self._opening_lock():
                 await self._stop_runner()  # a restart on the new sources, not a shutdown
             await self._start_sources(session_id, sources)
@@ -153,7 +183,7 @@ class LiveFeedService(QObject):
             self._roles[spec_of(source).label] = source["room_role"]
             if source.get("room_key"):
                 self._roles[source["room_key"]] = source["room_role"]
-        await self._start(session_id, [spec_of(s) for s in sources])
+        await self._start(session_id, specs_of(sources))
 
     def start_simulator(self, session_id: int, rate: float = 1.5, *, seed: int = 0) -> None:
         """Simulate both of the session's rooms at ``rate`` frames per second (the demo)."""
@@ -296,6 +326,14 @@ class LiveFeedService(QObject):
         self._tasks.spawn(run(), name="manual question")
 
     # -- configured sources -------------------------------------------------------------------
+    async def _emit_sources(self, sources: list[dict[str, str]]) -> None:
+        """``sourcesLoaded``, each Kuaishou source with its room's userscript ready to copy."""
+        try:
+            sources = await self._tasks.in_thread(with_userscripts, sources)
+        except Exception as error:  # the secret's file cannot be read or written
+            self._report("making the Kuaishou userscript", error)
+        self.sourcesLoaded.emit(sources)
+
     def load_sources(self, session_id: int) -> None:
         """Emit ``sourcesLoaded`` with the sources saved for ``session_id``."""
 
@@ -305,7 +343,7 @@ class LiveFeedService(QObject):
             except Exception as error:
                 self._report("loading the feed sources", error)
                 return
-            self.sourcesLoaded.emit(sources)
+            await self._emit_sources(sources)
 
         self._tasks.spawn(run(), name="load feed sources")
 
@@ -318,7 +356,7 @@ class LiveFeedService(QObject):
             except Exception as error:
                 self._report("saving the feed sources", error)
                 return
-            self.sourcesLoaded.emit(sources)
+            await self._emit_sources(sources)
 
         self._tasks.spawn(run(), name="save feed sources")
 

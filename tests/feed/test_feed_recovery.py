@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from studio.feed.recording import read_frames, recordings_dir
+from studio.feed.userscript import stored_secret
 from studio.store.database import open_database
 from studio.store.repository import StudioRepository
 from tests.conftest import DEMO_DAY
@@ -100,9 +101,10 @@ def test_frames_recorded_by_a_killed_ingest_are_stored_on_the_next_start(db_file
         async def feed() -> None:
             nonlocal lock
             client = None
+            script_url = f"ws://127.0.0.1:{port}/gov?key={stored_secret()}"
             for _ in range(100):  # until the command listens
                 try:
-                    client = await UserscriptClient(f"ws://127.0.0.1:{port}/gov").__aenter__()
+                    client = await UserscriptClient(script_url).__aenter__()
                     break
                 except OSError:
                     await asyncio.sleep(0.1)

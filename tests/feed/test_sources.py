@@ -10,6 +10,7 @@ from studio.feed.capture_client import Backoff
 from studio.feed.ingest import FeedIngest
 from studio.feed.recording import SessionRecorder, read_recording
 from studio.feed.sources import FeedRunner, SourceSpec, parse_source_spec
+from studio.feed.userscript import stored_secret
 from studio.store.feed_store import FeedStore, session_text_pipeline
 from studio.store.models import Question
 from studio.store.repository import StudioRepository
@@ -58,6 +59,13 @@ def stored(db, session_id) -> list[str]:
         ("replay:/tmp/a.jsonl@10", SourceSpec("replay", "/tmp/a.jsonl", 10.0)),
         ("replay:/tmp/a.jsonl", SourceSpec("replay", "/tmp/a.jsonl", 1.0)),
         ("simulator:5", SourceSpec("simulator", "", 5.0)),
+        (
+            "kuaishou-server:127.0.0.1:5001?secret=abcdefghijklmnop",
+            SourceSpec("kuaishou-server", "127.0.0.1:5001?secret=abcdefghijklmnop"),
+        ),
+        ("kuaishou-server:0.0.0.0:5001?lan=1", SourceSpec("kuaishou-server", "0.0.0.0:5001?lan=1")),
+        ("kuaishou-server:[::1]:5001", SourceSpec("kuaishou-server", "[::1]:5001")),
+        ("kuaishou-server:localhost:5001", SourceSpec("kuaishou-server", "localhost:5001")),
     ],
 )
 def test_source_specs(text, spec):
@@ -72,6 +80,8 @@ def test_source_specs(text, spec):
         "barragegrab:http://x",
         "douyinlive:ws://h:1/x",
         "kuaishou-server:5001",
+        "kuaishou-server:127.0.0.1:5001?secret=short",
+        "kuaishou-server:127.0.0.1:5001?token=abcdefghijklmnop",
         "replay:f@fast",
     ],
 )
@@ -129,7 +139,7 @@ def test_a_userscript_client_feeds_our_kuaishou_server(demo_db, tmp_path):
         runner, batches, states, _session_id = runner_for(demo_db, tmp_path)
         await runner.start(SourceSpec("kuaishou-server", "127.0.0.1:0"))
         (port,) = runner.kuaishou_ports
-        async with UserscriptClient(f"ws://127.0.0.1:{port}/gov") as script:
+        async with UserscriptClient(f"ws://127.0.0.1:{port}/gov?key={stored_secret()}") as script:
             await script.comment("<b>x</b>", "请问公租房排队要等多久？")
             await script.comment("北关老李", "我电话13912345678，供暖不热")
             await script.like("北关老李")
@@ -181,3 +191,31 @@ def test_stopping_a_runner_twice_is_harmless(demo_db):
     run_bounded(body())
     with demo_db.sessions() as s:
         assert s.scalar(select(func.count()).select_from(Question)) > 0
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "[::]", "studio.local"])
+def test_a_kuaishou_server_beyond_loopback_needs_an_explicit_choice(host):
+    with pytest.raises(ValueError, match=r"other computers.*\?lan=1"):
+        parse_source_spec(f"kuaishou-server:{host}:5001")
+    assert parse_source_spec(f"kuaishou-server:{host}:5001?lan=1").server_host_port[1] == 5001
+
+
+def test_the_kuaishou_server_takes_the_sources_secret(demo_db, tmp_path):
+    secret = "the-sources-own-secret"
+
+    async def body():
+        runner, batches, _states, _session_id = runner_for(demo_db, tmp_path)
+        await runner.start(parse_source_spec(f"kuaishou-server:127.0.0.1:0?secret={secret}"))
+        (port,) = runner.kuaishou_ports
+        async with UserscriptClient(f"ws://127.0.0.1:{port}/gov?key={stored_secret()}") as old:
+            code, _ = await old.closed()
+        async with UserscriptClient(f"ws://127.0.0.1:{port}/gov?key={secret}") as script:
+            await script.comment("北关老李", "供暖不热")
+            while runner.frames < 1:
+                await asyncio.sleep(0.02)
+        await runner.stop()
+        return code, batches
+
+    code, batches = run_bounded(body())
+    assert code == 1008  # the stored secret is not this source's
+    assert [q.display_text for batch in batches for q in batch] == ["供暖不热"]

@@ -16,6 +16,7 @@ from studio.domain.model import Platform, RoomRole
 from studio.feed.capture_client import Backoff
 from studio.feed.recording import recordings_dir
 from studio.feed.sources import SourceSpec
+from studio.feed.userscript import stored_secret
 from studio.services.live_feed import LiveFeedService
 from studio.services.tasks import BackgroundTasks
 from studio.store.database import open_database
@@ -124,7 +125,8 @@ def test_a_capture_tool_and_the_userscript_together(feed, event_loop_qt):
             )
             await until(lambda: feed.runner is not None and feed.runner.kuaishou_ports)
             (port,) = feed.runner.kuaishou_ports
-            async with UserscriptClient(f"ws://127.0.0.1:{port}/gov") as script:
+            script_url = f"ws://127.0.0.1:{port}/gov?key={stored_secret()}"
+            async with UserscriptClient(script_url) as script:
                 await script.comment("<img src=x>", "公租房排队要等多久？")
                 await until(lambda: len(feed.seen["questions"]) == 2)
 
@@ -133,6 +135,45 @@ def test_a_capture_tool_and_the_userscript_together(feed, event_loop_qt):
     assert by_platform[Platform.KUAISHOU].nickname == "<img src=x>"
     assert by_platform[Platform.KUAISHOU].room_role is RoomRole.GOV
     assert by_platform[Platform.DOUYIN].display_text == "物业不作为能换物业吗？"
+
+
+def kuaishou_source(role: str) -> dict[str, str]:
+    return {
+        "room_role": role,
+        "tool": "kuaishou-server",
+        "address": "127.0.0.1:0",
+        "room_key": role,
+    }
+
+
+def test_the_stock_userscript_feeds_the_one_configured_kuaishou_room(feed, event_loop_qt):
+    async def body():
+        await feed.open(feed.test_session)
+        feed.apply_sources([kuaishou_source("dept")])
+        await until(lambda: feed.runner is not None and feed.runner.kuaishou_ports)
+        (port,) = feed.runner.kuaishou_ports
+        # The stock script: root path, no key, its hello first.
+        async with UserscriptClient(f"ws://127.0.0.1:{port}") as stock:
+            await stock.send({"type": "info", "content": "ws连接成功"})
+            await stock.comment("快手网友", "办事大厅几点下班？")
+            await until(lambda: feed.seen["questions"])
+
+    event_loop_qt.run_until_complete(body())
+    (question,) = feed.seen["questions"]
+    assert question.room_role is RoomRole.DEPT and question.platform is Platform.KUAISHOU
+
+
+def test_with_two_kuaishou_rooms_the_stock_userscript_is_told_what_to_change(feed, event_loop_qt):
+    async def body():
+        await feed.open(feed.test_session)
+        feed.apply_sources([kuaishou_source("gov"), kuaishou_source("dept")])
+        await until(lambda: feed.runner is not None and feed.runner.kuaishou_ports)
+        (port,) = feed.runner.kuaishou_ports  # both rooms on one server
+        async with UserscriptClient(f"ws://127.0.0.1:{port}") as stock:
+            return await stock.closed()
+
+    code, reason = event_loop_qt.run_until_complete(body())
+    assert code == 1008 and "install Studio Desk's userscript" in reason
 
 
 def test_manual_entries_are_stored_with_their_channel(feed, event_loop_qt):
@@ -165,6 +206,16 @@ def test_sources_are_saved_loaded_and_started(feed, event_loop_qt):
     assert loaded[1] == sources
     feed.start_configured(feed.test_session)
     event_loop_qt.run_until_complete(until(lambda: ("gov", "waiting") in feed.seen["states"]))
+
+
+def test_a_kuaishou_source_is_loaded_with_its_userscript(feed, event_loop_qt):
+    loaded = []
+    feed.sourcesLoaded.connect(loaded.append)
+    source = {"room_role": "gov", "tool": "kuaishou-server", "address": "127.0.0.1:5001"}
+    feed.save_sources(feed.test_session, [source | {"room_key": "gov"}])
+    event_loop_qt.run_until_complete(until(lambda: loaded))
+    ((shown,),) = loaded
+    assert f'"ws://127.0.0.1:5001/gov?key={stored_secret()}"' in shown["userscript"]
 
 
 def test_applied_sources_are_saved_and_the_feed_restarts_on_them(feed, event_loop_qt):

@@ -7,6 +7,7 @@ over a WebSocket to *our* server:
 * ``{"type": "like", "username": …}`` → like (like_count 1)
 * ``{"type": "gift", "username": …, "gift": …}`` → gift (gift_name; no count is sent)
 * ``{"type": "info", "content": …}`` → ignored: free-form notices with no stable meaning
+* ``{"type": "account", "id": …}`` → ignored: Studio Desk's own script names the page's account
 
 It sends no ids, user ids or times: the room key is the connection's path key, user_id stays
 empty (nicknames are all we get), and ids are made by the app — ``f"{room}-{run}-{n}"``, where
@@ -37,6 +38,7 @@ _KINDS = {
     "like": FeedEventKind.LIKE,
     "gift": FeedEventKind.GIFT,
     "info": None,
+    "account": None,
 }
 
 

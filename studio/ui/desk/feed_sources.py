@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +33,10 @@ TOOL_DEFAULTS = {
 
 class FeedSourcesDialog(QDialog):
     """One row per room (county's, department's): tool, address, and the room's key.
+
+    A saved Kuaishou room also shows Studio Desk's userscript for it, filled in with the room
+    key, the port and the studio's secret, read-only with a Copy button (the sources given to
+    :meth:`set_sources` carry it as ``userscript``).
 
     Signals:
         sourcesAccepted(list): dicts with ``room_role``, ``tool``, ``address``, ``room_key``;
@@ -64,10 +73,27 @@ class FeedSourcesDialog(QDialog):
             self.rows[str(role)] = (tool, address, key)
         hint = QLabel(
             self.tr(
-                "The Kuaishou userscript connects to us: point it at ws://ADDRESS/KEY (e.g. /gov or /dept)."
+                "A Kuaishou room needs Studio Desk's userscript (below once saved): it carries the "
+                "studio's secret. The stock script works only while a single room uses Kuaishou."
             )
         )
         hint.setWordWrap(True)
+        self.scripts: dict[str, tuple[QGroupBox, QPlainTextEdit]] = {}
+        scripts = QHBoxLayout()
+        for role in (RoomRole.GOV, RoomRole.DEPT):
+            group = QGroupBox(self.tr("Userscript for {room}").format(room=labels.room_role(role)))
+            text = QPlainTextEdit(readOnly=True)
+            text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+            copy = QPushButton(self.tr("Copy"))
+            copy.clicked.connect(
+                lambda _c=False, t=text: QGuiApplication.clipboard().setText(t.toPlainText())
+            )
+            inner = QVBoxLayout(group)
+            inner.addWidget(text)
+            inner.addWidget(copy)
+            group.hide()
+            scripts.addWidget(group)
+            self.scripts[str(role)] = (group, text)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -76,6 +102,7 @@ class FeedSourcesDialog(QDialog):
         box = QVBoxLayout(self)
         box.addLayout(grid)
         box.addWidget(hint)
+        box.addLayout(scripts)
         box.addWidget(buttons)
 
     def set_sources(self, sources: list[dict[str, str]]) -> None:
@@ -87,6 +114,9 @@ class FeedSourcesDialog(QDialog):
             tool.setCurrentIndex(max(index, 0))
             address.setText(source.get("address", TOOL_DEFAULTS.get(tool.currentData(), "")))
             key.setText(source.get("room_key", ""))
+            group, text = self.scripts[role]
+            text.setPlainText(source.get("userscript", ""))
+            group.setVisible(bool(text.toPlainText()))
 
     def sources(self) -> list[dict[str, str]]:
         """What the dialog shows, rooms with a tool only."""

@@ -1,6 +1,8 @@
 """The live feed's model and the desk around it: append-only, plain text, fast at 100k rows."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QPushButton
 
 from studio.domain.model import Platform, QuestionStatus, RoomRole
 from studio.domain.records import RoomRecord
@@ -145,6 +147,24 @@ def test_sources_dialog_round_trips_the_sources(qtbot):
     press_button(dialog, Button.Save)
     assert edited[0][1]["tool"] == "barragegrab" and not dialog.isVisible()
     assert Qt  # (imported for readability of roles above)
+
+
+def test_sources_dialog_shows_a_kuaishou_rooms_userscript_ready_to_copy(qtbot):
+    dialog = FeedSourcesDialog()
+    qtbot.addWidget(dialog)
+    saved = {"room_role": "dept", "tool": "kuaishou-server", "address": "127.0.0.1:5001"}
+    script = "// ==UserScript==\nconst URL = 'ws://127.0.0.1:5001/dept?key=s';"
+    dialog.set_sources([saved | {"room_key": "dept", "userscript": script}])
+    dialog.show()
+    group, text = dialog.scripts["dept"]
+    assert group.isVisible() and text.isReadOnly() and text.toPlainText() == script
+    assert not dialog.scripts["gov"][0].isVisible()
+    copy = next(b for b in group.findChildren(QPushButton))
+    copy.click()
+    assert QGuiApplication.clipboard().text() == script
+    assert dialog.sources() == [saved | {"room_key": "dept"}]  # the script is not saved
+    dialog.set_sources([])
+    assert not group.isVisible()
 
 
 def test_who_is_on_air_or_queued_is_kept_as_rows_arrive_and_change(qtbot):
