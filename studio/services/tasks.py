@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import functools
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
@@ -46,8 +48,15 @@ class BackgroundTasks:
 
     @staticmethod
     async def in_thread(fn: Callable[..., T], *args: Any) -> T:
-        """Run a blocking call (SQL, ADB, files) in a worker thread."""
-        return await asyncio.to_thread(fn, *args)
+        """Run a blocking call (SQL, ADB, files) in a worker thread.
+
+        Like ``asyncio.to_thread``, but on the current event loop rather than "the running
+        loop": qasync can run a task's step just after its loop was asked to stop, when no
+        loop counts as running, and ``to_thread`` would then fail and lose the step's work.
+        """
+        loop = asyncio.get_event_loop()
+        call = functools.partial(contextvars.copy_context().run, fn, *args)
+        return await loop.run_in_executor(None, call)
 
     @property
     def running(self) -> int:

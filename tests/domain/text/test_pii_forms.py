@@ -4,6 +4,7 @@ the ordinary numbers that must stay readable."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import assume, given, settings
@@ -88,6 +89,9 @@ def test_long_numbers(text: str, masked: str) -> None:
 
 
 # -- digits in disguise: Chinese numerals, fullwidth, emoji and other separators --------------
+_LOOKS_LIKE_A_DATE = re.compile(
+    r"(?<!\d)(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?!\d)"
+)
 _mobiles = st.builds(
     lambda second, rest: "1" + second + rest,
     st.sampled_from("3456789"),
@@ -100,6 +104,9 @@ _mobiles = st.builds(
 def test_a_disguised_mobile_is_masked(before: str, data: st.DataObject, after: str) -> None:
     digits = data.draw(_mobiles)
     written = data.draw(disguised(digits))
+    # Dates stay readable (``2026-12-2``): a 190…/199… number split as ``1900-1-1 00000``
+    # reads as one and is left, a trade-off the README names. Hypothesis found it.
+    assume(not _LOOKS_LIKE_A_DATE.search(written))
     for text in (before + written + after, normalise(before + written + after)):
         result = mask_pii(text)
         assert digits[:3] + "****" + digits[-4:] in result.text

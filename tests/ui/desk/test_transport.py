@@ -136,20 +136,19 @@ def test_the_clicker_moves_the_studio_s_one_question_on_air(desk, qtbot, demo_db
     # Wait until the move is stored *and* its task done: a wait that ends while the task is
     # between two steps can let qasync run its next step after the loop stopped.
     loop.run_until_complete(
-        until(lambda: on_air_in_store(demo_db, desk.moderation.session_id) == [first.id])
-    )
-    loop.run_until_complete(
         until(
-            lambda: panel.ordered()[0].status == QuestionStatus.ON_AIR
-            and not desk.moderation.busy
+            lambda: not desk.moderation.busy
+            and on_air_in_store(demo_db, desk.moderation.session_id) == [first.id]
+            and panel.ordered()[0].status == QuestionStatus.ON_AIR
         )
     )
     press_in_loop(loop, desk.official, Qt.Key.Key_PageDown)
     loop.run_until_complete(
-        until(lambda: on_air_in_store(demo_db, desk.moderation.session_id) == [second.id])
-    )
-    loop.run_until_complete(
-        until(lambda: panel.ordered()[0].id == second.id and not desk.moderation.busy)
+        until(
+            lambda: not desk.moderation.busy
+            and on_air_in_store(demo_db, desk.moderation.session_id) == [second.id]
+            and panel.ordered()[0].id == second.id
+        )
     )
     assert panel.ordered()[0].status == QuestionStatus.ON_AIR
     assert panel.ordered()[-1].id == first.id  # moved on from: queued again, last
@@ -177,7 +176,10 @@ def test_the_clicker_moves_the_studio_s_one_question_on_air(desk, qtbot, demo_db
     )
     press_in_loop(loop, panel.view, Qt.Key.Key_A)
     loop.run_until_complete(
-        until(lambda: status_in_store(demo_db, second.id) == QuestionStatus.ANSWERED)
+        until(
+            lambda: not desk.moderation.busy
+            and status_in_store(demo_db, second.id) == QuestionStatus.ANSWERED
+        )
     )
     assert status_in_store(demo_db, first.id) == QuestionStatus.QUEUED
 
