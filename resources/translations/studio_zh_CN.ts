@@ -2980,6 +2980,49 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>UnitsFiles</name>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… 另有 {n} 条</translation>
+    </message>
+    <message>
+        <source>{file} was not imported (nothing changed):</source>
+        <translation>{file} 未导入（未做任何更改）：</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {added} unit(s) added, {changed} changed.</source>
+        <translation>已导入 {file}：新增 {added} 个单位，修改 {changed} 个。</translation>
+    </message>
+    <message>
+        <source>Wrote {count} unit(s) to {file}.</source>
+        <translation>已将 {count} 个单位写入 {file}。</translation>
+    </message>
+    <message>
+        <source>Import units</source>
+        <translation>导入单位</translation>
+    </message>
+    <message>
+        <source>Export units</source>
+        <translation>导出单位</translation>
+    </message>
+    <message>
+        <source>units.xlsx</source>
+        <translation>单位.xlsx</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.csv)</source>
+        <translation>表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>UnitsPage</name>
     <message>
         <source>Retired</source>
@@ -3048,46 +3091,6 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Reading {file}…</source>
-        <translation>正在读取 {file}…</translation>
-    </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… 另有 {n} 条</translation>
-    </message>
-    <message>
-        <source>{file} was not imported (nothing changed):</source>
-        <translation>{file} 未导入（未做任何更改）：</translation>
-    </message>
-    <message>
-        <source>Imported {file}: {added} unit(s) added, {changed} changed.</source>
-        <translation>已导入 {file}：新增 {added} 个单位，修改 {changed} 个。</translation>
-    </message>
-    <message>
-        <source>Wrote {count} unit(s) to {file}.</source>
-        <translation>已将 {count} 个单位写入 {file}。</translation>
-    </message>
-    <message>
-        <source>Import units</source>
-        <translation>导入单位</translation>
-    </message>
-    <message>
-        <source>Export units</source>
-        <translation>导出单位</translation>
-    </message>
-    <message>
-        <source>units.xlsx</source>
-        <translation>单位.xlsx</translation>
-    </message>
-    <message>
-        <source>Tables (*.xlsx *.csv)</source>
-        <translation>表格 (*.xlsx *.csv)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -164,7 +164,7 @@ class RundownEditor(QWidget):
         """The session whose running order is edited (None: nothing to edit)."""
         if session is None or self._session is None or session.id != self._session.id:
             self._loaded_for = None
-            self.model.load([])
+            self.model.show_subject([])  # another session: the one reset
             self.problems_panel.hide()
             self.message_label.clear()
             self.save_label.clear()

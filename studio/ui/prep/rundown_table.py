@@ -373,9 +373,28 @@ class RundownTableModel(QAbstractTableModel):
         old, new = list(self._drafts), list(drafts)
         self._push(text, lambda: self._reset(new), lambda: self._reset(old))
 
-    def load(self, drafts: Sequence[SegmentDraft]) -> None:
-        """Show a rundown read from the store: not an edit, and it forgets the undo history."""
+    def show_subject(self, drafts: Sequence[SegmentDraft]) -> None:
+        """Show another session's rundown: a reset (nothing of the last one stays), no undo."""
         self._reset(list(drafts))
+        self.undo_stack.clear()
+
+    def load(self, drafts: Sequence[SegmentDraft]) -> None:
+        """Show the same session's rundown read again from the store: not an edit, and it
+        forgets the undo history.
+
+        The rows follow by change, not by a reset, so a reader's selection and scroll position
+        stay: drafts have no id, so row by row, a changed row gets ``dataChanged`` and the rows
+        beyond the shorter list are removed or inserted at the end.
+        """
+        new = list(drafts)
+        common = min(len(self._drafts), len(new))
+        if len(new) < len(self._drafts):
+            self._remove(len(new), len(self._drafts) - len(new))
+        changed = [row for row in range(common) if self._drafts[row] != new[row]]
+        for row in changed:
+            self._set(row, new[row])
+        if len(new) > common:
+            self._insert(common, new[common:])
         self.undo_stack.clear()
 
     def _push(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> None:
@@ -413,7 +432,7 @@ class RundownTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _reset(self, drafts: list[SegmentDraft]) -> None:
-        # Subject change only: another session's stored rundown (load), or the whole running
+        # Subject change only: another session's stored rundown (show_subject), or the whole running
         # order replaced by a template or an imported file (replace_all, one undoable step).
         self.beginResetModel()
         self._drafts = drafts

@@ -1,4 +1,5 @@
-"""The units page of the Prep tab: units and their officials — add, edit, retire, undo, files.
+"""The units page of the Prep tab: units and their officials — add, edit, retire, undo, files
+(import with a preview and export live beside it, in ``units_files``).
 
 Keys (the table with the focus decides whether a unit or an official is meant): Ins or Ctrl+N
 adds, Enter or F2 edits, Del retires (or restores a retired one), Ctrl+Z takes back the last
@@ -10,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QFileInfo, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from studio.domain.records import OfficialRecord, UnitRecord
 from studio.ui import labels, theme
-from studio.ui.file_dialogs import file_dialog
-from studio.ui.prep.unit_dialogs import ImportPreviewDialog, OfficialDialog, UnitDialog
+from studio.ui.prep.unit_dialogs import OfficialDialog, UnitDialog
+from studio.ui.prep.units_files import UnitsFiles
 from studio.ui.record_model import RECORD_ROLE, Column, RecordTableModel, record_table
 
 ADD_KEYS = ("Ins", "Ctrl+N")
@@ -59,9 +59,9 @@ class UnitsPage(QWidget):
         officialEditRequested(object, str, str): change this ``OfficialRecord``'s name, title.
         officialRetireRequested(object, bool): retire (True) or restore this ``OfficialRecord``.
         undoRequested(): take back the last change.
-        importPreviewRequested(str): check this units file, store nothing yet.
-        importRequested(str): import this file (its preview was accepted).
-        exportRequested(str): write every unit and official to this file.
+
+    The units' files (import with a preview, export) are :attr:`files`, a ``UnitsFiles`` with
+    its own signals.
     """
 
     officialsRequested = Signal(int)
@@ -72,15 +72,10 @@ class UnitsPage(QWidget):
     officialEditRequested = Signal(object, str, str)
     officialRetireRequested = Signal(object, bool)
     undoRequested = Signal()
-    importPreviewRequested = Signal(str)
-    importRequested = Signal(str)
-    exportRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._can_undo = False
-        self._folder = ""
-        self._file_dialog: QFileDialog | None = None
         self._pending: UnitDialog | OfficialDialog | None = None
         self._officials_of: int | None = None  # the unit whose officials are shown
         retired = self.tr("Retired")
@@ -120,21 +115,20 @@ class UnitsPage(QWidget):
         self.unit_dialog.submitted.connect(self._unit_submitted)
         self.official_dialog = OfficialDialog(self)
         self.official_dialog.submitted.connect(self._official_submitted)
-        self.preview_dialog = ImportPreviewDialog(self)
-        self.preview_dialog.importAccepted.connect(self._import_accepted)
+        self.message = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.message.setProperty("role", "chip")
+        self.message.hide()
+        self.files = UnitsFiles(self, self.show_message, self.message.hide)
 
         self.add_unit_button = self._button(self.tr("Add…"), self.ask_new_unit)
         self.edit_unit_button = self._button(self.tr("Edit…"), self.ask_edit_unit)
         self.retire_unit_button = self._button(self.tr("Retire"), self.toggle_unit_retired)
-        self.import_button = self._button(self.tr("Import…"), self.ask_import_path)
-        self.export_button = self._button(self.tr("Export…"), self.ask_export_path)
+        self.import_button = self._button(self.tr("Import…"), self.files.ask_import_path)
+        self.export_button = self._button(self.tr("Export…"), self.files.ask_export_path)
         self.undo_button = self._button(self.tr("Undo"), self.undo)
         self.add_official_button = self._button(self.tr("Add…"), self.ask_new_official)
         self.edit_official_button = self._button(self.tr("Edit…"), self.ask_edit_official)
         self.retire_official_button = self._button(self.tr("Retire"), self.toggle_official_retired)
-        self.message = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
-        self.message.setProperty("role", "chip")
-        self.message.hide()
 
         # Every action is about one unit or one official.
         for view in (self.units_view, self.officials_view):
@@ -358,73 +352,3 @@ class UnitsPage(QWidget):
     def undo(self) -> None:
         if self._can_undo:
             self.undoRequested.emit()
-
-    # -- files -------------------------------------------------------------------------------
-    def import_file(self, path: str) -> None:
-        """Check a units file; a preview follows, and nothing is stored until it is accepted."""
-        self.show_message(self.tr("Reading {file}…").format(file=QFileInfo(path).fileName()))
-        self.importPreviewRequested.emit(path)
-
-    def export_file(self, path: str) -> None:
-        """Write every unit with its officials to ``path`` (CSV or XLSX by the suffix)."""
-        self.exportRequested.emit(path)
-
-    def _import_accepted(self, path: str) -> None:
-        self.importRequested.emit(path)
-
-    def show_import_preview(self, path: str, plan: Any) -> None:
-        self.message.hide()
-        self.preview_dialog.ask(
-            path, QFileInfo(path).fileName(), plan.added, plan.changed, plan.unchanged
-        )
-
-    def show_import_refusal(self, path: str, problems: list[Any]) -> None:
-        lines = [str(p) for p in problems[:8]]
-        if len(problems) > len(lines):
-            lines.append(self.tr("… and {n} more").format(n=len(problems) - len(lines)))
-        self.show_message(
-            self.tr("{file} was not imported (nothing changed):").format(
-                file=QFileInfo(path).fileName()
-            )
-            + "\n"
-            + "\n".join(lines),
-            bad=True,
-        )
-
-    def show_imported(self, path: str, done: Any) -> None:
-        self.show_message(
-            self.tr("Imported {file}: {added} unit(s) added, {changed} changed.").format(
-                file=QFileInfo(path).fileName(), added=len(done.added), changed=len(done.changed)
-            )
-        )
-
-    def show_exported(self, path: str, count: int) -> None:
-        self.show_message(
-            self.tr("Wrote {count} unit(s) to {file}.").format(
-                count=count, file=QFileInfo(path).fileName()
-            )
-        )
-
-    def ask_import_path(self) -> None:
-        dialog = self._dialog(self.tr("Import units"), save=False)
-        dialog.fileSelected.connect(self.import_file)
-        dialog.open()
-
-    def ask_export_path(self) -> None:
-        dialog = self._dialog(self.tr("Export units"), save=True)
-        dialog.setDefaultSuffix("xlsx")
-        dialog.selectFile(self.tr("units.xlsx"))
-        dialog.fileSelected.connect(self.export_file)
-        dialog.open()
-
-    def _dialog(self, caption: str, *, save: bool) -> QFileDialog:
-        dialog = file_dialog(
-            self,
-            caption,
-            folder=self._folder,
-            filters=[self.tr("Tables (*.xlsx *.csv)"), self.tr("All files (*)")],
-            save=save,
-        )
-        dialog.fileSelected.connect(lambda path: setattr(self, "_folder", QFileInfo(path).path()))
-        self._file_dialog = dialog
-        return dialog

@@ -82,10 +82,6 @@ def wire_units_page(page: UnitsPage, editing: UnitsEditingService) -> None:
     editing.changed.connect(page.show_changed)
     editing.undoChanged.connect(page.set_undoable)
     editing.problem.connect(page.show_problem)
-    editing.importPreviewed.connect(page.show_import_preview)
-    editing.importRefused.connect(page.show_import_refusal)
-    editing.imported.connect(page.show_imported)
-    editing.exported.connect(page.show_exported)
     page.officialsRequested.connect(editing.load_officials)
     page.unitAddRequested.connect(editing.add_unit)
     page.unitEditRequested.connect(editing.edit_unit)
@@ -94,9 +90,14 @@ def wire_units_page(page: UnitsPage, editing: UnitsEditingService) -> None:
     page.officialEditRequested.connect(editing.edit_official)
     page.officialRetireRequested.connect(editing.set_official_retired)
     page.undoRequested.connect(editing.undo)
-    page.importPreviewRequested.connect(editing.preview_import)
-    page.importRequested.connect(editing.apply_import)
-    page.exportRequested.connect(editing.export)
+    files = page.files
+    files.importPreviewRequested.connect(editing.preview_import)
+    files.importRequested.connect(editing.apply_import)
+    files.exportRequested.connect(editing.export)
+    editing.importPreviewed.connect(files.show_import_preview)
+    editing.importRefused.connect(files.show_import_refusal)
+    editing.imported.connect(files.show_imported)
+    editing.exported.connect(files.show_exported)
     page.set_undoable(editing.can_undo)
 
 

@@ -30,6 +30,7 @@ from studio.ui.prep.rundown_editor import RundownEditor
 from studio.ui.prep.rundown_table import DRAFT_ROLE, MIME_TYPE, Column
 from studio.ui.prep.wiring import wire_rundown_editor
 from tests.conftest import DEMO_DAY
+from tests.helpers.model_events import ModelEvents, selected_records
 
 DEFAULT_TITLES = ["开场", "政策解读", "网友提问", "转办回音", "结束语"]
 
@@ -469,3 +470,34 @@ def test_edits_not_stored_when_the_session_went_live_give_way_to_the_stored_orde
     studio.settle(lambda: "B" in studio.titles())
     assert studio.titles() == studio.stored_titles()
     assert not studio.model.undo_stack.canUndo()
+
+
+def test_the_same_session_s_order_shown_again_follows_by_rows_and_keeps_the_selection(
+    studio, qtmodeltester
+):
+    editor, model = studio.editor, studio.model
+    stored = load_rundown(studio.db, studio.session.id)
+    studio.focus_table(2)
+    events = ModelEvents(model)
+    changed = [
+        replace(stored[0], title="开场白"),
+        *stored[1:],
+        SegmentDraft("加时", SegmentKind.OTHER, 60),
+    ]
+    editor.show_rundown(studio.session.id, changed)  # e.g. another seat's edit, read again
+    assert studio.titles() == ["开场白", *DEFAULT_TITLES[1:], "加时"]
+    assert events.take() == ["dataChanged", "rowsInserted"]
+    assert selected_records(editor.view, DRAFT_ROLE) == [stored[2]]
+    qtmodeltester.check(model)
+    editor.show_rundown(studio.session.id, stored[:3])
+    assert studio.titles() == DEFAULT_TITLES[:3]
+    assert events.take() == ["rowsRemoved", "dataChanged"]
+    assert selected_records(editor.view, DRAFT_ROLE) == [stored[2]]
+    # Going live shows the stored order again: the same session, so still no reset.
+    editor.set_session(replace(studio.session, status=SessionStatus.LIVE), "15:00–16:00")
+    studio.settle(lambda: studio.titles() == DEFAULT_TITLES)
+    assert "modelAboutToBeReset" not in events.take()
+    assert selected_records(editor.view, DRAFT_ROLE) == [stored[2]]
+    qtmodeltester.check(model)
+    editor.set_session(None)  # another subject: the one reset
+    assert events.take() == ["modelAboutToBeReset"]

@@ -186,10 +186,10 @@ def test_import_refuses_a_bad_file_then_previews_and_imports_a_good_one(
     loop, page = event_loop_qt, prep.window.prep.units_page
     bad = tmp_path / "bad.csv"
     write_table(bad, [["name", "kind"], ["文化旅游局", "department"], ["体育局", "bureau"]])
-    page.import_file(str(bad))
+    page.files.import_file(str(bad))
     run(loop, lambda: "not imported" in page.message.text())
     assert "line 3, column kind: unknown kind 'bureau'" in page.message.text()
-    assert not page.preview_dialog.isVisible()
+    assert not page.files.preview_dialog.isVisible()
     assert "文化旅游局" not in {u.name for u in list_units(demo_db)}
 
     good = tmp_path / "units.xlsx"
@@ -202,8 +202,8 @@ def test_import_refuses_a_bad_file_then_previews_and_imports_a_good_one(
             ["水利局", "水利局", "department", "杨树林/局长"],
         ],
     )
-    page.import_file(str(good))
-    dialog = page.preview_dialog
+    page.files.import_file(str(good))
+    dialog = page.files.preview_dialog
     run(loop, dialog.isVisible)
     assert dialog.summary.text() == "units.xlsx: 1 unit(s) to add, 1 to change, 1 unchanged."
     assert "Added (1):\n  文化旅游局" in dialog.details.toPlainText()
@@ -218,7 +218,7 @@ def test_import_refuses_a_bad_file_then_previews_and_imports_a_good_one(
 def test_export_writes_every_unit(prep, event_loop_qt, tmp_path):
     loop, page = event_loop_qt, prep.window.prep.units_page
     path = tmp_path / "units.csv"
-    page.export_file(str(path))
+    page.files.export_file(str(path))
     run(loop, lambda: page.message.text() == "Wrote 21 unit(s) to units.csv.")
     text = path.read_text(encoding="utf-8-sig")
     assert text.splitlines()[1].startswith("住房和城乡建设局,住建局,department,")
