@@ -1533,6 +1533,34 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>第 {number} 条材料：正文超过 {max} 个字</translation>
     </message>
     <message>
+        <source>the session has not started; press Go first</source>
+        <translation>直播尚未开始，请先按“开始”</translation>
+    </message>
+    <message>
+        <source>the session has ended</source>
+        <translation>本场直播已结束</translation>
+    </message>
+    <message>
+        <source>the clock is already running</source>
+        <translation>计时已在进行</translation>
+    </message>
+    <message>
+        <source>the clock is already paused</source>
+        <translation>计时已暂停</translation>
+    </message>
+    <message>
+        <source>the clock is not paused</source>
+        <translation>计时没有暂停</translation>
+    </message>
+    <message>
+        <source>already at the first segment</source>
+        <translation>已经是第一个环节</translation>
+    </message>
+    <message>
+        <source>no segment {number}: the rundown has {count}</source>
+        <translation>没有第 {number} 个环节：节目流程只有 {count} 个环节</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2812,30 +2840,6 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Timer not saved: {error}</source>
         <translation>计时未能保存：{error}</translation>
-    </message>
-    <message>
-        <source>the session has ended</source>
-        <translation>本场直播已结束</translation>
-    </message>
-    <message>
-        <source>the clock is already running</source>
-        <translation>计时已在进行</translation>
-    </message>
-    <message>
-        <source>already at the first segment</source>
-        <translation>已经是第一个环节</translation>
-    </message>
-    <message>
-        <source>the clock is already paused</source>
-        <translation>计时已暂停</translation>
-    </message>
-    <message>
-        <source>the clock is not paused</source>
-        <translation>计时没有暂停</translation>
-    </message>
-    <message>
-        <source>the session has not started; press Go first</source>
-        <translation>直播尚未开始，请先按“开始”</translation>
     </message>
 </context>
 <context>

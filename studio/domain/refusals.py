@@ -121,6 +121,14 @@ class Refusal(StrEnum):
     NOTE_TITLE_EMPTY = "note_title_empty"
     NOTE_TITLE_TOO_LONG = "note_title_too_long"
     NOTE_TEXT_TOO_LONG = "note_text_too_long"
+    # the rundown clock
+    CLOCK_NOT_STARTED = "clock_not_started"
+    CLOCK_ENDED = "clock_ended"
+    CLOCK_RUNNING = "clock_running"
+    CLOCK_PAUSED = "clock_paused"
+    CLOCK_NOT_PAUSED = "clock_not_paused"
+    CLOCK_AT_FIRST = "clock_at_first"
+    CLOCK_NO_SEGMENT = "clock_no_segment"
 
 
 R = Refusal
@@ -255,6 +263,17 @@ TEMPLATES: Mapping[Refusal, str] = {
     ),
     R.NOTE_TEXT_TOO_LONG: QT_TRANSLATE_NOOP(
         "Refusals", "note {number}: the text is longer than {max} characters"
+    ),
+    R.CLOCK_NOT_STARTED: QT_TRANSLATE_NOOP(
+        "Refusals", "the session has not started; press Go first"
+    ),
+    R.CLOCK_ENDED: QT_TRANSLATE_NOOP("Refusals", "the session has ended"),
+    R.CLOCK_RUNNING: QT_TRANSLATE_NOOP("Refusals", "the clock is already running"),
+    R.CLOCK_PAUSED: QT_TRANSLATE_NOOP("Refusals", "the clock is already paused"),
+    R.CLOCK_NOT_PAUSED: QT_TRANSLATE_NOOP("Refusals", "the clock is not paused"),
+    R.CLOCK_AT_FIRST: QT_TRANSLATE_NOOP("Refusals", "already at the first segment"),
+    R.CLOCK_NO_SEGMENT: QT_TRANSLATE_NOOP(
+        "Refusals", "no segment {number}: the rundown has {count}"
     ),
 }
 
