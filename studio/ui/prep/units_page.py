@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.records import OfficialRecord, UnitRecord
+from studio.domain.schedule_table import TableProblem
+from studio.services.refusal_text import refusal_text
 from studio.ui import labels, theme
 from studio.ui.file_dialogs import file_dialog
 from studio.ui.prep.unit_dialogs import ImportPreviewDialog, OfficialDialog, UnitDialog
@@ -378,8 +380,8 @@ class UnitsPage(QWidget):
             path, QFileInfo(path).fileName(), plan.added, plan.changed, plan.unchanged
         )
 
-    def show_import_refusal(self, path: str, problems: list[Any]) -> None:
-        lines = [str(p) for p in problems[:8]]
+    def show_import_refusal(self, path: str, problems: list[TableProblem]) -> None:
+        lines = [self._problem_line(p) for p in problems[:8]]
         if len(problems) > len(lines):
             lines.append(self.tr("… and {n} more").format(n=len(problems) - len(lines)))
         self.show_message(
@@ -390,6 +392,16 @@ class UnitsPage(QWidget):
             + "\n".join(lines),
             bad=True,
         )
+
+    def _problem_line(self, problem: TableProblem) -> str:
+        """Where and why, in the interface's language (the reason is a refusal's code)."""
+        if problem.column:
+            where = self.tr("line {line}, column {column}:").format(
+                line=problem.line, column=problem.column
+            )
+        else:
+            where = self.tr("line {line}:").format(line=problem.line)
+        return f"{where} {refusal_text(problem.reason)}"
 
     def show_imported(self, path: str, done: Any) -> None:
         self.show_message(
