@@ -1533,6 +1533,138 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>第 {number} 条材料：正文超过 {max} 个字</translation>
     </message>
     <message>
+        <source>the session has not started; press Go first</source>
+        <translation>直播尚未开始，请先按“开始”</translation>
+    </message>
+    <message>
+        <source>the session has ended</source>
+        <translation>本场直播已结束</translation>
+    </message>
+    <message>
+        <source>the clock is already running</source>
+        <translation>计时已在进行</translation>
+    </message>
+    <message>
+        <source>the clock is already paused</source>
+        <translation>计时已暂停</translation>
+    </message>
+    <message>
+        <source>the clock is not paused</source>
+        <translation>计时没有暂停</translation>
+    </message>
+    <message>
+        <source>already at the first segment</source>
+        <translation>已经是第一个环节</translation>
+    </message>
+    <message>
+        <source>no segment {number}: the rundown has {count}</source>
+        <translation>没有第 {number} 个环节：节目流程只有 {count} 个环节</translation>
+    </message>
+    <message>
+        <source>the file is empty: no header row</source>
+        <translation>文件为空：没有表头行</translation>
+    </message>
+    <message>
+        <source>this column is missing</source>
+        <translation>缺少此列</translation>
+    </message>
+    <message>
+        <source>unknown column (expected: {columns})</source>
+        <translation>未知的列（应为：{columns}）</translation>
+    </message>
+    <message>
+        <source>not a date (YYYY-MM-DD): &apos;{text}&apos;</source>
+        <translation>不是日期（YYYY-MM-DD）：“{text}”</translation>
+    </message>
+    <message>
+        <source>{date} is already on line {line}</source>
+        <translation>{date} 已在第 {line} 行</translation>
+    </message>
+    <message>
+        <source>not a time (HH:MM): &apos;{text}&apos;</source>
+        <translation>不是时间（HH:MM）：“{text}”</translation>
+    </message>
+    <message>
+        <source>ends before it starts</source>
+        <translation>结束时间早于开始时间</translation>
+    </message>
+    <message>
+        <source>no such unit: &apos;{name}&apos;</source>
+        <translation>没有这个单位：“{name}”</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>longer than {max} characters</source>
+        <translation>超过 {max} 个字</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not one of {choices}</source>
+        <translation>“{text}”不是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not of this unit</source>
+        <translation>“{name}”不是该单位的人员</translation>
+    </message>
+    <message>
+        <source>the session on {date} is {status}</source>
+        <translation>{date} 的场次{status}</translation>
+    </message>
+    <message>
+        <source>a file cannot set {status}</source>
+        <translation>文件不能把场次设为{status}</translation>
+    </message>
+    <message>
+        <source>not ready without: {missing}</source>
+        <translation>缺少以下内容，不能就绪：{missing}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is also on line {line}</source>
+        <translation>“{name}”也在第 {line} 行</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is unit &apos;{unit}&apos;</source>
+        <translation>“{name}”已是单位“{unit}”的名称</translation>
+    </message>
+    <message>
+        <source>not text in UTF-8, GB18030 (GBK) or UTF-16</source>
+        <translation>不是 UTF-8、GB18030（GBK）或 UTF-16 编码的文本</translation>
+    </message>
+    <message>
+        <source>not valid CSV ({text})</source>
+        <translation>不是有效的 CSV（{text}）</translation>
+    </message>
+    <message>
+        <source>more than {limit} rows</source>
+        <translation>超过 {limit} 行</translation>
+    </message>
+    <message>
+        <source>more than {limit} columns</source>
+        <translation>超过 {limit} 列</translation>
+    </message>
+    <message>
+        <source>longer than {limit} characters</source>
+        <translation>超过 {limit} 个字</translation>
+    </message>
+    <message>
+        <source>holds a control character ({text})</source>
+        <translation>含有控制字符（{text}）</translation>
+    </message>
+    <message>
+        <source>a formula with no saved value ({text}); paste it as values</source>
+        <translation>公式没有保存的值（{text}）；请粘贴为数值</translation>
+    </message>
+    <message>
+        <source>an error value ({text}), not data</source>
+        <translation>错误值（{text}），不是数据</translation>
+    </message>
+    <message>
+        <source>not a readable workbook: {text}</source>
+        <translation>不是可读取的工作簿：{text}</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2813,30 +2945,6 @@ The control panel of the county&apos;s daily livestream.</source>
         <source>Timer not saved: {error}</source>
         <translation>计时未能保存：{error}</translation>
     </message>
-    <message>
-        <source>the session has ended</source>
-        <translation>本场直播已结束</translation>
-    </message>
-    <message>
-        <source>the clock is already running</source>
-        <translation>计时已在进行</translation>
-    </message>
-    <message>
-        <source>already at the first segment</source>
-        <translation>已经是第一个环节</translation>
-    </message>
-    <message>
-        <source>the clock is already paused</source>
-        <translation>计时已暂停</translation>
-    </message>
-    <message>
-        <source>the clock is not paused</source>
-        <translation>计时没有暂停</translation>
-    </message>
-    <message>
-        <source>the session has not started; press Go first</source>
-        <translation>直播尚未开始，请先按“开始”</translation>
-    </message>
 </context>
 <context>
     <name>TimerWords</name>
@@ -2992,6 +3100,14 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>{file} was not imported (nothing changed):</source>
         <translation>{file} 未导入（未做任何更改）：</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}:</source>
+        <translation>第 {line} 行，{column} 列：</translation>
+    </message>
+    <message>
+        <source>line {line}:</source>
+        <translation>第 {line} 行：</translation>
     </message>
     <message>
         <source>Imported {file}: {added} unit(s) added, {changed} changed.</source>

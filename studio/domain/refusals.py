@@ -121,6 +121,41 @@ class Refusal(StrEnum):
     NOTE_TITLE_EMPTY = "note_title_empty"
     NOTE_TITLE_TOO_LONG = "note_title_too_long"
     NOTE_TEXT_TOO_LONG = "note_text_too_long"
+    # the rundown clock
+    CLOCK_NOT_STARTED = "clock_not_started"
+    CLOCK_ENDED = "clock_ended"
+    CLOCK_RUNNING = "clock_running"
+    CLOCK_PAUSED = "clock_paused"
+    CLOCK_NOT_PAUSED = "clock_not_paused"
+    CLOCK_AT_FIRST = "clock_at_first"
+    CLOCK_NO_SEGMENT = "clock_no_segment"
+    # a table file's cells (import previews of the schedule and the units)
+    FILE_EMPTY = "file_empty"
+    COLUMN_MISSING = "column_missing"
+    COLUMN_UNKNOWN = "column_unknown"
+    NOT_A_DATE = "not_a_date"
+    DATE_TWICE = "date_twice"
+    NOT_A_TIME = "not_a_time"
+    ENDS_BEFORE_START = "ends_before_start"
+    NO_SUCH_UNIT = "no_such_unit"
+    CELL_EMPTY = "cell_empty"
+    CELL_TOO_LONG = "cell_too_long"
+    STATUS_NOT_ONE_OF = "status_not_one_of"
+    NOT_OF_THIS_UNIT = "not_of_this_unit"
+    SESSION_ON_DAY_IS = "session_on_day_is"
+    STATUS_NOT_FROM_FILE = "status_not_from_file"
+    NOT_READY_WITHOUT = "not_ready_without"
+    NAME_ALSO_ON_LINE = "name_also_on_line"
+    NAME_IS_UNIT = "name_is_unit"
+    NOT_TEXT = "not_text"
+    BAD_CSV = "bad_csv"
+    TOO_MANY_ROWS = "too_many_rows"
+    TOO_MANY_COLUMNS = "too_many_columns"
+    LONG_CELL = "long_cell"
+    CONTROL_CHARACTER = "control_character"
+    FORMULA = "formula"
+    ERROR_VALUE = "error_value"
+    NOT_A_WORKBOOK = "not_a_workbook"
 
 
 R = Refusal
@@ -256,6 +291,45 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.NOTE_TEXT_TOO_LONG: QT_TRANSLATE_NOOP(
         "Refusals", "note {number}: the text is longer than {max} characters"
     ),
+    R.CLOCK_NOT_STARTED: QT_TRANSLATE_NOOP(
+        "Refusals", "the session has not started; press Go first"
+    ),
+    R.CLOCK_ENDED: QT_TRANSLATE_NOOP("Refusals", "the session has ended"),
+    R.CLOCK_RUNNING: QT_TRANSLATE_NOOP("Refusals", "the clock is already running"),
+    R.CLOCK_PAUSED: QT_TRANSLATE_NOOP("Refusals", "the clock is already paused"),
+    R.CLOCK_NOT_PAUSED: QT_TRANSLATE_NOOP("Refusals", "the clock is not paused"),
+    R.CLOCK_AT_FIRST: QT_TRANSLATE_NOOP("Refusals", "already at the first segment"),
+    R.CLOCK_NO_SEGMENT: QT_TRANSLATE_NOOP(
+        "Refusals", "no segment {number}: the rundown has {count}"
+    ),
+    R.FILE_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the file is empty: no header row"),
+    R.COLUMN_MISSING: QT_TRANSLATE_NOOP("Refusals", "this column is missing"),
+    R.COLUMN_UNKNOWN: QT_TRANSLATE_NOOP("Refusals", "unknown column (expected: {columns})"),
+    R.NOT_A_DATE: QT_TRANSLATE_NOOP("Refusals", "not a date (YYYY-MM-DD): '{text}'"),
+    R.DATE_TWICE: QT_TRANSLATE_NOOP("Refusals", "{date} is already on line {line}"),
+    R.NOT_A_TIME: QT_TRANSLATE_NOOP("Refusals", "not a time (HH:MM): '{text}'"),
+    R.ENDS_BEFORE_START: QT_TRANSLATE_NOOP("Refusals", "ends before it starts"),
+    R.NO_SUCH_UNIT: QT_TRANSLATE_NOOP("Refusals", "no such unit: '{name}'"),
+    R.CELL_EMPTY: QT_TRANSLATE_NOOP("Refusals", "empty"),
+    R.CELL_TOO_LONG: QT_TRANSLATE_NOOP("Refusals", "longer than {max} characters"),
+    R.STATUS_NOT_ONE_OF: QT_TRANSLATE_NOOP("Refusals", "'{text}' is not one of {choices}"),
+    R.NOT_OF_THIS_UNIT: QT_TRANSLATE_NOOP("Refusals", "'{name}' is not of this unit"),
+    R.SESSION_ON_DAY_IS: QT_TRANSLATE_NOOP("Refusals", "the session on {date} is {status}"),
+    R.STATUS_NOT_FROM_FILE: QT_TRANSLATE_NOOP("Refusals", "a file cannot set {status}"),
+    R.NOT_READY_WITHOUT: QT_TRANSLATE_NOOP("Refusals", "not ready without: {missing}"),
+    R.NAME_ALSO_ON_LINE: QT_TRANSLATE_NOOP("Refusals", "'{name}' is also on line {line}"),
+    R.NAME_IS_UNIT: QT_TRANSLATE_NOOP("Refusals", "'{name}' is unit '{unit}'"),
+    R.NOT_TEXT: QT_TRANSLATE_NOOP("Refusals", "not text in UTF-8, GB18030 (GBK) or UTF-16"),
+    R.BAD_CSV: QT_TRANSLATE_NOOP("Refusals", "not valid CSV ({text})"),
+    R.TOO_MANY_ROWS: QT_TRANSLATE_NOOP("Refusals", "more than {limit} rows"),
+    R.TOO_MANY_COLUMNS: QT_TRANSLATE_NOOP("Refusals", "more than {limit} columns"),
+    R.LONG_CELL: QT_TRANSLATE_NOOP("Refusals", "longer than {limit} characters"),
+    R.CONTROL_CHARACTER: QT_TRANSLATE_NOOP("Refusals", "holds a control character ({text})"),
+    R.FORMULA: QT_TRANSLATE_NOOP(
+        "Refusals", "a formula with no saved value ({text}); paste it as values"
+    ),
+    R.ERROR_VALUE: QT_TRANSLATE_NOOP("Refusals", "an error value ({text}), not data"),
+    R.NOT_A_WORKBOOK: QT_TRANSLATE_NOOP("Refusals", "not a readable workbook: {text}"),
 }
 
 # How a list argument is joined: several states ("topic, official"), several refusals

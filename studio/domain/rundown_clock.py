@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TypeVar
 
+from studio.domain.refusals import Refusal, Refused
 from studio.domain.rundown_plan import PlannedSegment, Rundown
 from studio.domain.rundown_state import ClockState, PausedSpan, SegmentStart
 
@@ -23,8 +24,9 @@ class Phase(StrEnum):
     OVERTIME = "overtime"
 
 
-class ClockError(ValueError):
-    """An operation that makes no sense in the clock's current state; the message says why."""
+class ClockError(Refused, ValueError):
+    """An operation that makes no sense in the clock's current state: a refusal's code and
+    arguments (worded by the refusal table; ``str()`` is the English, for the CLI)."""
 
 
 @dataclass(frozen=True)
@@ -82,11 +84,11 @@ def go(state: ClockState, rundown: Rundown, now: float) -> ClockState:
         ClockError: it is already running, or it has ended.
     """
     if state.ended:
-        raise ClockError("the session has ended")
+        raise ClockError(Refusal.CLOCK_ENDED)
     if state.started:
         if state.is_paused:
             return resume(state, now)
-        raise ClockError("the clock is already running")
+        raise ClockError(Refusal.CLOCK_RUNNING)
     return _enter(replace(state, started_at=now), rundown, 0, now)
 
 
@@ -114,7 +116,7 @@ def previous_segment(state: ClockState, rundown: Rundown, now: float) -> ClockSt
     """
     _require_live(state)
     if state.current_index == 0:
-        raise ClockError("already at the first segment")
+        raise ClockError(Refusal.CLOCK_AT_FIRST)
     return _enter(state, rundown, state.current_index - 1, now)
 
 
@@ -134,7 +136,7 @@ def pause(state: ClockState, now: float) -> ClockState:
     """Stop the clock: paused time counts neither in the segment nor in the session."""
     _require_live(state)
     if state.is_paused:
-        raise ClockError("the clock is already paused")
+        raise ClockError(Refusal.CLOCK_PAUSED)
     return replace(state, paused=(*state.paused, PausedSpan(_settle(state, now))))
 
 
@@ -142,7 +144,7 @@ def resume(state: ClockState, now: float) -> ClockState:
     """Let a paused clock run again."""
     _require_live(state)
     if not state.is_paused:
-        raise ClockError("the clock is not paused")
+        raise ClockError(Refusal.CLOCK_NOT_PAUSED)
     last = state.paused[-1]
     return replace(state, paused=(*state.paused[:-1], PausedSpan(last.start, _settle(state, now))))
 
@@ -362,7 +364,7 @@ def _anchor(state: ClockState, rundown: Rundown, now: float) -> float:
 
 def _segment(rundown: Rundown, index: int) -> PlannedSegment:
     if not 0 <= index < len(rundown.segments):
-        raise ClockError(f"no segment {index + 1}: the rundown has {len(rundown.segments)}")
+        raise ClockError(Refusal.CLOCK_NO_SEGMENT, number=index + 1, count=len(rundown.segments))
     return rundown.segments[index]
 
 
@@ -439,9 +441,9 @@ def _enter(state: ClockState, rundown: Rundown, index: int, now: float) -> Clock
 
 def _require_live(state: ClockState) -> None:
     if not state.started:
-        raise ClockError("the session has not started; press go first")
+        raise ClockError(Refusal.CLOCK_NOT_STARTED)
     if state.ended:
-        raise ClockError("the session has ended")
+        raise ClockError(Refusal.CLOCK_ENDED)
 
 
 def _put(pairs: tuple[tuple[int, _V], ...], index: int, value: _V) -> tuple[tuple[int, _V], ...]:

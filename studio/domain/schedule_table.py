@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from studio.domain.calendar import is_working_day
 from studio.domain.model import SessionStatus
 from studio.domain.records import SessionRecord
+from studio.domain.refusals import Argument, Refusal, Refused
 
 SCHEDULE_COLUMNS = ("date", "start", "end", "unit", "official", "topic", "status")
 REQUIRED = ("date", "unit")
+COLUMN_NAMES = ", ".join(SCHEDULE_COLUMNS)
 TOPIC_MAX = 200
 DEFAULT_START = dt.time(15, 0)
 DEFAULT_END = dt.time(16, 0)
@@ -24,11 +26,17 @@ DEFAULT_END = dt.time(16, 0)
 
 @dataclass(frozen=True, slots=True)
 class TableProblem:
-    """What is wrong where: ``line`` counts from 1 (the header), ``column`` is its name."""
+    """What is wrong where: ``line`` counts from 1 (the header), ``column`` is its name;
+    ``reason`` is a refusal's code and arguments."""
 
     line: int
     column: str
-    message: str
+    reason: Refused
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English (the interface words :attr:`reason` in its language)."""
+        return str(self.reason)
 
     def __str__(self) -> str:
         where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
@@ -96,14 +104,16 @@ def parse_schedule_rows(
     """
     problems: list[TableProblem] = []
     if not rows:
-        raise ScheduleTableInvalid([TableProblem(1, "", "the file is empty")])
+        raise ScheduleTableInvalid([TableProblem(1, "", Refused(Refusal.FILE_EMPTY))])
     header = [cell.strip().lower() for cell in rows[0]]
     for name in REQUIRED:
         if name not in header:
-            problems.append(TableProblem(1, name, "missing column"))
+            problems.append(TableProblem(1, name, Refused(Refusal.COLUMN_MISSING)))
     for name in header:
         if name and name not in SCHEDULE_COLUMNS:
-            problems.append(TableProblem(1, name, "unknown column"))
+            problems.append(
+                TableProblem(1, name, Refused(Refusal.COLUMN_UNKNOWN, columns=COLUMN_NAMES))
+            )
     if problems:
         raise ScheduleTableInvalid(problems)
     index = {name: header.index(name) for name in SCHEDULE_COLUMNS if name in header}
@@ -115,41 +125,44 @@ def parse_schedule_rows(
         cell = {name: (raw[i].strip() if i < len(raw) else "") for name, i in index.items()}
         before = len(problems)
 
-        def problem(column: str, message: str, line: int = line) -> None:
-            problems.append(TableProblem(line, column, message))
+        def problem(column: str, code: Refusal, at: int = line, **arguments: Argument) -> None:
+            problems.append(TableProblem(at, column, Refused(code, **arguments)))
 
         day = None
         try:
             day = dt.date.fromisoformat(cell["date"])
         except ValueError:
-            problem("date", f"not a date (YYYY-MM-DD): {cell['date']!r}")
+            problem("date", Refusal.NOT_A_DATE, text=cell["date"])
         if day is not None:
             if not working_day(day):
-                problem("date", f"{day} is not a working day")
+                problem("date", Refusal.NOT_A_WORKING_DAY, date=day)
             if day in seen:
-                problem("date", f"{day} is already on line {seen[day]}")
+                problem("date", Refusal.DATE_TWICE, date=day, line=seen[day])
             seen.setdefault(day, line)
         times = []
         for column, default in (("start", DEFAULT_START), ("end", DEFAULT_END)):
             try:
                 times.append(_time(cell.get(column, ""), default))
             except ValueError:
-                problem(column, f"not a time (HH:MM): {cell.get(column, '')!r}")
+                problem(column, Refusal.NOT_A_TIME, text=cell.get(column, ""))
         if len(times) == 2 and times[0] >= times[1]:
-            problem("end", "ends before it starts")
+            problem("end", Refusal.ENDS_BEFORE_START)
         unit_id = units.get(cell["unit"])
         if unit_id is None:
-            problem("unit", f"no such unit: {cell['unit']!r}" if cell["unit"] else "empty")
+            if cell["unit"]:
+                problem("unit", Refusal.NO_SUCH_UNIT, name=cell["unit"])
+            else:
+                problem("unit", Refusal.CELL_EMPTY)
         topic = cell.get("topic", "")
         if len(topic) > TOPIC_MAX:
-            problem("topic", f"longer than {TOPIC_MAX} characters")
+            problem("topic", Refusal.CELL_TOO_LONG, max=TOPIC_MAX)
         status = None
         if cell.get("status"):
             try:
                 status = SessionStatus(cell["status"].lower())
             except ValueError:
-                names = ", ".join(s.value for s in SessionStatus)
-                problem("status", f"{cell['status']!r} is not one of {names}")
+                names = ", ".join(s.value for s in SessionStatus)  # as a file spells them
+                problem("status", Refusal.STATUS_NOT_ONE_OF, text=cell["status"], choices=names)
         if len(problems) == before and day is not None and unit_id is not None:
             parsed.append(
                 ScheduleRow(

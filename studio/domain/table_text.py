@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from studio.domain.refusals import Refusal, Refused
+
 Cell = str | int | float | bool | None
 """What an export cell may hold: text is text, numbers and booleans are written as such."""
 
@@ -58,16 +60,17 @@ class TableFault(StrEnum):
     NOT_A_WORKBOOK = "not_a_workbook"
 
 
-_MESSAGES = {
-    TableFault.NOT_TEXT: "not text in UTF-8, GB18030 (GBK) or UTF-16",
-    TableFault.BAD_CSV: "not valid CSV ({value})",
-    TableFault.TOO_MANY_ROWS: "more than {limit} rows",
-    TableFault.TOO_MANY_COLUMNS: "more than {limit} columns",
-    TableFault.LONG_CELL: "longer than {limit} characters",
-    TableFault.CONTROL_CHARACTER: "holds a control character ({value})",
-    TableFault.FORMULA: "a formula with no saved value ({value}); paste it as values",
-    TableFault.ERROR_VALUE: "an error value ({value}), not data",
-    TableFault.NOT_A_WORKBOOK: "not a readable workbook: {value}",
+# Each fault's reason in the refusal table (worded there, in English and in the interface's).
+_CODES = {
+    TableFault.NOT_TEXT: Refusal.NOT_TEXT,
+    TableFault.BAD_CSV: Refusal.BAD_CSV,
+    TableFault.TOO_MANY_ROWS: Refusal.TOO_MANY_ROWS,
+    TableFault.TOO_MANY_COLUMNS: Refusal.TOO_MANY_COLUMNS,
+    TableFault.LONG_CELL: Refusal.LONG_CELL,
+    TableFault.CONTROL_CHARACTER: Refusal.CONTROL_CHARACTER,
+    TableFault.FORMULA: Refusal.FORMULA,
+    TableFault.ERROR_VALUE: Refusal.ERROR_VALUE,
+    TableFault.NOT_A_WORKBOOK: Refusal.NOT_A_WORKBOOK,
 }
 _LIMITS = {
     TableFault.TOO_MANY_ROWS: ROWS_MAX,
@@ -98,9 +101,14 @@ class CellProblem:
         return _LIMITS.get(self.fault, 0)
 
     @property
+    def reason(self) -> Refused:
+        """What is wrong, as a code and its arguments (the caller says where)."""
+        return Refused(_CODES[self.fault], text=self.value, limit=f"{self.limit:,}")
+
+    @property
     def message(self) -> str:
         """What is wrong, in English (the caller says where)."""
-        return _MESSAGES[self.fault].format(value=self.value, limit=f"{self.limit:,}")
+        return str(self.reason)
 
 
 class TableUnreadable(ValueError):

@@ -21,6 +21,7 @@ from studio.domain.rundown_clock import ClockError, ClockReading
 from studio.domain.rundown_plan import Rundown
 from studio.domain.rundown_report import actuals_csv
 from studio.domain.screen_notes import ScreenNotes
+from studio.services.refusal_text import refusal_text
 from studio.services.tasks import BackgroundTasks
 from studio.store import timer_store
 from studio.store.database import Database
@@ -213,26 +214,12 @@ class TimerService(QObject):
         try:
             await work()
         except ClockError as refused:
-            self.problem.emit(self.tr("Timer: {reason}").format(reason=self._reason(str(refused))))
+            self.problem.emit(self.tr("Timer: {reason}").format(reason=refusal_text(refused)))
         except timer_store.TimerConflict as conflict:
             self.problem.emit(str(conflict))
         except Exception as error:  # the database went away, a disk filled up …
             log.exception("timer operation failed")
             self.problem.emit(self.tr("Timer not saved: {error}").format(error=error))
-
-    def _reason(self, text: str) -> str:
-        """The clock's refusals in the moderator's language (the domain speaks English)."""
-        known = {
-            "the session has ended": self.tr("the session has ended"),
-            "the clock is already running": self.tr("the clock is already running"),
-            "already at the first segment": self.tr("already at the first segment"),
-            "the clock is already paused": self.tr("the clock is already paused"),
-            "the clock is not paused": self.tr("the clock is not paused"),
-            "the session has not started; press go first": self.tr(
-                "the session has not started; press Go first"
-            ),
-        }
-        return known.get(text, text)
 
     def _check_outside_change(self) -> None:
         if self._watching or self.snapshot is None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from studio.domain.model import SessionStatus
+from studio.domain.refusals import Refusal, Refused
 from studio.domain.schedule_table import (
     ScheduleRow,
     ScheduleTableInvalid,
@@ -21,7 +22,7 @@ from studio.domain.schedule_table import (
     parse_schedule_rows,
     schedule_rows,
 )
-from studio.domain.session_readiness import SETTABLE, missing_for_ready, missing_words
+from studio.domain.session_readiness import SETTABLE, missing_for_ready
 from studio.domain.table_text import TableUnreadable, column_letter
 from studio.store.database import Database
 from studio.store.models import Official, Session, Unit
@@ -39,7 +40,7 @@ def table_problems(unreadable: TableUnreadable) -> list[TableProblem]:
         if problem.column:
             named = header[problem.column - 1].strip() if problem.column <= len(header) else ""
             column = named if named and problem.line > 1 else column_letter(problem.column)
-        problems.append(TableProblem(problem.line, column, problem.message))
+        problems.append(TableProblem(problem.line, column, problem.reason))
     return problems
 
 
@@ -117,7 +118,11 @@ def import_schedule(db: Database, path: Path, *, dry_run: bool = False) -> Sched
                 chosen = next((o for o in candidates if o.name == row.official), None)
                 if chosen is None:
                     problems.append(
-                        TableProblem(row.line, "official", f"{row.official!r} is not of this unit")
+                        TableProblem(
+                            row.line,
+                            "official",
+                            Refused(Refusal.NOT_OF_THIS_UNIT, name=row.official),
+                        )
                     )
             elif session is not None and session.unit_id == row.unit_id:
                 chosen = session.official
@@ -135,11 +140,16 @@ def import_schedule(db: Database, path: Path, *, dry_run: bool = False) -> Sched
                 )
             ):
                 problems.append(
-                    TableProblem(row.line, "date", f"the session on {row.date} is {session.status}")
+                    TableProblem(
+                        row.line,
+                        "date",
+                        Refused(Refusal.SESSION_ON_DAY_IS, date=row.date, status=session.status),
+                    )
                 )
             # A file sets planned or ready, as a person can; live and ended are the timer's.
             if row.status is not None and row.status not in SETTABLE and not same:
-                problems.append(TableProblem(row.line, "status", f"a file cannot set {row.status}"))
+                reason = Refused(Refusal.STATUS_NOT_FROM_FILE, status=row.status)
+                problems.append(TableProblem(row.line, "status", reason))
             # Ready after the row — set by it, or kept from before while the row changes the
             # unit, official or topic — follows the same rule as by hand (topic, official,
             # running order).
@@ -149,8 +159,8 @@ def import_schedule(db: Database, path: Path, *, dry_run: bool = False) -> Sched
                 segments = len(session.segments) if session is not None else 0
                 missing = missing_for_ready(topic, chosen.id if chosen else None, segments)
                 if missing:
-                    words = missing_words(missing)
-                    problems.append(TableProblem(row.line, "status", f"not ready without: {words}"))
+                    reason = Refused(Refusal.NOT_READY_WITHOUT, missing=tuple(missing))
+                    problems.append(TableProblem(row.line, "status", reason))
             changes.append((session, chosen, same))
         if problems:
             raise ScheduleTableInvalid(problems)

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from studio.domain.model import UnitKind
 from studio.domain.records import OfficialRecord, UnitRecord
-from studio.domain.refusals import Refusal
+from studio.domain.refusals import Refusal, Refused
 from studio.domain.schedule_table import ScheduleTableInvalid, TableProblem
 from studio.store.database import Database
 from studio.store.models import Official, Unit
@@ -149,14 +149,15 @@ def _officials(text: str, retired: bool, into: dict[str, tuple[str, bool]]) -> N
 
 def _header(rows: list[list[str]]) -> dict[str, int]:
     if not rows or not any(cell.strip() for cell in rows[0]):
-        raise UnitTableInvalid([TableProblem(1, "", "the file is empty: no header row")])
+        raise UnitTableInvalid([TableProblem(1, "", Refused(Refusal.FILE_EMPTY))])
     header = [cell.strip().lower() for cell in rows[0]]
     problems = [
-        TableProblem(1, cell, f"unknown column (expected: {', '.join(UNIT_COLUMNS)})")
+        TableProblem(1, cell, Refused(Refusal.COLUMN_UNKNOWN, columns=", ".join(UNIT_COLUMNS)))
         for cell in header
         if cell and cell not in UNIT_COLUMNS
     ]
-    problems += [TableProblem(1, c, "this column is missing") for c in REQUIRED if c not in header]
+    missing = Refused(Refusal.COLUMN_MISSING)
+    problems += [TableProblem(1, c, missing) for c in REQUIRED if c not in header]
     if problems:
         raise UnitTableInvalid(problems)
     return {cell: i for i, cell in enumerate(header) if cell}
@@ -190,7 +191,7 @@ def parse_unit_rows(rows: list[list[str]], stored: dict[str, UnitRecord]) -> lis
             short = cell("short_name") or (known.short_name if known else name)
             name, short = check_unit(name, short, keywords)
         except UnitProblem as problem:
-            problems.append(TableProblem(line, problem.field or "name", str(problem)))
+            problems.append(TableProblem(line, problem.field or "name", problem))
             continue
         column = "kind"
         try:
@@ -205,10 +206,11 @@ def parse_unit_rows(rows: list[list[str]], stored: dict[str, UnitRecord]) -> lis
             column = "retired_officials"
             _officials(cell("retired_officials"), True, officials)
         except UnitProblem as problem:
-            problems.append(TableProblem(line, column, str(problem)))
+            problems.append(TableProblem(line, column, problem))
             continue
         if name in seen:
-            problems.append(TableProblem(line, "name", f"{name!r} is also on line {seen[name]}"))
+            twice = Refused(Refusal.NAME_ALSO_ON_LINE, name=name, line=seen[name])
+            problems.append(TableProblem(line, "name", twice))
             continue
         seen[name] = line
         parsed.append(_Row(line, name, short, kind, keywords, retired, officials))
@@ -238,7 +240,8 @@ def _clashes(rows: list[_Row], units: list[Unit]) -> list[TableProblem]:
         for column, value in (("name", row.name), ("short_name", row.short_name)):
             holder = owner.setdefault(value, row.name)
             if holder != row.name:
-                problems.append(TableProblem(row.line, column, f"{value!r} is unit {holder!r}"))
+                taken = Refused(Refusal.NAME_IS_UNIT, name=value, unit=holder)
+                problems.append(TableProblem(row.line, column, taken))
     return problems
 
 

@@ -12,6 +12,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from studio.domain.model import SegmentKind
+from studio.domain.refusals import Refusal
 from studio.domain.rundown_clock import (
     ClockError,
     Phase,
@@ -227,8 +228,11 @@ def test_jump_goes_anywhere_in_the_rundown() -> None:
 
 @pytest.mark.parametrize("index", [-1, 5, 99])
 def test_jump_out_of_range_is_refused(index: int) -> None:
-    with pytest.raises(ClockError, match="no segment"):
+    with pytest.raises(ClockError, match="no segment") as refused:
         jump_to(started(), HOUR, index, T0 + 1)
+    # a code and its arguments for the interface's table; the English for the CLI
+    assert refused.value.code == Refusal.CLOCK_NO_SEGMENT
+    assert refused.value.arguments == {"number": index + 1, "count": len(HOUR.segments)}
 
 
 def test_jump_to_the_current_segment_changes_nothing() -> None:

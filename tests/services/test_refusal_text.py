@@ -15,6 +15,8 @@ from studio.domain.session_readiness import Missing
 from studio.services.refusal_text import problem_text, refusal_text
 
 ENGLISH = re.compile(r"[A-Za-z]{2,}")
+#: Names a person types or sees in a file as they are, in any language (encodings, formats).
+TECHNICAL = {"UTF", "GB", "GBK", "CSV", "YYYY", "MM", "DD", "HH"}
 
 #: An example value for each argument a template names (by its name, or by its code's).
 EXAMPLES = {
@@ -35,6 +37,11 @@ EXAMPLES = {
     "end": "14:00",
     "number": 2,
     "missing": tuple(Missing),
+    "columns": "日期, 单位",
+    "line": 4,
+    "choices": "计划, 就绪",
+    "unit": "教育局",
+    "limit": "2,000",
 }
 BY_CODE = {
     Refusal.REFERRAL_HANDLED: {"status": ReferralStatus.IN_PROGRESS},
@@ -69,7 +76,7 @@ def test_every_code_reads_in_chinese_with_all_its_arguments(chinese, code):
     assert translated != TEMPLATES[code], f"{code} has no translation"
     assert names(translated) == names(TEMPLATES[code])
     said = refusal_text(example(code))
-    assert not ENGLISH.findall(said), f"{code} → {said!r}"
+    assert not set(ENGLISH.findall(said)) - TECHNICAL, f"{code} → {said!r}"
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,21 @@ def test_a_refused_operation_is_explained(service, event_loop_qt):
     assert "not" in problems[0]
 
 
+def test_a_refused_operation_is_explained_in_the_interface_language(
+    service, chinese, event_loop_qt
+):
+    problems: list[str] = []
+    service.problem.connect(problems.append)
+    service.next()  # not started yet: a code, worded by the refusal table
+    event_loop_qt.run_until_complete(until(lambda: problems))
+    assert problems == ["计时：直播尚未开始，请先按“开始”"]
+    service.go()
+    service.jump(98)  # a refusal with arguments, no English sentence to look up
+    event_loop_qt.run_until_complete(until(lambda: len(problems) == 2))
+    count = len(service.snapshot.rundown.segments)
+    assert problems[1] == f"计时：没有第 99 个环节：节目流程只有 {count} 个环节"
+
+
 def test_the_reading_ticks(service, event_loop_qt):
     readings = []
     service.readingChanged.connect(readings.append)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.schedule_table import TableProblem
+from studio.services.refusal_text import refusal_text
 from studio.ui import theme
 from studio.ui.file_dialogs import file_dialog
 
@@ -118,7 +119,7 @@ class ScheduleImportDialog(QDialog):
         )
         self._fill(
             [self.tr("Line"), self.tr("Column"), self.tr("Problem")],
-            [(str(p.line), p.column, p.message) for p in problems],
+            [(str(p.line), p.column, refusal_text(p.reason)) for p in problems],
             bad=True,
         )
         self.import_button.setEnabled(False)

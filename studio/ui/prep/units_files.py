@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QFileInfo, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from studio.domain.schedule_table import TableProblem
+from studio.services.refusal_text import refusal_text
 from studio.ui.file_dialogs import file_dialog
 from studio.ui.prep.unit_dialogs import ImportPreviewDialog
 
@@ -65,8 +67,8 @@ class UnitsFiles(QObject):
             path, QFileInfo(path).fileName(), plan.added, plan.changed, plan.unchanged
         )
 
-    def show_import_refusal(self, path: str, problems: list[Any]) -> None:
-        lines = [str(p) for p in problems[:8]]
+    def show_import_refusal(self, path: str, problems: list[TableProblem]) -> None:
+        lines = [self._problem_line(p) for p in problems[:8]]
         if len(problems) > len(lines):
             lines.append(self.tr("… and {n} more").format(n=len(problems) - len(lines)))
         self._show_message(
@@ -77,6 +79,16 @@ class UnitsFiles(QObject):
             + "\n".join(lines),
             bad=True,
         )
+
+    def _problem_line(self, problem: TableProblem) -> str:
+        """Where and why, in the interface's language (the reason is a refusal's code)."""
+        if problem.column:
+            where = self.tr("line {line}, column {column}:").format(
+                line=problem.line, column=problem.column
+            )
+        else:
+            where = self.tr("line {line}:").format(line=problem.line)
+        return f"{where} {refusal_text(problem.reason)}"
 
     def show_imported(self, path: str, done: Any) -> None:
         self._show_message(

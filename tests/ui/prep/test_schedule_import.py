@@ -97,6 +97,31 @@ def test_a_bad_file_lists_each_problem_and_imports_nothing(wired, event_loop_qt,
     assert list_sessions(db, *AROUND) == before
 
 
+def test_each_problem_is_worded_in_the_interface_language(wired, chinese, event_loop_qt, tmp_path):
+    view, _service, _db = wired
+    header = ["date", "topic", "unit", "official", "status"]
+    rows = [
+        ["2026-12-30", "冬季救助", "民政局", "", "live"],
+        ["2026-12-31", "", "民政局", "李四", ""],
+    ]
+    path = tmp_path / "bad.csv"
+    # The rows are checked first (a cell that is no date) …
+    write_table(path, [header, *rows, ["2026-12-32", "", "民政局", "", ""]])
+    view.files.import_file(str(path))
+    run(event_loop_qt, lambda: not view.files.import_dialog.waiting)
+    assert view.files.import_dialog.rows() == [
+        ("4", "date", "不是日期（YYYY-MM-DD）：“2026-12-32”")
+    ]
+    # … then against the store (what a file may not set, whose official it is).
+    write_table(path, [header, *rows])
+    view.files.import_file(str(path))
+    run(event_loop_qt, lambda: not view.files.import_dialog.waiting)
+    assert view.files.import_dialog.rows() == [
+        ("2", "status", "文件不能把场次设为直播中"),
+        ("3", "official", "“李四”不是该单位的人员"),
+    ]
+
+
 def test_a_formula_without_a_value_is_shown_by_its_cell(wired, event_loop_qt, tmp_path):
     from openpyxl import Workbook
 

@@ -180,6 +180,19 @@ def test_officials_add_edit_retire_with_keys(prep, qtbot, event_loop_qt, demo_db
     assert page.retire_official_button.text() == "Restore"
 
 
+def test_an_import_refusal_is_worded_in_the_interface_language(
+    prep, chinese, event_loop_qt, tmp_path
+):
+    loop, page = event_loop_qt, prep.window.prep.units_page
+    bad = tmp_path / "bad.csv"
+    write_table(bad, [["name", "kind", "colour"], ["体育局", "department", "红"]])
+    page.import_file(str(bad))
+    run(loop, lambda: "\n" in page.message.text())
+    lines = page.message.text().splitlines()[1:]
+    columns = "name, short_name, kind, keywords, retired, officials, retired_officials"
+    assert lines == [f"第 1 行，colour 列： 未知的列（应为：{columns}）"]
+
+
 def test_import_refuses_a_bad_file_then_previews_and_imports_a_good_one(
     prep, event_loop_qt, demo_db, tmp_path
 ):
