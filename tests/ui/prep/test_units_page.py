@@ -186,7 +186,7 @@ def test_an_import_refusal_is_worded_in_the_interface_language(
     loop, page = event_loop_qt, prep.window.prep.units_page
     bad = tmp_path / "bad.csv"
     write_table(bad, [["name", "kind", "colour"], ["体育局", "department", "红"]])
-    page.import_file(str(bad))
+    page.files.import_file(str(bad))
     run(loop, lambda: "\n" in page.message.text())
     lines = page.message.text().splitlines()[1:]
     columns = "name, short_name, kind, keywords, retired, officials, retired_officials"
