@@ -4,14 +4,13 @@ masked wherever they are shown or exported."""
 import datetime as dt
 import json
 
-import pytest
 from sqlalchemy import select
 
 from studio.cli.moderation import audit_csv
-from studio.domain.model import QuestionFlag, QuestionStatus, ReferralCategory
+from studio.domain.model import ReferralCategory
 from studio.domain.question_lifecycle import ModerationAction
 from studio.store.audit_export import export_audit
-from studio.store.models import Question, Referral, Room, Unit
+from studio.store.models import Referral
 from studio.store.moderation import moderate, refer
 from studio.store.repository import StudioRepository
 from tests.conftest import DEMO_DAY
@@ -21,34 +20,6 @@ SECRETS = ("13812345678", "3栋2单元501室", "zhang_san88")
 NOW = dt.datetime(2026, 11, 26, 15, 10)
 
 
-@pytest.fixture
-def desk(demo_db):
-    """Today's session with two fresh questions, and a unit to refer them to."""
-    session_id = StudioRepository(demo_db).session_on(DEMO_DAY).id
-    with demo_db.transaction() as s:
-        room_id = s.scalars(select(Room.id).order_by(Room.id)).first()
-        rows = [
-            Question(
-                session_id=session_id,
-                room_id=room_id,
-                platform_msg_id=f"note-{n}",
-                author_id=f"viewer{n}",
-                nickname=f"观众{n}",
-                raw_text=f"问题{n}",
-                display_text=f"问题{n}？",
-                received_at=NOW,
-                status=QuestionStatus.NEW,
-                flags=int(QuestionFlag.IS_QUESTION),
-            )
-            for n in range(2)
-        ]
-        s.add_all(rows)
-        s.flush()
-        ids = [q.id for q in rows]
-        unit_id = s.scalars(select(Unit.id).order_by(Unit.id)).first()
-    return demo_db, session_id, ids, unit_id
-
-
 def _exported(db, session_id, action):
     rows = [r for r in export_audit(db, session_id) if r["action"] == action]
     assert rows
@@ -56,7 +27,7 @@ def _exported(db, session_id, action):
 
 
 def test_a_refer_note_is_stored_raw_and_exported_masked(desk):
-    db, session_id, ids, unit_id = desk
+    db, session_id, ids, _room_id, unit_id = desk
     refer(db, ids[:1], unit_id, ReferralCategory.HELP, NOTE, "m", DEMO_DAY, now=NOW)
     with db.sessions() as s:
         assert s.scalars(select(Referral.note).where(Referral.question_id == ids[0])).one() == NOTE
@@ -67,7 +38,7 @@ def test_a_refer_note_is_stored_raw_and_exported_masked(desk):
 
 
 def test_a_moderation_note_is_exported_masked(desk):
-    db, session_id, ids, _unit_id = desk
+    db, session_id, ids, _room_id, _unit_id = desk
     moderate(db, ids[1:], ModerationAction.FLAG, seat="m", session_id=session_id, note=NOTE)
     rows, csv = _exported(db, session_id, "question.flag")
     assert json.loads(rows[0]["after"])["note"].startswith("请回电138****5678")
@@ -75,7 +46,7 @@ def test_a_moderation_note_is_exported_masked(desk):
 
 
 def test_a_departments_reply_is_shown_masked(desk):
-    db, _session_id, ids, unit_id = desk
+    db, _session_id, ids, _room_id, unit_id = desk
     refer(db, ids[:1], unit_id, ReferralCategory.HELP, "", "m", DEMO_DAY, now=NOW)
     with db.transaction() as s:
         ticket = s.scalars(select(Referral).where(Referral.question_id == ids[0])).one()
