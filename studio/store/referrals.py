@@ -224,6 +224,16 @@ def _unit_ids(s: OrmSession, unit: str | int) -> set[int]:
     return ids
 
 
+def unit_id_named(db: Database, unit: str | int) -> int:
+    """The id of the unit named ``unit`` (its id, name or short name).
+
+    Raises:
+        ReferralRefused: no such unit (``NO_SUCH_UNIT``).
+    """
+    with db.sessions() as s:
+        return min(_unit_ids(s, unit))
+
+
 def list_tickets(
     db: Database,
     *,
