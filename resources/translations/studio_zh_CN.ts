@@ -1757,6 +1757,14 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>没有待审批的延期申请</translation>
     </message>
     <message>
+        <source>the ticket kept changing on another seat; try again</source>
+        <translation>转办单正在被其他席位修改，请重试</translation>
+    </message>
+    <message>
+        <source>the viewer&apos;s contact on referral {id} was revealed; the ticket stays on record</source>
+        <translation>转办单 {id} 的网友联系方式已被查看，该转办单须留档</translation>
+    </message>
+    <message>
         <source>{name}: the working days must be from 1 to {max}</source>
         <translation>{name}：工作日数须在 1 到 {max} 之间</translation>
     </message>

@@ -177,6 +177,8 @@ class Refusal(StrEnum):
     EXTENSION_PENDING = "extension_pending"
     NO_EXTENSION_PENDING = "no_extension_pending"
     DEADLINE_DAYS_OUT_OF_RANGE = "deadline_days_out_of_range"
+    TICKET_KEPT_CHANGING = "ticket_kept_changing"
+    CONTACT_REVEALED = "contact_revealed"
 
 
 R = Refusal
@@ -393,6 +395,12 @@ TEMPLATES: Mapping[Refusal, str] = {
         "Refusals", "an extension to {date} is already waiting for a decision"
     ),
     R.NO_EXTENSION_PENDING: QT_TRANSLATE_NOOP("Refusals", "no extension is waiting for a decision"),
+    R.TICKET_KEPT_CHANGING: QT_TRANSLATE_NOOP(
+        "Refusals", "the ticket kept changing on another seat; try again"
+    ),
+    R.CONTACT_REVEALED: QT_TRANSLATE_NOOP(
+        "Refusals", "the viewer's contact on referral {id} was revealed; the ticket stays on record"
+    ),
     R.DEADLINE_DAYS_OUT_OF_RANGE: QT_TRANSLATE_NOOP(
         "Refusals", "{name}: the working days must be from 1 to {max}"
     ),

@@ -49,7 +49,7 @@ from studio.domain.referral_lifecycle import (
 from studio.domain.refusals import Refusal
 from studio.domain.studio_time import to_studio
 from studio.domain.text.pii import mask_pii
-from studio.store.acts import Stale, act_time, dump_json, retrying
+from studio.store.acts import Stale, act_time, dump_json
 from studio.store.database import Database
 from studio.store.models import (
     AuditEvent,
@@ -139,7 +139,19 @@ def open_ticket(
 
 
 def delete_ticket(s: OrmSession, referral_id: int) -> None:
-    """Remove a ticket with its askers and history (undo of the R that opened it)."""
+    """Remove a ticket with its askers and history (undo of the R that opened it).
+
+    Raises:
+        ReferralRefused: the viewer's contact on it was revealed (``CONTACT_REVEALED``): the
+            reveal's audit names the ticket, so the ticket stays.
+    """
+    revealed = s.scalar(
+        select(AuditEvent.id).where(
+            AuditEvent.action == REVEAL_CONTACT, AuditEvent.subject == f"referral:{referral_id}"
+        )
+    )
+    if revealed is not None:
+        raise ReferralRefused(Refusal.CONTACT_REVEALED, id=referral_id)
     for table in (ReferralAsker, ReferralEvent):
         s.query(table).filter(table.referral_id == referral_id).delete(synchronize_session=False)
     s.query(Referral).filter(Referral.id == referral_id).delete(synchronize_session=False)
@@ -440,9 +452,9 @@ def move_ticket(
 
     Raises:
         ReferralRefused: no such ticket; a dispatch to an unknown or retired unit; or the
-            lifecycle refuses the move (see :func:`studio.domain.referral_lifecycle.plan`).
+            lifecycle refuses the move (see :func:`studio.domain.referral_lifecycle.plan`);
+            or other seats moved the ticket at every attempt (``TICKET_KEPT_CHANGING``).
             Nothing is written.
-        ModerationConflict: other seats moved the ticket at every attempt.
     """
 
     def work(s: OrmSession) -> ReferralRecord:
@@ -480,7 +492,16 @@ def move_ticket(
         s.flush()
         return _read_record(s, referral_id)
 
-    return retrying(db, work, attempts)
+    for _attempt in range(attempts):
+        with db.sessions() as s:
+            try:
+                result = work(s)
+            except Stale:
+                s.rollback()
+                continue
+            s.commit()
+            return result
+    raise ReferralRefused(Refusal.TICKET_KEPT_CHANGING)
 
 
 # -- the viewer's contact ------------------------------------------------------------------------

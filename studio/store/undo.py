@@ -26,7 +26,7 @@ from studio.domain.question_lifecycle import (
     TextEdited,
     Undo,
 )
-from studio.domain.refusals import Refusal
+from studio.domain.refusals import Refusal, Refused
 from studio.store.acts import (
     ACT_KEYS,
     Stale,
@@ -133,7 +133,7 @@ def undo_last(
     Raises:
         NothingToUndo: no act left.
         MoveRefused: a question changed since the act, or its referral is already being
-            handled; nothing is written.
+            handled or had its contact revealed; nothing is written.
     """
 
     def work(s: OrmSession) -> Undo:
@@ -150,7 +150,10 @@ def undo_last(
                 if referral is not None and referral.status != ReferralStatus.ACCEPTED:
                     status = ReferralStatus(referral.status)
                     raise MoveRefused(Refusal.REFERRAL_HANDLED, id=referral.id, status=status)
-                delete_ticket(s, effect.referral_id)
+                try:
+                    delete_ticket(s, effect.referral_id)
+                except Refused as kept:  # its contact was revealed: the audit names it
+                    raise MoveRefused(kept.code, **kept.arguments) from None
             elif isinstance(effect, AuthorBlocked):
                 s.execute(delete(BlockedAuthor).where(BlockedAuthor.id == effect.block_id))
         for step in steps:

@@ -269,15 +269,26 @@ def test_dissatisfied_reopens_with_a_new_deadline(ticket):
     assert reopened.status == S.IN_PROGRESS and reopened.deadline == dt.date(2026, 12, 4)
 
 
-def test_a_seat_that_read_an_old_version_reads_again(ticket):
-    """Two moves planned from the same read: the second is planned again from the first's
-    result (here refused, as the ticket moved on), never written over it."""
+def test_a_move_is_planned_from_the_stored_ticket_not_a_stale_one(ticket):
+    """Signing for twice (a second seat that still showed "dispatched"): the second is
+    planned from what is stored now and refused, not written over the first."""
     db, referral_id, units = ticket
     move(db, referral_id, Dispatch(unit_id=units[0]))
     move(db, referral_id, SignFor())
     with pytest.raises(ReferralRefused):
         move(db, referral_id, SignFor())
     assert events(db, referral_id) == 3
+
+
+def test_undo_of_r_is_refused_once_the_contact_was_revealed(desk):
+    db, session_id, ids, _room, unit_id = desk
+    refer(db, ids[:1], unit_id, ReferralCategory.HELP, "", "m", TODAY, now=AT)
+    (shown,) = list_tickets(db, session_id=session_id)
+    reveal_contact(db, shown.id, seat="转办员", now=AT)
+    with pytest.raises(Refused) as refused:
+        undo_last(db, session_id, "m")
+    assert refused.value.code == Refusal.CONTACT_REVEALED
+    assert get_ticket(db, shown.id).number == shown.number
 
 
 # -- listing and contacts -------------------------------------------------------------------------
