@@ -18,6 +18,10 @@ def make_desk(qapp, event_loop_qt):
     built: list[StudioDesk] = []
 
     def make(db, argv=()) -> StudioDesk:
+        # What earlier tests left (widgets in reference cycles) is collected here, on the GUI
+        # thread: the desk's worker threads allocate, and a collection they set off would
+        # destroy those QObjects from the wrong thread.
+        gc.collect()
         studio = StudioDesk(
             qapp, db, parse_options(list(argv)), today=lambda: DEMO_DAY, log_path=None
         )
