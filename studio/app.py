@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from studio import APP_NAME, __version__
 from studio.crash import CrashHandler
 from studio.domain.studio_time import UnknownZone, set_studio_zone, studio_today
+from studio.feed.kuaishou_server import raise_descriptor_limit
 from studio.gui_gc import GuiThreadCollector
 from studio.logs import configure_logging
 from studio.options import AppOptions, parse_options
@@ -371,10 +372,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         log_path = configure_logging()
     except OSError as error:  # STUDIO_DATA_DIR (or the user's data folder) cannot be used
-        print(f"studio: the data folder cannot be used: {error.filename}: {error.strerror}",
-              file=sys.stderr)
+        print(
+            f"studio: the data folder cannot be used: {error.filename}: {error.strerror}",
+            file=sys.stderr,
+        )
         return 2
     log.info("Studio Desk %s starting", __version__)
+    raise_descriptor_limit()
     today = studio_today()
     try:
         db, temp_dir = open_studio_database(options, today)

@@ -363,6 +363,10 @@ Details are in {log}</source>
         <translation>{role} · {platform} {account} · {state}</translation>
     </message>
     <message>
+        <source>unverified script (no key)</source>
+        <translation>脚本未验证（无密钥）</translation>
+    </message>
+    <message>
         <source>{online} watching / {total} in all</source>
         <translation>在线 {online} / 累计 {total}</translation>
     </message>
@@ -723,8 +727,20 @@ Details are in {log}</source>
     <name>LiveFeedService</name>
     <message>
         <source>No session is open for questions yet</source>
-        <extracomment>``countsChanged`` is emitted at most this often (seconds): the strip needs no more.</extracomment>
+        <extracomment>``countsChanged`` is emitted at most this often (seconds): the strip needs no more. Where the runner runs (started with the first runner, closed by :meth:`stop`).</extracomment>
         <translation>尚未打开可录入问题的场次</translation>
+    </message>
+    <message>
+        <source>Room {room} is fed by the stock userscript, which presents no key: its comments are unverified. Install Studio Desk&apos;s userscript from the sources dialog.</source>
+        <translation>直播间 {room} 由原版油猴脚本接入，它不带密钥，评论来源未经验证。请在“评论来源”对话框中安装 Studio Desk 的脚本。</translation>
+    </message>
+    <message>
+        <source>The Kuaishou capture server is receiving too many connections at once; {count} were dropped (a program on this computer may be flooding it)</source>
+        <translation>快手采集服务器同时收到的连接过多，已断开 {count} 个（本机可能有程序在刷连接）</translation>
+    </message>
+    <message>
+        <source>This session&apos;s recordings reached {size} MB: the feed goes on and every comment is stored, but frames are no longer recorded ({name})</source>
+        <translation>本场录制已达 {size} MB：评论照常接收并全部入库，但不再录制原始消息（{name}）</translation>
     </message>
     <message>
         <source>Comments cannot be stored ({reason}); they are kept and will be stored as soon as the database takes them</source>

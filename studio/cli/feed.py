@@ -17,7 +17,14 @@ from typing import Any
 from studio.cli.common import CommandFailed, csv_text, jsonl_text, session_id_of
 from studio.domain.studio_time import clock_text, now_epoch
 from studio.feed.ingest import FeedIngest
-from studio.feed.recording import SessionRecorder, recording_path, unstored_recordings
+from studio.feed.kuaishou_server import raise_descriptor_limit
+from studio.feed.recording import (
+    SessionRecorder,
+    recorded_bytes,
+    recording_cap_bytes,
+    recording_path,
+    unstored_recordings,
+)
 from studio.feed.sources import FeedRunner, SourceSpec, parse_source_spec
 from studio.store.database import Database, open_database
 from studio.store.feed_export import EXPORT_FIELDS, question_export_rows
@@ -39,6 +46,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if spec.tool == "replay" and not Path(spec.address).is_file():
             print(f"studio: replay: no recording at {spec.address}", file=sys.stderr)
             return 2
+    raise_descriptor_limit()
     db = open_database(args.db)
     try:
         session_id = session_id_of(db, args.session)
@@ -75,10 +83,19 @@ def _say_store_refused(reason: str) -> None:
     )
 
 
+def _say_recording_capped(path: Path, cap: int) -> None:
+    print(
+        f"studio: this session's recordings reached {cap >> 20:,} MB: comments are still "
+        f"stored, but frames are no longer recorded ({path.name})",
+        file=sys.stderr,
+    )
+
+
 def _say_backlog(count: int) -> None:
     if count == 0:
         print(
-            f"{clock_text(now_epoch(), seconds=True)} studio: the waiting comments are stored", file=sys.stderr
+            f"{clock_text(now_epoch(), seconds=True)} studio: the waiting comments are stored",
+            file=sys.stderr,
         )
 
 
@@ -91,7 +108,16 @@ async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> di
         on_store_problem=_say_store_refused,
         on_backlog=_say_backlog,
     )
-    recorder = None if args.no_record else SessionRecorder(recording_path(session_id))
+    recorder = (
+        None
+        if args.no_record
+        else SessionRecorder(
+            recording_path(session_id),
+            cap_bytes=recording_cap_bytes(),
+            already=recorded_bytes(session_id),
+            on_capped=_say_recording_capped,
+        )
+    )
     runner = FeedRunner(ingest, recorder=recorder, on_state=_print_state)
     # Frames an earlier run recorded but may not have stored (killed, or the database refused
     # writes to the end) are stored now; the store drops the ones it has.

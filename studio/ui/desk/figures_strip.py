@@ -49,6 +49,7 @@ class FiguresStrip(QWidget):
         self._chips: dict[str, QLabel] = {}
         self._rooms: dict[str, RoomRecord] = {}
         self._states: dict[str, str] = {}
+        self._unverified: set[str] = set()
         self._counts: dict[str, Mapping[str, int]] = {}
         self._arrivals: deque[tuple[float, int]] = deque()
         self._waiting = 0
@@ -88,6 +89,16 @@ class FiguresStrip(QWidget):
         self._states[room] = state
         self._update(room)
 
+    def show_verified(self, room: str, verified: bool) -> None:
+        """Whether the script feeding a Kuaishou room presented the studio's key; an
+        unverified room (the stock userscript) is marked on its chip until a verified one
+        takes over."""
+        if verified:
+            self._unverified.discard(room)
+        else:
+            self._unverified.add(room)
+        self._update(room)
+
     def show_counts(self, counts: Mapping[str, Mapping[str, int]]) -> None:
         """The feed's figures per room: received, stored, duplicates, rejected, likes, and
         (when the platform reports them) online and total_viewers."""
@@ -107,6 +118,7 @@ class FiguresStrip(QWidget):
         if chip is None or room is None:
             return
         state = self._states.get(key, "")
+        unverified = key in self._unverified and state not in ("waiting", "stopped", "")
         parts = [
             self.tr("{role} · {platform} {account} · {state}").format(
                 role=labels.room_role(room.role),
@@ -115,6 +127,8 @@ class FiguresStrip(QWidget):
                 state=labels.feed_state(state),
             )
         ]
+        if unverified:
+            parts.append(self.tr("unverified script (no key)"))
         counts = self._counts.get(key) or {}
         if "online" in counts or "total_viewers" in counts:
             parts.append(
@@ -135,7 +149,7 @@ class FiguresStrip(QWidget):
                     self.tr("{rejected} rejected").format(rejected=_number(counts["rejected"]))
                 )
         chip.setText(" · ".join(parts))
-        chip.setProperty("state", CHIP_STATE.get(state, ""))
+        chip.setProperty("state", "warn" if unverified else CHIP_STATE.get(state, ""))
         chip.style().unpolish(chip)
         chip.style().polish(chip)
 

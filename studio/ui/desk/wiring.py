@@ -82,6 +82,7 @@ def _wire_feed(desk: DeskTab, s: Services, demo: bool) -> None:
     feed.roomStateChanged.connect(desk.rooms.show_state)
     feed.countsChanged.connect(desk.rooms.show_counts)
     feed.backlogChanged.connect(desk.rooms.show_backlog)
+    feed.roomVerified.connect(desk.rooms.show_verified)
     feed.sourcesLoaded.connect(desk.show_sources)
     desk.manualQuestionEntered.connect(feed.add_manual)
     desk.sourcesEdited.connect(feed.apply_sources)
