@@ -38,6 +38,7 @@ from studio.services.overview import (
     RigService,
     ScheduleService,
 )
+from studio.services.profile import ProfileService
 from studio.services.rig_monitor import RigMonitorService
 from studio.services.rundown_editing import RundownEditingService
 from studio.services.schedule_editing import ScheduleEditingService
@@ -61,6 +62,7 @@ from studio.ui.reports.wiring import wire_reports
 from studio.ui.rig.golive_dialog import GoLiveDialog
 from studio.ui.rig.wiring import wire_rig
 from studio.ui.services_bundle import Services
+from studio.ui.settings.wiring import wire_settings
 from studio.ui.window_wiring import wire_main_window
 
 log = logging.getLogger(__name__)
@@ -154,6 +156,7 @@ def build_services(
         ),
         live_feed=LiveFeedService(db, tasks, parent=owner),
         moderation=ModerationService(db, repository, tasks, today=today, parent=owner),
+        profile=ProfileService(db, tasks, today, parent=owner),
     )
 
 
@@ -245,6 +248,7 @@ class StudioDesk:
         wire_rig(w.rig, self.go_live, s)
         wire_referrals(w.referrals, s)
         wire_reports(w.reports, s)
+        wire_settings(w.settings_page, w.first_run, s, today=self.today)
         w.quitRequested.connect(self.request_quit)
 
     def request_quit(self) -> None:
