@@ -137,6 +137,12 @@ def referral_days(db: Database) -> dict[str, int]:
     return {category: profile.days_for(category) for category in REFERRAL_CATEGORIES}
 
 
+def profile_zone(db: Database) -> str:
+    """The studio's zone as the profile sets it ("": left to ``--tz``, ``STUDIO_TZ``, default)."""
+    with db.sessions() as s:
+        return s.scalar(select(StudioProfileRow.time_zone).where(StudioProfileRow.id == 1)) or ""
+
+
 def county_name(db: Database) -> str:
     """The county's name as the profile sets it ("" before it is set)."""
     return load_profile(db).county_name

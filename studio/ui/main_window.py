@@ -39,6 +39,7 @@ from studio.ui.reports.reports_tab import ReportsTab
 from studio.ui.rig.rig_tab import RigTab
 from studio.ui.settings.first_run import FirstRunChecklist
 from studio.ui.settings.settings_page import SettingsPage
+from studio.ui.settings.unassigned_rooms import UnassignedRooms
 from studio.ui.status_bar import StatusBar
 
 MARKER_SETTING = "official/phone_marker"
@@ -65,11 +66,13 @@ class MainWindow(QMainWindow):
 
     Signals:
         quitRequested(): the person chose Quit; the app cleans up and exits.
+        settingsOpened(): the settings page was opened (the profile is read again).
         exportActualsRequested(str): save the segment timings CSV to this path.
         jumpRequested(int): move the timer to this segment (0 is the first).
     """
 
     quitRequested = Signal()
+    settingsOpened = Signal()
     exportActualsRequested = Signal(str)
     jumpRequested = Signal(int)
 
@@ -116,11 +119,13 @@ class MainWindow(QMainWindow):
         self.first_run = FirstRunChecklist()
         self.first_run.stepRequested.connect(self.go_to_step)
         self.settings_page = SettingsPage(self)
+        self.unassigned_rooms = UnassignedRooms()
         central = QWidget()
         central_box = QVBoxLayout(central)
         central_box.setContentsMargins(0, 0, 0, 0)
         central_box.setSpacing(4)
         central_box.addWidget(self.first_run)
+        central_box.addWidget(self.unassigned_rooms)
         central_box.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -239,6 +244,7 @@ class MainWindow(QMainWindow):
     # -- setting up --------------------------------------------------------------------------
     def open_settings(self) -> None:
         """The settings page, non-modal, in front."""
+        self.settingsOpened.emit()
         self.settings_page.show()
         self.settings_page.raise_()
         self.settings_page.activateWindow()

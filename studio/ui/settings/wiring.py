@@ -11,9 +11,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import SignalInstance
+
 from studio.ui.services_bundle import Services
 from studio.ui.settings.first_run import FirstRunChecklist
 from studio.ui.settings.settings_page import SettingsPage
+from studio.ui.settings.unassigned_rooms import UnassignedRooms
 
 if TYPE_CHECKING:
     from studio.services.profile import ProfileService
@@ -22,20 +25,30 @@ if TYPE_CHECKING:
 def wire_settings(
     page: SettingsPage,
     checklist: FirstRunChecklist,
+    unassigned: UnassignedRooms,
     services: Services,
     *,
     today: Callable[[], dt.date],
+    opened: SignalInstance,
 ) -> None:
-    """Connect the settings page and the first-run checklist, then load the profile.
+    """Connect the settings page, the first-run checklist and the unassigned rooms' banner,
+    then load the profile.
 
     Args:
         page: the settings page.
         checklist: the first-run checklist above the main window's tabs.
+        unassigned: the banner that asks whose an unknown room is.
         services: the running studio's services.
         today: the studio's date (the checklist's last step plans a session on it).
+        opened: emitted when the settings page is opened (the profile is read again).
     """
     s = services
     wire_settings_page(page, s.profile)
+    opened.connect(s.profile.load)
+    s.profile.accountsLoaded.connect(unassigned.show_accounts)
+    unassigned.roomAssignRequested.connect(s.profile.assign_room)
+    # A room the feed met shows up when the rooms are read again (a session's feed opened).
+    s.feed.loadFinished.connect(lambda _count: s.profile.load())
     s.profile.setupLoaded.connect(checklist.show_setup)
     # "Create today's session": planned on the schedule, then opened for editing there.
     checklist.stepRequested.connect(
