@@ -1808,7 +1808,7 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
     <message>
         <source>&apos;{name}&apos; is no time zone (expected e.g. Asia/Shanghai)</source>
-        <translation>“{name}”不是时区（应为如 Asia/Shanghai）</translation>
+        <translation>“{name}”不是有效的时区名称</translation>
     </message>
     <message>
         <source>the deadline for &apos;{name}&apos; must be 1 to {max} working days</source>
@@ -1816,7 +1816,7 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
     <message>
         <source>the picture is larger than {max} KB</source>
-        <translation>图片大于 {max} KB</translation>
+        <translation>图片大于 {max} 千字节</translation>
     </message>
     <message>
         <source>a broadcast account is on Douyin or Kuaishou, not &apos;{name}&apos;</source>
@@ -1824,7 +1824,7 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
     <message>
         <source>the account&apos;s capture identity (SecUid or path key) is empty</source>
-        <translation>账号的采集标识（SecUid 或路径标识）为空</translation>
+        <translation>账号的采集标识为空（抖音填主播标识，快手填脚本路径标识）</translation>
     </message>
     <message>
         <source>another account already has the identity &apos;{name}&apos;</source>
