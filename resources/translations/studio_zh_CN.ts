@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Broadcast account</source>
+        <translation>直播账号</translation>
+    </message>
+    <message>
+        <source>e.g. 青山县人民政府</source>
+        <translation>如：青山县人民政府</translation>
+    </message>
+    <message>
+        <source>Douyin: the owner&apos;s SecUid or live id; Kuaishou: the userscript&apos;s path key</source>
+        <translation>抖音：主播的 SecUid 或直播间号；快手：油猴脚本的路径标识</translation>
+    </message>
+    <message>
+        <source>Choose QR image…</source>
+        <translation>选择二维码图片…</translation>
+    </message>
+    <message>
+        <source>No QR image</source>
+        <translation>不用二维码</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Whose account</source>
+        <translation>账号归属</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账号名称</translation>
+    </message>
+    <message>
+        <source>Capture identity</source>
+        <translation>采集标识</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not an image</source>
+        <translation>不是图片</translation>
+    </message>
+</context>
+<context>
     <name>AnnouncementDialog</name>
     <message>
         <source>Preview announcement</source>
@@ -407,6 +458,69 @@ Details are in {log}</source>
     </message>
 </context>
 <context>
+    <name>FirstRunChecklist</name>
+    <message>
+        <source>Set up the studio</source>
+        <translation>设置直播间</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>County profile</source>
+        <translation>县情资料</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Add units</source>
+        <translation>添加单位</translation>
+    </message>
+    <message>
+        <source>Officials</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>Add officials</source>
+        <translation>添加主讲人</translation>
+    </message>
+    <message>
+        <source>Accounts and feed sources</source>
+        <translation>账号与评论来源</translation>
+    </message>
+    <message>
+        <source>Add accounts</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Bind phones</source>
+        <translation>绑定手机</translation>
+    </message>
+    <message>
+        <source>First session</source>
+        <translation>第一场直播</translation>
+    </message>
+    <message>
+        <source>Create today&apos;s session</source>
+        <translation>创建今日场次</translation>
+    </message>
+    <message>
+        <source>{done} of {count} done</source>
+        <translation>已完成 {done}/{count}</translation>
+    </message>
+</context>
+<context>
     <name>GoLiveDialog</name>
     <message>
         <source>Go live</source>
@@ -778,6 +892,10 @@ Details are in {log}</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>Studio &amp;settings…</source>
+        <translation>直播间设置(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Export segment timings (CSV)…</source>
         <translation>导出环节用时（CSV）…</translation>
     </message>
@@ -788,6 +906,10 @@ Details are in {log}</source>
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>First-run checklist</source>
+        <translation>首次使用清单</translation>
     </message>
     <message>
         <source>Show phone alarms on the official&apos;s screen</source>
@@ -1679,6 +1801,50 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>not a readable workbook: {text}</source>
         <translation>不是可读取的工作簿：{text}</translation>
+    </message>
+    <message>
+        <source>the county&apos;s name is empty</source>
+        <translation>县名为空</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is no time zone (expected e.g. Asia/Shanghai)</source>
+        <translation>“{name}”不是有效的时区名称</translation>
+    </message>
+    <message>
+        <source>the deadline for &apos;{name}&apos; must be 1 to {max} working days</source>
+        <translation>“{name}”的时限须为 1 至 {max} 个工作日</translation>
+    </message>
+    <message>
+        <source>the picture is larger than {max} KB</source>
+        <translation>图片大于 {max} 千字节</translation>
+    </message>
+    <message>
+        <source>a broadcast account is on Douyin or Kuaishou, not &apos;{name}&apos;</source>
+        <translation>直播账号只能在抖音或快手，不能是“{name}”</translation>
+    </message>
+    <message>
+        <source>the account&apos;s capture identity (SecUid or path key) is empty</source>
+        <translation>账号的采集标识为空（抖音填主播标识，快手填脚本路径标识）</translation>
+    </message>
+    <message>
+        <source>another account already has the identity &apos;{name}&apos;</source>
+        <translation>已有其他账号使用标识“{name}”</translation>
+    </message>
+    <message>
+        <source>there is no account {id}</source>
+        <translation>没有账号 {id}</translation>
+    </message>
+    <message>
+        <source>the account &apos;{name}&apos; has comments and cannot be removed</source>
+        <translation>账号“{name}”已有留言，不能删除</translation>
+    </message>
+    <message>
+        <source>not a studio profile file ({text})</source>
+        <translation>不是直播间资料文件（{text}）</translation>
+    </message>
+    <message>
+        <source>add a unit first: a session needs a unit in the chair</source>
+        <translation>请先添加单位：每场直播都需要一个上线单位</translation>
     </message>
     <message>
         <source>, </source>
@@ -2894,6 +3060,185 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Studio settings</source>
+        <translation>直播间设置</translation>
+    </message>
+    <message>
+        <source>e.g. 青山县</source>
+        <translation>如：青山县</translation>
+    </message>
+    <message>
+        <source>e.g. 青山</source>
+        <translation>如：青山</translation>
+    </message>
+    <message>
+        <source>Choose logo…</source>
+        <translation>选择标志…</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>不用标志</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <source>County name</source>
+        <translation>县名</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>(default: --tz, STUDIO_TZ or Asia/Shanghai)</source>
+        <translation>（默认：--tz、STUDIO_TZ 或 Asia/Shanghai）</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>直播间</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Default slot</source>
+        <translation>默认时段</translation>
+    </message>
+    <message>
+        <source>Referral deadlines (working days)</source>
+        <translation>转办时限（工作日）</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>保存资料</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>归属</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账号名称</translation>
+    </message>
+    <message>
+        <source>Capture identity</source>
+        <translation>采集标识</translation>
+    </message>
+    <message>
+        <source>QR</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <source>Add account…</source>
+        <translation>添加账号…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>This is the county&apos;s room</source>
+        <translation>这是县政府的直播间</translation>
+    </message>
+    <message>
+        <source>This is the department&apos;s room</source>
+        <translation>这是部门的直播间</translation>
+    </message>
+    <message>
+        <source>Broadcast accounts and their rooms</source>
+        <translation>直播账号及其直播间</translation>
+    </message>
+    <message>
+        <source>Export profile…</source>
+        <translation>导出资料…</translation>
+    </message>
+    <message>
+        <source>Import profile…</source>
+        <translation>导入资料…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Enquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>求助</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Imported {path}</source>
+        <translation>已导入 {path}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>County logo</source>
+        <translation>县标志</translation>
+    </message>
+    <message>
+        <source>{path} is not an image</source>
+        <translation>{path} 不是图片</translation>
+    </message>
+    <message>
+        <source>Export profile</source>
+        <translation>导出资料</translation>
+    </message>
+    <message>
+        <source>Import profile</source>
+        <translation>导入资料</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>No session today</source>
@@ -3062,6 +3407,21 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Resume</source>
         <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>UnassignedRooms</name>
+    <message>
+        <source>Unassigned room: {platform} {identity} sends comments. Whose room is it?</source>
+        <translation>未指定的直播间：{platform} {identity} 有留言进来。这是谁的直播间？</translation>
+    </message>
+    <message>
+        <source>The county&apos;s room</source>
+        <translation>县政府的直播间</translation>
+    </message>
+    <message>
+        <source>The department&apos;s room</source>
+        <translation>部门的直播间</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli.common import CommandFailed, csv_text, jsonl_text, session_id_of
+from studio.domain.model import RoomRole
 from studio.domain.studio_time import clock_text, now_epoch
 from studio.feed.ingest import FeedIngest
 from studio.feed.kuaishou_server import raise_descriptor_limit
@@ -99,9 +100,20 @@ def _say_backlog(count: int) -> None:
         )
 
 
+def _room(text: str) -> tuple[str, RoomRole]:
+    """``gov=IDENTITY`` or ``dept=IDENTITY``: a room not set up as an account yet."""
+    role, sep, identity = text.partition("=")
+    if not sep or not identity.strip() or role not in ("gov", "dept"):
+        raise argparse.ArgumentTypeError(f"expected gov=IDENTITY or dept=IDENTITY: {text!r}")
+    return identity.strip(), RoomRole(role)
+
+
 async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> dict[str, Any]:
+    # The studio's accounts (settings page), then the rooms named on the command line; a room
+    # in neither is stored as unassigned.
     roles = await asyncio.to_thread(room_roles, db)
-    store = FeedStore(db, session_id)
+    roles.update(dict(args.room or ()))
+    store = FeedStore(db, session_id, room_roles=roles)
     ingest = FeedIngest(
         await asyncio.to_thread(session_text_pipeline, db),
         store.write,
@@ -243,6 +255,14 @@ def add_feed_commands(subparsers: Any) -> None:
         metavar="SPEC",
         help="barragegrab:ws://H:P, douyinlive:ws://H:P/ws/ID, kuaishou-server:H:P, "
         "replay:FILE[@SPEED] (0 = as fast as possible) or simulator[:RATE]; repeatable",
+    )
+    ingest.add_argument(
+        "--room",
+        action="append",
+        type=_room,
+        metavar="ROLE=IDENTITY",
+        help="a room not set up as an account yet: gov=IDENTITY (the county's) or "
+        "dept=IDENTITY (the department's), IDENTITY as the tool reports it; repeatable",
     )
     ingest.add_argument(
         "--until-idle", type=float, metavar="SECONDS", help="stop after SECONDS without a frame"

@@ -86,6 +86,8 @@ class RoomRecord:
     identity: str
     role: RoomRole
     unit_name: str
+    #: False for a room the feed met that nobody has said is the county's or the department's.
+    assigned: bool = True
 
 
 @dataclass(frozen=True, slots=True)

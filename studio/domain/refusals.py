@@ -156,6 +156,18 @@ class Refusal(StrEnum):
     FORMULA = "formula"
     ERROR_VALUE = "error_value"
     NOT_A_WORKBOOK = "not_a_workbook"
+    # the studio's profile and its broadcast accounts
+    COUNTY_NAME_EMPTY = "county_name_empty"
+    ZONE_UNKNOWN = "zone_unknown"
+    DEADLINE_OUT_OF_RANGE = "deadline_out_of_range"
+    IMAGE_TOO_LARGE = "image_too_large"
+    ACCOUNT_PLATFORM = "account_platform"
+    IDENTITY_EMPTY = "identity_empty"
+    ACCOUNT_TAKEN = "account_taken"
+    NO_ACCOUNT_WITH_ID = "no_account_with_id"
+    ACCOUNT_IN_USE = "account_in_use"
+    PROFILE_FILE_INVALID = "profile_file_invalid"
+    NO_UNIT_FOR_SESSION = "no_unit_for_session"
 
 
 R = Refusal
@@ -330,6 +342,31 @@ TEMPLATES: Mapping[Refusal, str] = {
     ),
     R.ERROR_VALUE: QT_TRANSLATE_NOOP("Refusals", "an error value ({text}), not data"),
     R.NOT_A_WORKBOOK: QT_TRANSLATE_NOOP("Refusals", "not a readable workbook: {text}"),
+    R.COUNTY_NAME_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the county's name is empty"),
+    R.ZONE_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Refusals", "'{name}' is no time zone (expected e.g. Asia/Shanghai)"
+    ),
+    R.DEADLINE_OUT_OF_RANGE: QT_TRANSLATE_NOOP(
+        "Refusals", "the deadline for '{name}' must be 1 to {max} working days"
+    ),
+    R.IMAGE_TOO_LARGE: QT_TRANSLATE_NOOP("Refusals", "the picture is larger than {max} KB"),
+    R.ACCOUNT_PLATFORM: QT_TRANSLATE_NOOP(
+        "Refusals", "a broadcast account is on Douyin or Kuaishou, not '{name}'"
+    ),
+    R.IDENTITY_EMPTY: QT_TRANSLATE_NOOP(
+        "Refusals", "the account's capture identity (SecUid or path key) is empty"
+    ),
+    R.ACCOUNT_TAKEN: QT_TRANSLATE_NOOP(
+        "Refusals", "another account already has the identity '{name}'"
+    ),
+    R.NO_ACCOUNT_WITH_ID: QT_TRANSLATE_NOOP("Refusals", "there is no account {id}"),
+    R.ACCOUNT_IN_USE: QT_TRANSLATE_NOOP(
+        "Refusals", "the account '{name}' has comments and cannot be removed"
+    ),
+    R.PROFILE_FILE_INVALID: QT_TRANSLATE_NOOP("Refusals", "not a studio profile file ({text})"),
+    R.NO_UNIT_FOR_SESSION: QT_TRANSLATE_NOOP(
+        "Refusals", "add a unit first: a session needs a unit in the chair"
+    ),
 }
 
 # How a list argument is joined: several states ("topic, official"), several refusals

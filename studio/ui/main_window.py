@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +37,9 @@ from studio.ui.prep.prep_tab import PrepTab
 from studio.ui.referrals.referrals_tab import ReferralsTab
 from studio.ui.reports.reports_tab import ReportsTab
 from studio.ui.rig.rig_tab import RigTab
+from studio.ui.settings.first_run import FirstRunChecklist
+from studio.ui.settings.settings_page import SettingsPage
+from studio.ui.settings.unassigned_rooms import UnassignedRooms
 from studio.ui.status_bar import StatusBar
 
 MARKER_SETTING = "official/phone_marker"
@@ -62,11 +66,13 @@ class MainWindow(QMainWindow):
 
     Signals:
         quitRequested(): the person chose Quit; the app cleans up and exits.
+        settingsOpened(): the settings page was opened (the profile is read again).
         exportActualsRequested(str): save the segment timings CSV to this path.
         jumpRequested(int): move the timer to this segment (0 is the first).
     """
 
     quitRequested = Signal()
+    settingsOpened = Signal()
     exportActualsRequested = Signal(str)
     jumpRequested = Signal(int)
 
@@ -109,7 +115,19 @@ class MainWindow(QMainWindow):
         ):
             self.tabs.addTab(widget, title)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.setCentralWidget(self.tabs)
+        # The first-run checklist sits above the tabs while the studio is not set up.
+        self.first_run = FirstRunChecklist()
+        self.first_run.stepRequested.connect(self.go_to_step)
+        self.settings_page = SettingsPage(self)
+        self.unassigned_rooms = UnassignedRooms()
+        central = QWidget()
+        central_box = QVBoxLayout(central)
+        central_box.setContentsMargins(0, 0, 0, 0)
+        central_box.setSpacing(4)
+        central_box.addWidget(self.first_run)
+        central_box.addWidget(self.unassigned_rooms)
+        central_box.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
         self.status = StatusBar(database_name)
         self.setStatusBar(self.status)
@@ -121,6 +139,13 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.settings_action = QAction(self.tr("Studio &settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(self.settings_action)
+        self.addAction(self.settings_action)
+        file_menu.addSeparator()
         export = QAction(self.tr("Export segment timings (CSV)…"), self)
         export.triggered.connect(self._ask_actuals_path)
         file_menu.addAction(export)
@@ -142,6 +167,9 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.tab_actions.append(action)
         view_menu.addSeparator()
+        checklist = QAction(self.tr("First-run checklist"), self)
+        checklist.triggered.connect(self.first_run.reopen)
+        view_menu.addAction(checklist)
         self.marker_action = QAction(self.tr("Show phone alarms on the official's screen"), self)
         self.marker_action.setCheckable(True)
         self.marker_action.setChecked(self._settings.value(MARKER_SETTING, False, type=bool))
@@ -212,6 +240,28 @@ class MainWindow(QMainWindow):
         dialog.fileSelected.connect(self.exportActualsRequested.emit)
         dialog.open()  # never exec(): the event loop (and the timer) keeps running
         self._actuals_dialog = dialog
+
+    # -- setting up --------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        """The settings page, non-modal, in front."""
+        self.settingsOpened.emit()
+        self.settings_page.show()
+        self.settings_page.raise_()
+        self.settings_page.activateWindow()
+        self.settings_page.county_name.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def go_to_step(self, step: str) -> None:
+        """A first-run step's button: open the place the step is done in. (``session`` is
+        asked of the schedule by the wiring: it creates today's session.)"""
+        if step in ("profile", "accounts"):
+            self.open_settings()
+        elif step in ("units", "officials"):
+            self.tabs.setCurrentWidget(self.prep)
+            self.prep.show_units_page()
+        elif step == "phones":
+            self.tabs.setCurrentWidget(self.rig)
+        elif step == "session":
+            self.tabs.setCurrentWidget(self.prep)
 
     # -- official's screen -------------------------------------------------------------------
     def _marker_toggled(self, on: bool) -> None:

@@ -76,7 +76,9 @@ class FiguresStrip(QWidget):
             self._box.removeWidget(chip)
             chip.deleteLater()
         self._chips, self._rooms = {}, {}
-        for position, room in enumerate(rooms):
+        # An unassigned room is no one's chip: the window asks whose it is (settings seat).
+        assigned = [room for room in rooms if room.assigned]
+        for position, room in enumerate(assigned):
             chip = QLabel(textFormat=Qt.TextFormat.PlainText)
             chip.setProperty("role", "chip")
             self._box.insertWidget(position, chip)
