@@ -57,6 +57,53 @@
     </message>
 </context>
 <context>
+    <name>BlockedViewersDialog</name>
+    <message>
+        <source>Blocked viewers</source>
+        <translation>已屏蔽的网友</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>网友</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>直播间</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>屏蔽范围</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>屏蔽时间</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>解除屏蔽</translation>
+    </message>
+    <message>
+        <source>Their later comments arrive as anyone&apos;s; hidden ones stay hidden (H)</source>
+        <translation>此后的留言照常显示；已隐藏的仍然隐藏（可按 H 恢复）</translation>
+    </message>
+    <message>
+        <source>for good</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>this session</source>
+        <translation>本场</translation>
+    </message>
+    <message>
+        <source>{count} viewers blocked. Select one and press Unblock.</source>
+        <translation>已屏蔽 {count} 位网友。选中一位后点“解除屏蔽”。</translation>
+    </message>
+    <message>
+        <source>No viewer is blocked. B on a feed row blocks its author.</source>
+        <translation>没有被屏蔽的网友。在留言行上按 B 可屏蔽其作者。</translation>
+    </message>
+</context>
+<context>
     <name>BriefingPanel</name>
     <message>
         <source>Title, e.g. 口径：供暖收费</source>
@@ -126,6 +173,21 @@
     </message>
 </context>
 <context>
+    <name>ClusterOffer</name>
+    <message>
+        <source>No</source>
+        <translation>不用</translation>
+    </message>
+    <message>
+        <source>{count} more viewers asked the same. Mark them answered too?</source>
+        <translation>另有 {count} 位网友问了同样的问题。一并标为已回答？</translation>
+    </message>
+    <message>
+        <source>Answer all {count} (Alt+A)</source>
+        <translation>这 {count} 条都标为已回答（Alt+A）</translation>
+    </message>
+</context>
+<context>
     <name>DeskTab</name>
     <message>
         <source>Time</source>
@@ -160,6 +222,14 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>{status} · edited</source>
+        <translation>{status} · 已编辑</translation>
+    </message>
+    <message>
+        <source>Edited by the moderator (E): {text}</source>
+        <translation>主持人已编辑（E）：{text}</translation>
+    </message>
+    <message>
         <source>County</source>
         <translation>县</translation>
     </message>
@@ -177,12 +247,20 @@
     </message>
     <message>
         <source>Add a phone/WeChat question…</source>
-        <extracomment>The feed&apos;s columns, by name (their order in the table).</extracomment>
         <translation>录入电话/微信问题…</translation>
+    </message>
+    <message>
+        <source>Question feed</source>
+        <extracomment>A cluster&apos;s questions an answer may close too (on air is the official&apos;s, done is done). The feed&apos;s columns, by name (their order in the table).</extracomment>
+        <translation>留言流</translation>
     </message>
     <message>
         <source>Feed sources…</source>
         <translation>评论来源…</translation>
+    </message>
+    <message>
+        <source>Blocked viewers…</source>
+        <translation>已屏蔽的网友…</translation>
     </message>
     <message>
         <source>Question feed (both rooms)</source>
@@ -193,12 +271,28 @@
         <translation>待答队列</translation>
     </message>
     <message>
+        <source>To the on-air queue (Esc: back)</source>
+        <translation>转到待答队列（Esc 返回）</translation>
+    </message>
+    <message>
+        <source>Answer the rest of the cluster (when offered)</source>
+        <translation>同类问题一并标为已回答（出现提示时）</translation>
+    </message>
+    <message>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
         <source>Briefing notes</source>
         <translation>背景材料</translation>
+    </message>
+    <message>
+        <source>Show: {view}</source>
+        <translation>显示：{view}</translation>
+    </message>
+    <message>
+        <source>Search (Esc: clear)</source>
+        <translation>搜索（Esc 清空）</translation>
     </message>
     <message>
         <source>{count} new ▼</source>
@@ -275,8 +369,8 @@ Details are in {log}</source>
         <translation>问题</translation>
     </message>
     <message>
-        <source>New</source>
-        <translation>新留言</translation>
+        <source>New questions</source>
+        <translation>新问题</translation>
     </message>
     <message>
         <source>Flagged</source>
@@ -297,6 +391,53 @@ Details are in {log}</source>
     <message>
         <source>Hidden</source>
         <translation>已隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>FeedKeys</name>
+    <message>
+        <source>Flag / unflag</source>
+        <translation>标记 / 取消标记</translation>
+    </message>
+    <message>
+        <source>Add to / take off the on-air queue</source>
+        <translation>加入 / 移出待答队列</translation>
+    </message>
+    <message>
+        <source>Put on air now</source>
+        <translation>立即播出</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>Hide / show</source>
+        <translation>隐藏 / 恢复显示</translation>
+    </message>
+    <message>
+        <source>Block the author for this session</source>
+        <translation>本场屏蔽作者</translation>
+    </message>
+    <message>
+        <source>Block the author for good</source>
+        <translation>永久屏蔽作者</translation>
+    </message>
+    <message>
+        <source>Merge the selection into one cluster</source>
+        <translation>将所选合并为同类问题</translation>
+    </message>
+    <message>
+        <source>Refer to a unit…</source>
+        <translation>转办给单位…</translation>
+    </message>
+    <message>
+        <source>Edit, then approve…</source>
+        <translation>编辑后通过…</translation>
+    </message>
+    <message>
+        <source>Undo this desk&apos;s last move</source>
+        <translation>撤销本台上一步操作</translation>
     </message>
 </context>
 <context>
@@ -502,6 +643,37 @@ Details are in {log}</source>
     <message>
         <source>Unchanged</source>
         <translation>未变</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>适用位置</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Keys in: {pane}</source>
+        <translation>快捷键：{pane}</translation>
+    </message>
+    <message>
+        <source>this tab</source>
+        <translation>本页</translation>
+    </message>
+    <message>
+        <source>anywhere in the window</source>
+        <translation>整个窗口</translation>
     </message>
 </context>
 <context>
@@ -798,6 +970,10 @@ Details are in {log}</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Keys of this pane</source>
+        <translation>本区快捷键(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;About Studio Desk</source>
         <translation>关于问政直播台(&amp;A)</translation>
     </message>
@@ -908,6 +1084,10 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Not saved: {error}</source>
         <translation>未能保存：{error}</translation>
+    </message>
+    <message>
+        <source>Not read: {error}</source>
+        <translation>未能读取：{error}</translation>
     </message>
     <message>
         <source>Not done: {reason}</source>
@@ -1188,6 +1368,38 @@ The control panel of the county&apos;s daily livestream.</source>
 <context>
     <name>QueuePanel</name>
     <message>
+        <source>On-air queue</source>
+        <translation>待答队列</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Put on air now</source>
+        <translation>立即播出</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>Take out of the queue</source>
+        <translation>移出队列</translation>
+    </message>
+    <message>
+        <source>Undo this desk&apos;s last move</source>
+        <translation>撤销本台上一步操作</translation>
+    </message>
+    <message>
+        <source>Back to the feed</source>
+        <translation>返回留言流</translation>
+    </message>
+    <message>
         <source>Q&amp;A: {left} left · about {fit} of {count} fit</source>
         <translation>问答剩余 {left} · 约可答 {count} 条中的 {fit} 条</translation>
     </message>
@@ -1355,6 +1567,10 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>this question has no viewer account to block</source>
         <translation>该问题没有可屏蔽的网友账号</translation>
+    </message>
+    <message>
+        <source>block {id} is no longer in force</source>
+        <translation>屏蔽记录 {id} 已不存在</translation>
     </message>
     <message>
         <source>the question is not in the on-air queue</source>

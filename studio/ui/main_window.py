@@ -7,6 +7,7 @@ from typing import Protocol
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -29,6 +30,8 @@ from studio.domain.screen_notes import ScreenNotes
 from studio.ui import theme
 from studio.ui.desk.desk_tab import DeskTab
 from studio.ui.file_dialogs import file_dialog
+from studio.ui.keys import keys_in_focus
+from studio.ui.keys_dialog import KeysDialog
 from studio.ui.official.official_screen import OfficialScreen
 from studio.ui.official_menu import OfficialScreenMenu
 from studio.ui.official_view import OfficialView, OnAir, official_view
@@ -153,9 +156,27 @@ class MainWindow(QMainWindow):
         self._build_timer_menu()
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.keys_action = QAction(self.tr("&Keys of this pane"), self)
+        self.keys_action.setShortcut(QKeySequence("F1"))
+        self.keys_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.keys_action.triggered.connect(lambda _checked=False: self.show_keys())
+        help_menu.addAction(self.keys_action)
+        self.addAction(self.keys_action)
+        self.keys_dialog: KeysDialog | None = None
         about = QAction(self.tr("&About Studio Desk"), self)
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
+
+    def show_keys(self, focus: QWidget | None = None) -> KeysDialog:
+        """Help ▸ Keys (F1): the keys of the focused pane, of the tab around it, and the
+        window's. The dialog is non-modal; the focus stays where the keys were asked."""
+        focus = focus or QApplication.focusWidget()
+        pane = _pane_name(focus, self) or self.tabs.tabText(self.tabs.currentIndex())
+        if self.keys_dialog is None:
+            self.keys_dialog = KeysDialog(self)
+        self.keys_dialog.show_keys(pane, keys_in_focus(focus, self))
+        self.keys_dialog.show()
+        return self.keys_dialog
 
     def _build_timer_menu(self) -> None:
         """The transport's keys: window-scoped, so they only act while this window has focus."""
@@ -359,3 +380,13 @@ class MainWindow(QMainWindow):
         # Closing the main window means quitting; the app decides how (after clean-up).
         event.ignore()
         self.quitRequested.emit()
+
+
+def _pane_name(focus: QWidget | None, window: QWidget) -> str:
+    """The accessible name of the focused widget or the nearest panel around it that has one."""
+    widget = focus
+    while widget is not None and widget is not window:
+        if widget.accessibleName():
+            return widget.accessibleName()
+        widget = widget.parentWidget()
+    return ""
