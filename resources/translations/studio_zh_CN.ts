@@ -1026,6 +1026,14 @@ Details are in {log}</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
+        <source>{count} viewers asked this · {rooms}</source>
+        <translation>{count} 位网友问了这个问题 · 来自{rooms}</translation>
+    </message>
+    <message>
+        <source>Asked in: {rooms}</source>
+        <translation>来自{rooms}</translation>
+    </message>
+    <message>
         <source>About Studio Desk</source>
         <translation>关于问政直播台</translation>
     </message>
@@ -1226,6 +1234,10 @@ The control panel of the county&apos;s daily livestream.</source>
 </context>
 <context>
     <name>OfficialViewText</name>
+    <message>
+        <source>Segment {number} of {count}</source>
+        <translation>第 {number} / {count} 环节</translation>
+    </message>
     <message>
         <source>Briefing · {title}</source>
         <translation>背景材料 · {title}</translation>
@@ -3276,8 +3288,24 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>计划 {planned} · 已用 {elapsed}</translation>
     </message>
     <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Paused: the clock is stopped (F6 resumes)</source>
+        <translation>已暂停：计时停止（F6 继续）</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>继续</translation>
+    </message>
+    <message>
+        <source>Not live yet · planned start {time} in {left}</source>
+        <translation>尚未开播 · 计划 {time} 开始，还有 {left}</translation>
+    </message>
+    <message>
+        <source>Not live yet · planned start {time} was {late} ago (F5 goes live)</source>
+        <translation>尚未开播 · 计划开始时间 {time} 已过 {late}（F5 开播）</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,8 @@ from studio.domain.records import (
 from studio.domain.rundown_clock import ClockReading
 from studio.domain.rundown_state import ClockState
 from studio.domain.screen_notes import ScreenNotes
-from studio.ui import theme
+from studio.domain.studio_time import studio_epoch
+from studio.ui import labels, theme
 from studio.ui.desk.desk_tab import DeskTab
 from studio.ui.file_dialogs import file_dialog
 from studio.ui.keys import keys_in_focus
@@ -275,6 +276,9 @@ class MainWindow(QMainWindow):
     # -- slots for the services --------------------------------------------------------------
     def show_today(self, session: SessionRecord | None) -> None:
         self._session = session
+        self.desk.transport.set_planned_start(
+            studio_epoch(session.date, session.start) if session else None
+        )
         self.desk.briefing.follow_session(session.id if session else None)
         self.prep.show_today(session)
         self.status.show_session(session)
@@ -315,8 +319,24 @@ class MainWindow(QMainWindow):
         ordered = self.desk.queue.ordered()
         texts = tuple(q.display_text for q in ordered)
         focus = 0 if ordered and ordered[0].status == QuestionStatus.ON_AIR else -1
-        self._on_air = OnAir(texts, focus)
+        detail = self._asked_line(ordered[0]) if focus == 0 else ""
+        self._on_air = OnAir(texts, focus, detail)
         self._refresh_official()
+
+    def _asked_line(self, question: QuestionRecord) -> str:
+        """For the official: how many viewers asked the question on air, and from which rooms
+        ("3 viewers asked this · Department account, County account": its own room first)."""
+        model = self.desk.feed_model
+        cluster = question.cluster_id
+        members = model.cluster_members(cluster) if cluster is not None else []
+        asked = members or [question]
+        # The room of the question on air first, then the others it was asked in.
+        rooms = ", ".join(dict.fromkeys(_room_words(q) for q in [question, *asked]))
+        if len(asked) > 1:
+            return self.tr("{count} viewers asked this · {rooms}").format(
+                count=len(asked), rooms=rooms
+            )
+        return self.tr("Asked in: {rooms}").format(rooms=rooms)
 
     def show_reading(self, reading: ClockReading) -> None:
         """Every tick of the timer: the transport and the official's screen."""
@@ -390,3 +410,10 @@ def _pane_name(focus: QWidget | None, window: QWidget) -> str:
             return widget.accessibleName()
         widget = widget.parentWidget()
     return ""
+
+
+def _room_words(question: QuestionRecord) -> str:
+    """Where a question came from, as the official's screen names it."""
+    if question.room_role is None:
+        return labels.channel(question.channel)
+    return labels.room_role(question.room_role)
