@@ -2179,6 +2179,92 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>存储空间不足</translation>
     </message>
     <message>
+        <source>Check the USB cable (or Wi-Fi) and that USB debugging is still on.</source>
+        <translation>检查数据线（或 Wi-Fi）是否连好，USB 调试是否仍然打开。</translation>
+    </message>
+    <message>
+        <source>On the phone, accept “Allow USB debugging?” (tick Always allow).</source>
+        <translation>在手机上确认“允许 USB 调试吗？”（勾选“始终允许”）。</translation>
+    </message>
+    <message>
+        <source>Unplug and plug the cable in again; if it stays, restart the phone.</source>
+        <translation>拔下数据线再插上；仍不行就重启手机。</translation>
+    </message>
+    <message>
+        <source>Plug in the charger.</source>
+        <translation>插上充电器。</translation>
+    </message>
+    <message>
+        <source>Take the case off, move it out of the sun or lights, or add a fan.</source>
+        <translation>取下手机壳，避开阳光或灯光直射，或加风扇散热。</translation>
+    </message>
+    <message>
+        <source>Bring the live app back to the front (Launch live app).</source>
+        <translation>把直播应用切回前台（点“打开直播应用”）。</translation>
+    </message>
+    <message>
+        <source>Wake the screen and press Keep awake.</source>
+        <translation>点亮屏幕，再点“保持常亮”。</translation>
+    </message>
+    <message>
+        <source>Delete old videos or photos to free space.</source>
+        <translation>删除旧视频或照片，腾出空间。</translation>
+    </message>
+    <message>
+        <source>not throttling</source>
+        <translation>温度正常</translation>
+    </message>
+    <message>
+        <source>warm, light throttling</source>
+        <translation>偏热，轻度降频</translation>
+    </message>
+    <message>
+        <source>hot, moderate throttling</source>
+        <translation>较热，中度降频</translation>
+    </message>
+    <message>
+        <source>too hot, severe throttling</source>
+        <translation>过热，严重降频</translation>
+    </message>
+    <message>
+        <source>critical: the app may be closed</source>
+        <translation>温度危急：应用可能被关闭</translation>
+    </message>
+    <message>
+        <source>emergency: shutting down soon</source>
+        <translation>紧急：即将关机</translation>
+    </message>
+    <message>
+        <source>shutting down</source>
+        <translation>正在关机</translation>
+    </message>
+    <message>
+        <source>ADB is not running or not installed, so the phones cannot be watched.
+1. Install Android platform-tools (Debian/Ubuntu: sudo apt install adb; Windows: download platform-tools from developer.android.com and add it to PATH).
+2. Start it: adb start-server — this tab checks again every 2 s.</source>
+        <translation>ADB 未运行或未安装，无法监控手机。
+1. 安装 Android platform-tools（Debian/Ubuntu：sudo apt install adb；Windows：从 developer.android.com 下载 platform-tools 并加入 PATH）。
+2. 启动：adb start-server —— 本页每 2 秒重新检查一次。</translation>
+    </message>
+    <message>
+        <source>No phone is connected. On each phone:
+1. Settings ▸ About phone: tap Build number seven times (developer options).
+2. Settings ▸ Developer options: turn on USB debugging.
+3. Connect the USB cable and accept “Allow USB debugging?” on the phone (tick Always allow).</source>
+        <translation>没有连接手机。请在每部手机上：
+1. 设置 ▸ 关于手机：连续点“版本号”七次（打开开发者选项）。
+2. 设置 ▸ 开发者选项：打开“USB 调试”。
+3. 插上数据线，在手机上确认“允许 USB 调试吗？”（勾选“始终允许”）。</translation>
+    </message>
+    <message>
+        <source>Accept the USB debugging key on {phones}: “Allow USB debugging?” ▸ Always allow ▸ OK. No prompt? Unplug the cable and plug it in again.</source>
+        <translation>请在 {phones} 上确认 USB 调试密钥：“允许 USB 调试吗？”▸ 始终允许 ▸ 确定。没有弹出提示？拔下数据线再插上。</translation>
+    </message>
+    <message>
+        <source>Phones: no ADB (see the Rig tab)</source>
+        <translation>手机：没有 ADB（见“手机”页）</translation>
+    </message>
+    <message>
         <source>Phones: none detected</source>
         <translation>手机：未检测到</translation>
     </message>
@@ -2201,10 +2287,6 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>not charging</source>
         <translation>未充电</translation>
-    </message>
-    <message>
-        <source>thermal status {n}</source>
-        <translation>热状态 {n}</translation>
     </message>
     <message>
         <source>on</source>

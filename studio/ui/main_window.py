@@ -367,10 +367,11 @@ class MainWindow(QMainWindow):
         self.rig.show_phones(phones)
         self.status.show_phone_count(len(phones))
 
-    def show_rig(self, summary: str, marker: str) -> None:
-        """The phones' live state: the status bar, and the official's screen if chosen."""
+    def show_rig(self, summary: str, marker: str, state: str | None = None) -> None:
+        """The phones' live state: the status bar (its chip ``state``: ok, warn or bad), and
+        the official's screen if chosen."""
         self._rig_marker = marker
-        self.status.show_rig(summary, marker)
+        self.status.show_rig(summary, marker, state)
         self._refresh_official()
 
     def show_saved(self, path: str) -> None:
