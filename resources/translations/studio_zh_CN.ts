@@ -1026,6 +1026,11 @@ Details are in {log}</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>between the rooms a question was asked in</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>{count} viewers asked this · {rooms}</source>
         <translation>{count} 位网友问了这个问题 · 来自{rooms}</translation>
     </message>

@@ -331,7 +331,8 @@ class MainWindow(QMainWindow):
         members = model.cluster_members(cluster) if cluster is not None else []
         asked = members or [question]
         # The room of the question on air first, then the others it was asked in.
-        rooms = ", ".join(dict.fromkeys(_room_words(q) for q in [question, *asked]))
+        separator = self.tr(", ", "between the rooms a question was asked in")
+        rooms = separator.join(dict.fromkeys(_room_words(q) for q in [question, *asked]))
         if len(asked) > 1:
             return self.tr("{count} viewers asked this · {rooms}").format(
                 count=len(asked), rooms=rooms

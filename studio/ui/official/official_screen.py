@@ -113,6 +113,7 @@ class OfficialScreen(QWidget):
             max_pt=40, min_pt=14, bold=True, align=Qt.AlignmentFlag.AlignCenter
         )
         self._segment.set_colour(theme.OFFICIAL_TEXT)
+        self._segment.setMinimumHeight(80)
         self._segment.setMaximumHeight(110)
         self._remaining = FitLabel(
             max_pt=220, min_pt=24, bold=True, align=Qt.AlignmentFlag.AlignCenter
@@ -133,7 +134,7 @@ class OfficialScreen(QWidget):
             textFormat=Qt.TextFormat.PlainText, alignment=Qt.AlignmentFlag.AlignCenter
         )
         self._segment_number.setProperty("role", "muted")
-        self._segment_number.setStyleSheet("font-size: 30px;")
+        self._segment_number.setStyleSheet("font-size: 34px;")
         timer_box.addWidget(self._segment_number)
         timer_box.addWidget(self._segment)
         timer_box.addWidget(self._remaining, 1)
