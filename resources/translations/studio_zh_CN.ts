@@ -108,6 +108,53 @@
     </message>
 </context>
 <context>
+    <name>BlockedViewersDialog</name>
+    <message>
+        <source>Blocked viewers</source>
+        <translation>已屏蔽的网友</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>网友</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>直播间</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>屏蔽范围</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>屏蔽时间</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>解除屏蔽</translation>
+    </message>
+    <message>
+        <source>Their later comments arrive as anyone&apos;s; hidden ones stay hidden (H)</source>
+        <translation>此后的留言照常显示；已隐藏的仍然隐藏（可按 H 恢复）</translation>
+    </message>
+    <message>
+        <source>for good</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>this session</source>
+        <translation>本场</translation>
+    </message>
+    <message>
+        <source>{count} viewers blocked. Select one and press Unblock.</source>
+        <translation>已屏蔽 {count} 位网友。选中一位后点“解除屏蔽”。</translation>
+    </message>
+    <message>
+        <source>No viewer is blocked. B on a feed row blocks its author.</source>
+        <translation>没有被屏蔽的网友。在留言行上按 B 可屏蔽其作者。</translation>
+    </message>
+</context>
+<context>
     <name>BriefingPanel</name>
     <message>
         <source>Title, e.g. 口径：供暖收费</source>
@@ -177,6 +224,21 @@
     </message>
 </context>
 <context>
+    <name>ClusterOffer</name>
+    <message>
+        <source>No</source>
+        <translation>不用</translation>
+    </message>
+    <message>
+        <source>{count} more viewers asked the same. Mark them answered too?</source>
+        <translation>另有 {count} 位网友问了同样的问题。一并标为已回答？</translation>
+    </message>
+    <message>
+        <source>Answer all {count} (Alt+A)</source>
+        <translation>这 {count} 条都标为已回答（Alt+A）</translation>
+    </message>
+</context>
+<context>
     <name>DeskTab</name>
     <message>
         <source>Time</source>
@@ -211,6 +273,14 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>{status} · edited</source>
+        <translation>{status} · 已编辑</translation>
+    </message>
+    <message>
+        <source>Edited by the moderator (E): {text}</source>
+        <translation>主持人已编辑（E）：{text}</translation>
+    </message>
+    <message>
         <source>County</source>
         <translation>县</translation>
     </message>
@@ -228,12 +298,20 @@
     </message>
     <message>
         <source>Add a phone/WeChat question…</source>
-        <extracomment>The feed&apos;s columns, by name (their order in the table).</extracomment>
         <translation>录入电话/微信问题…</translation>
+    </message>
+    <message>
+        <source>Question feed</source>
+        <extracomment>A cluster&apos;s questions an answer may close too (on air is the official&apos;s, done is done). The feed&apos;s columns, by name (their order in the table).</extracomment>
+        <translation>留言流</translation>
     </message>
     <message>
         <source>Feed sources…</source>
         <translation>评论来源…</translation>
+    </message>
+    <message>
+        <source>Blocked viewers…</source>
+        <translation>已屏蔽的网友…</translation>
     </message>
     <message>
         <source>Question feed (both rooms)</source>
@@ -244,12 +322,28 @@
         <translation>待答队列</translation>
     </message>
     <message>
+        <source>To the on-air queue (Esc: back)</source>
+        <translation>转到待答队列（Esc 返回）</translation>
+    </message>
+    <message>
+        <source>Answer the rest of the cluster (when offered)</source>
+        <translation>同类问题一并标为已回答（出现提示时）</translation>
+    </message>
+    <message>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
         <source>Briefing notes</source>
         <translation>背景材料</translation>
+    </message>
+    <message>
+        <source>Show: {view}</source>
+        <translation>显示：{view}</translation>
+    </message>
+    <message>
+        <source>Search (Esc: clear)</source>
+        <translation>搜索（Esc 清空）</translation>
     </message>
     <message>
         <source>{count} new ▼</source>
@@ -326,8 +420,8 @@ Details are in {log}</source>
         <translation>问题</translation>
     </message>
     <message>
-        <source>New</source>
-        <translation>新留言</translation>
+        <source>New questions</source>
+        <translation>新问题</translation>
     </message>
     <message>
         <source>Flagged</source>
@@ -348,6 +442,53 @@ Details are in {log}</source>
     <message>
         <source>Hidden</source>
         <translation>已隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>FeedKeys</name>
+    <message>
+        <source>Flag / unflag</source>
+        <translation>标记 / 取消标记</translation>
+    </message>
+    <message>
+        <source>Add to / take off the on-air queue</source>
+        <translation>加入 / 移出待答队列</translation>
+    </message>
+    <message>
+        <source>Put on air now</source>
+        <translation>立即播出</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>Hide / show</source>
+        <translation>隐藏 / 恢复显示</translation>
+    </message>
+    <message>
+        <source>Block the author for this session</source>
+        <translation>本场屏蔽作者</translation>
+    </message>
+    <message>
+        <source>Block the author for good</source>
+        <translation>永久屏蔽作者</translation>
+    </message>
+    <message>
+        <source>Merge the selection into one cluster</source>
+        <translation>将所选合并为同类问题</translation>
+    </message>
+    <message>
+        <source>Refer to a unit…</source>
+        <translation>转办给单位…</translation>
+    </message>
+    <message>
+        <source>Edit, then approve…</source>
+        <translation>编辑后通过…</translation>
+    </message>
+    <message>
+        <source>Undo this desk&apos;s last move</source>
+        <translation>撤销本台上一步操作</translation>
     </message>
 </context>
 <context>
@@ -616,6 +757,37 @@ Details are in {log}</source>
     <message>
         <source>Unchanged</source>
         <translation>未变</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>适用位置</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Keys in: {pane}</source>
+        <translation>快捷键：{pane}</translation>
+    </message>
+    <message>
+        <source>this tab</source>
+        <translation>本页</translation>
+    </message>
+    <message>
+        <source>anywhere in the window</source>
+        <translation>整个窗口</translation>
     </message>
 </context>
 <context>
@@ -920,6 +1092,10 @@ Details are in {log}</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Keys of this pane</source>
+        <translation>本区快捷键(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;About Studio Desk</source>
         <translation>关于问政直播台(&amp;A)</translation>
     </message>
@@ -970,6 +1146,19 @@ Details are in {log}</source>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the rooms a question was asked in</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{count} viewers asked this · {rooms}</source>
+        <translation>{count} 位网友问了这个问题 · 来自{rooms}</translation>
+    </message>
+    <message>
+        <source>Asked in: {rooms}</source>
+        <translation>来自{rooms}</translation>
     </message>
     <message>
         <source>About Studio Desk</source>
@@ -1030,6 +1219,10 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Not saved: {error}</source>
         <translation>未能保存：{error}</translation>
+    </message>
+    <message>
+        <source>Not read: {error}</source>
+        <translation>未能读取：{error}</translation>
     </message>
     <message>
         <source>Not done: {reason}</source>
@@ -1168,6 +1361,10 @@ The control panel of the county&apos;s daily livestream.</source>
 </context>
 <context>
     <name>OfficialViewText</name>
+    <message>
+        <source>Segment {number} of {count}</source>
+        <translation>第 {number} / {count} 环节</translation>
+    </message>
     <message>
         <source>Briefing · {title}</source>
         <translation>背景材料 · {title}</translation>
@@ -1309,6 +1506,38 @@ The control panel of the county&apos;s daily livestream.</source>
 </context>
 <context>
     <name>QueuePanel</name>
+    <message>
+        <source>On-air queue</source>
+        <translation>待答队列</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Put on air now</source>
+        <translation>立即播出</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>Take out of the queue</source>
+        <translation>移出队列</translation>
+    </message>
+    <message>
+        <source>Undo this desk&apos;s last move</source>
+        <translation>撤销本台上一步操作</translation>
+    </message>
+    <message>
+        <source>Back to the feed</source>
+        <translation>返回留言流</translation>
+    </message>
     <message>
         <source>Q&amp;A: {left} left · about {fit} of {count} fit</source>
         <translation>问答剩余 {left} · 约可答 {count} 条中的 {fit} 条</translation>
@@ -1477,6 +1706,10 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>this question has no viewer account to block</source>
         <translation>该问题没有可屏蔽的网友账号</translation>
+    </message>
+    <message>
+        <source>block {id} is no longer in force</source>
+        <translation>屏蔽记录 {id} 已不存在</translation>
     </message>
     <message>
         <source>the question is not in the on-air queue</source>
@@ -2117,6 +2350,92 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>存储空间不足</translation>
     </message>
     <message>
+        <source>Check the USB cable (or Wi-Fi) and that USB debugging is still on.</source>
+        <translation>检查数据线（或 Wi-Fi）是否连好，USB 调试是否仍然打开。</translation>
+    </message>
+    <message>
+        <source>On the phone, accept “Allow USB debugging?” (tick Always allow).</source>
+        <translation>在手机上确认“允许 USB 调试吗？”（勾选“始终允许”）。</translation>
+    </message>
+    <message>
+        <source>Unplug and plug the cable in again; if it stays, restart the phone.</source>
+        <translation>拔下数据线再插上；仍不行就重启手机。</translation>
+    </message>
+    <message>
+        <source>Plug in the charger.</source>
+        <translation>插上充电器。</translation>
+    </message>
+    <message>
+        <source>Take the case off, move it out of the sun or lights, or add a fan.</source>
+        <translation>取下手机壳，避开阳光或灯光直射，或加风扇散热。</translation>
+    </message>
+    <message>
+        <source>Bring the live app back to the front (Launch live app).</source>
+        <translation>把直播应用切回前台（点“打开直播应用”）。</translation>
+    </message>
+    <message>
+        <source>Wake the screen and press Keep awake.</source>
+        <translation>点亮屏幕，再点“保持常亮”。</translation>
+    </message>
+    <message>
+        <source>Delete old videos or photos to free space.</source>
+        <translation>删除旧视频或照片，腾出空间。</translation>
+    </message>
+    <message>
+        <source>not throttling</source>
+        <translation>温度正常</translation>
+    </message>
+    <message>
+        <source>warm, light throttling</source>
+        <translation>偏热，轻度降频</translation>
+    </message>
+    <message>
+        <source>hot, moderate throttling</source>
+        <translation>较热，中度降频</translation>
+    </message>
+    <message>
+        <source>too hot, severe throttling</source>
+        <translation>过热，严重降频</translation>
+    </message>
+    <message>
+        <source>critical: the app may be closed</source>
+        <translation>温度危急：应用可能被关闭</translation>
+    </message>
+    <message>
+        <source>emergency: shutting down soon</source>
+        <translation>紧急：即将关机</translation>
+    </message>
+    <message>
+        <source>shutting down</source>
+        <translation>正在关机</translation>
+    </message>
+    <message>
+        <source>ADB is not running or not installed, so the phones cannot be watched.
+1. Install Android platform-tools (Debian/Ubuntu: sudo apt install adb; Windows: download platform-tools from developer.android.com and add it to PATH).
+2. Start it: adb start-server — this tab checks again every 2 s.</source>
+        <translation>ADB 未运行或未安装，无法监控手机。
+1. 安装 Android platform-tools（Debian/Ubuntu：sudo apt install adb；Windows：从 developer.android.com 下载 platform-tools 并加入 PATH）。
+2. 启动：adb start-server —— 本页每 2 秒重新检查一次。</translation>
+    </message>
+    <message>
+        <source>No phone is connected. On each phone:
+1. Settings ▸ About phone: tap Build number seven times (developer options).
+2. Settings ▸ Developer options: turn on USB debugging.
+3. Connect the USB cable and accept “Allow USB debugging?” on the phone (tick Always allow).</source>
+        <translation>没有连接手机。请在每部手机上：
+1. 设置 ▸ 关于手机：连续点“版本号”七次（打开开发者选项）。
+2. 设置 ▸ 开发者选项：打开“USB 调试”。
+3. 插上数据线，在手机上确认“允许 USB 调试吗？”（勾选“始终允许”）。</translation>
+    </message>
+    <message>
+        <source>Accept the USB debugging key on {phones}: “Allow USB debugging?” ▸ Always allow ▸ OK. No prompt? Unplug the cable and plug it in again.</source>
+        <translation>请在 {phones} 上确认 USB 调试密钥：“允许 USB 调试吗？”▸ 始终允许 ▸ 确定。没有弹出提示？拔下数据线再插上。</translation>
+    </message>
+    <message>
+        <source>Phones: no ADB (see the Rig tab)</source>
+        <translation>手机：没有 ADB（见“手机”页）</translation>
+    </message>
+    <message>
         <source>Phones: none detected</source>
         <translation>手机：未检测到</translation>
     </message>
@@ -2139,10 +2458,6 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>not charging</source>
         <translation>未充电</translation>
-    </message>
-    <message>
-        <source>thermal status {n}</source>
-        <translation>热状态 {n}</translation>
     </message>
     <message>
         <source>on</source>
@@ -3405,8 +3720,24 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>计划 {planned} · 已用 {elapsed}</translation>
     </message>
     <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Paused: the clock is stopped (F6 resumes)</source>
+        <translation>已暂停：计时停止（F6 继续）</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>继续</translation>
+    </message>
+    <message>
+        <source>Not live yet · planned start {time} in {left}</source>
+        <translation>尚未开播 · 计划 {time} 开始，还有 {left}</translation>
+    </message>
+    <message>
+        <source>Not live yet · planned start {time} was {late} ago (F5 goes live)</source>
+        <translation>尚未开播 · 计划开始时间 {time} 已过 {late}（F5 开播）</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from studio import __version__
 from studio.cli.bench import add_bench_commands
+from studio.cli.blocked import add_blocked_commands
 from studio.cli.common import CommandFailed, session_id_of
 from studio.cli.feed import add_feed_commands
 from studio.cli.moderation import add_moderation_commands
@@ -276,6 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_feed_commands(commands)
     add_bench_commands(commands)
     add_moderation_commands(commands)  # after the feed's: it joins their "export" group
+    add_blocked_commands(commands)
     return parser
 
 

@@ -122,6 +122,26 @@ class QuestionRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class BlockedViewerRecord:
+    """A viewer blocked in one live room: for one session (``session_id``) or for good (None).
+
+    ``nickname`` is masked as the feed showed it when the block was made.
+    """
+
+    id: int
+    nickname: str
+    room_role: RoomRole | None
+    platform: Platform
+    account_name: str
+    session_id: int | None
+    created_at: dt.datetime
+
+    @property
+    def for_good(self) -> bool:
+        return self.session_id is None
+
+
+@dataclass(frozen=True, slots=True)
 class ReferralRecord:
     id: int
     session_date: dt.date

@@ -61,6 +61,7 @@ class Refusal(StrEnum):
     NO_ACCOUNT_TO_BLOCK = "no_account_to_block"
     ALREADY_BLOCKED = "already_blocked"
     AUTHOR_ALREADY_BLOCKED = "author_already_blocked"
+    NOT_BLOCKED = "not_blocked"
     NOTHING_TO_UNDO = "nothing_to_undo"
     TEXT_CHANGED_SINCE = "text_changed_since"
     REFERRAL_HANDLED = "referral_handled"
@@ -214,6 +215,7 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.AUTHOR_ALREADY_BLOCKED: QT_TRANSLATE_NOOP(
         "Refusals", "this author is already blocked in this room"
     ),
+    R.NOT_BLOCKED: QT_TRANSLATE_NOOP("Refusals", "block {id} is no longer in force"),
     R.NOTHING_TO_UNDO: QT_TRANSLATE_NOOP("Refusals", "nothing to undo"),
     R.TEXT_CHANGED_SINCE: QT_TRANSLATE_NOOP("Refusals", "question {id} changed since; cannot undo"),
     R.REFERRAL_HANDLED: QT_TRANSLATE_NOOP(

@@ -7,6 +7,7 @@ from typing import Protocol
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -27,9 +28,12 @@ from studio.domain.records import (
 from studio.domain.rundown_clock import ClockReading
 from studio.domain.rundown_state import ClockState
 from studio.domain.screen_notes import ScreenNotes
-from studio.ui import theme
+from studio.domain.studio_time import studio_epoch
+from studio.ui import labels, theme
 from studio.ui.desk.desk_tab import DeskTab
 from studio.ui.file_dialogs import file_dialog
+from studio.ui.keys import keys_in_focus
+from studio.ui.keys_dialog import KeysDialog
 from studio.ui.official.official_screen import OfficialScreen
 from studio.ui.official_menu import OfficialScreenMenu
 from studio.ui.official_view import OfficialView, OnAir, official_view
@@ -181,9 +185,27 @@ class MainWindow(QMainWindow):
         self._build_timer_menu()
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.keys_action = QAction(self.tr("&Keys of this pane"), self)
+        self.keys_action.setShortcut(QKeySequence("F1"))
+        self.keys_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.keys_action.triggered.connect(lambda _checked=False: self.show_keys())
+        help_menu.addAction(self.keys_action)
+        self.addAction(self.keys_action)
+        self.keys_dialog: KeysDialog | None = None
         about = QAction(self.tr("&About Studio Desk"), self)
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
+
+    def show_keys(self, focus: QWidget | None = None) -> KeysDialog:
+        """Help ▸ Keys (F1): the keys of the focused pane, of the tab around it, and the
+        window's. The dialog is non-modal; the focus stays where the keys were asked."""
+        focus = focus or QApplication.focusWidget()
+        pane = _pane_name(focus, self) or self.tabs.tabText(self.tabs.currentIndex())
+        if self.keys_dialog is None:
+            self.keys_dialog = KeysDialog(self)
+        self.keys_dialog.show_keys(pane, keys_in_focus(focus, self))
+        self.keys_dialog.show()
+        return self.keys_dialog
 
     def _build_timer_menu(self) -> None:
         """The transport's keys: window-scoped, so they only act while this window has focus."""
@@ -304,6 +326,9 @@ class MainWindow(QMainWindow):
     # -- slots for the services --------------------------------------------------------------
     def show_today(self, session: SessionRecord | None) -> None:
         self._session = session
+        self.desk.transport.set_planned_start(
+            studio_epoch(session.date, session.start) if session else None
+        )
         self.desk.briefing.follow_session(session.id if session else None)
         self.prep.show_today(session)
         self.status.show_session(session)
@@ -344,8 +369,25 @@ class MainWindow(QMainWindow):
         ordered = self.desk.queue.ordered()
         texts = tuple(q.display_text for q in ordered)
         focus = 0 if ordered and ordered[0].status == QuestionStatus.ON_AIR else -1
-        self._on_air = OnAir(texts, focus)
+        detail = self._asked_line(ordered[0]) if focus == 0 else ""
+        self._on_air = OnAir(texts, focus, detail)
         self._refresh_official()
+
+    def _asked_line(self, question: QuestionRecord) -> str:
+        """For the official: how many viewers asked the question on air, and from which rooms
+        ("3 viewers asked this · Department account, County account": its own room first)."""
+        model = self.desk.feed_model
+        cluster = question.cluster_id
+        members = model.cluster_members(cluster) if cluster is not None else []
+        asked = members or [question]
+        # The room of the question on air first, then the others it was asked in.
+        separator = self.tr(", ", "between the rooms a question was asked in")
+        rooms = separator.join(dict.fromkeys(_room_words(q) for q in [question, *asked]))
+        if len(asked) > 1:
+            return self.tr("{count} viewers asked this · {rooms}").format(
+                count=len(asked), rooms=rooms
+            )
+        return self.tr("Asked in: {rooms}").format(rooms=rooms)
 
     def show_reading(self, reading: ClockReading) -> None:
         """Every tick of the timer: the transport and the official's screen."""
@@ -376,10 +418,11 @@ class MainWindow(QMainWindow):
         self.rig.show_phones(phones)
         self.status.show_phone_count(len(phones))
 
-    def show_rig(self, summary: str, marker: str) -> None:
-        """The phones' live state: the status bar, and the official's screen if chosen."""
+    def show_rig(self, summary: str, marker: str, state: str | None = None) -> None:
+        """The phones' live state: the status bar (its chip ``state``: ok, warn or bad), and
+        the official's screen if chosen."""
         self._rig_marker = marker
-        self.status.show_rig(summary, marker)
+        self.status.show_rig(summary, marker, state)
         self._refresh_official()
 
     def show_saved(self, path: str) -> None:
@@ -409,3 +452,20 @@ class MainWindow(QMainWindow):
         # Closing the main window means quitting; the app decides how (after clean-up).
         event.ignore()
         self.quitRequested.emit()
+
+
+def _pane_name(focus: QWidget | None, window: QWidget) -> str:
+    """The accessible name of the focused widget or the nearest panel around it that has one."""
+    widget = focus
+    while widget is not None and widget is not window:
+        if widget.accessibleName():
+            return widget.accessibleName()
+        widget = widget.parentWidget()
+    return ""
+
+
+def _room_words(question: QuestionRecord) -> str:
+    """Where a question came from, as the official's screen names it."""
+    if question.room_role is None:
+        return labels.channel(question.channel)
+    return labels.room_role(question.room_role)
