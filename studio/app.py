@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
+import os
 import shutil
 import signal
 import sys
@@ -20,7 +22,13 @@ from PySide6.QtWidgets import QApplication
 
 from studio import APP_NAME, __version__
 from studio.crash import CrashHandler
-from studio.domain.studio_time import UnknownZone, set_studio_zone, studio_today
+from studio.domain.studio_time import (
+    ZONE_VARIABLE,
+    UnknownZone,
+    set_studio_zone,
+    studio_today,
+)
+from studio.feed.kuaishou_server import raise_descriptor_limit
 from studio.gui_gc import GuiThreadCollector
 from studio.logs import configure_logging
 from studio.options import AppOptions, parse_options
@@ -37,6 +45,7 @@ from studio.services.overview import (
     RigService,
     ScheduleService,
 )
+from studio.services.profile import ProfileService
 from studio.services.rig_monitor import RigMonitorService
 from studio.services.rundown_editing import RundownEditingService
 from studio.services.schedule_editing import ScheduleEditingService
@@ -45,6 +54,7 @@ from studio.services.timer import TimerService
 from studio.services.units_editing import UnitsEditingService
 from studio.store.database import Database, DatabaseProblem, open_database
 from studio.store.demo import seed_demo
+from studio.store.profile import profile_zone
 from studio.store.repository import StudioRepository
 from studio.ui.crash_notice import ErrorNotice
 from studio.ui.desk.wiring import wire_desk
@@ -60,6 +70,7 @@ from studio.ui.reports.wiring import wire_reports
 from studio.ui.rig.golive_dialog import GoLiveDialog
 from studio.ui.rig.wiring import wire_rig
 from studio.ui.services_bundle import Services
+from studio.ui.settings.wiring import wire_settings
 from studio.ui.window_wiring import wire_main_window
 
 log = logging.getLogger(__name__)
@@ -153,6 +164,7 @@ def build_services(
         ),
         live_feed=LiveFeedService(db, tasks, parent=owner),
         moderation=ModerationService(db, repository, tasks, today=today, parent=owner),
+        profile=ProfileService(db, tasks, today, parent=owner),
     )
 
 
@@ -244,6 +256,14 @@ class StudioDesk:
         wire_rig(w.rig, self.go_live, s)
         wire_referrals(w.referrals, s)
         wire_reports(w.reports, s)
+        wire_settings(
+            w.settings_page,
+            w.first_run,
+            w.unassigned_rooms,
+            s,
+            today=self.today,
+            opened=w.settingsOpened,
+        )
         w.quitRequested.connect(self.request_quit)
 
     def request_quit(self) -> None:
@@ -371,16 +391,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         log_path = configure_logging()
     except OSError as error:  # STUDIO_DATA_DIR (or the user's data folder) cannot be used
-        print(f"studio: the data folder cannot be used: {error.filename}: {error.strerror}",
-              file=sys.stderr)
+        print(
+            f"studio: the data folder cannot be used: {error.filename}: {error.strerror}",
+            file=sys.stderr,
+        )
         return 2
     log.info("Studio Desk %s starting", __version__)
+    raise_descriptor_limit()
     today = studio_today()
     try:
         db, temp_dir = open_studio_database(options, today)
     except DatabaseProblem as problem:
         print(f"studio: {problem}", file=sys.stderr)
         return 2
+    # Neither --tz nor STUDIO_TZ: the zone the studio's profile sets (from the next start on
+    # when it is changed on the settings page).
+    if options.tz is None and not os.environ.get(ZONE_VARIABLE):
+        with contextlib.suppress(UnknownZone):
+            set_studio_zone(profile_zone(db) or None)
     try:
         app = QApplication.instance() or QApplication(sys.argv[:1])
         assert isinstance(app, QApplication)

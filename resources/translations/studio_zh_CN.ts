@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Broadcast account</source>
+        <translation>直播账号</translation>
+    </message>
+    <message>
+        <source>e.g. 青山县人民政府</source>
+        <translation>如：青山县人民政府</translation>
+    </message>
+    <message>
+        <source>Douyin: the owner&apos;s SecUid or live id; Kuaishou: the userscript&apos;s path key</source>
+        <translation>抖音：主播的 SecUid 或直播间号；快手：油猴脚本的路径标识</translation>
+    </message>
+    <message>
+        <source>Choose QR image…</source>
+        <translation>选择二维码图片…</translation>
+    </message>
+    <message>
+        <source>No QR image</source>
+        <translation>不用二维码</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Whose account</source>
+        <translation>账号归属</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账号名称</translation>
+    </message>
+    <message>
+        <source>Capture identity</source>
+        <translation>采集标识</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not an image</source>
+        <translation>不是图片</translation>
+    </message>
+</context>
+<context>
     <name>AnnouncementDialog</name>
     <message>
         <source>Preview announcement</source>
@@ -54,6 +105,53 @@
     <message>
         <source>Saving {path}…</source>
         <translation>正在保存 {path}…</translation>
+    </message>
+</context>
+<context>
+    <name>BlockedViewersDialog</name>
+    <message>
+        <source>Blocked viewers</source>
+        <translation>已屏蔽的网友</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>网友</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>直播间</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>屏蔽范围</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>屏蔽时间</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>解除屏蔽</translation>
+    </message>
+    <message>
+        <source>Their later comments arrive as anyone&apos;s; hidden ones stay hidden (H)</source>
+        <translation>此后的留言照常显示；已隐藏的仍然隐藏（可按 H 恢复）</translation>
+    </message>
+    <message>
+        <source>for good</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>this session</source>
+        <translation>本场</translation>
+    </message>
+    <message>
+        <source>{count} viewers blocked. Select one and press Unblock.</source>
+        <translation>已屏蔽 {count} 位网友。选中一位后点“解除屏蔽”。</translation>
+    </message>
+    <message>
+        <source>No viewer is blocked. B on a feed row blocks its author.</source>
+        <translation>没有被屏蔽的网友。在留言行上按 B 可屏蔽其作者。</translation>
     </message>
 </context>
 <context>
@@ -126,6 +224,21 @@
     </message>
 </context>
 <context>
+    <name>ClusterOffer</name>
+    <message>
+        <source>No</source>
+        <translation>不用</translation>
+    </message>
+    <message>
+        <source>{count} more viewers asked the same. Mark them answered too?</source>
+        <translation>另有 {count} 位网友问了同样的问题。一并标为已回答？</translation>
+    </message>
+    <message>
+        <source>Answer all {count} (Alt+A)</source>
+        <translation>这 {count} 条都标为已回答（Alt+A）</translation>
+    </message>
+</context>
+<context>
     <name>DeskTab</name>
     <message>
         <source>Time</source>
@@ -160,6 +273,14 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>{status} · edited</source>
+        <translation>{status} · 已编辑</translation>
+    </message>
+    <message>
+        <source>Edited by the moderator (E): {text}</source>
+        <translation>主持人已编辑（E）：{text}</translation>
+    </message>
+    <message>
         <source>County</source>
         <translation>县</translation>
     </message>
@@ -177,12 +298,20 @@
     </message>
     <message>
         <source>Add a phone/WeChat question…</source>
-        <extracomment>The feed&apos;s columns, by name (their order in the table).</extracomment>
         <translation>录入电话/微信问题…</translation>
+    </message>
+    <message>
+        <source>Question feed</source>
+        <extracomment>A cluster&apos;s questions an answer may close too (on air is the official&apos;s, done is done). The feed&apos;s columns, by name (their order in the table).</extracomment>
+        <translation>留言流</translation>
     </message>
     <message>
         <source>Feed sources…</source>
         <translation>评论来源…</translation>
+    </message>
+    <message>
+        <source>Blocked viewers…</source>
+        <translation>已屏蔽的网友…</translation>
     </message>
     <message>
         <source>Question feed (both rooms)</source>
@@ -193,12 +322,28 @@
         <translation>待答队列</translation>
     </message>
     <message>
+        <source>To the on-air queue (Esc: back)</source>
+        <translation>转到待答队列（Esc 返回）</translation>
+    </message>
+    <message>
+        <source>Answer the rest of the cluster (when offered)</source>
+        <translation>同类问题一并标为已回答（出现提示时）</translation>
+    </message>
+    <message>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
         <source>Briefing notes</source>
         <translation>背景材料</translation>
+    </message>
+    <message>
+        <source>Show: {view}</source>
+        <translation>显示：{view}</translation>
+    </message>
+    <message>
+        <source>Search (Esc: clear)</source>
+        <translation>搜索（Esc 清空）</translation>
     </message>
     <message>
         <source>{count} new ▼</source>
@@ -275,8 +420,8 @@ Details are in {log}</source>
         <translation>问题</translation>
     </message>
     <message>
-        <source>New</source>
-        <translation>新留言</translation>
+        <source>New questions</source>
+        <translation>新问题</translation>
     </message>
     <message>
         <source>Flagged</source>
@@ -297,6 +442,53 @@ Details are in {log}</source>
     <message>
         <source>Hidden</source>
         <translation>已隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>FeedKeys</name>
+    <message>
+        <source>Flag / unflag</source>
+        <translation>标记 / 取消标记</translation>
+    </message>
+    <message>
+        <source>Add to / take off the on-air queue</source>
+        <translation>加入 / 移出待答队列</translation>
+    </message>
+    <message>
+        <source>Put on air now</source>
+        <translation>立即播出</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>Hide / show</source>
+        <translation>隐藏 / 恢复显示</translation>
+    </message>
+    <message>
+        <source>Block the author for this session</source>
+        <translation>本场屏蔽作者</translation>
+    </message>
+    <message>
+        <source>Block the author for good</source>
+        <translation>永久屏蔽作者</translation>
+    </message>
+    <message>
+        <source>Merge the selection into one cluster</source>
+        <translation>将所选合并为同类问题</translation>
+    </message>
+    <message>
+        <source>Refer to a unit…</source>
+        <translation>转办给单位…</translation>
+    </message>
+    <message>
+        <source>Edit, then approve…</source>
+        <translation>编辑后通过…</translation>
+    </message>
+    <message>
+        <source>Undo this desk&apos;s last move</source>
+        <translation>撤销本台上一步操作</translation>
     </message>
 </context>
 <context>
@@ -363,6 +555,10 @@ Details are in {log}</source>
         <translation>{role} · {platform} {account} · {state}</translation>
     </message>
     <message>
+        <source>unverified script (no key)</source>
+        <translation>脚本未验证（无密钥）</translation>
+    </message>
+    <message>
         <source>{online} watching / {total} in all</source>
         <translation>在线 {online} / 累计 {total}</translation>
     </message>
@@ -400,6 +596,69 @@ Details are in {log}</source>
     <message>
         <source>Proposed sessions {first} – {last}: {count}</source>
         <translation>拟生成的场次 {first} – {last}：{count} 场</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunChecklist</name>
+    <message>
+        <source>Set up the studio</source>
+        <translation>设置直播间</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>County profile</source>
+        <translation>县情资料</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Add units</source>
+        <translation>添加单位</translation>
+    </message>
+    <message>
+        <source>Officials</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>Add officials</source>
+        <translation>添加主讲人</translation>
+    </message>
+    <message>
+        <source>Accounts and feed sources</source>
+        <translation>账号与评论来源</translation>
+    </message>
+    <message>
+        <source>Add accounts</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Bind phones</source>
+        <translation>绑定手机</translation>
+    </message>
+    <message>
+        <source>First session</source>
+        <translation>第一场直播</translation>
+    </message>
+    <message>
+        <source>Create today&apos;s session</source>
+        <translation>创建今日场次</translation>
+    </message>
+    <message>
+        <source>{done} of {count} done</source>
+        <translation>已完成 {done}/{count}</translation>
     </message>
 </context>
 <context>
@@ -498,6 +757,37 @@ Details are in {log}</source>
     <message>
         <source>Unchanged</source>
         <translation>未变</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>适用位置</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Keys in: {pane}</source>
+        <translation>快捷键：{pane}</translation>
+    </message>
+    <message>
+        <source>this tab</source>
+        <translation>本页</translation>
+    </message>
+    <message>
+        <source>anywhere in the window</source>
+        <translation>整个窗口</translation>
     </message>
 </context>
 <context>
@@ -739,8 +1029,20 @@ Details are in {log}</source>
     <name>LiveFeedService</name>
     <message>
         <source>No session is open for questions yet</source>
-        <extracomment>``countsChanged`` is emitted at most this often (seconds): the strip needs no more.</extracomment>
+        <extracomment>``countsChanged`` is emitted at most this often (seconds): the strip needs no more. Where the runner runs (started with the first runner, closed by :meth:`stop`).</extracomment>
         <translation>尚未打开可录入问题的场次</translation>
+    </message>
+    <message>
+        <source>Room {room} is fed by the stock userscript, which presents no key: its comments are unverified. Install Studio Desk&apos;s userscript from the sources dialog.</source>
+        <translation>直播间 {room} 由原版油猴脚本接入，它不带密钥，评论来源未经验证。请在“评论来源”对话框中安装 Studio Desk 的脚本。</translation>
+    </message>
+    <message>
+        <source>The Kuaishou capture server is receiving too many connections at once; {count} were dropped (a program on this computer may be flooding it)</source>
+        <translation>快手采集服务器同时收到的连接过多，已断开 {count} 个（本机可能有程序在刷连接）</translation>
+    </message>
+    <message>
+        <source>This session&apos;s recordings reached {size} MB: the feed goes on and every comment is stored, but frames are no longer recorded ({name})</source>
+        <translation>本场录制已达 {size} MB：评论照常接收并全部入库，但不再录制原始消息（{name}）</translation>
     </message>
     <message>
         <source>Comments cannot be stored ({reason}); they are kept and will be stored as soon as the database takes them</source>
@@ -778,6 +1080,10 @@ Details are in {log}</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>Studio &amp;settings…</source>
+        <translation>直播间设置(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Export segment timings (CSV)…</source>
         <translation>导出环节用时（CSV）…</translation>
     </message>
@@ -790,12 +1096,20 @@ Details are in {log}</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>First-run checklist</source>
+        <translation>首次使用清单</translation>
+    </message>
+    <message>
         <source>Show phone alarms on the official&apos;s screen</source>
         <translation>在主讲屏上显示手机告警</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keys of this pane</source>
+        <translation>本区快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;About Studio Desk</source>
@@ -848,6 +1162,19 @@ Details are in {log}</source>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the rooms a question was asked in</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{count} viewers asked this · {rooms}</source>
+        <translation>{count} 位网友问了这个问题 · 来自{rooms}</translation>
+    </message>
+    <message>
+        <source>Asked in: {rooms}</source>
+        <translation>来自{rooms}</translation>
     </message>
     <message>
         <source>About Studio Desk</source>
@@ -908,6 +1235,10 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Not saved: {error}</source>
         <translation>未能保存：{error}</translation>
+    </message>
+    <message>
+        <source>Not read: {error}</source>
+        <translation>未能读取：{error}</translation>
     </message>
     <message>
         <source>Not done: {reason}</source>
@@ -1046,6 +1377,10 @@ The control panel of the county&apos;s daily livestream.</source>
 </context>
 <context>
     <name>OfficialViewText</name>
+    <message>
+        <source>Segment {number} of {count}</source>
+        <translation>第 {number} / {count} 环节</translation>
+    </message>
     <message>
         <source>Briefing · {title}</source>
         <translation>背景材料 · {title}</translation>
@@ -1187,6 +1522,38 @@ The control panel of the county&apos;s daily livestream.</source>
 </context>
 <context>
     <name>QueuePanel</name>
+    <message>
+        <source>On-air queue</source>
+        <translation>待答队列</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Put on air now</source>
+        <translation>立即播出</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>Take out of the queue</source>
+        <translation>移出队列</translation>
+    </message>
+    <message>
+        <source>Undo this desk&apos;s last move</source>
+        <translation>撤销本台上一步操作</translation>
+    </message>
+    <message>
+        <source>Back to the feed</source>
+        <translation>返回留言流</translation>
+    </message>
     <message>
         <source>Q&amp;A: {left} left · about {fit} of {count} fit</source>
         <translation>问答剩余 {left} · 约可答 {count} 条中的 {fit} 条</translation>
@@ -1355,6 +1722,10 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>this question has no viewer account to block</source>
         <translation>该问题没有可屏蔽的网友账号</translation>
+    </message>
+    <message>
+        <source>block {id} is no longer in force</source>
+        <translation>屏蔽记录 {id} 已不存在</translation>
     </message>
     <message>
         <source>the question is not in the on-air queue</source>
@@ -1765,8 +2136,48 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>转办单 {id} 的网友联系方式已被查看，该转办单须留档</translation>
     </message>
     <message>
-        <source>{name}: the working days must be from 1 to {max}</source>
-        <translation>{name}：工作日数须在 1 到 {max} 之间</translation>
+        <source>the county&apos;s name is empty</source>
+        <translation>县名为空</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is no time zone (expected e.g. Asia/Shanghai)</source>
+        <translation>“{name}”不是有效的时区名称</translation>
+    </message>
+    <message>
+        <source>the deadline for &apos;{name}&apos; must be 1 to {max} working days</source>
+        <translation>“{name}”的时限须为 1 至 {max} 个工作日</translation>
+    </message>
+    <message>
+        <source>the picture is larger than {max} KB</source>
+        <translation>图片大于 {max} 千字节</translation>
+    </message>
+    <message>
+        <source>a broadcast account is on Douyin or Kuaishou, not &apos;{name}&apos;</source>
+        <translation>直播账号只能在抖音或快手，不能是“{name}”</translation>
+    </message>
+    <message>
+        <source>the account&apos;s capture identity (SecUid or path key) is empty</source>
+        <translation>账号的采集标识为空（抖音填主播标识，快手填脚本路径标识）</translation>
+    </message>
+    <message>
+        <source>another account already has the identity &apos;{name}&apos;</source>
+        <translation>已有其他账号使用标识“{name}”</translation>
+    </message>
+    <message>
+        <source>there is no account {id}</source>
+        <translation>没有账号 {id}</translation>
+    </message>
+    <message>
+        <source>the account &apos;{name}&apos; has comments and cannot be removed</source>
+        <translation>账号“{name}”已有留言，不能删除</translation>
+    </message>
+    <message>
+        <source>not a studio profile file ({text})</source>
+        <translation>不是直播间资料文件（{text}）</translation>
+    </message>
+    <message>
+        <source>add a unit first: a session needs a unit in the chair</source>
+        <translation>请先添加单位：每场直播都需要一个上线单位</translation>
     </message>
     <message>
         <source>, </source>
@@ -2111,6 +2522,92 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>存储空间不足</translation>
     </message>
     <message>
+        <source>Check the USB cable (or Wi-Fi) and that USB debugging is still on.</source>
+        <translation>检查数据线（或 Wi-Fi）是否连好，USB 调试是否仍然打开。</translation>
+    </message>
+    <message>
+        <source>On the phone, accept “Allow USB debugging?” (tick Always allow).</source>
+        <translation>在手机上确认“允许 USB 调试吗？”（勾选“始终允许”）。</translation>
+    </message>
+    <message>
+        <source>Unplug and plug the cable in again; if it stays, restart the phone.</source>
+        <translation>拔下数据线再插上；仍不行就重启手机。</translation>
+    </message>
+    <message>
+        <source>Plug in the charger.</source>
+        <translation>插上充电器。</translation>
+    </message>
+    <message>
+        <source>Take the case off, move it out of the sun or lights, or add a fan.</source>
+        <translation>取下手机壳，避开阳光或灯光直射，或加风扇散热。</translation>
+    </message>
+    <message>
+        <source>Bring the live app back to the front (Launch live app).</source>
+        <translation>把直播应用切回前台（点“打开直播应用”）。</translation>
+    </message>
+    <message>
+        <source>Wake the screen and press Keep awake.</source>
+        <translation>点亮屏幕，再点“保持常亮”。</translation>
+    </message>
+    <message>
+        <source>Delete old videos or photos to free space.</source>
+        <translation>删除旧视频或照片，腾出空间。</translation>
+    </message>
+    <message>
+        <source>not throttling</source>
+        <translation>温度正常</translation>
+    </message>
+    <message>
+        <source>warm, light throttling</source>
+        <translation>偏热，轻度降频</translation>
+    </message>
+    <message>
+        <source>hot, moderate throttling</source>
+        <translation>较热，中度降频</translation>
+    </message>
+    <message>
+        <source>too hot, severe throttling</source>
+        <translation>过热，严重降频</translation>
+    </message>
+    <message>
+        <source>critical: the app may be closed</source>
+        <translation>温度危急：应用可能被关闭</translation>
+    </message>
+    <message>
+        <source>emergency: shutting down soon</source>
+        <translation>紧急：即将关机</translation>
+    </message>
+    <message>
+        <source>shutting down</source>
+        <translation>正在关机</translation>
+    </message>
+    <message>
+        <source>ADB is not running or not installed, so the phones cannot be watched.
+1. Install Android platform-tools (Debian/Ubuntu: sudo apt install adb; Windows: download platform-tools from developer.android.com and add it to PATH).
+2. Start it: adb start-server — this tab checks again every 2 s.</source>
+        <translation>ADB 未运行或未安装，无法监控手机。
+1. 安装 Android platform-tools（Debian/Ubuntu：sudo apt install adb；Windows：从 developer.android.com 下载 platform-tools 并加入 PATH）。
+2. 启动：adb start-server —— 本页每 2 秒重新检查一次。</translation>
+    </message>
+    <message>
+        <source>No phone is connected. On each phone:
+1. Settings ▸ About phone: tap Build number seven times (developer options).
+2. Settings ▸ Developer options: turn on USB debugging.
+3. Connect the USB cable and accept “Allow USB debugging?” on the phone (tick Always allow).</source>
+        <translation>没有连接手机。请在每部手机上：
+1. 设置 ▸ 关于手机：连续点“版本号”七次（打开开发者选项）。
+2. 设置 ▸ 开发者选项：打开“USB 调试”。
+3. 插上数据线，在手机上确认“允许 USB 调试吗？”（勾选“始终允许”）。</translation>
+    </message>
+    <message>
+        <source>Accept the USB debugging key on {phones}: “Allow USB debugging?” ▸ Always allow ▸ OK. No prompt? Unplug the cable and plug it in again.</source>
+        <translation>请在 {phones} 上确认 USB 调试密钥：“允许 USB 调试吗？”▸ 始终允许 ▸ 确定。没有弹出提示？拔下数据线再插上。</translation>
+    </message>
+    <message>
+        <source>Phones: no ADB (see the Rig tab)</source>
+        <translation>手机：没有 ADB（见“手机”页）</translation>
+    </message>
+    <message>
         <source>Phones: none detected</source>
         <translation>手机：未检测到</translation>
     </message>
@@ -2133,10 +2630,6 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>not charging</source>
         <translation>未充电</translation>
-    </message>
-    <message>
-        <source>thermal status {n}</source>
-        <translation>热状态 {n}</translation>
     </message>
     <message>
         <source>on</source>
@@ -3054,6 +3547,185 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Studio settings</source>
+        <translation>直播间设置</translation>
+    </message>
+    <message>
+        <source>e.g. 青山县</source>
+        <translation>如：青山县</translation>
+    </message>
+    <message>
+        <source>e.g. 青山</source>
+        <translation>如：青山</translation>
+    </message>
+    <message>
+        <source>Choose logo…</source>
+        <translation>选择标志…</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>不用标志</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <source>County name</source>
+        <translation>县名</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>(default: --tz, STUDIO_TZ or Asia/Shanghai)</source>
+        <translation>（默认：--tz、STUDIO_TZ 或 Asia/Shanghai）</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>直播间</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Default slot</source>
+        <translation>默认时段</translation>
+    </message>
+    <message>
+        <source>Referral deadlines (working days)</source>
+        <translation>转办时限（工作日）</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>保存资料</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>归属</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账号名称</translation>
+    </message>
+    <message>
+        <source>Capture identity</source>
+        <translation>采集标识</translation>
+    </message>
+    <message>
+        <source>QR</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <source>Add account…</source>
+        <translation>添加账号…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>This is the county&apos;s room</source>
+        <translation>这是县政府的直播间</translation>
+    </message>
+    <message>
+        <source>This is the department&apos;s room</source>
+        <translation>这是部门的直播间</translation>
+    </message>
+    <message>
+        <source>Broadcast accounts and their rooms</source>
+        <translation>直播账号及其直播间</translation>
+    </message>
+    <message>
+        <source>Export profile…</source>
+        <translation>导出资料…</translation>
+    </message>
+    <message>
+        <source>Import profile…</source>
+        <translation>导入资料…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Enquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>求助</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Imported {path}</source>
+        <translation>已导入 {path}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>County logo</source>
+        <translation>县标志</translation>
+    </message>
+    <message>
+        <source>{path} is not an image</source>
+        <translation>{path} 不是图片</translation>
+    </message>
+    <message>
+        <source>Export profile</source>
+        <translation>导出资料</translation>
+    </message>
+    <message>
+        <source>Import profile</source>
+        <translation>导入资料</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>No session today</source>
@@ -3220,8 +3892,39 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>计划 {planned} · 已用 {elapsed}</translation>
     </message>
     <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Paused: the clock is stopped (F6 resumes)</source>
+        <translation>已暂停：计时停止（F6 继续）</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>继续</translation>
+    </message>
+    <message>
+        <source>Not live yet · planned start {time} in {left}</source>
+        <translation>尚未开播 · 计划 {time} 开始，还有 {left}</translation>
+    </message>
+    <message>
+        <source>Not live yet · planned start {time} was {late} ago (F5 goes live)</source>
+        <translation>尚未开播 · 计划开始时间 {time} 已过 {late}（F5 开播）</translation>
+    </message>
+</context>
+<context>
+    <name>UnassignedRooms</name>
+    <message>
+        <source>Unassigned room: {platform} {identity} sends comments. Whose room is it?</source>
+        <translation>未指定的直播间：{platform} {identity} 有留言进来。这是谁的直播间？</translation>
+    </message>
+    <message>
+        <source>The county&apos;s room</source>
+        <translation>县政府的直播间</translation>
+    </message>
+    <message>
+        <source>The department&apos;s room</source>
+        <translation>部门的直播间</translation>
     </message>
 </context>
 <context>

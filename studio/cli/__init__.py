@@ -16,9 +16,11 @@ from pathlib import Path
 
 from studio import __version__
 from studio.cli.bench import add_bench_commands
+from studio.cli.blocked import add_blocked_commands
 from studio.cli.common import CommandFailed, session_id_of
 from studio.cli.feed import add_feed_commands
 from studio.cli.moderation import add_moderation_commands
+from studio.cli.profile import add_profile_commands
 from studio.cli.referrals import add_referrals_commands
 from studio.cli.rig import add_rig_commands
 from studio.cli.schedule import add_schedule_commands
@@ -273,9 +275,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_schedule_commands(commands)
     add_units_commands(commands)
     add_referrals_commands(commands)
+    add_profile_commands(commands)
     add_feed_commands(commands)
     add_bench_commands(commands)
     add_moderation_commands(commands)  # after the feed's: it joins their "export" group
+    add_blocked_commands(commands)
     return parser
 
 

@@ -18,6 +18,9 @@ Figures (``--json`` prints them as one object):
   questions matching a search (the rows keep coming, each one through the filter; the one tick
   that spans the switch itself is left out: ``gui_filter_switch_ms`` is how long it took).
   ``--gui-rows N`` puts N made-up rows in the feed first (a long session's feed).
+* ``flood_lag_p99_ms`` and the other ``flood_…`` figures — the window while one client floods
+  the Kuaishou server at ``--flood-rate`` messages a second (see :mod:`studio.cli.bench_flood`;
+  goal: under 50 ms at 20,000 a second).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli.bench_desk import add_desk_bench
+from studio.cli.bench_flood import flood_lag
 from studio.domain.feed_event import FeedEvent, RejectedFrame
 from studio.domain.model import Platform, RoomRole
 from studio.domain.studio_time import now_instant, studio_today
@@ -249,14 +253,11 @@ async def _latency(db: Database, session_id: int, rate: float, seconds: float) -
     return _p99([t.latency_s * 1000 for t in ingest.timings])
 
 
-def gui_lag(
-    db: Database, session_id: int, rate: float, seconds: float, preload: int = 0
-) -> dict[str, float]:
-    """The app's window offscreen with the feed at ``rate``: a 10 ms timer's lateness
-    (with ``preload`` made-up rows in the feed first, to time a long session's feed)."""
+def bench_window(db: Database, *, record: bool) -> tuple[Any, Any, Any]:
+    """The app's window offscreen on a new qasync loop, with a live feed service whose stored
+    batches reach the desk: ``(loop, desk, feed)``; close the loop when done."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from studio.app import StudioDesk
@@ -268,8 +269,19 @@ def gui_lag(
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     desk = StudioDesk(app, db, parse_options([]), log_path=Path(os.devnull))
-    feed = LiveFeedService(db, desk.tasks, record=False, parent=desk.window)
+    feed = LiveFeedService(db, desk.tasks, record=record, parent=desk.window)
     feed.questionsAdded.connect(desk.window.desk.append_questions)
+    return loop, desk, feed
+
+
+def gui_lag(
+    db: Database, session_id: int, rate: float, seconds: float, preload: int = 0
+) -> dict[str, float]:
+    """The app's window offscreen with the feed at ``rate``: a 10 ms timer's lateness
+    (with ``preload`` made-up rows in the feed first, to time a long session's feed)."""
+    from PySide6.QtCore import QTimer
+
+    loop, desk, feed = bench_window(db, record=False)
     lateness: list[float] = []
     filtered: list[float] = []
     last = [time.perf_counter()]
@@ -361,6 +373,10 @@ def cmd_bench_feed(args: argparse.Namespace) -> int:
             figures["batch_latency_p99_ms"] = round(p99, 1)
             if not args.no_gui:
                 figures.update(gui_lag(db, session_id, 1000.0, args.seconds, args.gui_rows))
+            if not args.no_gui and args.flood_rate > 0:
+                figures.update(
+                    flood_lag(db, session_id, Path(folder), args.flood_rate, args.seconds)
+                )
         finally:
             db.close()
     if args.json:
@@ -382,6 +398,12 @@ def add_bench_commands(subparsers: Any) -> None:
     feed.add_argument("--no-gui", action="store_true", help="skip the GUI lag measurement")
     feed.add_argument(
         "--gui-rows", type=int, default=0, help="rows already in the feed for the GUI lag run"
+    )
+    feed.add_argument(
+        "--flood-rate",
+        type=float,
+        default=20_000.0,
+        help="messages/s one client floods the Kuaishou server with (0: no flood run)",
     )
     feed.add_argument("--json", action="store_true", help="print one JSON object")
     feed.set_defaults(run=cmd_bench_feed)

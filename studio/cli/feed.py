@@ -15,9 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli.common import CommandFailed, csv_text, jsonl_text, session_id_of
+from studio.domain.model import RoomRole
 from studio.domain.studio_time import clock_text, now_epoch
 from studio.feed.ingest import FeedIngest
-from studio.feed.recording import SessionRecorder, recording_path, unstored_recordings
+from studio.feed.kuaishou_server import raise_descriptor_limit
+from studio.feed.recording import (
+    SessionRecorder,
+    recorded_bytes,
+    recording_cap_bytes,
+    recording_path,
+    unstored_recordings,
+)
 from studio.feed.sources import FeedRunner, SourceSpec, parse_source_spec
 from studio.store.database import Database, open_database
 from studio.store.feed_export import EXPORT_FIELDS, question_export_rows
@@ -39,6 +47,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if spec.tool == "replay" and not Path(spec.address).is_file():
             print(f"studio: replay: no recording at {spec.address}", file=sys.stderr)
             return 2
+    raise_descriptor_limit()
     db = open_database(args.db)
     try:
         session_id = session_id_of(db, args.session)
@@ -75,23 +84,52 @@ def _say_store_refused(reason: str) -> None:
     )
 
 
+def _say_recording_capped(path: Path, cap: int) -> None:
+    print(
+        f"studio: this session's recordings reached {cap >> 20:,} MB: comments are still "
+        f"stored, but frames are no longer recorded ({path.name})",
+        file=sys.stderr,
+    )
+
+
 def _say_backlog(count: int) -> None:
     if count == 0:
         print(
-            f"{clock_text(now_epoch(), seconds=True)} studio: the waiting comments are stored", file=sys.stderr
+            f"{clock_text(now_epoch(), seconds=True)} studio: the waiting comments are stored",
+            file=sys.stderr,
         )
 
 
+def _room(text: str) -> tuple[str, RoomRole]:
+    """``gov=IDENTITY`` or ``dept=IDENTITY``: a room not set up as an account yet."""
+    role, sep, identity = text.partition("=")
+    if not sep or not identity.strip() or role not in ("gov", "dept"):
+        raise argparse.ArgumentTypeError(f"expected gov=IDENTITY or dept=IDENTITY: {text!r}")
+    return identity.strip(), RoomRole(role)
+
+
 async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> dict[str, Any]:
+    # The studio's accounts (settings page), then the rooms named on the command line; a room
+    # in neither is stored as unassigned.
     roles = await asyncio.to_thread(room_roles, db)
-    store = FeedStore(db, session_id)
+    roles.update(dict(args.room or ()))
+    store = FeedStore(db, session_id, room_roles=roles)
     ingest = FeedIngest(
         await asyncio.to_thread(session_text_pipeline, db),
         store.write,
         on_store_problem=_say_store_refused,
         on_backlog=_say_backlog,
     )
-    recorder = None if args.no_record else SessionRecorder(recording_path(session_id))
+    recorder = (
+        None
+        if args.no_record
+        else SessionRecorder(
+            recording_path(session_id),
+            cap_bytes=recording_cap_bytes(),
+            already=recorded_bytes(session_id),
+            on_capped=_say_recording_capped,
+        )
+    )
     runner = FeedRunner(ingest, recorder=recorder, on_state=_print_state)
     # Frames an earlier run recorded but may not have stored (killed, or the database refused
     # writes to the end) are stored now; the store drops the ones it has.
@@ -217,6 +255,14 @@ def add_feed_commands(subparsers: Any) -> None:
         metavar="SPEC",
         help="barragegrab:ws://H:P, douyinlive:ws://H:P/ws/ID, kuaishou-server:H:P, "
         "replay:FILE[@SPEED] (0 = as fast as possible) or simulator[:RATE]; repeatable",
+    )
+    ingest.add_argument(
+        "--room",
+        action="append",
+        type=_room,
+        metavar="ROLE=IDENTITY",
+        help="a room not set up as an account yet: gov=IDENTITY (the county's) or "
+        "dept=IDENTITY (the department's), IDENTITY as the tool reports it; repeatable",
     )
     ingest.add_argument(
         "--until-idle", type=float, metavar="SECONDS", help="stop after SECONDS without a frame"

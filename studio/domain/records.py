@@ -88,6 +88,8 @@ class RoomRecord:
     identity: str
     role: RoomRole
     unit_name: str
+    #: False for a room the feed met that nobody has said is the county's or the department's.
+    assigned: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +131,26 @@ class AskerRecord:
     nickname: str
     text: str
     platform: Platform | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BlockedViewerRecord:
+    """A viewer blocked in one live room: for one session (``session_id``) or for good (None).
+
+    ``nickname`` is masked as the feed showed it when the block was made.
+    """
+
+    id: int
+    nickname: str
+    room_role: RoomRole | None
+    platform: Platform
+    account_name: str
+    session_id: int | None
+    created_at: dt.datetime
+
+    @property
+    def for_good(self) -> bool:
+        return self.session_id is None
 
 
 @dataclass(frozen=True, slots=True)

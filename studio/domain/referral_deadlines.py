@@ -30,8 +30,8 @@ DEFAULT_DAYS: Mapping[ReferralCategory, int] = {
     C.SUGGESTION: 10,
     C.COMPLAINT: 13,
 }
-#: The most working days a category may be given (half a year: a typo, not a rule).
-DAYS_MAX = 120
+#: The most working days a category may be given (three months: more is a typo, not a rule).
+DAYS_MAX = 60
 
 #: Statuses in which the department's clock runs: the ticket can be overdue. A replied ticket
 #: waits for the studio's call-back, not for the department; a closed one waits for nobody.
@@ -55,7 +55,7 @@ class DeadlineRules:
 
     Raises:
         Refused: a category without a value or with one out of range
-            (``DEADLINE_DAYS_OUT_OF_RANGE``).
+            (``DEADLINE_OUT_OF_RANGE``).
     """
 
     days: Mapping[ReferralCategory, int]
@@ -64,7 +64,7 @@ class DeadlineRules:
         for category in ReferralCategory:
             count = self.days.get(category)
             if count is None or not 1 <= count <= DAYS_MAX:
-                raise Refused(Refusal.DEADLINE_DAYS_OUT_OF_RANGE, name=category, max=DAYS_MAX)
+                raise Refused(Refusal.DEADLINE_OUT_OF_RANGE, name=category, max=DAYS_MAX)
 
     @classmethod
     def with_days(cls, **days: int) -> DeadlineRules:

@@ -61,6 +61,7 @@ class Refusal(StrEnum):
     NO_ACCOUNT_TO_BLOCK = "no_account_to_block"
     ALREADY_BLOCKED = "already_blocked"
     AUTHOR_ALREADY_BLOCKED = "author_already_blocked"
+    NOT_BLOCKED = "not_blocked"
     NOTHING_TO_UNDO = "nothing_to_undo"
     TEXT_CHANGED_SINCE = "text_changed_since"
     REFERRAL_HANDLED = "referral_handled"
@@ -176,9 +177,20 @@ class Refusal(StrEnum):
     EXTENSION_NOT_LATER = "extension_not_later"
     EXTENSION_PENDING = "extension_pending"
     NO_EXTENSION_PENDING = "no_extension_pending"
-    DEADLINE_DAYS_OUT_OF_RANGE = "deadline_days_out_of_range"
     TICKET_KEPT_CHANGING = "ticket_kept_changing"
     CONTACT_REVEALED = "contact_revealed"
+    # the studio's profile and its broadcast accounts
+    COUNTY_NAME_EMPTY = "county_name_empty"
+    ZONE_UNKNOWN = "zone_unknown"
+    DEADLINE_OUT_OF_RANGE = "deadline_out_of_range"
+    IMAGE_TOO_LARGE = "image_too_large"
+    ACCOUNT_PLATFORM = "account_platform"
+    IDENTITY_EMPTY = "identity_empty"
+    ACCOUNT_TAKEN = "account_taken"
+    NO_ACCOUNT_WITH_ID = "no_account_with_id"
+    ACCOUNT_IN_USE = "account_in_use"
+    PROFILE_FILE_INVALID = "profile_file_invalid"
+    NO_UNIT_FOR_SESSION = "no_unit_for_session"
 
 
 R = Refusal
@@ -225,6 +237,7 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.AUTHOR_ALREADY_BLOCKED: QT_TRANSLATE_NOOP(
         "Refusals", "this author is already blocked in this room"
     ),
+    R.NOT_BLOCKED: QT_TRANSLATE_NOOP("Refusals", "block {id} is no longer in force"),
     R.NOTHING_TO_UNDO: QT_TRANSLATE_NOOP("Refusals", "nothing to undo"),
     R.TEXT_CHANGED_SINCE: QT_TRANSLATE_NOOP("Refusals", "question {id} changed since; cannot undo"),
     R.REFERRAL_HANDLED: QT_TRANSLATE_NOOP(
@@ -401,8 +414,30 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.CONTACT_REVEALED: QT_TRANSLATE_NOOP(
         "Refusals", "the viewer's contact on referral {id} was revealed; the ticket stays on record"
     ),
-    R.DEADLINE_DAYS_OUT_OF_RANGE: QT_TRANSLATE_NOOP(
-        "Refusals", "{name}: the working days must be from 1 to {max}"
+    R.COUNTY_NAME_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the county's name is empty"),
+    R.ZONE_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Refusals", "'{name}' is no time zone (expected e.g. Asia/Shanghai)"
+    ),
+    R.DEADLINE_OUT_OF_RANGE: QT_TRANSLATE_NOOP(
+        "Refusals", "the deadline for '{name}' must be 1 to {max} working days"
+    ),
+    R.IMAGE_TOO_LARGE: QT_TRANSLATE_NOOP("Refusals", "the picture is larger than {max} KB"),
+    R.ACCOUNT_PLATFORM: QT_TRANSLATE_NOOP(
+        "Refusals", "a broadcast account is on Douyin or Kuaishou, not '{name}'"
+    ),
+    R.IDENTITY_EMPTY: QT_TRANSLATE_NOOP(
+        "Refusals", "the account's capture identity (SecUid or path key) is empty"
+    ),
+    R.ACCOUNT_TAKEN: QT_TRANSLATE_NOOP(
+        "Refusals", "another account already has the identity '{name}'"
+    ),
+    R.NO_ACCOUNT_WITH_ID: QT_TRANSLATE_NOOP("Refusals", "there is no account {id}"),
+    R.ACCOUNT_IN_USE: QT_TRANSLATE_NOOP(
+        "Refusals", "the account '{name}' has comments and cannot be removed"
+    ),
+    R.PROFILE_FILE_INVALID: QT_TRANSLATE_NOOP("Refusals", "not a studio profile file ({text})"),
+    R.NO_UNIT_FOR_SESSION: QT_TRANSLATE_NOOP(
+        "Refusals", "add a unit first: a session needs a unit in the chair"
     ),
 }
 

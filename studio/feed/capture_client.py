@@ -30,6 +30,7 @@ from websockets.uri import parse_uri
 from studio.domain.feed_event import FeedState, RejectedFrame
 from studio.feed.adapters import BarrageGrabAdapter, DouyinLiveAdapter
 from studio.feed.tap import (
+    CLIENT_RATE_CAP,
     DEFAULT_STALE_AFTER,
     TRANSPORT_MAX_SIZE,
     EventSink,
@@ -37,6 +38,7 @@ from studio.feed.tap import (
     FeedTap,
     FrameParser,
     FrameSink,
+    RateCap,
     RejectSink,
     StateSink,
 )
@@ -93,6 +95,7 @@ class CaptureClient:
         open_timeout: float = 5.0,
         clock: Callable[[], float] = time.time,
         rng: random.Random | None = None,
+        rate_cap: RateCap | None = CLIENT_RATE_CAP,
     ) -> None:
         """Make a client; nothing happens until ``run()``.
 
@@ -108,6 +111,8 @@ class CaptureClient:
             open_timeout: seconds allowed for TCP + WebSocket handshake.
             clock: wall clock for ``received_at``.
             rng: randomness for jitter (seed it in tests).
+            rate_cap: frames a second taken from one connection (``None``: no cap); the
+                frames over it are dropped and counted as rejected.
         """
         try:
             parse_uri(url)  # fail now, not in the loop, on a malformed URL
@@ -129,6 +134,7 @@ class CaptureClient:
             stale_after=stale_after,
             clock=clock,
             default_room=default_room,
+            rate_cap=rate_cap,
         )
 
     @property
@@ -158,7 +164,10 @@ class CaptureClient:
                     ) as ws:
                         connected_at = loop.time()
                         self._tap.connected()
-                        await self._tap.pump(ws)
+                        try:
+                            await self._tap.pump(ws)
+                        finally:
+                            self._tap.disconnected()
                 except ConnectionClosed as closed:
                     if self._note_closed(closed):
                         attempt = 0  # the tool is fine; one frame of it was not
@@ -212,6 +221,7 @@ class ClientOptions(TypedDict, total=False):
     open_timeout: float
     clock: Callable[[], float]
     rng: random.Random | None
+    rate_cap: RateCap | None
 
 
 def barragegrab_client(

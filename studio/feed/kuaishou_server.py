@@ -22,17 +22,20 @@ from typing import Self
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.frames import CloseCode
+from websockets.protocol import State
 from websockets.typing import Origin
 
 from studio.domain.feed_event import FeedState
 from studio.feed.adapters import KuaishouAdapter
 from studio.feed.tap import (
     DEFAULT_STALE_AFTER,
+    SERVER_RATE_CAP,
     TRANSPORT_MAX_SIZE,
     EventSink,
     FeedCounts,
     FeedTap,
     FrameSink,
+    RateCap,
     RejectSink,
     StateSink,
 )
@@ -44,6 +47,86 @@ KUAISHOU_ORIGINS: tuple[str | re.Pattern[str] | None, ...] = (
     None,
     re.compile(r"https?://([a-z0-9-]+\.)*kuaishou\.com(:[0-9]+)?"),
 )
+
+
+#: Connections one server keeps open at once, the WebSocket handshake included. A studio needs
+#: one per room; the cap keeps a flood of half-open connections from using up the process's
+#: file descriptors (1,024 by default), which also hold the database and the logs.
+MAX_CONNECTIONS = 64
+#: Seconds a client has to finish the WebSocket handshake.
+HANDSHAKE_TIMEOUT_S = 5.0
+
+AuthSink = Callable[[str, bool], None]
+"""Receives ``(room, authenticated)`` when a script attaches to a room."""
+
+
+class ConnectionGate:
+    """Keeps at most ``limit`` connections open; counts the ones it turns away.
+
+    When full, the oldest connection still in its opening handshake is dropped to make room,
+    so a crowd of half-open connections cannot lock the real userscript out: it only has to
+    finish its handshake before ``limit`` newer ones arrive. When every open connection has
+    finished its handshake (the rooms are served, the rest are refusals being closed), the
+    newcomer is dropped.
+
+    Attributes:
+        limit: the most connections open at once.
+        refused: connections dropped so far.
+    """
+
+    def __init__(self, limit: int, on_refused: Callable[[int], None] | None = None) -> None:
+        self.limit = limit
+        self.refused = 0
+        self._on_refused = on_refused
+        self._open: dict[ServerConnection, None] = {}  # insertion order: oldest first
+
+    @property
+    def open(self) -> int:
+        return len(self._open)
+
+    def admit(self, connection: ServerConnection) -> bool:
+        """Take a new connection (its transport just made); whether it may stay."""
+        if len(self._open) >= self.limit:
+            oldest = next((c for c in self._open if c.protocol.state is State.CONNECTING), None)
+            if oldest is None:
+                self._drop(connection)
+                return False
+            self._open.pop(oldest)
+            self._drop(oldest)
+        self._open[connection] = None
+        return True
+
+    def release(self, connection: ServerConnection) -> None:
+        self._open.pop(connection, None)
+
+    def _drop(self, connection: ServerConnection) -> None:
+        connection.transport.abort()
+        self.refused += 1
+        if self.refused == 1 or self.refused % 100 == 0:
+            logger.warning(
+                "kuaishou: more than %d connections at once; %d dropped so far",
+                self.limit,
+                self.refused,
+            )
+        if self._on_refused is not None:
+            try:
+                self._on_refused(self.refused)
+            except Exception:
+                logger.exception("kuaishou: the refused-connection callback failed")
+
+
+class _GatedConnection(ServerConnection):
+    """A server connection that passes its server's :class:`ConnectionGate` first."""
+
+    gate: ConnectionGate  # set on the subclass made per server
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)
+        self.gate.admit(self)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.gate.release(self)
+        super().connection_lost(exc)
 
 
 class KuaishouServer:
@@ -61,6 +144,10 @@ class KuaishouServer:
     the stock userscript (greasyfork 490966), which connects to ``/`` and cannot present a
     secret: it is accepted only while exactly one room is served (it is that room), only when
     the room is free, and the room is marked unauthenticated (:meth:`authenticated`, the log).
+
+    A flood costs only itself: at most ``max_connections`` are open at once (see
+    :class:`ConnectionGate`), a client has ``HANDSHAKE_TIMEOUT_S`` to finish its handshake, and
+    each connection's frames over its rate cap are dropped unread and counted as rejected.
 
     Use as ``async with KuaishouServer(...) as server:`` or run ``serve_forever()`` as a task.
 
@@ -85,6 +172,10 @@ class KuaishouServer:
         clock: Callable[[], float] = time.time,
         run_token: str | None = None,
         secret: str | None = None,
+        rate_cap: RateCap | None = SERVER_RATE_CAP,
+        max_connections: int = MAX_CONNECTIONS,
+        on_refused_connections: Callable[[int], None] | None = None,
+        on_authenticated: AuthSink | None = None,
     ) -> None:
         """Make a server; nothing listens until started.
 
@@ -102,6 +193,11 @@ class KuaishouServer:
             run_token: distinguishes this run's message ids; derived from the clock by default.
             secret: what clients present as ``?key=``; a fresh random one by default (see
                 :attr:`secret`).
+            rate_cap: frames a second taken from one connection (``None``: no cap).
+            max_connections: connections open at once (see :class:`ConnectionGate`).
+            on_refused_connections: called with the running count of connections dropped
+                because too many were open.
+            on_authenticated: called with ``(room, authenticated)`` when a script attaches.
         """
         self.rooms = tuple(rooms)
         for key in self.rooms:
@@ -128,9 +224,12 @@ class KuaishouServer:
                 stale_after=stale_after,
                 clock=clock,
                 default_room=key,
+                rate_cap=rate_cap,
             )
             for key in self.rooms
         }
+        self.gate = ConnectionGate(max_connections, on_refused_connections)
+        self._on_authenticated = on_authenticated
         self._current: dict[str, ServerConnection] = {}
         self._unauthenticated: set[str] = set()
         self._server: Server | None = None
@@ -157,13 +256,16 @@ class KuaishouServer:
                 "network can reach the capture server (they still need the secret)",
                 self.host,
             )
+        gated = type("GatedConnection", (_GatedConnection,), {"gate": self.gate})
         self._server = await serve(
             self._handle,
             self.host,
             self._requested_port,
             origins=self._origins,
             max_size=TRANSPORT_MAX_SIZE,
+            open_timeout=HANDSHAKE_TIMEOUT_S,
             close_timeout=2.0,
+            create_connection=gated,
         )
         self.port = self._server.sockets[0].getsockname()[1]
         for tap in self._taps.values():
@@ -225,11 +327,17 @@ class KuaishouServer:
         if previous is not None:
             await previous.close(CloseCode.NORMAL_CLOSURE, "replaced by a newer connection")
         tap.connected()
+        if self._on_authenticated is not None:
+            try:
+                self._on_authenticated(key, authenticated)
+            except Exception:
+                logger.exception("kuaishou: the authentication callback failed")
         try:
             await tap.pump(ws)
         except ConnectionClosed:
             pass
         finally:
+            tap.disconnected()
             if self._current.get(key) is ws:
                 del self._current[key]
                 self._unauthenticated.discard(key)
@@ -266,6 +374,26 @@ class KuaishouServer:
         return f"unknown room {shown!r}; use {valid}"
 
 
+def raise_descriptor_limit(wanted: int = 8192) -> int:
+    """Raise the process's soft limit of open files towards ``wanted`` (never past the hard
+    limit); returns the limit now. Linux's default soft limit of 1,024 is shared by the
+    database, the logs, Qt and every socket; the capture server's own cap stays far below.
+    """
+    try:
+        import resource
+    except ImportError:  # Windows: no such limit to raise
+        return 0
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+            soft = target
+        except (ValueError, OSError) as error:
+            logger.info("cannot raise the open-file limit from %d: %s", soft, error)
+    return soft
+
+
 def is_loopback(host: str) -> bool:
     """Whether listening on ``host`` keeps the server on this computer."""
     host = host.strip("[]")
@@ -275,6 +403,7 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:  # a name other than localhost may resolve anywhere
         return False
+
 
 STOCK_SCRIPT_REASON = (
     "install Studio Desk's userscript from the sources dialog: the stock script can't tell "

@@ -15,9 +15,11 @@ the per-user data dir, like the database, and are for rehearsal, training and bu
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import logging
+import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,6 +32,32 @@ log = logging.getLogger(__name__)
 
 #: Frames delivered between yields to the event loop when replaying flat out.
 _BURST = 500
+#: The most a session's recordings may take on disk, all its runs together (a flood must not
+#: fill the disk the database lives on); ``STUDIO_RECORDING_CAP_MB`` sets another.
+DEFAULT_RECORDING_CAP_BYTES = 1 << 30
+
+
+def recording_cap_bytes() -> int:
+    """The cap on a session's recordings: ``STUDIO_RECORDING_CAP_MB`` or 1 GiB."""
+    text = os.environ.get("STUDIO_RECORDING_CAP_MB", "").strip()
+    if text:
+        try:
+            megabytes = float(text)
+            if megabytes > 0:
+                return int(megabytes * (1 << 20))
+        except ValueError:
+            pass
+        log.warning("STUDIO_RECORDING_CAP_MB=%r is not a positive number; using 1 GiB", text)
+    return DEFAULT_RECORDING_CAP_BYTES
+
+
+def recorded_bytes(session_id: int) -> int:
+    """What a session's recordings take on disk now."""
+    total = 0
+    for path in recordings_dir().glob(f"session-{session_id}-*.jsonl"):
+        with contextlib.suppress(OSError):
+            total += path.stat().st_size
+    return total
 
 
 def recordings_dir() -> Path:
@@ -47,17 +75,34 @@ def recording_path(session_id: int, now: dt.datetime | None = None) -> Path:
 class SessionRecorder:
     """Appends raw frames to a JSONL file; buffered, flushed on :meth:`flush` and :meth:`close`.
 
+    With a cap, the recording stops at the frame that would take the session's recordings past
+    it (``already`` is what its earlier recordings take): the feed goes on, ``capped`` is set
+    and ``on_capped`` is told once. Frames after that are in the database only.
+
     Attributes:
         path: the file written.
         frames: how many frames were appended.
+        size: bytes written to this file (and ``already``).
+        capped: the cap was reached; nothing more is written.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        cap_bytes: int | None = None,
+        already: int = 0,
+        on_capped: Callable[[Path, int], None] | None = None,
+    ) -> None:
         self.path = path
         private_dir(path.parent)
         # Raw frames hold what viewers wrote: owner-only, like the database.
         self._file: IO[str] | None = open_private(path, "a", encoding="utf-8", buffering=1 << 16)
         self.frames = 0
+        self.size = already
+        self.cap_bytes = cap_bytes
+        self.capped = False
+        self._on_capped = on_capped
 
     def append(self, source: str, raw: str | bytes, received_at: float, run: str = "") -> None:
         """Append one frame; bytes are kept as UTF-8 text (undecodable bytes escaped).
@@ -70,15 +115,35 @@ class SessionRecorder:
         item = {"t": received_at, "src": source, "raw": text}
         if run:
             item["run"] = run
-        line = json.dumps(item, ensure_ascii=False)
+        line = json.dumps(item, ensure_ascii=False) + "\n"
+        size = len(line.encode())
+        if self.cap_bytes is not None and self.size + size > self.cap_bytes:
+            self._cap()
+            return
+        self.size += size
         try:
-            self._file.write(line + "\n")
+            self._file.write(line)
         except OSError:
             # A full disk must not stop the feed; the recording just ends here.
             log.exception("recording %s stopped", self.path)
             self.close()
             return
         self.frames += 1
+
+    def _cap(self) -> None:
+        self.capped = True
+        log.warning(
+            "recording %s: the session's recordings reached their cap of %d MB; the feed goes "
+            "on, but its frames are no longer recorded",
+            self.path.name,
+            (self.cap_bytes or 0) >> 20,
+        )
+        self.close()
+        if self._on_capped is not None:
+            try:
+                self._on_capped(self.path, self.cap_bytes or 0)
+            except Exception:
+                log.exception("recording %s: the cap callback failed", self.path.name)
 
     def flush(self) -> None:
         if self._file is not None:

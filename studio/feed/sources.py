@@ -59,7 +59,7 @@ class SourceSpec:
 
     @property
     def server_options(self) -> dict[str, str]:
-        """kuaishou-server: the options after ``?`` (``secret``, ``lan``)."""
+        """kuaishou-server: the options after ``?`` (``secret``, ``lan``, ``rooms``)."""
         _, _, query = self.address.partition("?")
         return dict(urllib.parse.parse_qsl(query))
 
@@ -76,10 +76,13 @@ class SourceSpec:
 
 def parse_source_spec(text: str) -> SourceSpec:
     """``barragegrab:ws://H:P``, ``douyinlive:ws://H:P/ws/ID``,
-    ``kuaishou-server:H:P[?secret=S][&lan=1]``, ``replay:FILE[@SPEED]`` or ``simulator[:RATE]``.
+    ``kuaishou-server:H:P[?secret=S][&lan=1][&rooms=gov,dept]``, ``replay:FILE[@SPEED]`` or
+    ``simulator[:RATE]``.
 
     A Kuaishou server listens on loopback unless ``lan=1`` says the operator means it: any
-    other host lets other machines reach it.
+    other host lets other machines reach it. ``rooms`` names the paths it serves (both
+    ``gov`` and ``dept`` when not given); with one room, the stock userscript is accepted for
+    it, unverified.
 
     Raises:
         ValueError: with a message naming what is wrong.
@@ -111,11 +114,19 @@ def parse_source_spec(text: str) -> SourceSpec:
         if int(port) > 65535:  # 0 asks the system for a free port
             raise ValueError(f"kuaishou-server: port {port} is out of range (1-65535)")
         options = dict(urllib.parse.parse_qsl(query, keep_blank_values=True))
-        unknown = set(options) - {"secret", "lan"}
+        unknown = set(options) - {"secret", "lan", "rooms"}
         if unknown:
             raise ValueError(
-                f"kuaishou-server: unknown option {sorted(unknown)[0]!r}; use secret, lan"
+                f"kuaishou-server: unknown option {sorted(unknown)[0]!r}; use secret, lan, rooms"
             )
+        rooms = tuple(key for key in options.get("rooms", "").split(",") if key)
+        for key in rooms:
+            if not re.fullmatch(r"[A-Za-z0-9_-]{1,32}", key):
+                raise ValueError(
+                    f"kuaishou-server: room {key!r}: use 1-32 letters, digits, '-' or '_'"
+                )
+        if "rooms" in options and not rooms:
+            raise ValueError("kuaishou-server: rooms= names no room (e.g. rooms=gov,dept)")
         if "secret" in options and not re.fullmatch(r"[A-Za-z0-9_-]{16,128}", options["secret"]):
             raise ValueError("kuaishou-server: the secret must be 16-128 letters, digits, - or _")
         if not is_loopback(host) and options.get("lan") != "1":
@@ -123,6 +134,7 @@ def parse_source_spec(text: str) -> SourceSpec:
                 f"kuaishou-server: {host} lets other computers reach the capture server; "
                 f"use 127.0.0.1, or add ?lan=1 if that is what you mean"
             )
+        return SourceSpec(tool, rest, rooms=rooms)
     if tool == "replay":
         path, at, speed = rest.rpartition("@")
         spec = SourceSpec(tool, rest)
@@ -156,6 +168,8 @@ class FeedRunner:
         *,
         recorder: SessionRecorder | None = None,
         on_state: StateCallback | None = None,
+        on_verified: Callable[[str, bool], None] | None = None,
+        on_refused_connections: Callable[[int], None] | None = None,
         kuaishou_rooms: tuple[str, ...] = ("gov", "dept"),
         kuaishou_secret: str | None = None,
         backoff: Backoff | None = None,
@@ -165,6 +179,8 @@ class FeedRunner:
         self.ingest = ingest
         self.recorder = recorder
         self.on_state = on_state
+        self.on_verified = on_verified
+        self.on_refused_connections = on_refused_connections
         self.kuaishou_rooms = kuaishou_rooms
         self.kuaishou_secret = kuaishou_secret
         self.backoff = backoff or Backoff()
@@ -280,6 +296,8 @@ class FeedRunner:
             stale_after=self.stale_after,
             clock=self.clock,
             secret=secret,
+            on_authenticated=self.on_verified,
+            on_refused_connections=self.on_refused_connections,
         )
         await server.start()
         assert server.port is not None

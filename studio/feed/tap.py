@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -36,6 +37,46 @@ TRANSPORT_MAX_SIZE = 4 << 20
 
 #: Seconds without a frame before a connected source is called stale.
 DEFAULT_STALE_AFTER = 30.0
+
+
+@dataclass(frozen=True)
+class RateCap:
+    """At most ``rate`` frames a second from one connection, in bursts of up to ``burst``.
+
+    A token bucket: a frame over the cap is dropped before it is parsed or recorded, and
+    counted as rejected ("over the rate cap"), so a flooding client costs the studio the
+    reading of its frames and nothing more.
+    """
+
+    rate: float
+    burst: float
+
+
+#: What a capture tool may send: BarrageGrab relays every room the browser has open, and a
+#: busy Douyin room sends hundreds of frames a second (members, likes, gifts, comments).
+CLIENT_RATE_CAP = RateCap(rate=2_000.0, burst=6_000.0)
+#: What one userscript page may send: it reports comments as they appear on the page.
+SERVER_RATE_CAP = RateCap(rate=300.0, burst=1_000.0)
+#: The rejection reason of a frame over the cap.
+OVER_RATE_CAP = "over the rate cap"
+
+
+class TokenBucket:
+    """The running state of a :class:`RateCap` for one connection."""
+
+    def __init__(self, cap: RateCap, now: float) -> None:
+        self.cap = cap
+        self._tokens = cap.burst
+        self._at = now
+
+    def admit(self, now: float) -> bool:
+        """Whether a frame arriving at ``now`` (monotonic seconds) is within the cap."""
+        self._tokens = min(self.cap.burst, self._tokens + (now - self._at) * self.cap.rate)
+        self._at = now
+        if self._tokens >= 1.0:
+            self._tokens -= 1.0
+            return True
+        return False
 
 
 class FrameParser(Protocol):
@@ -69,11 +110,14 @@ class FeedCounts:
         frames: WebSocket messages received.
         rejected: frames refused (binary, malformed, oversize …), whatever their room.
         ignored: frames understood but carrying nothing the studio uses.
+        throttled: of the rejected, frames dropped unread because their connection went over
+            its rate cap.
         rooms: per room key; ``""`` gathers rejections whose room could not be told.
     """
 
     frames: int = 0
     rejected: int = 0
+    throttled: int = 0
     ignored: int = 0
     rooms: dict[str, RoomCounts] = field(default_factory=dict)
 
@@ -106,6 +150,8 @@ class FeedTap:
         stale_after: float,
         clock: Callable[[], float],
         default_room: str = "",
+        rate_cap: RateCap | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.source = source
         self.adapter = adapter
@@ -116,6 +162,10 @@ class FeedTap:
         self.stale_after = stale_after
         self.clock = clock
         self.default_room = default_room
+        self.rate_cap = rate_cap
+        self._monotonic = monotonic
+        self._bucket: TokenBucket | None = None
+        self._throttled_here = 0
         self.counts = FeedCounts()
         self.state: FeedState | None = None
         self._rooms_ended: dict[str, bool] = {}
@@ -130,6 +180,8 @@ class FeedTap:
     def connected(self) -> None:
         """A new connection is up: forget which rooms had ended on the last one."""
         self._rooms_ended.clear()
+        self._bucket = TokenBucket(self.rate_cap, self._monotonic()) if self.rate_cap else None
+        self._throttled_here = 0
         self.set_state(FeedState.CONNECTED)
 
     async def pump(self, ws: ClientConnection | ServerConnection) -> None:
@@ -142,7 +194,35 @@ class FeedTap:
                 if self.state is FeedState.CONNECTED:
                     self.set_state(FeedState.STALE)
                 continue
+            if self._bucket is not None and not self._bucket.admit(self._monotonic()):
+                self.throttle()
+                continue
             self.handle(raw)
+
+    def throttle(self) -> None:
+        """Drop a frame over the connection's rate cap, counted as rejected."""
+        self.counts.frames += 1
+        self.counts.throttled += 1
+        self._throttled_here += 1
+        if self._throttled_here == 1:
+            assert self.rate_cap is not None
+            logger.warning(
+                "feed %s: the client sends more than %d frames a second; the frames over that "
+                "are dropped and counted as rejected",
+                self.source,
+                self.rate_cap.rate,
+            )
+        self.reject(RejectedFrame(self.default_room, OVER_RATE_CAP))
+
+    def disconnected(self) -> None:
+        """The connection ended: say how many of its frames went over the cap, if any."""
+        if self._throttled_here:
+            logger.warning(
+                "feed %s: %d frames over the rate cap were dropped on that connection",
+                self.source,
+                self._throttled_here,
+            )
+        self._throttled_here = 0
 
     def handle(self, raw: str | bytes) -> None:
         received_at = self.clock()

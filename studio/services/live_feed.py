@@ -3,16 +3,22 @@
 ``LiveFeedService`` owns one session's ``FeedRunner`` (capture clients, the Kuaishou server, a
 replay, the simulator) and its ``FeedIngest`` (text pipeline + ``FeedStore``), records raw
 frames to the data dir, takes questions by phone or WeChat, and keeps the sources configured per
-session. Everything blocking runs in worker threads; signals are emitted on the GUI thread.
+session.
+
+The runner lives on a loop of its own (:class:`~studio.feed.loop_thread.LoopThread`): sockets,
+parsing, recording and batching never run on the GUI thread, so a flood of frames costs the
+window nothing but the stored batches (a few a second). What the runner reports is carried
+back to the GUI loop, where the signals are emitted.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,7 +31,14 @@ from studio.domain.records import QuestionRecord
 from studio.feed.batches import IngestBatch, WriteOutcome
 from studio.feed.capture_client import Backoff
 from studio.feed.ingest import FeedIngest
-from studio.feed.recording import SessionRecorder, recording_path, unstored_recordings
+from studio.feed.loop_thread import LoopThread
+from studio.feed.recording import (
+    SessionRecorder,
+    recorded_bytes,
+    recording_cap_bytes,
+    recording_path,
+    unstored_recordings,
+)
 from studio.feed.simulator import SimulatedRoom
 from studio.feed.sources import FeedRunner, SourceSpec
 from studio.feed.tap import DEFAULT_STALE_AFTER
@@ -92,7 +105,11 @@ class LiveFeedService(QObject):
             Kuaishou one also has ``userscript``, its room's script ready to copy).
         backlogChanged(int): comments accepted but waiting to be stored because the database
             refuses writes (locked, disk full); 0 once they are all stored.
-        problem(str): something failed; the text is for the status bar.
+        roomVerified(str, bool): a script attached to a Kuaishou room (``gov``/``dept`` …);
+            False when it presented no secret (the stock userscript): its comments are
+            unauthenticated.
+        problem(str): something failed, or the feed is defending itself (connections dropped,
+            the recording capped); the text is for the status bar.
 
     Attributes:
         session_id: the session being fed, or None before :meth:`start`.
@@ -104,6 +121,7 @@ class LiveFeedService(QObject):
     countsChanged = Signal(dict)
     sourcesLoaded = Signal(list)
     backlogChanged = Signal(int)
+    roomVerified = Signal(str, bool)
     problem = Signal(str)
 
     def __init__(
@@ -137,6 +155,10 @@ class LiveFeedService(QObject):
         self.session_id: int | None = None
         self.runner: FeedRunner | None = None
         self._store: FeedStore | None = None
+        #: Where the runner runs (started with the first runner, closed by :meth:`stop`).
+        self.feed_thread = LoopThread("studio-feed")
+        self._gui_loop: asyncio.AbstractEventLoop | None = None
+        self._refused_told = 0
 
     # -- starting -----------------------------------------------------------------------------
     def start(self, session_id: int, specs: Sequence[SourceSpec] = ()) -> None:
@@ -200,7 +222,7 @@ class LiveFeedService(QObject):
                 runner = await self._open(session_id)
                 runner.simulator_seed = seed
                 for spec in specs:
-                    await runner.start(spec)
+                    await self.feed_thread.run(runner.start(spec))
         except Exception as error:
             self._report("starting the live feed", error)
 
@@ -222,10 +244,10 @@ class LiveFeedService(QObject):
         if self.runner is not None and self.session_id == session_id:
             return self.runner
         await self._stop_runner()
+        self._gui_loop = asyncio.get_event_loop()
         runner, earlier = await self._tasks.in_thread(self._make_runner, session_id)
         self.session_id, self.runner = session_id, runner
-        runner.ensure_running()
-        runner.recover(earlier)
+        await self.feed_thread.run(_activate(runner, earlier))
         return runner
 
     def refresh_units(self) -> None:
@@ -273,17 +295,28 @@ class LiveFeedService(QObject):
         ingest = FeedIngest(
             session_text_pipeline(self._db),
             write,
-            on_batch=self._batch_stored,
-            on_counts=self._counts,
+            on_batch=self._to_gui(self._batch_stored),
+            on_counts=self._to_gui(self._counts),
             is_blocked=BlockList(self._db, session_id),
-            on_backlog=self.backlogChanged.emit,
-            on_store_problem=self._store_refused,
+            on_backlog=self._to_gui(self.backlogChanged.emit),
+            on_store_problem=self._to_gui(self._store_refused),
         )
-        recorder = SessionRecorder(recording_path(session_id)) if self._record else None
+        recorder = (
+            SessionRecorder(
+                recording_path(session_id),
+                cap_bytes=recording_cap_bytes(),
+                already=recorded_bytes(session_id),
+                on_capped=self._to_gui(self._recording_capped),
+            )
+            if self._record
+            else None
+        )
         runner = FeedRunner(
             ingest,
             recorder=recorder,
-            on_state=self._state,
+            on_state=self._to_gui(self._state),
+            on_verified=self._to_gui(self._verified),
+            on_refused_connections=self._to_gui(self._connections_refused),
             kuaishou_rooms=self._kuaishou_rooms,
             backoff=self._backoff,
             stale_after=self._stale_after,
@@ -319,7 +352,7 @@ class LiveFeedService(QObject):
         async def run() -> None:
             try:
                 runner = await self.open(session_id)
-                runner.ingest.submit_manual(event, channel)
+                self.feed_thread.post(runner.ingest.submit_manual, event, channel)
             except Exception as error:
                 self._report("adding a question", error)
 
@@ -369,17 +402,30 @@ class LiveFeedService(QObject):
         self._closed = True
         async with self._opening_lock():
             await self._stop_runner()
+        await self.feed_thread.aclose()
 
     async def _stop_runner(self) -> None:
         runner, self.runner = self.runner, None
         if runner is not None:
-            await runner.stop()
+            await self.feed_thread.run(runner.stop())
             if runner.ingest.backlog:
                 # What the store still refused is in the recording, replayed on the next
                 # start; the next runner reports its own backlog.
                 self.backlogChanged.emit(0)
 
-    # -- from the runner (event loop) ---------------------------------------------------------
+    # -- from the runner (its own loop, carried to the GUI loop) -------------------------------
+    def _to_gui(self, fn: Callable[..., None]) -> Callable[..., None]:
+        """``fn`` called on the GUI loop, whichever thread calls what this returns."""
+
+        def call(*args: Any) -> None:
+            loop = self._gui_loop
+            if loop is None or loop.is_closed():
+                return
+            with contextlib.suppress(RuntimeError):  # the loop closed: the app is gone
+                loop.call_soon_threadsafe(fn, *args)
+
+        return call
+
     def _batch_stored(self, questions: list[QuestionRecord]) -> None:
         self.questionsAdded.emit(questions)
 
@@ -415,6 +461,37 @@ class LiveFeedService(QObject):
     def _state(self, source: str, state: FeedState) -> None:
         self.roomStateChanged.emit(self._roles.get(source, source), str(state))
 
+    def _verified(self, room_key: str, authenticated: bool) -> None:
+        room = self._roles.get(room_key, room_key)
+        self.roomVerified.emit(room, authenticated)
+        if not authenticated:
+            self.problem.emit(
+                self.tr(
+                    "Room {room} is fed by the stock userscript, which presents no key: its "
+                    "comments are unverified. Install Studio Desk's userscript from the sources "
+                    "dialog."
+                ).format(room=room)
+            )
+
+    def _connections_refused(self, count: int) -> None:
+        # Told once, then every hundred: the flood is in the log too.
+        if count == 1 or count - self._refused_told >= 100:
+            self._refused_told = count
+            self.problem.emit(
+                self.tr(
+                    "The Kuaishou capture server is receiving too many connections at once; "
+                    "{count} were dropped (a program on this computer may be flooding it)"
+                ).format(count=f"{count:,}")
+            )
+
+    def _recording_capped(self, path: Path, cap: int) -> None:
+        self.problem.emit(
+            self.tr(
+                "This session's recordings reached {size} MB: the feed goes on and every "
+                "comment is stored, but frames are no longer recorded ({name})"
+            ).format(size=f"{cap >> 20:,}", name=path.name)
+        )
+
     def _store_refused(self, reason: str) -> None:
         self.problem.emit(
             self.tr(
@@ -426,3 +503,9 @@ class LiveFeedService(QObject):
     def _report(self, what: str, error: Exception) -> None:
         log.exception("%s failed", what, exc_info=error)
         self.problem.emit(f"{what}: {error}")
+
+
+async def _activate(runner: FeedRunner, earlier: list[Path]) -> None:
+    """Start a new runner's ingest on the feed loop and replay what earlier runs left."""
+    runner.ensure_running()
+    runner.recover(earlier)

@@ -52,12 +52,17 @@ class ModerationService(QObject):
         typicalAnswerChanged(float): the session's typical answer time in seconds (after
             every move and when the session is known), for the queue's fit estimate.
         referralsChanged(): a move made, or undid, a referral; the referrals board re-reads.
+        blockedViewersLoaded(list): the session's blocked viewers (``BlockedViewerRecord``),
+            after :meth:`load_blocked_viewers`, a block and an unblock.
+        unblocked(str): the nickname of a viewer just unblocked.
     """
 
     questionsChanged = Signal(list)
     refused = Signal(str)
     typicalAnswerChanged = Signal(float)
     referralsChanged = Signal()
+    blockedViewersLoaded = Signal(list)
+    unblocked = Signal(str)
 
     def __init__(
         self,
@@ -107,6 +112,49 @@ class ModerationService(QObject):
             lambda: blocks.block_author(self._db, question_id, for_good=for_good, seat=self._seat),
             touched=[question_id],
         )
+
+    def load_blocked_viewers(self) -> None:
+        """Read the viewers blocked for this session (and for good); see blockedViewersLoaded."""
+        session_id = self.session_id
+        if session_id is None:
+            return
+
+        async def run() -> None:
+            try:
+                viewers = await self._tasks.in_thread(blocks.blocked_viewers, self._db, session_id)
+            except Exception as error:
+                log.exception("reading the blocked viewers failed")
+                self.refused.emit(self.tr("Not read: {error}").format(error=problem_text(error)))
+                return
+            if session_id == self.session_id:
+                self.blockedViewersLoaded.emit(viewers)
+
+        self._tasks.spawn(run(), name="blocked viewers")
+
+    def unblock(self, block_id: int) -> None:
+        """Unblock a viewer (the blocked viewers' Unblock): audited, then the list re-reads."""
+        session_id = self.session_id
+
+        async def run() -> None:
+            try:
+                viewer = await self._tasks.in_thread(
+                    lambda: blocks.unblock(
+                        self._db, block_id, seat=self._seat, session_id=session_id
+                    )
+                )
+            except MoveRefused as refusal:
+                self.refused.emit(self._reason(refusal_text(refusal)))
+            except Exception as error:
+                log.exception("unblock failed")
+                self.refused.emit(self.tr("Not saved: {error}").format(error=problem_text(error)))
+            else:
+                self.unblocked.emit(viewer.nickname)
+            self.load_blocked_viewers()
+
+        task = self._tasks.spawn(run(), name="unblock")
+        if task is not None:
+            self._moves.add(task)
+            task.add_done_callback(self._moves.discard)
 
     def merge(self, question_ids: Sequence[int]) -> None:
         """Merge the selected questions (and their clusters) into one cluster (M)."""

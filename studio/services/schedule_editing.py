@@ -31,6 +31,7 @@ from studio.store.briefing import (
 from studio.store.database import Database
 from studio.store.schedule import (
     ScheduleProblem,
+    create_session,
     edit_session,
     generate_schedule,
     list_sessions,
@@ -71,6 +72,7 @@ class ScheduleEditingService(QObject):
         earlierBriefingLoaded(int, list): notes of the unit's last session, to carry forward.
         detailsLoaded(object): the ``SessionDetails`` of a session, to edit it.
         edited(object): the ``SessionRecord`` of a session after an edit (or its undo).
+        created(object): the ``SessionRecord`` of a session planned by :meth:`create`.
         rundownStarted(int, int): a session and the length of its running order, started from
             the default template when it had none.
         exported(str, int): a file written and how many sessions it holds.
@@ -93,6 +95,7 @@ class ScheduleEditingService(QObject):
     earlierBriefingLoaded = Signal(int, list)
     detailsLoaded = Signal(object)
     edited = Signal(object)
+    created = Signal(object)
     editUndone = Signal(object)
     editUndoable = Signal(bool)
     rundownStarted = Signal(int, int)
@@ -228,6 +231,18 @@ class ScheduleEditingService(QObject):
         )
 
     # -- one session -------------------------------------------------------------------------
+    def create(self, day: dt.date) -> None:
+        """Plan a session on ``day`` (the first-run checklist's last step) and open it for
+        editing: ``created``, ``changed`` and ``detailsLoaded`` follow."""
+        db = self._db
+
+        def done(session: SessionRecord) -> None:
+            self.created.emit(session)
+            self._after_change()
+            self.load_details(session.id)
+
+        self._run("create", lambda: create_session(db, day), done)
+
     def load_details(self, session_id: int) -> None:
         """Read what the edit dialog needs of a session; ``detailsLoaded`` follows."""
         db = self._db

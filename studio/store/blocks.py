@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session as OrmSession
 
-from studio.domain.model import QuestionFlag, QuestionStatus
+from studio.domain.model import Platform, QuestionFlag, QuestionStatus, RoomRole
 from studio.domain.question_lifecycle import (
     AuthorBlocked,
     ModerationAction,
@@ -23,13 +23,25 @@ from studio.domain.question_lifecycle import (
     Undo,
     transition,
 )
+from studio.domain.records import BlockedViewerRecord
 from studio.domain.refusals import Refusal
-from studio.store.acts import Step, act_time, audit, new_act, read_questions, retrying, write_step
+from studio.store.acts import (
+    Step,
+    act_time,
+    audit,
+    dump_json,
+    new_act,
+    read_questions,
+    retrying,
+    write_step,
+)
 from studio.store.database import Database
-from studio.store.models import BlockedAuthor, Room
+from studio.store.models import AuditEvent, BlockedAuthor, Room
 
 #: The audit action of a block.
 BLOCK = "block"
+#: The audit action of lifting a block from the list of blocked viewers.
+UNBLOCK = "viewer.unblock"
 
 
 def _blocks_covering(room_id: int, author_id: str, session_id: int) -> Any:
@@ -135,3 +147,90 @@ def room_ids(db: Database) -> dict[tuple[str, str], int]:
                 select(Room.id, Room.platform, Room.identity)
             )
         }
+
+
+def blocked_viewers(db: Database, session_id: int | None) -> list[BlockedViewerRecord]:
+    """The viewers blocked for a session (by its own blocks or for good), newest first, one
+    entry per viewer and room (a block for good wins over one for the session); with
+    ``session_id`` None, every viewer blocked in any session."""
+    query = (
+        select(BlockedAuthor, Room)
+        .join(Room, Room.id == BlockedAuthor.room_id)
+        .order_by(BlockedAuthor.created_at.desc(), BlockedAuthor.id.desc())
+    )
+    if session_id is not None:
+        query = query.where(
+            or_(BlockedAuthor.session_id.is_(None), BlockedAuthor.session_id == session_id)
+        )
+    viewers: dict[tuple[int, str], BlockedViewerRecord] = {}
+    with db.sessions() as s:
+        for block, room in s.execute(query):
+            record = _viewer(block, room)
+            key = (block.room_id, block.author_id)
+            kept = viewers.get(key)
+            if kept is None or (record.for_good and not kept.for_good):
+                viewers[key] = record
+    return sorted(viewers.values(), key=lambda v: (v.created_at, v.id), reverse=True)
+
+
+def _viewer(block: BlockedAuthor, room: Room | None) -> BlockedViewerRecord:
+    return BlockedViewerRecord(
+        id=block.id,
+        nickname=block.nickname,
+        room_role=RoomRole(room.role) if room is not None and room.role else None,
+        platform=Platform(room.platform) if room is not None else Platform.MANUAL,
+        account_name=room.account_name if room is not None else "",
+        session_id=block.session_id,
+        created_at=block.created_at,
+    )
+
+
+def unblock(
+    db: Database,
+    block_id: int,
+    *,
+    seat: str,
+    session_id: int | None = None,
+    now: dt.datetime | None = None,
+) -> BlockedViewerRecord:
+    """Unblock the viewer of a block in its room (the blocked viewers' Unblock, ``studio
+    blocked unblock``): every block of theirs there goes, for a session or for good.
+
+    Their later comments arrive as anyone's; those hidden while blocked stay hidden (H shows
+    one again). Audited as ``viewer.unblock``, one event per block lifted, in the block's
+    session (``session_id`` for a block for good).
+
+    Raises:
+        MoveRefused: no such block (lifted already, or undone).
+    """
+    at = act_time(now)
+    with db.sessions() as s:
+        row = s.get(BlockedAuthor, block_id)
+        if row is None:
+            raise MoveRefused(Refusal.NOT_BLOCKED, id=block_id)
+        record = _viewer(row, s.get(Room, row.room_id))
+        same_viewer = select(BlockedAuthor).where(
+            BlockedAuthor.room_id == row.room_id, BlockedAuthor.author_id == row.author_id
+        )
+        act = new_act()
+        for block in s.scalars(same_viewer).all():
+            before = {
+                "block": block.id,
+                "room": block.room_id,
+                "nickname": block.nickname,
+                "for_good": block.session_id is None,
+            }
+            s.add(
+                AuditEvent(
+                    at=at,
+                    seat=seat,
+                    action=UNBLOCK,
+                    subject=f"block:{block.id}",
+                    before=dump_json(before),
+                    after=dump_json({"act": act}),
+                    session_id=block.session_id if block.session_id is not None else session_id,
+                )
+            )
+            s.delete(block)
+        s.commit()
+    return record

@@ -24,6 +24,7 @@ from studio.domain.model import (
     SessionStatus,
     UnitKind,
 )
+from studio.domain.profile import DEFAULT_REFERRAL_DAYS
 from studio.domain.rundown_plan import DEFAULT_DAILY_RUNDOWN
 from studio.domain.studio_time import studio_instant, to_studio
 from studio.domain.text.pii import mask_nickname
@@ -44,6 +45,7 @@ from studio.store.models import (
     Segment,
     Session,
     StatsSample,
+    StudioProfileRow,
     Unit,
 )
 from studio.store.repository import StudioRepository
@@ -91,6 +93,16 @@ class _DemoBuilder:
         )
 
     def build(self) -> None:
+        county = self.content["county"]
+        self.s.add(
+            StudioProfileRow(
+                id=1,
+                county_name=county,
+                short_name=county.removesuffix("县"),
+                referral_days_json=json.dumps(dict(DEFAULT_REFERRAL_DAYS)),
+                updated_at=studio_instant(dt.datetime.combine(self.today, dt.time(9, 0))),
+            )
+        )
         self._directory()
         self._rooms_and_phones()
         days = self._days()

@@ -14,6 +14,8 @@ from studio.store.models import Question, Room, Unit
 EXPORT_FIELDS = (
     "id",
     "room",
+    "room_name",
+    "room_identity",
     "platform",
     "msg_id",
     "author",
@@ -33,7 +35,7 @@ def question_export_rows(db: Database, session_id: int) -> list[dict[str, Any]]:
     """Every stored comment of a session, oldest first, as ``EXPORT_FIELDS`` dicts.
 
     ``text`` is the display text (normalised, personal data masked); the raw text never leaves
-    the database. ``cluster_size`` counts the session's comments in the same cluster.
+    the database. ``room`` is the room's role, ``room_name`` and ``room_identity`` its account. ``cluster_size`` counts the session's comments in the same cluster.
     """
     clusters = (
         select(Question.cluster_id, func.count().label("size"))
@@ -42,7 +44,16 @@ def question_export_rows(db: Database, session_id: int) -> list[dict[str, Any]]:
         .subquery()
     )
     query = (
-        select(Question, Room.role, Room.platform, Unit.name, clusters.c.size)
+        select(
+            Question,
+            Room.role,
+            Room.assigned,
+            Room.account_name,
+            Room.identity,
+            Room.platform,
+            Unit.name,
+            clusters.c.size,
+        )
         .outerjoin(Room, Question.room_id == Room.id)
         .outerjoin(Unit, Question.unit_id == Unit.id)
         .outerjoin(clusters, Question.cluster_id == clusters.c.cluster_id)
@@ -51,12 +62,16 @@ def question_export_rows(db: Database, session_id: int) -> list[dict[str, Any]]:
     )
     rows = []
     with db.sessions() as s:
-        for q, role, platform, unit, size in s.execute(query):
+        for q, role, assigned, name, identity, platform, unit, size in s.execute(query):
             flags = QuestionFlag(q.flags)
             rows.append(
                 {
                     "id": q.id,
-                    "room": role or "",
+                    # The role (gov, dept; "unassigned" until someone says whose the room
+                    # is), then the account's name and the identity the capture tool reported.
+                    "room": ("unassigned" if assigned is False else role) or "",
+                    "room_name": name or "",
+                    "room_identity": identity or "",
                     "platform": platform or "manual",
                     "msg_id": q.platform_msg_id,
                     "author": q.nickname,

@@ -380,6 +380,9 @@ class FeedStore:
                     "account_name": key[:_NAME_CHARS],
                     "identity": identity,
                     "role": str(role),
+                    # A room nobody named (no account, no feed source): stored, and the window
+                    # asks whose it is rather than calling it the county's.
+                    "assigned": key in self._room_roles,
                 },
             ).scalar_one()
             found = (room_id, role)

@@ -10,6 +10,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -122,6 +123,11 @@ class Room(Base):
     identity: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(8), default=RoomRole.GOV)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    # The account's QR code (PNG or JPEG bytes), for posters and the settings page; optional.
+    qr_png: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    # False for a room the feed met that nobody has said is the county's or the department's:
+    # its comments are stored, and the window asks whose room it is.
+    assigned: Mapped[bool] = mapped_column(default=True, server_default="1")
 
     unit: Mapped[Unit | None] = relationship()
 
@@ -254,15 +260,6 @@ class ReferralEvent(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     reason: Mapped[str] = mapped_column(Text, default="")
     detail: Mapped[str] = mapped_column(Text, default="")
-
-
-class ReferralDeadlineRule(Base):
-    """Working days a referral category gets (a setting; a missing row is the default)."""
-
-    __tablename__ = "referral_deadline_rule"
-
-    category: Mapped[str] = mapped_column(String(16), primary_key=True)
-    working_days: Mapped[int] = mapped_column(Integer)
 
 
 class StatsSample(Base):
@@ -402,3 +399,21 @@ class BlockedAuthor(Base):
     nickname: Mapped[str] = mapped_column(String(80), default="")
     session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class StudioProfileRow(Base):
+    """The studio's profile: one row (id 1), see ``studio.domain.profile.StudioProfile``."""
+
+    __tablename__ = "studio_profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_name: Mapped[str] = mapped_column(String(40), default="")
+    short_name: Mapped[str] = mapped_column(String(20), default="")
+    # An IANA zone, or "" to leave it to --tz, STUDIO_TZ or the default.
+    time_zone: Mapped[str] = mapped_column(String(64), default="")
+    slot_start: Mapped[dt.time] = mapped_column(Time, default=dt.time(15, 0))
+    slot_end: Mapped[dt.time] = mapped_column(Time, default=dt.time(16, 0))
+    # JSON object: referral category → working days.
+    referral_days_json: Mapped[str] = mapped_column(Text, default="{}")
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

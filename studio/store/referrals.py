@@ -33,7 +33,7 @@ from studio.domain.records import (
     RevealedAsker,
     RevealedContact,
 )
-from studio.domain.referral_deadlines import DEFAULT_DAYS, DeadlineRules, is_overdue
+from studio.domain.referral_deadlines import DeadlineRules, is_overdue
 from studio.domain.referral_lifecycle import (
     CallBack,
     Close,
@@ -56,17 +56,15 @@ from studio.store.models import (
     Question,
     Referral,
     ReferralAsker,
-    ReferralDeadlineRule,
     ReferralEvent,
     Room,
     Session,
     Unit,
 )
+from studio.store.profile import referral_days_in
 
 #: The audit action of a contact reveal (an :class:`AuditEvent`, subject ``referral:<id>``).
 REVEAL_CONTACT = "referral.reveal_contact"
-#: The audit action of a change of the deadline rules.
-DEADLINE_RULES = "referral.deadline_rules"
 #: The history action of a ticket's creation (before any move).
 ACCEPT = "accept"
 _TICKET = re.compile(r"(?:ZB-?)?([0-9]+)", re.IGNORECASE | re.ASCII)
@@ -561,40 +559,12 @@ def contact_reveals(db: Database, referral_id: int) -> list[tuple[dt.datetime, s
 
 # -- deadline rules ------------------------------------------------------------------------------
 def load_rules(s: OrmSession) -> DeadlineRules:
-    """The stored working days per category, read in the open transaction."""
-    stored = {
-        ReferralCategory(category): days
-        for category, days in s.execute(
-            select(ReferralDeadlineRule.category, ReferralDeadlineRule.working_days)
-        )
-        if category in ReferralCategory.__members__.values()
-    }
-    return DeadlineRules({**DEFAULT_DAYS, **stored})
+    """The working days per category the studio's profile sets (the settings page), read in
+    the open transaction."""
+    return DeadlineRules({ReferralCategory(c): days for c, days in referral_days_in(s).items()})
 
 
 def load_deadline_rules(db: Database) -> DeadlineRules:
-    """The working days per category as set (the defaults for a category never set)."""
+    """The working days per category as set in the studio's profile (the defaults before)."""
     with db.sessions() as s:
         return load_rules(s)
-
-
-def save_deadline_rules(
-    db: Database, rules: DeadlineRules, *, seat: str, now: dt.datetime | None = None
-) -> None:
-    """Store the working days per category (for tickets opened or reopened from now on; a
-    ticket keeps the deadline it has), audited."""
-    with db.transaction() as s:
-        before = load_rules(s)
-        for category in ReferralCategory:
-            s.merge(ReferralDeadlineRule(category=category, working_days=rules.days_for(category)))
-        s.add(
-            AuditEvent(
-                at=act_time(now),
-                seat=seat,
-                action=DEADLINE_RULES,
-                subject="referral_deadline_rule",
-                before=dump_json({str(c): d for c, d in before.days.items()}),
-                after=dump_json({str(c): d for c, d in rules.days.items()}),
-                session_id=None,
-            )
-        )

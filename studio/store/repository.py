@@ -122,6 +122,7 @@ class StudioRepository:
                     r.identity,
                     RoomRole(r.role),
                     r.unit.name if r.unit else "",
+                    r.assigned,
                 )
                 for r in s.scalars(query)
             ]

@@ -28,7 +28,16 @@ from studio.domain.session_readiness import (
     slot_is_valid,
 )
 from studio.store.database import Database
-from studio.store.models import Official, Question, Referral, RotaSetting, Segment, Session, Unit
+from studio.store.models import (
+    Official,
+    Question,
+    Referral,
+    RotaSetting,
+    Segment,
+    Session,
+    StudioProfileRow,
+    Unit,
+)
 from studio.store.repository import StudioRepository, session_record
 from studio.store.rundowns import list_templates, save_rundown
 
@@ -40,6 +49,49 @@ HISTORY_DAYS = 90
 
 class ScheduleProblem(Refused):
     """A schedule change was refused: a code and its arguments, worded by the refusal table."""
+
+
+def default_slot(s: OrmSession) -> tuple[dt.time, dt.time]:
+    """A new session's slot: the profile's (15:00–16:00 until it is set)."""
+    profile = s.get(StudioProfileRow, 1)
+    if profile is None:
+        return SESSION_START, SESSION_END
+    return profile.slot_start, profile.slot_end
+
+
+def create_session(db: Database, day: dt.date) -> SessionRecord:
+    """A planned session on ``day`` (any day: a first session may be a rehearsal on a Sunday),
+    in the profile's slot, with the first unit on the rota and its official in the chair; the
+    operator edits it from there.
+
+    Raises:
+        ScheduleProblem: the day has a session already, or there is no unit to put in the chair.
+    """
+    with db.transaction() as s:
+        if s.scalar(select(exists().where(Session.date == day))):
+            raise ScheduleProblem(Refusal.DAY_TAKEN, date=day)
+        paused = select(RotaSetting.unit_id).where(RotaSetting.paused.is_(True))
+        unit = s.scalars(
+            select(Unit)
+            .where(Unit.retired.is_(False), Unit.id.not_in(paused))
+            .order_by(Unit.id)
+            .limit(1)
+        ).first()
+        if unit is None:
+            raise ScheduleProblem(Refusal.NO_UNIT_FOR_SESSION)
+        start, end = default_slot(s)
+        row = Session(
+            date=day,
+            start=start,
+            end=end,
+            unit=unit,
+            official=_first_officials(s).get(unit.id),
+            topic="",
+            status=SessionStatus.PLANNED,
+        )
+        s.add(row)
+        s.flush()
+        return session_record(row)
 
 
 def list_sessions(db: Database, first: dt.date, last: dt.date) -> list[SessionRecord]:
@@ -100,13 +152,14 @@ def generate_schedule(
             raise ScheduleProblem(problem.code, **problem.arguments) from None
         officials = _first_officials(s)
         by_id = {u.id: u for u in units}
+        start, end = default_slot(s)
         if dry_run:
             return [_unsaved(slot.day, by_id[slot.unit_id], officials) for slot in slots]
         rows = [
             Session(
                 date=slot.day,
-                start=SESSION_START,
-                end=SESSION_END,
+                start=start,
+                end=end,
                 unit=by_id[slot.unit_id],
                 official=officials.get(slot.unit_id),
                 topic="",

@@ -48,6 +48,10 @@ class FitLabel(QWidget):
             self._fitted = None
             self.update()
 
+    def colour(self) -> QColor | None:
+        """The text's colour as set (None: the palette's)."""
+        return self._colour
+
     def set_colour(self, colour: QColor | None) -> None:
         self._colour = colour
         self.update()

@@ -7,10 +7,12 @@ from typing import Protocol
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMenu,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,9 +28,12 @@ from studio.domain.records import (
 from studio.domain.rundown_clock import ClockReading
 from studio.domain.rundown_state import ClockState
 from studio.domain.screen_notes import ScreenNotes
-from studio.ui import theme
+from studio.domain.studio_time import studio_epoch
+from studio.ui import labels, theme
 from studio.ui.desk.desk_tab import DeskTab
 from studio.ui.file_dialogs import file_dialog
+from studio.ui.keys import keys_in_focus
+from studio.ui.keys_dialog import KeysDialog
 from studio.ui.official.official_screen import OfficialScreen
 from studio.ui.official_menu import OfficialScreenMenu
 from studio.ui.official_view import OfficialView, OnAir, official_view
@@ -36,6 +41,9 @@ from studio.ui.prep.prep_tab import PrepTab
 from studio.ui.referrals.referrals_tab import ReferralsTab
 from studio.ui.reports.reports_tab import ReportsTab
 from studio.ui.rig.rig_tab import RigTab
+from studio.ui.settings.first_run import FirstRunChecklist
+from studio.ui.settings.settings_page import SettingsPage
+from studio.ui.settings.unassigned_rooms import UnassignedRooms
 from studio.ui.status_bar import StatusBar
 
 MARKER_SETTING = "official/phone_marker"
@@ -62,11 +70,13 @@ class MainWindow(QMainWindow):
 
     Signals:
         quitRequested(): the person chose Quit; the app cleans up and exits.
+        settingsOpened(): the settings page was opened (the profile is read again).
         exportActualsRequested(str): save the segment timings CSV to this path.
         jumpRequested(int): move the timer to this segment (0 is the first).
     """
 
     quitRequested = Signal()
+    settingsOpened = Signal()
     exportActualsRequested = Signal(str)
     jumpRequested = Signal(int)
 
@@ -109,7 +119,19 @@ class MainWindow(QMainWindow):
         ):
             self.tabs.addTab(widget, title)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.setCentralWidget(self.tabs)
+        # The first-run checklist sits above the tabs while the studio is not set up.
+        self.first_run = FirstRunChecklist()
+        self.first_run.stepRequested.connect(self.go_to_step)
+        self.settings_page = SettingsPage(self)
+        self.unassigned_rooms = UnassignedRooms()
+        central = QWidget()
+        central_box = QVBoxLayout(central)
+        central_box.setContentsMargins(0, 0, 0, 0)
+        central_box.setSpacing(4)
+        central_box.addWidget(self.first_run)
+        central_box.addWidget(self.unassigned_rooms)
+        central_box.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
         self.status = StatusBar(database_name)
         self.setStatusBar(self.status)
@@ -121,6 +143,13 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.settings_action = QAction(self.tr("Studio &settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(self.settings_action)
+        self.addAction(self.settings_action)
+        file_menu.addSeparator()
         export = QAction(self.tr("Export segment timings (CSV)…"), self)
         export.triggered.connect(self._ask_actuals_path)
         file_menu.addAction(export)
@@ -142,6 +171,9 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.tab_actions.append(action)
         view_menu.addSeparator()
+        checklist = QAction(self.tr("First-run checklist"), self)
+        checklist.triggered.connect(self.first_run.reopen)
+        view_menu.addAction(checklist)
         self.marker_action = QAction(self.tr("Show phone alarms on the official's screen"), self)
         self.marker_action.setCheckable(True)
         self.marker_action.setChecked(self._settings.value(MARKER_SETTING, False, type=bool))
@@ -153,9 +185,27 @@ class MainWindow(QMainWindow):
         self._build_timer_menu()
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.keys_action = QAction(self.tr("&Keys of this pane"), self)
+        self.keys_action.setShortcut(QKeySequence("F1"))
+        self.keys_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.keys_action.triggered.connect(lambda _checked=False: self.show_keys())
+        help_menu.addAction(self.keys_action)
+        self.addAction(self.keys_action)
+        self.keys_dialog: KeysDialog | None = None
         about = QAction(self.tr("&About Studio Desk"), self)
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
+
+    def show_keys(self, focus: QWidget | None = None) -> KeysDialog:
+        """Help ▸ Keys (F1): the keys of the focused pane, of the tab around it, and the
+        window's. The dialog is non-modal; the focus stays where the keys were asked."""
+        focus = focus or QApplication.focusWidget()
+        pane = _pane_name(focus, self) or self.tabs.tabText(self.tabs.currentIndex())
+        if self.keys_dialog is None:
+            self.keys_dialog = KeysDialog(self)
+        self.keys_dialog.show_keys(pane, keys_in_focus(focus, self))
+        self.keys_dialog.show()
+        return self.keys_dialog
 
     def _build_timer_menu(self) -> None:
         """The transport's keys: window-scoped, so they only act while this window has focus."""
@@ -213,6 +263,28 @@ class MainWindow(QMainWindow):
         dialog.open()  # never exec(): the event loop (and the timer) keeps running
         self._actuals_dialog = dialog
 
+    # -- setting up --------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        """The settings page, non-modal, in front."""
+        self.settingsOpened.emit()
+        self.settings_page.show()
+        self.settings_page.raise_()
+        self.settings_page.activateWindow()
+        self.settings_page.county_name.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def go_to_step(self, step: str) -> None:
+        """A first-run step's button: open the place the step is done in. (``session`` is
+        asked of the schedule by the wiring: it creates today's session.)"""
+        if step in ("profile", "accounts"):
+            self.open_settings()
+        elif step in ("units", "officials"):
+            self.tabs.setCurrentWidget(self.prep)
+            self.prep.show_units_page()
+        elif step == "phones":
+            self.tabs.setCurrentWidget(self.rig)
+        elif step == "session":
+            self.tabs.setCurrentWidget(self.prep)
+
     # -- official's screen -------------------------------------------------------------------
     def _marker_toggled(self, on: bool) -> None:
         self._settings.setValue(MARKER_SETTING, on)
@@ -254,6 +326,9 @@ class MainWindow(QMainWindow):
     # -- slots for the services --------------------------------------------------------------
     def show_today(self, session: SessionRecord | None) -> None:
         self._session = session
+        self.desk.transport.set_planned_start(
+            studio_epoch(session.date, session.start) if session else None
+        )
         self.desk.briefing.follow_session(session.id if session else None)
         self.prep.show_today(session)
         self.status.show_session(session)
@@ -294,8 +369,25 @@ class MainWindow(QMainWindow):
         ordered = self.desk.queue.ordered()
         texts = tuple(q.display_text for q in ordered)
         focus = 0 if ordered and ordered[0].status == QuestionStatus.ON_AIR else -1
-        self._on_air = OnAir(texts, focus)
+        detail = self._asked_line(ordered[0]) if focus == 0 else ""
+        self._on_air = OnAir(texts, focus, detail)
         self._refresh_official()
+
+    def _asked_line(self, question: QuestionRecord) -> str:
+        """For the official: how many viewers asked the question on air, and from which rooms
+        ("3 viewers asked this · Department account, County account": its own room first)."""
+        model = self.desk.feed_model
+        cluster = question.cluster_id
+        members = model.cluster_members(cluster) if cluster is not None else []
+        asked = members or [question]
+        # The room of the question on air first, then the others it was asked in.
+        separator = self.tr(", ", "between the rooms a question was asked in")
+        rooms = separator.join(dict.fromkeys(_room_words(q) for q in [question, *asked]))
+        if len(asked) > 1:
+            return self.tr("{count} viewers asked this · {rooms}").format(
+                count=len(asked), rooms=rooms
+            )
+        return self.tr("Asked in: {rooms}").format(rooms=rooms)
 
     def show_reading(self, reading: ClockReading) -> None:
         """Every tick of the timer: the transport and the official's screen."""
@@ -326,10 +418,11 @@ class MainWindow(QMainWindow):
         self.rig.show_phones(phones)
         self.status.show_phone_count(len(phones))
 
-    def show_rig(self, summary: str, marker: str) -> None:
-        """The phones' live state: the status bar, and the official's screen if chosen."""
+    def show_rig(self, summary: str, marker: str, state: str | None = None) -> None:
+        """The phones' live state: the status bar (its chip ``state``: ok, warn or bad), and
+        the official's screen if chosen."""
         self._rig_marker = marker
-        self.status.show_rig(summary, marker)
+        self.status.show_rig(summary, marker, state)
         self._refresh_official()
 
     def show_saved(self, path: str) -> None:
@@ -359,3 +452,20 @@ class MainWindow(QMainWindow):
         # Closing the main window means quitting; the app decides how (after clean-up).
         event.ignore()
         self.quitRequested.emit()
+
+
+def _pane_name(focus: QWidget | None, window: QWidget) -> str:
+    """The accessible name of the focused widget or the nearest panel around it that has one."""
+    widget = focus
+    while widget is not None and widget is not window:
+        if widget.accessibleName():
+            return widget.accessibleName()
+        widget = widget.parentWidget()
+    return ""
+
+
+def _room_words(question: QuestionRecord) -> str:
+    """Where a question came from, as the official's screen names it."""
+    if question.room_role is None:
+        return labels.channel(question.channel)
+    return labels.room_role(question.room_role)

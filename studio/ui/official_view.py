@@ -30,6 +30,9 @@ class OfficialView:
     Attributes:
         heading: the session line (unit · official · topic).
         segment_title: the running-order segment.
+        segment_number: where it is in the running order, e.g. "Segment 2 of 5".
+        paused: the clock is paused (the countdown is dimmed and says so).
+        focus_detail: for the question on air, how many viewers asked it and from which room.
         remaining: the countdown text (e.g. ``12:30`` or ``-00:45``).
         phase: idle, normal, warning, danger, overtime or ended (drives colour and shape).
         phase_word: the phase in words (正常 / 注意 / 即将超时 / 已超时 …).
@@ -44,6 +47,9 @@ class OfficialView:
 
     heading: str = ""
     segment_title: str = ""
+    segment_number: str = ""
+    paused: bool = False
+    focus_detail: str = ""
     remaining: str = "00:00"
     phase: str = "idle"
     phase_word: str = ""
@@ -67,6 +73,7 @@ class OnAir:
 
     queued: tuple[str, ...] = ()
     focus: int = -1
+    detail: str = ""  # of the question on air: how many asked it, from which room
 
 
 def official_view(
@@ -84,6 +91,14 @@ def official_view(
         return OfficialView(phase="idle", phase_word=phase_word(None), blackout=notes.blackout)
     index = reading.segment_index if reading else 0
     segment = segments[index] if 0 <= index < len(segments) else None
+    detail = ""
+    number = (
+        QCoreApplication.translate("OfficialViewText", "Segment {number} of {count}").format(
+            number=index + 1, count=len(segments)
+        )
+        if segment is not None
+        else ""
+    )
     if point is not None:
         # A briefing point the moderator chose to show: it takes the place of the question.
         caption = QCoreApplication.translate("OfficialViewText", "Briefing · {title}").format(
@@ -94,6 +109,7 @@ def official_view(
     elif on_air.focus >= 0:
         caption = QCoreApplication.translate("OfficialViewText", "Question on air")
         focus_text = on_air.queued[on_air.focus]
+        detail = on_air.detail
         upcoming = on_air.queued[on_air.focus + 1 : on_air.focus + 4]
     else:
         caption = QCoreApplication.translate("OfficialViewText", "Notes for this segment")
@@ -111,6 +127,9 @@ def official_view(
     return OfficialView(
         heading=f"{session.unit_name} · {session.official_title} {session.official_name} · {session.topic}",
         segment_title=title,
+        segment_number=number,
+        paused=bool(reading and reading.paused and not reading.ended),
+        focus_detail=detail,
         remaining=remaining,
         phase=phase_key(reading),
         phase_word=phase_word(reading),

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         RigService,
         ScheduleService,
     )
+    from studio.services.profile import ProfileService
     from studio.services.rig_monitor import RigMonitorService
     from studio.services.rundown_editing import RundownEditingService
     from studio.services.schedule_editing import ScheduleEditingService
@@ -45,6 +46,7 @@ class Services:
         rig_monitor: the phones' live health, actions and the go-live checklist.
         live_feed: the rooms' capture, the simulator and manual questions.
         moderation: every move on a question, stored with its audit.
+        profile: the county's profile, its broadcast accounts and the first-run checklist.
     """
 
     schedule: ScheduleService
@@ -59,3 +61,4 @@ class Services:
     rig_monitor: RigMonitorService
     live_feed: LiveFeedService
     moderation: ModerationService
+    profile: ProfileService

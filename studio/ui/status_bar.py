@@ -71,11 +71,12 @@ class StatusBar(QStatusBar):
         if not self._rig_summary:  # the monitor's live summary wins once it has polled
             self.phones_label.setText(self.tr("Phones: {count} registered").format(count=count))
 
-    def show_rig(self, summary: str, marker: str) -> None:
-        """The phones' live state; ``marker`` is what alarms the official's screen may show."""
+    def show_rig(self, summary: str, marker: str, state: str | None = None) -> None:
+        """The phones' live state; ``marker`` is what alarms the official's screen may show;
+        ``state`` the chip's colour (ok, warn, bad), by default bad with a marker, else ok."""
         self._rig_summary = summary
         self.phones_label.setText(summary)
-        self.phones_label.setProperty("state", "bad" if marker else "ok")
+        self.phones_label.setProperty("state", state or ("bad" if marker else "ok"))
         self.phones_label.style().unpolish(self.phones_label)
         self.phones_label.style().polish(self.phones_label)
 

@@ -7,7 +7,7 @@ air, notes, phone alarms) and the status bar; the seats' own widgets are wired i
 from __future__ import annotations
 
 from studio.ui.main_window import MainWindow
-from studio.ui.rig.rig_tab import official_marker, rig_summary
+from studio.ui.rig.rig_tab import official_marker, rig_chip_state, rig_summary
 from studio.ui.services_bundle import Services
 
 
@@ -25,9 +25,17 @@ def wire_main_window(window: MainWindow, services: Services) -> None:
     s.rig.phonesLoaded.connect(w.show_phones)
     s.rig.roomsLoaded.connect(w.show_rooms)
     s.live_feed.roomStateChanged.connect(w.show_room_state)
-    s.rig_monitor.healthChanged.connect(
-        lambda statuses: w.show_rig(rig_summary(statuses), official_marker(statuses))
-    )
+    monitor = s.rig_monitor
+
+    def show_rig(statuses: list) -> None:  # type: ignore[type-arg]
+        marker = official_marker(statuses)
+        adb_missing = monitor.adb_unavailable is not None
+        state = rig_chip_state(
+            statuses, adb_missing=adb_missing, live=monitor.session_live, marker=marker
+        )
+        w.show_rig(rig_summary(statuses, adb_missing=adb_missing), marker, state)
+
+    monitor.healthChanged.connect(show_rig)
     s.timer.readingChanged.connect(w.show_reading)
     s.timer.snapshotChanged.connect(w.show_timer)
     s.timer.exported.connect(w.show_saved)

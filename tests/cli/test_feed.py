@@ -172,7 +172,21 @@ def test_export_csv_has_a_bom_and_masked_text_only(fed_db, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) > 300
-    assert list(rows[0])[:6] == ["id", "room", "platform", "msg_id", "author", "text"]
+    assert list(rows[0])[:8] == [
+        "id",
+        "room",
+        "room_name",
+        "room_identity",
+        "platform",
+        "msg_id",
+        "author",
+        "text",
+    ]
+    # Each comment's room by role, then by the account's name and the identity it came from.
+    assert {(r["room"], r["room_name"]) for r in rows if r["platform"] != "manual"} == {
+        ("gov", "青山县人民政府"),
+        ("dept", "青山住建"),
+    }
     assert not MOBILE.search(raw.decode("utf-8-sig"))
     assert any(r["author"] == "王阿姨138****5678" for r in rows)
     assert any(r["pii"] == "True" for r in rows)
@@ -209,10 +223,10 @@ def test_export_jsonl_and_xlsx(fed_db, tmp_path, capsys):
     sheet = load_workbook(out).active
     values = [row for row in sheet.iter_rows(values_only=True)]
     assert values[0][0] == "id" and len(values) == len(lines) + 1
-    texts = [row[5] for row in values[1:]]
+    texts = [row[7] for row in values[1:]]
     assert '=HYPERLINK("http://x")' in texts  # stored as text, not a formula
     assert not any(MOBILE.search(str(cell)) for row in values for cell in row)
-    assert "王阿姨138****5678" in [row[4] for row in values[1:]]
+    assert "王阿姨138****5678" in [row[6] for row in values[1:]]
     assert run(["export", "questions", "--db", url, "--session", session, "--format", "xlsx"]) == 2
 
 
@@ -251,3 +265,42 @@ def test_ingest_says_at_once_when_the_disk_is_full_and_exits_non_zero(db_url, tm
     assert ingest("kuaishou-server:127.0.0.1:0") == 0
     again = json.loads(capsys.readouterr().out)
     assert again["stored"] == full["unstored"] and again["unstored"] == 0
+
+
+def test_a_room_nobody_named_is_unassigned_and_room_names_one_given_on_the_command_line(
+    db_url, tmp_path, capsys
+):
+    from studio.store.database import open_database
+    from studio.store.profile import list_accounts
+
+    url, session = db_url
+    recorder = SessionRecorder(tmp_path / "r.jsonl")
+    stranger = BarrageGrabFrames(room=BarrageGrabRoom(sec_uid="MS4wLjABAAAAstranger"))
+    newcomer = BarrageGrabFrames(room=BarrageGrabRoom(sec_uid="MS4wLjABAAAAnewdept"))
+    recorder.append("barragegrab", stranger.comment("这是哪个直播间？"), 1.0)
+    recorder.append("barragegrab", newcomer.comment("供暖什么时候开始？"), 2.0)
+    recorder.close()
+    replay = f"replay:{tmp_path / 'r.jsonl'}@0"
+    argv = ["ingest", "--db", url, "--session", session, "--source", replay]
+    assert (
+        run([*argv, "--until-idle", "0.3", "--no-record", "--room", "dept=MS4wLjABAAAAnewdept"])
+        == 0
+    )
+    capsys.readouterr()
+    db = open_database(url)
+    try:
+        rooms = {a.identity: a for a in list_accounts(db)}
+    finally:
+        db.close()
+    assert rooms["MS4wLjABAAAAstranger"].unassigned
+    assert (rooms["MS4wLjABAAAAnewdept"].unassigned, rooms["MS4wLjABAAAAnewdept"].role) == (
+        False,
+        "dept",
+    )
+    assert run(["export", "questions", "--db", url, "--session", session, "--format", "jsonl"]) == 0
+    exported = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    by_identity = {row["room_identity"]: row["room"] for row in exported}
+    assert by_identity["MS4wLjABAAAAstranger"] == "unassigned"
+    assert by_identity["MS4wLjABAAAAnewdept"] == "dept"
+    with pytest.raises(SystemExit):
+        run([*argv, "--room", "county=x"])

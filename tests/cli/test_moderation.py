@@ -72,7 +72,7 @@ def test_audit_jsonl_to_stdout(moderated_db, capsys):
 def test_export_questions_still_works_beside_audit(moderated_db, capsys):
     url, session_id, _ids = moderated_db
     assert run(["export", "questions", "--db", url, "--session", session_id]) == 0
-    assert capsys.readouterr().out.lstrip("\ufeff").startswith("id,room,platform")
+    assert capsys.readouterr().out.lstrip("\ufeff").startswith("id,room,room_name,room_identity,platform")
 
 
 def test_audit_works_without_the_feed_commands(moderated_db, capsys):

@@ -40,10 +40,10 @@ def test_deadlines_count_working_days_across_national_day():
 def test_rules_are_configurable_and_checked():
     rules = DeadlineRules.with_days(complaint=20)
     assert rules.days_for(C.COMPLAINT) == 20 and rules.days_for(C.HELP) == 5
-    for bad in (0, 121):
+    for bad in (0, 61):
         with pytest.raises(Refused) as refused:
             DeadlineRules.with_days(help=bad)
-        assert refused.value.code == Refusal.DEADLINE_DAYS_OUT_OF_RANGE
+        assert refused.value.code == Refusal.DEADLINE_OUT_OF_RANGE
     with pytest.raises(Refused):
         DeadlineRules({C.ENQUIRY: 3})
 

@@ -54,3 +54,34 @@ def test_replay_flat_out_does_not_wait(tmp_path):
         return await asyncio.wait_for(replay(tmp_path / "r.jsonl", lambda *a: None, speed=None), 1)
 
     assert run_bounded(body()) == 3
+
+
+def test_a_recording_stops_at_its_cap_and_says_so_once(tmp_path):
+    told = []
+    line = len((json.dumps({"t": 1.0, "src": "barragegrab", "raw": "x" * 80}) + "\n").encode())
+    recorder = SessionRecorder(
+        tmp_path / "r.jsonl",
+        cap_bytes=10 * line + line // 2,
+        already=2 * line,  # what the session's earlier recordings take
+        on_capped=lambda path, cap: told.append((path.name, cap)),
+    )
+    for _ in range(20):
+        recorder.append("barragegrab", "x" * 80, 1.0)
+    assert recorder.capped and recorder.frames == 8
+    assert told == [("r.jsonl", 10 * line + line // 2)]
+    assert (tmp_path / "r.jsonl").stat().st_size == 8 * line
+    assert len(list(read_recording(tmp_path / "r.jsonl"))) == 8
+
+
+def test_the_cap_counts_every_recording_of_the_session(private_data_dir, monkeypatch):
+    from studio.feed.recording import recorded_bytes, recording_cap_bytes, recordings_dir
+
+    (recordings_dir() / "session-7-20261202-150000.jsonl").write_bytes(b"x" * 1000)
+    (recordings_dir() / "session-7-20261202-153000.jsonl").write_bytes(b"x" * 500)
+    (recordings_dir() / "session-8-20261202-150000.jsonl").write_bytes(b"x" * 999)
+    assert recorded_bytes(7) == 1500
+    assert recording_cap_bytes() == 1 << 30
+    monkeypatch.setenv("STUDIO_RECORDING_CAP_MB", "2.5")
+    assert recording_cap_bytes() == int(2.5 * (1 << 20))
+    monkeypatch.setenv("STUDIO_RECORDING_CAP_MB", "lots")
+    assert recording_cap_bytes() == 1 << 30

@@ -5,7 +5,7 @@ import asyncio
 import pytest
 from sqlalchemy import func, select
 
-from studio.domain.model import Platform
+from studio.domain.model import Platform, RoomRole
 from studio.feed.capture_client import Backoff
 from studio.feed.ingest import FeedIngest
 from studio.feed.recording import SessionRecorder, read_recording
@@ -64,6 +64,10 @@ def stored(db, session_id) -> list[str]:
             SourceSpec("kuaishou-server", "127.0.0.1:5001?secret=abcdefghijklmnop"),
         ),
         ("kuaishou-server:0.0.0.0:5001?lan=1", SourceSpec("kuaishou-server", "0.0.0.0:5001?lan=1")),
+        (
+            "kuaishou-server:127.0.0.1:5001?rooms=gov",
+            SourceSpec("kuaishou-server", "127.0.0.1:5001?rooms=gov", rooms=("gov",)),
+        ),
         ("kuaishou-server:[::1]:5001", SourceSpec("kuaishou-server", "[::1]:5001")),
         ("kuaishou-server:localhost:5001", SourceSpec("kuaishou-server", "localhost:5001")),
     ],
@@ -82,6 +86,8 @@ def test_source_specs(text, spec):
         "kuaishou-server:5001",
         "kuaishou-server:127.0.0.1:5001?secret=short",
         "kuaishou-server:127.0.0.1:5001?token=abcdefghijklmnop",
+        "kuaishou-server:127.0.0.1:5001?rooms=",
+        "kuaishou-server:127.0.0.1:5001?rooms=gov,县",
         "replay:f@fast",
     ],
 )
@@ -155,6 +161,27 @@ def test_a_userscript_client_feeds_our_kuaishou_server(demo_db, tmp_path):
     assert ("gov", "connected") in [(s, str(v)) for s, v in states.states]
     sources = {src for _, src, _ in read_recording(tmp_path / "rec.jsonl")}
     assert sources == {"kuaishou:gov"}
+
+
+def test_ingest_serves_one_named_room_and_the_stock_script_feeds_it(demo_db, tmp_path):
+    """``?rooms=gov``: one room, so the stock userscript (root path, no key) is its feed."""
+
+    async def body():
+        runner, batches, _states, _session_id = runner_for(demo_db, tmp_path)
+        await runner.start(parse_source_spec("kuaishou-server:127.0.0.1:0?rooms=gov"))
+        (port,) = runner.kuaishou_ports
+        async with UserscriptClient(f"ws://127.0.0.1:{port}/") as stock:
+            await stock.comment("快手网友", "办事大厅几点下班？")
+            while runner.frames < 1:
+                await asyncio.sleep(0.02)
+        async with UserscriptClient(f"ws://127.0.0.1:{port}/dept?key={stored_secret()}") as dept:
+            code, reason = await dept.closed()
+        await runner.stop()
+        return batches, code, reason
+
+    batches, code, reason = run_bounded(body())
+    assert [q.room_role for batch in batches for q in batch] == [RoomRole.GOV]
+    assert code == 1008 and "use /gov" in reason
 
 
 def test_a_recording_replays_into_the_same_rows_and_its_resend_is_all_duplicates(demo_db, tmp_path):

@@ -1,10 +1,12 @@
 """LiveFeedService: sources to signals, manual entries, configured sources, clean stops."""
 
+import asyncio
 import gc
 import itertools
 import json
 import re
 import shutil
+import socket
 import sqlite3
 import threading
 import time
@@ -14,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 
 from studio.domain.model import Platform, RoomRole
 from studio.feed.capture_client import Backoff
+from studio.feed.kuaishou_server import MAX_CONNECTIONS
 from studio.feed.recording import recordings_dir
 from studio.feed.sources import SourceSpec
 from studio.feed.userscript import stored_secret
@@ -146,12 +149,25 @@ def kuaishou_source(role: str) -> dict[str, str]:
     }
 
 
+async def serving(feed, sources: list[dict[str, str]]) -> int:
+    """Apply ``sources`` (Kuaishou rooms, one server) to the open session; the server's port."""
+    await feed.open(feed.test_session)
+    feed.apply_sources(sources)
+    return await kuaishou_port(feed, start=False)
+
+
+async def kuaishou_port(feed, start: bool = True) -> int:
+    """Start a Kuaishou server for the session (unless ``start`` is False); its port."""
+    if start:
+        feed.start(feed.test_session, [SourceSpec("kuaishou-server", "127.0.0.1:0")])
+    await until(lambda: feed.runner is not None and feed.runner.kuaishou_ports)
+    (port,) = feed.runner.kuaishou_ports  # one server: every room on it
+    return port
+
+
 def test_the_stock_userscript_feeds_the_one_configured_kuaishou_room(feed, event_loop_qt):
     async def body():
-        await feed.open(feed.test_session)
-        feed.apply_sources([kuaishou_source("dept")])
-        await until(lambda: feed.runner is not None and feed.runner.kuaishou_ports)
-        (port,) = feed.runner.kuaishou_ports
+        port = await serving(feed, [kuaishou_source("dept")])
         # The stock script: root path, no key, its hello first.
         async with UserscriptClient(f"ws://127.0.0.1:{port}") as stock:
             await stock.send({"type": "info", "content": "ws连接成功"})
@@ -163,12 +179,97 @@ def test_the_stock_userscript_feeds_the_one_configured_kuaishou_room(feed, event
     assert question.room_role is RoomRole.DEPT and question.platform is Platform.KUAISHOU
 
 
+def test_the_stock_userscripts_room_is_marked_unverified_until_ours_takes_over(
+    feed, event_loop_qt, qtbot
+):
+    verified = []
+    feed.roomVerified.connect(lambda room, ok: verified.append((room, ok)))
+    strip = FiguresStrip()
+    qtbot.addWidget(strip)
+    strip.show_rooms(StudioRepository(feed._db).rooms())
+    feed.roomVerified.connect(strip.show_verified)
+    feed.roomStateChanged.connect(strip.show_state)
+
+    async def body():
+        port = await serving(feed, [kuaishou_source("dept")])
+        async with UserscriptClient(f"ws://127.0.0.1:{port}") as stock:
+            await stock.comment("快手网友", "办事大厅几点下班？")
+            await until(lambda: verified == [("dept", False)])
+            await until(lambda: strip.state_of("dept") == "connected")
+            marked = strip.chip_text("dept")
+            async with UserscriptClient(f"ws://127.0.0.1:{port}/dept?key={stored_secret()}"):
+                await until(lambda: verified[-1] == ("dept", True))
+                return marked, strip.chip_text("dept")
+
+    marked, after = event_loop_qt.run_until_complete(body())
+    assert "unverified" in marked and "unverified" not in after
+    assert any("stock userscript" in p for p in feed.seen["problems"])
+
+
+def test_the_feed_runs_off_the_gui_thread(feed, event_loop_qt):
+    """Sockets, parsing, recording and batching: none of it on the window's loop."""
+
+    async def body():
+        await kuaishou_port(feed)
+
+        async def names() -> set[str]:
+            return {task.get_name() for task in asyncio.all_tasks()}
+
+        on_thread = await feed.feed_thread.run(names())
+        here = {task.get_name() for task in asyncio.all_tasks()}
+        return on_thread, here
+
+    on_thread, here = event_loop_qt.run_until_complete(body())
+    assert {"feed ingest", "feed recording", "kuaishou-server:127.0.0.1:0"} <= on_thread
+    assert not {"feed ingest", "feed recording"} & here
+    assert feed.feed_thread.running
+    event_loop_qt.run_until_complete(feed.stop())
+    assert not feed.feed_thread.running
+
+
+def test_a_crowd_of_connections_is_told_on_the_status_bar(feed, event_loop_qt):
+    async def body():
+        port = await kuaishou_port(feed)
+        crowd = []
+        try:
+            for _ in range(MAX_CONNECTIONS + 10):
+                sock = socket.create_connection(("127.0.0.1", port), timeout=2)
+                crowd.append(sock)
+            await until(lambda: any("too many connections" in p for p in feed.seen["problems"]))
+            # The studio's own script still gets in.
+            async with UserscriptClient(f"ws://127.0.0.1:{port}/gov?key={stored_secret()}") as s:
+                await s.comment("观众", "公交几点收车？")
+                await until(lambda: feed.seen["questions"])
+        finally:
+            for sock in crowd:
+                sock.close()
+
+    event_loop_qt.run_until_complete(body())
+    told = [p for p in feed.seen["problems"] if "too many connections" in p]
+    assert len(told) == 1  # once, then every hundred
+
+
+def test_the_recording_cap_is_told_and_comments_are_still_stored(
+    feed, event_loop_qt, private_data_dir, monkeypatch
+):
+    monkeypatch.setenv("STUDIO_RECORDING_CAP_MB", "0.001")  # about a kilobyte
+
+    async def body():
+        port = await kuaishou_port(feed)
+        async with UserscriptClient(f"ws://127.0.0.1:{port}/gov?key={stored_secret()}") as s:
+            for n in range(30):
+                await s.comment(f"观众{n}", f"第{n}个问题：供暖费怎么交？")
+            await until(lambda: len(feed.seen["questions"]) == 30)
+
+    event_loop_qt.run_until_complete(body())
+    assert any("no longer recorded" in p for p in feed.seen["problems"])
+    (recording,) = recordings_dir().iterdir()
+    assert recording.stat().st_size <= 1100
+
+
 def test_with_two_kuaishou_rooms_the_stock_userscript_is_told_what_to_change(feed, event_loop_qt):
     async def body():
-        await feed.open(feed.test_session)
-        feed.apply_sources([kuaishou_source("gov"), kuaishou_source("dept")])
-        await until(lambda: feed.runner is not None and feed.runner.kuaishou_ports)
-        (port,) = feed.runner.kuaishou_ports  # both rooms on one server
+        port = await serving(feed, [kuaishou_source("gov"), kuaishou_source("dept")])
         async with UserscriptClient(f"ws://127.0.0.1:{port}") as stock:
             return await stock.closed()
 

@@ -49,7 +49,7 @@ BY_CODE = {
     Refusal.REFERRAL_HANDLED: {"status": ReferralStatus.IN_PROGRESS},
     Refusal.REFERRAL_CANNOT: {"status": ReferralStatus.SIGNED_FOR},
     Refusal.REFERRAL_NOT_BACK_TO: {"status": ReferralStatus.ACCEPTED},
-    Refusal.DEADLINE_DAYS_OUT_OF_RANGE: {"name": ReferralCategory.SUGGESTION},
+    Refusal.DEADLINE_OUT_OF_RANGE: {"name": ReferralCategory.SUGGESTION},
     Refusal.SESSION_STAYS: {"status": SessionStatus.LIVE},
     Refusal.SESSION_NOT_EDITABLE: {"status": SessionStatus.ENDED},
     Refusal.STATUS_NOT_BY_HAND: {"status": SessionStatus.LIVE},

@@ -273,3 +273,24 @@ def test_the_migration_numbers_old_tickets_and_lists_their_question_as_asker(tmp
         assert tuple(asker) == (12, 5)
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("at", ["0010", "0011"])
+def test_a_database_on_either_line_from_0009_joins_the_head(tmp_path: Path, at: str):
+    """0010 (referrals) and 0011 (profile) were written side by side: either gets the other."""
+    from alembic import command
+    from sqlalchemy import create_engine, inspect
+
+    from studio.store.database import alembic_config
+
+    path = tmp_path / "line.db"
+    engine = create_engine(f"sqlite:///{path}")
+    command.upgrade(alembic_config(engine), at)
+    engine.dispose()
+    db = open_database(f"sqlite:///{path}")
+    try:
+        assert current_revision(db.engine) == head_revision()
+        tables = set(inspect(db.engine).get_table_names())
+        assert {"referral_asker", "referral_event", "studio_profile"} <= tables
+    finally:
+        db.close()

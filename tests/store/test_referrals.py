@@ -2,12 +2,12 @@
 moves write nothing, contacts stay masked until revealed (audited), figures per unit."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
 
 from studio.domain.model import QuestionStatus, ReferralCategory, ReferralStatus, Satisfaction
-from studio.domain.referral_deadlines import DeadlineRules
 from studio.domain.referral_lifecycle import (
     CallBack,
     Close,
@@ -31,6 +31,7 @@ from studio.store.models import (
     Unit,
 )
 from studio.store.moderation import refer
+from studio.store.profile import load_profile, save_profile
 from studio.store.referral_figures import referral_figures
 from studio.store.referrals import (
     contact_reveals,
@@ -41,7 +42,6 @@ from studio.store.referrals import (
     parse_ticket_id,
     referral_labels,
     reveal_contact,
-    save_deadline_rules,
     ticket_history,
 )
 from studio.store.undo import undo_last
@@ -139,9 +139,10 @@ def test_referring_to_a_retired_unit_is_refused(desk):
         assert s.get(Question, ids[0]).status == QuestionStatus.NEW
 
 
-def test_refer_uses_the_stored_deadline_rules(desk):
+def test_refer_uses_the_deadlines_of_the_studio_profile(desk):
     db, session_id, ids, _room, unit_id = desk
-    save_deadline_rules(db, DeadlineRules.with_days(suggestion=2), seat="管理员")
+    profile = load_profile(db)
+    save_profile(db, replace(profile, referral_days={**profile.referral_days, "suggestion": 2}))
     assert load_deadline_rules(db).days_for(ReferralCategory.SUGGESTION) == 2
     refer(db, ids[:1], unit_id, ReferralCategory.SUGGESTION, "", "m", TODAY, now=AT)
     (ticket,) = list_tickets(db, session_id=session_id)

@@ -17,7 +17,8 @@ def make_desk(qapp, event_loop_qt):
     """Build StudioDesk like the app does (optionally with other options); shut it down after."""
     built: list[StudioDesk] = []
 
-    def make(db, argv=()) -> StudioDesk:
+    def make(db, argv=(), *, session_today=True) -> StudioDesk:
+        """``session_today``: wait for today's timer too (an empty studio has no session)."""
         # What earlier tests left (widgets in reference cycles) is collected here, on the GUI
         # thread: the desk's worker threads allocate, and a collection they set off would
         # destroy those QObjects from the wrong thread.
@@ -29,7 +30,8 @@ def make_desk(qapp, event_loop_qt):
         studio.window.show()
         studio.refresh_all()
         event_loop_qt.run_until_complete(settled(studio))
-        event_loop_qt.run_until_complete(until(lambda: studio.timer.snapshot is not None))
+        if session_today:
+            event_loop_qt.run_until_complete(until(lambda: studio.timer.snapshot is not None))
         return studio
 
     yield make

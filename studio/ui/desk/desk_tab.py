@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.model import QuestionFlag, QuestionStatus
-from studio.domain.records import QuestionRecord, UnitRecord
+from studio.domain.records import BlockedViewerRecord, QuestionRecord, UnitRecord
 from studio.domain.studio_time import clock_text, to_epoch
 from studio.paths import resources_dir
 from studio.ui import labels, theme
+from studio.ui.desk.blocked_dialog import BlockedViewersDialog
 from studio.ui.desk.briefing_viewer import BriefingViewer
+from studio.ui.desk.cluster_offer import ClusterOffer
 from studio.ui.desk.feed_delegate import (
     BADGE_COLOURS,
     BadgeDelegate,
@@ -40,6 +42,10 @@ from studio.ui.desk.queue_panel import QueuePanel
 from studio.ui.desk.transport import NotePanel, TransportPanel
 from studio.ui.keys import bind_keys
 from studio.ui.record_model import RIGHT, Column
+
+#: A cluster's questions an answer may close too (on air is the official's, done is done).
+_STILL_WAITING = (QuestionStatus.NEW, QuestionStatus.FLAGGED, QuestionStatus.QUEUED)
+_EDITED = QuestionFlag.EDITED.value  # plain ints: a Flag's own "&" is slow
 
 #: The feed's columns, by name (their order in the table).
 FEED_COLUMNS = ("time", "room", "author", "comment", "asked", "unit", "status")
@@ -62,6 +68,8 @@ class DeskTab(QWidget):
         mergeRequested(list): merge the selected questions into one cluster.
         referRequested(list, int, str, str): ids, unit id, category, note (from the R dialog).
         editRequested(int, str): a question's new text, to approve (from the E dialog).
+        blockedViewersRequested(): read the blocked viewers (their dialog is shown).
+        unblockRequested(int): lift a block (from the blocked viewers' dialog).
     """
 
     manualQuestionEntered = Signal(str, str, str)
@@ -72,6 +80,8 @@ class DeskTab(QWidget):
     mergeRequested = Signal(list)
     referRequested = Signal(list, int, str, str)
     editRequested = Signal(int, str)
+    blockedViewersRequested = Signal()
+    unblockRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,12 +93,13 @@ class DeskTab(QWidget):
         self.feed_filter = FeedFilter(self.feed_model, self)
         self.filter_bar = FeedFilterBar()
         self.feed_view = _feed_table(self.feed_filter, self)
+        self.feed_view.setAccessibleName(self.tr("Question feed"))
         self._add_feed_delegates()
         self._add_filter_keys()
         self._units: list[UnitRecord] = []
         self.feed_keys = FeedKeys(self.feed_view, lambda: self._units, self)
+        self.feed_keys.moderationRequested.connect(self._moderate)
         for request, forward in (
-            (self.feed_keys.moderationRequested, self.moderationRequested),
             (self.feed_keys.undoRequested, self.undoRequested),
             (self.feed_keys.blockRequested, self.blockRequested),
             (self.feed_keys.mergeRequested, self.mergeRequested),
@@ -104,6 +115,14 @@ class DeskTab(QWidget):
         self.manual_button.clicked.connect(self.open_manual_entry)
         self.sources_button = QPushButton(self.tr("Feed sources…"))
         self.sources_button.clicked.connect(self.open_sources)
+        self.blocked_dialog: BlockedViewersDialog | None = None
+        self.blocked_button = QPushButton(self.tr("Blocked viewers…"))
+        self.blocked_button.clicked.connect(self.open_blocked_viewers)
+        self.cluster_offer = ClusterOffer()
+        self.cluster_offer.answerRequested.connect(
+            lambda ids: self.moderationRequested.emit("answer", ids)
+        )
+        self._answering: set[int] = set()  # answers pressed here, not stored yet
         self._counts = QLabel(textFormat=Qt.TextFormat.PlainText)
         self._counts.setProperty("role", "subtle")
 
@@ -115,6 +134,7 @@ class DeskTab(QWidget):
         feed_box.addWidget(title)
         feed_box.addWidget(self.filter_bar)
         feed_box.addWidget(self.feed_view, 1)
+        feed_box.addWidget(self.cluster_offer)
         bottom = QHBoxLayout()
         bottom.addWidget(self._counts, 1)
         # While the moderator reads older rows, new ones only count up here (End also jumps).
@@ -125,6 +145,7 @@ class DeskTab(QWidget):
         self._unseen = 0
         bottom.addWidget(self.new_marker)
         bottom.addWidget(self.manual_button)
+        bottom.addWidget(self.blocked_button)
         bottom.addWidget(self.sources_button)
         feed_box.addLayout(bottom)
 
@@ -134,11 +155,20 @@ class DeskTab(QWidget):
         queue_title = QLabel(self.tr("On-air queue"))
         queue_title.setProperty("role", "heading")
         self.queue = QueuePanel()
-        self.queue.moderationRequested.connect(self.moderationRequested)
+        self.queue.moderationRequested.connect(self._moderate)
         self.queue.undoRequested.connect(self.undoRequested)
         # Alt+Q: the keyboard to the on-air queue; Esc there brings it back to the feed.
         bind_keys(
-            self, [("Alt+Q", self.focus_queue)], Qt.ShortcutContext.WidgetWithChildrenShortcut
+            self,
+            [
+                ("Alt+Q", self.focus_queue, self.tr("To the on-air queue (Esc: back)")),
+                (
+                    "Alt+A",
+                    self.cluster_offer.accept,
+                    self.tr("Answer the rest of the cluster (when offered)"),
+                ),
+            ],
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         self.queue.leaveRequested.connect(
             lambda: self.feed_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -185,8 +215,8 @@ class DeskTab(QWidget):
             Column(self.tr("Author"), lambda q: q.nickname),
             Column(
                 self.tr("Comment"),
-                lambda q: q.display_text,
-                tooltip=lambda q: q.display_text,
+                lambda q: f"✎ {q.display_text}" if q.flags.value & _EDITED else q.display_text,
+                tooltip=self._text_tooltip,
                 colour=self._text_colour,
             ),
             Column(
@@ -198,8 +228,19 @@ class DeskTab(QWidget):
                 ),
             ),
             Column(self.tr("Suggested unit"), lambda q: q.unit_name),
-            Column(self.tr("Status"), lambda q: labels.question_status(q.status)),
+            Column(self.tr("Status"), self._status_word),
         ]
+
+    def _status_word(self, question: QuestionRecord) -> str:
+        status = labels.question_status(question.status)
+        if question.flags.value & _EDITED:
+            return self.tr("{status} · edited").format(status=status)
+        return status
+
+    def _text_tooltip(self, question: QuestionRecord) -> str:
+        if question.flags.value & _EDITED:
+            return self.tr("Edited by the moderator (E): {text}").format(text=question.display_text)
+        return question.display_text
 
     def _badge_word(self, question: QuestionRecord) -> str:
         room = room_of(question)
@@ -224,8 +265,15 @@ class DeskTab(QWidget):
         bar.unitChosen.connect(lambda unit: self._apply_filter(unit=unit))
         bar.searchChanged.connect(lambda text: self._apply_filter(search=text))
         bar.searchLeft.connect(self.feed_view.setFocus)
-        keys = [(f"Alt+{n}", lambda v=view: self.set_view(v)) for n, view in enumerate(VIEWS, 1)]
-        keys.append(("Ctrl+F", self.focus_search))
+        keys = [
+            (
+                f"Alt+{n}",
+                lambda v=view: self.set_view(v),
+                self.tr("Show: {view}").format(view=bar.view_word(view)),
+            )
+            for n, view in enumerate(VIEWS, 1)
+        ]
+        keys.append(("Ctrl+F", self.focus_search, self.tr("Search (Esc: clear)")))
         bind_keys(self, keys, Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def focus_queue(self) -> None:
@@ -284,6 +332,33 @@ class DeskTab(QWidget):
             self.feed_model.update(question)
         self._show_figures()
         self._show_queue()
+        self._offer_cluster(questions)
+
+    def _moderate(self, action: str, ids: list[int]) -> None:
+        """A move pressed on the feed or the queue; an answer may offer its cluster's rest."""
+        if action == "answer":
+            self._answering.update(ids)
+            self.cluster_offer.withdraw()
+        self.moderationRequested.emit(action, ids)
+
+    def _offer_cluster(self, questions: list[QuestionRecord]) -> None:
+        """Once an answer pressed here is stored: the rest of its cluster still waiting (the
+        same question from other viewers) is offered to be marked answered too."""
+        answered = [q for q in questions if q.id in self._answering]
+        self._answering.difference_update(q.id for q in answered)
+        clusters = {
+            q.cluster_id
+            for q in answered
+            if q.status == QuestionStatus.ANSWERED and q.cluster_id is not None
+        }
+        rest = [
+            member
+            for cluster in sorted(clusters)
+            for member in self.feed_model.cluster_members(cluster)
+            if member.status in _STILL_WAITING
+        ]
+        if rest:
+            self.cluster_offer.offer(rest)
 
     def _show_queue(self) -> None:
         # The feed keeps who is on air or queued as they change: no scan of the whole feed.
@@ -362,8 +437,9 @@ class DeskTab(QWidget):
             )
         )
         counts = {"all": model.rowCount(), "questions": model.question_count()}
-        for view in VIEWS[2:]:
+        for view in VIEWS[3:]:
             counts[view] = model.status_count(view)
+        counts["new"] = model.question_count((QuestionStatus.NEW,))  # chatter is never "new"
         counts["queued"] += model.status_count(QuestionStatus.ON_AIR)
         self.rooms.show_waiting(waiting)
         self.filter_bar.show_counts(counts)
@@ -382,6 +458,19 @@ class DeskTab(QWidget):
         self._sources = [dict(s) for s in sources]
         if self.sources_dialog is not None and not self.sources_dialog.isVisible():
             self.sources_dialog.set_sources(self._sources)
+
+    def open_blocked_viewers(self) -> None:
+        """Open (or raise) the non-modal list of blocked viewers; it reads the list when shown."""
+        if self.blocked_dialog is None:
+            self.blocked_dialog = BlockedViewersDialog(self)
+            self.blocked_dialog.refreshRequested.connect(self.blockedViewersRequested)
+            self.blocked_dialog.unblockRequested.connect(self.unblockRequested)
+        self.blocked_dialog.show()
+        self.blocked_dialog.raise_()
+
+    def show_blocked_viewers(self, viewers: list[BlockedViewerRecord]) -> None:
+        if self.blocked_dialog is not None:
+            self.blocked_dialog.show_viewers(viewers)
 
     def open_sources(self) -> None:
         """Open the non-modal dialog choosing each room's capture tool and address."""

@@ -43,6 +43,7 @@ VIEWS = ("all", "questions", "new", "flagged", "queued", "answered", "referred",
 ROOMS = ("both", "gov", "dept", "manual")
 
 _STATUSES: dict[str, tuple[QuestionStatus, ...]] = {
+    # New questions only: chatter ("主持人好") never waits for the moderator's decision.
     "new": (QuestionStatus.NEW,),
     "flagged": (QuestionStatus.FLAGGED,),
     # The question on air is the head of the queue.
@@ -151,9 +152,12 @@ class FeedFilter(QAbstractProxyModel):
 
     def _predicate(self) -> Predicate | None:
         tests: list[Predicate] = []
+        bit = QuestionFlag.IS_QUESTION.value  # plain ints: a Flag's own "&" is slow
         if self.view == "questions":
-            bit = QuestionFlag.IS_QUESTION.value  # plain ints: a Flag's own "&" is slow
             tests.append(lambda q: bool(q.flags.value & bit))
+        elif self.view == "new":
+            new = QuestionStatus.NEW
+            tests.append(lambda q: q.status == new and bool(q.flags.value & bit))
         elif self.view in _STATUSES:
             statuses = _STATUSES[self.view]
             tests.append(lambda q: q.status in statuses)
@@ -333,11 +337,12 @@ class FeedFilterBar(QWidget):
             self.tr("Phone / WeChat"),
         )
 
-    def _view_word(self, view: str) -> str:
+    def view_word(self, view: str) -> str:
+        """A view's name as its button shows it."""
         return {
             "all": self.tr("All"),
             "questions": self.tr("Questions"),
-            "new": self.tr("New"),
+            "new": self.tr("New questions"),
             "flagged": self.tr("Flagged"),
             "queued": self.tr("Queued"),
             "answered": self.tr("Answered"),
@@ -349,7 +354,7 @@ class FeedFilterBar(QWidget):
         """Each view's row count on its button (a view missing from ``counts`` shows none)."""
         for view, button in self.buttons.items():
             count = counts.get(view)
-            word = self._view_word(view)
+            word = self.view_word(view)
             button.setText(word if count is None else f"{word} {count}")
 
     def show_view(self, view: str) -> None:

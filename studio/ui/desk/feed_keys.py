@@ -3,21 +3,22 @@
 F flag/unflag, Q queue/unqueue, Enter put on air, A answered, H hide/unhide, B block the
 author for the session (Shift+B for good), M merge the selection into one cluster, R refer
 (a dialog), E edit then approve (a dialog), Ctrl+Z undo the last move. Only while the feed
-has focus: typing a note elsewhere never moderates.
+has focus: typing a note elsewhere never moderates. A right-click on a row offers the same
+actions with their keys.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, QPoint, Signal
 from PySide6.QtWidgets import QTableView, QWidget
 
 from studio.domain.model import QuestionStatus
 from studio.domain.records import QuestionRecord, UnitRecord
 from studio.ui.desk.feed_model import RECORD_ROLE
 from studio.ui.desk.moderation_dialogs import EditDialog, ReferDialog
-from studio.ui.keys import bind_keys
+from studio.ui.keys import add_key_menu, bind_keys
 
 
 class FeedKeys(QObject):
@@ -47,21 +48,49 @@ class FeedKeys(QObject):
         self.edit_dialog = EditDialog(parent)
         self.edit_dialog.editRequested.connect(self.editRequested)
         keys = (
-            ("F", self._toggle("flag", "unflag", QuestionStatus.FLAGGED)),
-            ("Q", self._toggle("queue", "unqueue", QuestionStatus.QUEUED)),
-            ("Return", lambda: self._request("put_on_air")),
-            ("Enter", lambda: self._request("put_on_air")),
-            ("A", lambda: self._request("answer")),
-            ("H", self._toggle("hide", "unhide", QuestionStatus.HIDDEN)),
-            ("B", lambda: self._block(for_good=False)),
-            ("Shift+B", lambda: self._block(for_good=True)),
-            ("M", lambda: self.mergeRequested.emit([q.id for q in self.selected_questions()])),
-            ("R", self._ask_referral),
-            ("E", self._ask_edit),
-            ("Ctrl+Z", self.undoRequested.emit),
+            ("F", self._toggle("flag", "unflag", QuestionStatus.FLAGGED), self.tr("Flag / unflag")),
+            (
+                "Q",
+                self._toggle("queue", "unqueue", QuestionStatus.QUEUED),
+                self.tr("Add to / take off the on-air queue"),
+            ),
+            (
+                ["Return", "Enter"],
+                lambda: self._request("put_on_air"),
+                self.tr("Put on air now"),
+            ),
+            ("A", lambda: self._request("answer"), self.tr("Answered")),
+            ("H", self._toggle("hide", "unhide", QuestionStatus.HIDDEN), self.tr("Hide / show")),
+            (
+                "B",
+                lambda: self._block(for_good=False),
+                self.tr("Block the author for this session"),
+            ),
+            ("Shift+B", lambda: self._block(for_good=True), self.tr("Block the author for good")),
+            (
+                "M",
+                lambda: self.mergeRequested.emit([q.id for q in self.selected_questions()]),
+                self.tr("Merge the selection into one cluster"),
+            ),
+            ("R", self._ask_referral, self.tr("Refer to a unit…")),
+            ("E", self._ask_edit, self.tr("Edit, then approve…")),
+            ("Ctrl+Z", self.undoRequested.emit, self.tr("Undo this desk's last move")),
         )
         # Only while the feed has focus: typing a note elsewhere never moderates.
-        bind_keys(self.feed_view, keys)
+        self.key_actions = bind_keys(self.feed_view, keys)
+        # A right-click offers the same actions, each with its key (one action: they agree).
+        self.context_menu = add_key_menu(self.feed_view, self._select_under)
+
+    def _select_under(self, pos: QPoint) -> None:
+        """A right-click on a row outside the selection selects that row alone."""
+        index = self.feed_view.indexAt(pos)
+        selection = self.feed_view.selectionModel()
+        if index.isValid() and not selection.isRowSelected(index.row()):
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            selection.setCurrentIndex(index, flags)
 
     def selected_questions(self) -> list[QuestionRecord]:
         """The selected rows' questions, top to bottom (through the filter)."""

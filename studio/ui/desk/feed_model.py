@@ -226,6 +226,13 @@ class FeedModel(RecordTableModel):
         cluster = record.cluster_id
         return 1 if cluster is None else max(1, self._clusters[cluster])
 
+    def cluster_members(self, cluster_id: int) -> list[Any]:
+        """The records of one cluster, in feed order (read from its first row on)."""
+        if not self._clusters[cluster_id]:
+            return []
+        first = self._cluster_first.get(cluster_id, 0)
+        return [r for r in self._records[first:] if r.cluster_id == cluster_id]
+
     def on_air_and_queued(self) -> list[Any]:
         """The records on air or queued, in feed order (kept as they change: no scan)."""
         return [self._records[row] for row in sorted(self._waiting.values())]

@@ -49,6 +49,7 @@ class FiguresStrip(QWidget):
         self._chips: dict[str, QLabel] = {}
         self._rooms: dict[str, RoomRecord] = {}
         self._states: dict[str, str] = {}
+        self._unverified: set[str] = set()
         self._counts: dict[str, Mapping[str, int]] = {}
         self._arrivals: deque[tuple[float, int]] = deque()
         self._waiting = 0
@@ -75,7 +76,9 @@ class FiguresStrip(QWidget):
             self._box.removeWidget(chip)
             chip.deleteLater()
         self._chips, self._rooms = {}, {}
-        for position, room in enumerate(rooms):
+        # An unassigned room is no one's chip: the window asks whose it is (settings seat).
+        assigned = [room for room in rooms if room.assigned]
+        for position, room in enumerate(assigned):
             chip = QLabel(textFormat=Qt.TextFormat.PlainText)
             chip.setProperty("role", "chip")
             self._box.insertWidget(position, chip)
@@ -86,6 +89,16 @@ class FiguresStrip(QWidget):
     def show_state(self, room: str, state: str) -> None:
         """A room's feed state changed (``room`` is ``gov``/``dept``; others are ignored)."""
         self._states[room] = state
+        self._update(room)
+
+    def show_verified(self, room: str, verified: bool) -> None:
+        """Whether the script feeding a Kuaishou room presented the studio's key; an
+        unverified room (the stock userscript) is marked on its chip until a verified one
+        takes over."""
+        if verified:
+            self._unverified.discard(room)
+        else:
+            self._unverified.add(room)
         self._update(room)
 
     def show_counts(self, counts: Mapping[str, Mapping[str, int]]) -> None:
@@ -107,6 +120,7 @@ class FiguresStrip(QWidget):
         if chip is None or room is None:
             return
         state = self._states.get(key, "")
+        unverified = key in self._unverified and state not in ("waiting", "stopped", "")
         parts = [
             self.tr("{role} · {platform} {account} · {state}").format(
                 role=labels.room_role(room.role),
@@ -115,6 +129,8 @@ class FiguresStrip(QWidget):
                 state=labels.feed_state(state),
             )
         ]
+        if unverified:
+            parts.append(self.tr("unverified script (no key)"))
         counts = self._counts.get(key) or {}
         if "online" in counts or "total_viewers" in counts:
             parts.append(
@@ -135,7 +151,7 @@ class FiguresStrip(QWidget):
                     self.tr("{rejected} rejected").format(rejected=_number(counts["rejected"]))
                 )
         chip.setText(" · ".join(parts))
-        chip.setProperty("state", CHIP_STATE.get(state, ""))
+        chip.setProperty("state", "warn" if unverified else CHIP_STATE.get(state, ""))
         chip.style().unpolish(chip)
         chip.style().polish(chip)
 

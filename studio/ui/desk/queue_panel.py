@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSize,
     Qt,
     Signal,
@@ -32,14 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.durations import format_duration
-from studio.domain.model import QuestionStatus
+from studio.domain.model import QuestionFlag, QuestionStatus
 from studio.domain.queue_fit import DEFAULT_ANSWER_S, in_queue_order, queue_fit
 from studio.domain.records import QuestionRecord, SegmentRecord
 from studio.domain.rundown_clock import ClockReading
 from studio.ui import labels, theme
 from studio.ui.desk.official_preview import OfficialPreview
 from studio.ui.keyed_rows import follow
-from studio.ui.keys import bind_keys
+from studio.ui.keys import add_key_menu, bind_keys
 
 #: The drag payload: a queued question's id, as text.
 MIME_TYPE = "application/x-studio-queued-question"
@@ -119,6 +120,8 @@ class QueueModel(QAbstractListModel):
         else:
             head = str(self.queue_index(row) + 1)
         text = f"{head} · {room} · {question.display_text}"
+        if question.flags & QuestionFlag.EDITED:
+            text += " ✎"
         if size > 1:
             text += self.tr(" · ×{count} similar").format(count=size)
         return text
@@ -251,6 +254,7 @@ class QueuePanel(QWidget):
         self.model = QueueModel(self)
         self.model.reorderRequested.connect(self.reorderRequested)
         self.view = QListView(self)
+        self.view.setAccessibleName(self.tr("On-air queue"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(_FitLineDelegate(self.model, self.view))
         self.view.setWordWrap(True)
@@ -278,17 +282,23 @@ class QueuePanel(QWidget):
 
     def _add_keys(self) -> None:
         keys = (
-            ("Alt+Up", lambda: self._move(-1)),
-            ("Alt+Down", lambda: self._move(1)),
-            ("Return", lambda: self._request("put_on_air")),
-            ("Enter", lambda: self._request("put_on_air")),
-            ("A", lambda: self._request("answer")),
-            ("Delete", lambda: self._request("unqueue")),
-            ("Ctrl+Z", self.undoRequested.emit),
-            ("Escape", self.leaveRequested.emit),
+            ("Alt+Up", lambda: self._move(-1), self.tr("Move up")),
+            ("Alt+Down", lambda: self._move(1), self.tr("Move down")),
+            (["Return", "Enter"], lambda: self._request("put_on_air"), self.tr("Put on air now")),
+            ("A", lambda: self._request("answer"), self.tr("Answered")),
+            ("Delete", lambda: self._request("unqueue"), self.tr("Take out of the queue")),
+            ("Ctrl+Z", self.undoRequested.emit, self.tr("Undo this desk's last move")),
+            ("Escape", self.leaveRequested.emit, self.tr("Back to the feed")),
         )
         # Only while the queue has focus: the feed's own Enter and Ctrl+Z stay the feed's.
         bind_keys(self.view, keys)
+        # A right-click offers the same actions, each with its key.
+        self.context_menu = add_key_menu(self.view, self._select_under)
+
+    def _select_under(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
 
     # -- what the desk feeds in ------------------------------------------------------------
     def show_questions(

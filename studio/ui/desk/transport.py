@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 from studio.domain.durations import format_duration
 from studio.domain.rundown_clock import ClockReading
 from studio.domain.screen_notes import ScreenNotes
-from studio.domain.studio_time import clock_text
+from studio.domain.studio_time import clock_text, now_epoch
 from studio.ui import theme
 from studio.ui.timer_words import expected_end_line, phase_key, phase_word
 
@@ -27,7 +29,11 @@ class TransportPanel(QFrame):
     """Current segment, big remaining time, phase, expected end, and the buttons that drive them.
 
     The buttons' shortcuts are the main window's actions (window-scoped, never global); the
-    tooltips name them.
+    tooltips name them. Before go-live the big clock counts down to the planned start; paused,
+    it is dimmed and labelled, and one button says Resume.
+
+    Attributes:
+        now: the clock the countdown to the planned start reads (tests set it).
 
     Signals:
         goRequested(), nextRequested(), previousRequested(), pauseToggleRequested(),
@@ -45,6 +51,8 @@ class TransportPanel(QFrame):
         super().__init__(parent)
         self.setProperty("role", "card")
         self._segment_count = 0
+        self._planned_start: float | None = None
+        self.now: Callable[[], float] = now_epoch
         box = QHBoxLayout(self)
 
         texts = QVBoxLayout()
@@ -64,7 +72,13 @@ class TransportPanel(QFrame):
         self.remaining.setProperty("role", "big-time")
         self.remaining.setMinimumWidth(210)
         self.remaining.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.paused_label = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.paused_label.setStyleSheet(
+            f"font-size: 22px; font-weight: 700; color: {theme.MUTED.name()};"
+        )
+        self.paused_label.hide()
         box.addWidget(self.phase, 0, Qt.AlignmentFlag.AlignVCenter)
+        box.addWidget(self.paused_label, 0, Qt.AlignmentFlag.AlignVCenter)
         box.addWidget(self.remaining)
 
         buttons = QGridLayout()
@@ -103,6 +117,10 @@ class TransportPanel(QFrame):
     def set_segment_count(self, count: int) -> None:
         self._segment_count = count
 
+    def set_planned_start(self, epoch: float | None) -> None:
+        """When the session is planned to go live (before it does, the clock counts to it)."""
+        self._planned_start = epoch
+
     def show_reading(self, reading: ClockReading | None) -> None:
         key = phase_key(reading)
         colour = theme.PHASE_COLOURS.get(key, theme.PHASE_COLOURS["idle"])
@@ -136,15 +154,47 @@ class TransportPanel(QFrame):
         self.expected.setText(expected_end_line(reading))
         self.remaining.setText(format_duration(reading.remaining_s))
         self.remaining.setStyleSheet(f"color: {theme.PHASE_TEXT.get(key, '#111').name()};")
+        if not reading.started:
+            self._show_countdown()
+        paused = reading.paused and not reading.ended
+        # Paused: the clock is dimmed and says so, and one button (Resume) starts it again.
+        self.paused_label.setText("❚❚ " + self.tr("Paused"))
+        self.paused_label.setVisible(paused)
+        if paused:
+            self.remaining.setStyleSheet(f"color: {theme.MUTED.name()}; opacity: 0.5;")
+            self.remaining.setToolTip(self.tr("Paused: the clock is stopped (F6 resumes)"))
+        else:
+            self.remaining.setToolTip("")
         live = reading.started and not reading.ended
-        self.go_button.setEnabled(not reading.started or reading.paused)
-        self.go_button.setText(self.tr("Resume") if reading.paused else self.tr("Go"))
+        self.go_button.setEnabled(not reading.started)
+        self.go_button.setText(self.tr("Go"))
+        self.go_button.setVisible(not paused)
         self.pause_button.setEnabled(live)
-        self.pause_button.setText(self.tr("Resume") if reading.paused else self.tr("Pause"))
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.previous_button.setEnabled(live and reading.segment_index > 0)
         self.next_button.setEnabled(live)
         for button in (self.minus_button, self.plus_button):
             button.setEnabled(not reading.ended)
+
+    def _show_countdown(self) -> None:
+        """Before go-live: how long until the planned start (or how late the start is)."""
+        if self._planned_start is None:
+            return
+        left = self._planned_start - self.now()
+        at = clock_text(self._planned_start)
+        if left >= 0:
+            self.remaining.setText(format_duration(left))
+            self.detail.setText(
+                self.tr("Not live yet · planned start {time} in {left}").format(
+                    time=at, left=format_duration(left)
+                )
+            )
+        else:
+            self.detail.setText(
+                self.tr("Not live yet · planned start {time} was {late} ago (F5 goes live)").format(
+                    time=at, late=format_duration(-left)
+                )
+            )
 
 
 class NotePanel(QFrame):

@@ -82,6 +82,7 @@ def _wire_feed(desk: DeskTab, s: Services, demo: bool) -> None:
     feed.roomStateChanged.connect(desk.rooms.show_state)
     feed.countsChanged.connect(desk.rooms.show_counts)
     feed.backlogChanged.connect(desk.rooms.show_backlog)
+    feed.roomVerified.connect(desk.rooms.show_verified)
     feed.sourcesLoaded.connect(desk.show_sources)
     desk.manualQuestionEntered.connect(feed.add_manual)
     desk.sourcesEdited.connect(feed.apply_sources)
@@ -101,6 +102,16 @@ def _wire_moderation(desk: DeskTab, s: Services) -> None:
     desk.mergeRequested.connect(moderation.merge)
     desk.referRequested.connect(moderation.refer)
     desk.editRequested.connect(moderation.edit)
+    desk.blockedViewersRequested.connect(moderation.load_blocked_viewers)
+    desk.unblockRequested.connect(moderation.unblock)
+    moderation.blockedViewersLoaded.connect(desk.show_blocked_viewers)
+
+    def blocked_list_follows(_questions: object) -> None:
+        """A block pressed while the list is open shows in it."""
+        if desk.blocked_dialog is not None and desk.blocked_dialog.isVisible():
+            moderation.load_blocked_viewers()
+
+    moderation.questionsChanged.connect(blocked_list_follows)
     # Only a move that makes or undoes a referral changes the board (a re-read costs ~25 ms
     # of the GUI thread, which every key press on the desk would otherwise pay).
     moderation.referralsChanged.connect(s.referrals.refresh)

@@ -89,7 +89,12 @@ class OfficialScreen(QWidget):
         self._focus_caption.setStyleSheet("font-size: 28px;")
         self._focus_text = FitLabel(max_pt=64, min_pt=18)
         self._focus_text.set_colour(theme.OFFICIAL_TEXT)
+        # How many viewers asked the question on air, and from which room: big enough to read
+        # from two metres, in the accent colour so it is not taken for the question.
+        self._focus_detail = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self._focus_detail.setStyleSheet("font-size: 34px; font-weight: 600; color: #79c0ff;")
         focus_box.addWidget(self._focus_caption)
+        focus_box.addWidget(self._focus_detail)
         focus_box.addWidget(self._focus_text, 1)
         self._next_caption = QLabel(textFormat=Qt.TextFormat.PlainText)
         self._next_caption.setProperty("role", "muted")
@@ -108,6 +113,7 @@ class OfficialScreen(QWidget):
             max_pt=40, min_pt=14, bold=True, align=Qt.AlignmentFlag.AlignCenter
         )
         self._segment.set_colour(theme.OFFICIAL_TEXT)
+        self._segment.setMinimumHeight(80)
         self._segment.setMaximumHeight(110)
         self._remaining = FitLabel(
             max_pt=220, min_pt=24, bold=True, align=Qt.AlignmentFlag.AlignCenter
@@ -124,6 +130,12 @@ class OfficialScreen(QWidget):
         )
         self._expected.setProperty("role", "muted")
         self._expected.setStyleSheet("font-size: 26px;")
+        self._segment_number = QLabel(
+            textFormat=Qt.TextFormat.PlainText, alignment=Qt.AlignmentFlag.AlignCenter
+        )
+        self._segment_number.setProperty("role", "muted")
+        self._segment_number.setStyleSheet("font-size: 34px;")
+        timer_box.addWidget(self._segment_number)
         timer_box.addWidget(self._segment)
         timer_box.addWidget(self._remaining, 1)
         timer_box.addWidget(self._phase, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -154,16 +166,23 @@ class OfficialScreen(QWidget):
         self._stack.setCurrentIndex(1 if view.blackout else 0)
         self._heading.setText(view.heading)
         self._marker.setText(view.marker)
+        self._segment_number.setText(view.segment_number)
         self._segment.setText(view.segment_title)
         self._remaining.setText(view.remaining)
         colour = theme.PHASE_COLOURS.get(view.phase, theme.PHASE_COLOURS["idle"])
-        self._remaining.set_colour(colour)
-        self._phase.setText(f"{PHASE_SHAPES.get(view.phase, '○')} {view.phase_word}")
+        # Paused: the countdown is dimmed and the phase says so with its own shape.
+        self._remaining.set_colour(theme.OFFICIAL_MUTED if view.paused else colour)
+        shape = "❚❚" if view.paused else PHASE_SHAPES.get(view.phase, "○")
+        if view.paused:
+            colour = theme.OFFICIAL_MUTED
+        self._phase.setText(f"{shape} {view.phase_word}")
         self._phase.setStyleSheet(f"font-size: 34px; background: {colour.name()};")
         self._progress.setValue(round(max(0.0, min(1.0, view.progress)) * 1000))
         self._progress.setStyleSheet(f"QProgressBar::chunk {{ background: {colour.name()}; }}")
         self._expected.setText(view.expected_end)
         self._focus_caption.setText(view.focus_caption)
+        self._focus_detail.setText(view.focus_detail)
+        self._focus_detail.setVisible(bool(view.focus_detail))
         self._focus_text.setText(view.focus_text)
         self._next_caption.setText(view.next_caption if view.next_items else "")
         self._next_items.setText("\n".join(f"· {item}" for item in view.next_items))

@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QFontMetrics,
     QImage,
     QLinearGradient,
     QPainter,
@@ -23,12 +22,19 @@ from PySide6.QtGui import (
 
 from studio.domain.announcement import announcement_fields
 from studio.domain.records import SessionRecord
+from studio.ui.painting import (
+    FONT_FAMILIES,
+    MIN_PIXELS,
+    WRAP,
+    draw_text,
+    fitted_text,
+    painted_font,
+)
+
+__all__ = ["FONT_FAMILIES", "MIN_PIXELS", "WRAP", "fitted_text"]  # where tests look for them
 
 PORTRAIT = QSize(1080, 1920)
 COVER = QSize(900, 383)
-FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "sans-serif"]
-WRAP = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere)
-MIN_PIXELS = 12
 
 _RED = "#b3261e"
 _DARK = "#5c0f0b"
@@ -118,40 +124,6 @@ def _boxes(size: QSize) -> tuple[tuple[_Box, ...], tuple[float, float, float]]:
     return (_PORTRAIT_BOXES, _PORTRAIT_LOGO) if portrait else (_COVER_BOXES, _COVER_LOGO)
 
 
-def _font(pixels: int, bold: bool) -> QFont:
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setPixelSize(pixels)
-    font.setBold(bold)
-    return font
-
-
-def fitted_text(text: str, rect: QRect, max_px: int, bold: bool, flags: int) -> tuple[QFont, str]:
-    """The largest font (≤ ``max_px``) at which ``text`` wraps inside ``rect``; else elided."""
-    pixels = max_px
-    while pixels >= MIN_PIXELS:
-        font = _font(pixels, bold)
-        bounds = QFontMetrics(font).boundingRect(rect, flags, text)
-        if rect.contains(bounds):
-            return font, text
-        pixels -= max(1, pixels // 20)
-    font = _font(MIN_PIXELS, bold)
-    metrics = QFontMetrics(font)
-
-    def fits(length: int) -> bool:
-        return rect.contains(metrics.boundingRect(rect, flags, text[:length] + "…"))
-
-    # The longest prefix that fits with an ellipsis, by bisection (texts may be long).
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if fits(middle):
-            low = middle
-        else:
-            high = middle - 1
-    return font, text[:low] + "…" if low and fits(low) else ""
-
-
 def poster_layout(content: PosterContent, size: QSize) -> list[PlacedText]:
     """Where every text of the poster goes and in which font (what :func:`draw_poster` draws)."""
     boxes, _logo = _boxes(size)
@@ -199,7 +171,7 @@ def draw_poster(content: PosterContent, size: QSize = PORTRAIT) -> QImage:
             painter.setFont(text.font)
             colour = next(b.colour for b in _boxes(size)[0] if b.field == text.field)
             painter.setPen(QColor(colour))
-            painter.drawText(text.rect, text.flags, text.text)
+            draw_text(painter, text.rect, text.flags, text.text)
     finally:
         painter.end()
     return image
@@ -223,5 +195,5 @@ def _draw_logo(painter: QPainter, content: PosterContent, rect: QRect) -> None:
     painter.setBrush(QColor(255, 255, 255, 30))
     painter.drawEllipse(rect.adjusted(2, 2, -2, -2))
     painter.setPen(QColor(_GOLD))
-    painter.setFont(_font(max(MIN_PIXELS, rect.height() // 2), True))
+    painter.setFont(painted_font(max(MIN_PIXELS, rect.height() // 2), True))
     painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), content.county[:1] or "政")

@@ -184,7 +184,7 @@ class PrepTab(QWidget):
         self.units_page = UnitsPage(self)
         self.units_model = self.units_page.units_model
         self.units_view = self.units_page.units_view
-        right = QTabWidget()
+        right = self.side_tabs = QTabWidget()
         right.addTab(self.schedule, self.tr("Schedule"))
         right.addTab(self.units_page, self.tr("Units"))
         self.rota = RotaPanel(self)
@@ -205,6 +205,11 @@ class PrepTab(QWidget):
             self.back_to_today,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
+
+    def show_units_page(self) -> None:
+        """Bring the units and officials forward (the first-run checklist's steps 2 and 3)."""
+        self.side_tabs.setCurrentWidget(self.units_page)
+        self.units_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- slots -------------------------------------------------------------------------------
     @property

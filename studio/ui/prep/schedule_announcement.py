@@ -3,12 +3,13 @@ one announcement dialog open at a time."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QByteArray, QObject, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from studio.domain.announcement import KUAISHOU_TEMPLATE, WECHAT_TEMPLATE, county_of_account
-from studio.domain.model import RoomRole
-from studio.domain.records import RoomRecord, SessionRecord
+from studio.domain.announcement import KUAISHOU_TEMPLATE, WECHAT_TEMPLATE
+from studio.domain.profile import StudioProfile
+from studio.domain.records import SessionRecord
 from studio.ui.prep.announcement_dialog import AnnouncementDialog
 
 
@@ -16,7 +17,9 @@ class Announcements(QObject):
     """Opens a session's announcement with the county and the templates it should start from.
 
     Attributes:
-        county: the county's name, for the texts and posters.
+        county: the county's name, for the texts and posters (the profile's; never a capture
+            key such as ``gov``).
+        logo: the county's logo for the posters, or None.
         templates: the (WeChat, Kuaishou) templates to start from.
         dialog: the announcement open now, or None.
 
@@ -30,15 +33,15 @@ class Announcements(QObject):
         super().__init__(parent)
         self._parent = parent
         self.county = ""
+        self.logo: QImage | None = None
         self.templates = (WECHAT_TEMPLATE, KUAISHOU_TEMPLATE)
         self.dialog: AnnouncementDialog | None = None
 
-    def show_rooms(self, rooms: list[RoomRecord]) -> None:
-        """Take the county's name from its own (gov) account, e.g. 青山县人民政府 → 青山县."""
-        for room in rooms:
-            if room.role == RoomRole.GOV and room.account_name:
-                self.county = county_of_account(room.account_name)
-                return
+    def show_profile(self, profile: StudioProfile) -> None:
+        """The county's name and logo, as the studio's profile sets them."""
+        self.county = profile.county_name
+        logo = QImage.fromData(QByteArray(profile.logo_png)) if profile.logo_png else QImage()
+        self.logo = None if logo.isNull() else logo
 
     def set_templates(self, wechat: str, kuaishou: str) -> None:
         """The templates to start from (remembered ones, or the defaults)."""
@@ -55,6 +58,7 @@ class Announcements(QObject):
             self._parent,
             wechat_template=wechat,
             kuaishou_template=kuaishou,
+            logo=self.logo,
         )
         self.dialog.templatesEdited.connect(self._edited)
         self.dialog.open()

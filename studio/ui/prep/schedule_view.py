@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.model import SessionStatus
-from studio.domain.records import RoomRecord, SessionRecord
+from studio.domain.profile import StudioProfile
+from studio.domain.records import SessionRecord
 from studio.domain.session_readiness import SessionDetails, SessionEdit
 from studio.ui import labels
 from studio.ui.prep.announcement_dialog import AnnouncementDialog
@@ -217,9 +218,9 @@ class ScheduleView(QWidget):
         """The announcement open now, or None."""
         return self.announcements.dialog
 
-    def show_rooms(self, rooms: list[RoomRecord]) -> None:
-        """Take the county's name from its own (gov) account, e.g. 青山县人民政府 → 青山县."""
-        self.announcements.show_rooms(rooms)
+    def show_profile(self, profile: StudioProfile) -> None:
+        """The county's name and logo for the announcements, from the studio's profile."""
+        self.announcements.show_profile(profile)
 
     def set_templates(self, wechat: str, kuaishou: str) -> None:
         """The announcement templates to start from (remembered ones, or the defaults)."""

@@ -152,7 +152,8 @@ def _wire_schedule(
     wire_schedule_view(view, editing)
     # A fill, undo or move can change today's session and the weeks around it.
     editing.changed.connect(s.schedule.refresh)
-    s.rig.roomsLoaded.connect(view.show_rooms)
+    # The county's name and logo on posters and announcement texts come from the profile.
+    s.profile.profileLoaded.connect(view.show_profile)
     # Today's session is edited from its card too.
     prep.card.editRequested.connect(editing.load_details)
     prep.rota.rotaChangeRequested.connect(editing.set_rota)

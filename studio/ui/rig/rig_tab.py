@@ -51,13 +51,104 @@ def alarm_text(code: str) -> str:
     return words.get(code, code)
 
 
+def alarm_advice(code: str) -> str:
+    """One line of what to do about an alarm (`PhoneAlarm`), for whoever stands by the phones."""
+    words = {
+        "disconnected": QCoreApplication.translate(
+            "Rig", "Check the USB cable (or Wi-Fi) and that USB debugging is still on."
+        ),
+        "unauthorized": QCoreApplication.translate(
+            "Rig", "On the phone, accept “Allow USB debugging?” (tick Always allow)."
+        ),
+        "not_responding": QCoreApplication.translate(
+            "Rig", "Unplug and plug the cable in again; if it stays, restart the phone."
+        ),
+        "battery_low": QCoreApplication.translate("Rig", "Plug in the charger."),
+        "too_hot": QCoreApplication.translate(
+            "Rig", "Take the case off, move it out of the sun or lights, or add a fan."
+        ),
+        "live_app_not_in_front": QCoreApplication.translate(
+            "Rig", "Bring the live app back to the front (Launch live app)."
+        ),
+        "screen_off": QCoreApplication.translate("Rig", "Wake the screen and press Keep awake."),
+        "storage_low": QCoreApplication.translate(
+            "Rig", "Delete old videos or photos to free space."
+        ),
+    }
+    return words.get(code, "")
+
+
+def thermal_text(status: int) -> str:
+    """Android's thermal status (0 none … 6 shutdown) in words."""
+    words = {
+        0: QCoreApplication.translate("Rig", "not throttling"),
+        1: QCoreApplication.translate("Rig", "warm, light throttling"),
+        2: QCoreApplication.translate("Rig", "hot, moderate throttling"),
+        3: QCoreApplication.translate("Rig", "too hot, severe throttling"),
+        4: QCoreApplication.translate("Rig", "critical: the app may be closed"),
+        5: QCoreApplication.translate("Rig", "emergency: shutting down soon"),
+        6: QCoreApplication.translate("Rig", "shutting down"),
+    }
+    return words.get(status, str(status))
+
+
+def rig_guidance(
+    statuses: Sequence[PhoneStatus], *, adb_missing: bool, simulated: bool = False
+) -> str:
+    """What to do when the rig can't watch the phones: no adb, no phone, a key to accept.
+    Empty when there is nothing to do."""
+    if simulated:
+        return ""
+    if adb_missing:
+        return QCoreApplication.translate(
+            "Rig",
+            "ADB is not running or not installed, so the phones cannot be watched.\n"
+            "1. Install Android platform-tools (Debian/Ubuntu: sudo apt install adb; Windows: "
+            "download platform-tools from developer.android.com and add it to PATH).\n"
+            "2. Start it: adb start-server — this tab checks again every 2 s.",
+        )
+    if not any(s.health.online for s in statuses):
+        unauthorized = [s for s in statuses if s.health.state == PhoneState.UNAUTHORIZED]
+        if not unauthorized:
+            return QCoreApplication.translate(
+                "Rig",
+                "No phone is connected. On each phone:\n"
+                "1. Settings ▸ About phone: tap Build number seven times (developer options).\n"
+                "2. Settings ▸ Developer options: turn on USB debugging.\n"
+                "3. Connect the USB cable and accept “Allow USB debugging?” on the phone "
+                "(tick Always allow).",
+            )
+    unauthorized = [s for s in statuses if s.health.state == PhoneState.UNAUTHORIZED]
+    if unauthorized:
+        return QCoreApplication.translate(
+            "Rig",
+            "Accept the USB debugging key on {phones}: “Allow USB debugging?” ▸ Always allow ▸ "
+            "OK. No prompt? Unplug the cable and plug it in again.",
+        ).format(phones=", ".join(phone_name(s) for s in unauthorized))
+    return ""
+
+
+def rig_chip_state(
+    statuses: Sequence[PhoneStatus], *, adb_missing: bool, live: bool, marker: str
+) -> str:
+    """The status bar's phone chip: ``warn`` (amber) while the rig is still being set up — no
+    adb, no phone online — before the session is live; ``bad`` for an alarm on a bound phone
+    (or no phone while live); ``ok`` only when phones report and none alarms."""
+    none_online = not any(s.health.online for s in statuses)
+    if adb_missing or none_online:
+        return "bad" if live else "warn"
+    return "bad" if marker else "ok"
+
+
 def phone_name(status: PhoneStatus) -> str:
     """What the operator calls a phone: its label, else its model, else its serial."""
     return status.label or status.health.model or status.key
 
 
-def rig_summary(statuses: Sequence[PhoneStatus]) -> str:
+def rig_summary(statuses: Sequence[PhoneStatus], *, adb_missing: bool = False) -> str:
     """The status bar's one line about the phones (e.g. "Phones: 2/2 online · 手机B: Too hot")."""
+    if adb_missing:
+        return QCoreApplication.translate("Rig", "Phones: no ADB (see the Rig tab)")
     if not statuses:
         return QCoreApplication.translate("Rig", "Phones: none detected")
     online = sum(1 for s in statuses if s.health.online)
@@ -100,10 +191,8 @@ def _battery(h: PhoneHealth) -> str:
 
 def _temperature(h: PhoneHealth) -> str:
     text = "—" if h.temperature_c is None else f"{h.temperature_c:.1f} °C"
-    if h.thermal_status:
-        text += " · " + QCoreApplication.translate("Rig", "thermal status {n}").format(
-            n=h.thermal_status
-        )
+    if h.thermal_status is not None:
+        text += " · " + thermal_text(h.thermal_status)
     return text
 
 
@@ -179,6 +268,11 @@ class PhoneCard(QFrame):
         self._alarm_box.addStretch(1)
         box.addLayout(self._alarm_box)
         self.alarm_chips: list[QLabel] = []
+        # One line of advice per alarm: what to do, for whoever stands by the phones.
+        self.advice = QLabel("", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.advice.setStyleSheet("color: #b42318; font-weight: 600;")
+        self.advice.hide()
+        box.addWidget(self.advice)
 
         grid = QGridLayout()
         names = (
@@ -307,8 +401,12 @@ class PhoneCard(QFrame):
         for chip in self.alarm_chips:
             chip.deleteLater()
         self.alarm_chips = [_chip(alarm_text(code), "bad") for code in codes]
-        for index, chip in enumerate(self.alarm_chips):
+        for index, (chip, code) in enumerate(zip(self.alarm_chips, codes, strict=True)):
+            chip.setToolTip(alarm_advice(code))
             self._alarm_box.insertWidget(index, chip)
+        lines = [f"▲ {alarm_text(c)}: {alarm_advice(c)}" for c in codes if alarm_advice(c)]
+        self.advice.setText("\n".join(lines))
+        self.advice.setVisible(bool(lines))
 
     def alarm_texts(self) -> list[str]:
         return [chip.text() for chip in self.alarm_chips]
@@ -348,6 +446,14 @@ class RigTab(QWidget):
         self.source.setProperty("role", "subtle")
         box.addWidget(heading)
         box.addWidget(self.source)
+        # What to do when the phones can't be watched (no adb, no phone, a key to accept).
+        self.guidance = QLabel("", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.guidance.setStyleSheet(
+            "background: #fff4e0; color: #8a4b00; border: 1px solid #f0b429;"
+            " border-radius: 8px; padding: 10px 14px; font-size: 15px;"
+        )
+        self.guidance.hide()
+        box.addWidget(self.guidance)
 
         both = QHBoxLayout()
         both.addWidget(QLabel(self.tr("Both phones:")))
@@ -393,6 +499,11 @@ class RigTab(QWidget):
     def show_source(self, text: str) -> None:
         """Where the readings come from (the adb server's address, or the simulated rig)."""
         self.source.setText(text)
+
+    def show_guidance(self, text: str) -> None:
+        """What the operator should do to get the phones watched; "" hides the box."""
+        self.guidance.setText(text)
+        self.guidance.setVisible(bool(text))
 
     def show_health(self, statuses: list[PhoneStatus]) -> None:
         """Every poll: the cards follow the phones the rig reports."""

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from studio.domain.model import RoomRole
 from studio.ui.rig.golive_dialog import GoLiveDialog
-from studio.ui.rig.rig_tab import RigTab
+from studio.ui.rig.rig_tab import RigTab, rig_guidance
 from studio.ui.services_bundle import Services
 
 if TYPE_CHECKING:
@@ -54,6 +54,15 @@ def wire_rig_tab(tab: RigTab, service: RigMonitorService) -> None:
     """The tab shows the phones' health and bindings, and sends its actions to ``service``."""
     service.healthChanged.connect(tab.show_health)
     service.healthChanged.connect(lambda _statuses: tab.show_source(source_text(service)))
+    service.healthChanged.connect(
+        lambda statuses: tab.show_guidance(
+            rig_guidance(
+                statuses,
+                adb_missing=service.adb_unavailable is not None,
+                simulated=service.simulated,
+            )
+        )
+    )
     service.bindingsChanged.connect(tab.show_phones)
     service.actionFinished.connect(tab.show_results)
 

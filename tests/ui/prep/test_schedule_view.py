@@ -125,18 +125,13 @@ def test_announcement_dialog_texts_copy_and_save(wired, qtbot, tmp_path):
     dialog.close()
 
 
-def test_county_from_the_gov_room_and_refresh(wired, qtbot):
-    from studio.domain.model import Platform, RoomRole
-    from studio.domain.records import RoomRecord
+def test_county_from_the_profile_and_refresh(wired, qtbot):
+    from studio.domain.profile import StudioProfile
 
     view, _service, _db = wired
-    view.show_rooms(
-        [
-            RoomRecord(2, Platform.DOUYIN, "青山住建", "x", RoomRole.DEPT, "住建局"),
-            RoomRecord(1, Platform.KUAISHOU, "白水县人民政府", "gov", RoomRole.GOV, ""),
-        ]
-    )
+    view.show_profile(StudioProfile(county_name="白水县"))
     assert view.county == "白水县"
+    assert view.announcements.logo is None
     with qtbot.waitSignal(view.rangeRequested) as asked:
         view.refresh()
     assert asked.args == list(view.visible_range())

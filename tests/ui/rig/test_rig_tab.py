@@ -10,43 +10,14 @@ from PySide6.QtCore import QTimer
 
 from studio.domain.golive import PhoneStatus, checklist
 from studio.domain.model import RoomRole
-from studio.domain.phone_health import PhoneHealth
 from studio.rig.monitor import AdbRigMonitor
 from studio.rig.scrcpy import ScrcpyLauncher
 from studio.rig.simulated import DEPT_SERIAL, GOV_SERIAL, SimulatedRig
-from studio.services.rig_monitor import RigMonitorService
-from studio.services.tasks import BackgroundTasks
-from studio.store.repository import StudioRepository
 from studio.ui.rig.golive_dialog import GoLiveDialog
-from studio.ui.rig.rig_tab import RigTab, official_marker, rig_summary
-from studio.ui.rig.wiring import wire_rig_tab
+from studio.ui.rig.rig_tab import official_marker, rig_summary
 from tests.helpers.fake_adb import FakeAdbServer, phone_from_dir
+from tests.helpers.phones import ready
 from tests.helpers.waiting import Clock, run_until
-
-
-@pytest.fixture
-def rig_tab(qtbot, demo_db, event_loop_qt):
-    """A Rig tab wired to a rig service; call it with the rig to watch."""
-    made: list[tuple[RigMonitorService, BackgroundTasks]] = []
-
-    def make(rig, **kwargs) -> tuple[RigTab, RigMonitorService]:
-        tab = RigTab()
-        qtbot.addWidget(tab)
-        repo = StudioRepository(demo_db)
-        tab.show_rooms(repo.rooms())
-        tab.show_phones(repo.phones())
-        tasks = BackgroundTasks()
-        service = RigMonitorService(rig, demo_db, tasks, **kwargs)
-        made.append((service, tasks))
-        wire_rig_tab(tab, service)
-        tab.resize(1400, 800)
-        tab.show()
-        return tab, service
-
-    yield make
-    for service, tasks in made:
-        service.stop()
-        event_loop_qt.run_until_complete(tasks.shutdown())
 
 
 def test_bound_phones_show_before_the_first_reading(rig_tab) -> None:
@@ -143,20 +114,6 @@ def test_a_hung_phone_shows_not_responding_and_the_gui_keeps_running(
 
 
 # -- status texts and the go-live dialog ----------------------------------------------------
-
-
-def ready(serial: str, **changes: object) -> PhoneHealth:
-    values: dict[str, object] = dict(
-        state="device",
-        serialno=serial,
-        battery_level=64,
-        charging=False,
-        temperature_c=35.0,
-        screen_on=True,
-        foreground_package="com.smile.gifmaker",
-    )
-    values.update(changes)
-    return PhoneHealth(serial, **values)  # type: ignore[arg-type]
 
 
 def test_summary_texts() -> None:

@@ -4,7 +4,8 @@ Referral tickets become 12345-style work orders: a number people quote (``ZB-001
 of each step (dispatched, signed for, called back, closed), who replied, the viewer's
 satisfaction, urging, a return's reason and unit, a waiting extension request, the viewer's
 contact, and a version that makes every move conditional. New tables: the askers of a ticket
-(one ticket per question cluster), the history of its moves, and the working days per category.
+(one ticket per question cluster) and the history of its moves. (The working days per category
+are the studio profile's, 0011.)
 
 Existing tickets get their number from their id and their question as their one asker.
 Instants stay naive UTC (0008).
@@ -95,12 +96,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name=op.f('pk_referral_event')),
     )
     op.create_index('ix_referral_event_referral', 'referral_event', ['referral_id', 'id'])
-    op.create_table(
-        'referral_deadline_rule',
-        sa.Column('category', sa.String(length=16), nullable=False),
-        sa.Column('working_days', sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint('category', name=op.f('pk_referral_deadline_rule')),
-    )
 
     # Existing tickets: a number from the id, their question as their one asker.
     connection = op.get_bind()
@@ -127,7 +122,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Downgrade schema."""
-    op.drop_table('referral_deadline_rule')
     op.drop_index('ix_referral_event_referral', table_name='referral_event')
     op.drop_table('referral_event')
     op.drop_index('ix_referral_asker_question', table_name='referral_asker')
