@@ -937,6 +937,10 @@ Details are in {log}</source>
         <translation>咨询</translation>
     </message>
     <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
@@ -953,6 +957,10 @@ Details are in {log}</source>
         <translation>已派单</translation>
     </message>
     <message>
+        <source>Signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
         <source>In progress</source>
         <translation>办理中</translation>
     </message>
@@ -961,8 +969,16 @@ Details are in {log}</source>
         <translation>已答复</translation>
     </message>
     <message>
+        <source>Called back</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
         <source>Closed</source>
         <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
     </message>
     <message>
         <source>Live comment</source>
@@ -2036,6 +2052,90 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>不是可读取的工作簿：{text}</translation>
     </message>
     <message>
+        <source>no referral ticket {id}</source>
+        <translation>没有转办单 {id}</translation>
+    </message>
+    <message>
+        <source>cannot {move} a ticket that is {status}</source>
+        <translation>不能对{status}的转办单执行“{move}”</translation>
+    </message>
+    <message>
+        <source>the ticket is closed; nothing more is done to it</source>
+        <translation>转办单已办结，不能再做任何操作</translation>
+    </message>
+    <message>
+        <source>the ticket is not with a unit; dispatch it first</source>
+        <translation>转办单尚未派发给单位，请先派发</translation>
+    </message>
+    <message>
+        <source>the unit has not signed for the ticket yet</source>
+        <translation>单位尚未签收该转办单</translation>
+    </message>
+    <message>
+        <source>the unit has already replied; call the viewer back</source>
+        <translation>单位已答复，请回访网友</translation>
+    </message>
+    <message>
+        <source>call the viewer back before closing the ticket</source>
+        <translation>请先回访网友，再办结转办单</translation>
+    </message>
+    <message>
+        <source>a ticket never goes back to {status}</source>
+        <translation>转办单不能回到“{status}”状态</translation>
+    </message>
+    <message>
+        <source>a ticket is replied with the reply&apos;s text</source>
+        <translation>答复转办单须填写答复内容</translation>
+    </message>
+    <message>
+        <source>that unit returned this ticket; dispatch it to another unit</source>
+        <translation>该单位已退回此转办单，请派发给其他单位</translation>
+    </message>
+    <message>
+        <source>{name} is retired; choose a serving unit</source>
+        <translation>{name} 已撤销，请选择在用的单位</translation>
+    </message>
+    <message>
+        <source>the reply is empty</source>
+        <translation>答复内容为空</translation>
+    </message>
+    <message>
+        <source>a unit returns a ticket with a reason</source>
+        <translation>单位退回转办单须说明理由</translation>
+    </message>
+    <message>
+        <source>a call-back records the viewer&apos;s answer: satisfied, basically satisfied or dissatisfied</source>
+        <translation>回访须记录网友的评价：满意、基本满意或不满意</translation>
+    </message>
+    <message>
+        <source>an extension is asked with a reason</source>
+        <translation>申请延期须说明理由</translation>
+    </message>
+    <message>
+        <source>the deadline {date} has passed; an extension is asked before it</source>
+        <translation>办理期限 {date} 已过，延期须在期限前申请</translation>
+    </message>
+    <message>
+        <source>the new deadline must be after the current one, {date}</source>
+        <translation>新的期限须晚于当前期限 {date}</translation>
+    </message>
+    <message>
+        <source>an extension to {date} is already waiting for a decision</source>
+        <translation>延期至 {date} 的申请尚待审批</translation>
+    </message>
+    <message>
+        <source>no extension is waiting for a decision</source>
+        <translation>没有待审批的延期申请</translation>
+    </message>
+    <message>
+        <source>the ticket kept changing on another seat; try again</source>
+        <translation>转办单正在被其他席位修改，请重试</translation>
+    </message>
+    <message>
+        <source>the viewer&apos;s contact on referral {id} was revealed; the ticket stays on record</source>
+        <translation>转办单 {id} 的网友联系方式已被查看，该转办单须留档</translation>
+    </message>
+    <message>
         <source>the county&apos;s name is empty</source>
         <translation>县名为空</translation>
     </message>
@@ -2090,6 +2190,34 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>accepted</source>
         <translation>已受理</translation>
+    </message>
+    <message>
+        <source>signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>called back</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>enquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>request for help</source>
+        <translation>求助</translation>
+    </message>
+    <message>
+        <source>suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>投诉</translation>
     </message>
     <message>
         <source>planned</source>
@@ -2250,6 +2378,50 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>running order</source>
         <translation>节目流程</translation>
+    </message>
+    <message>
+        <source>dispatch</source>
+        <translation>派发</translation>
+    </message>
+    <message>
+        <source>sign for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>start work on</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>reply to</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>call back about</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>ask an extension for</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <source>grant an extension for</source>
+        <translation>批准延期</translation>
+    </message>
+    <message>
+        <source>refuse an extension for</source>
+        <translation>驳回延期</translation>
+    </message>
+    <message>
+        <source>urge</source>
+        <translation>督办</translation>
     </message>
 </context>
 <context>

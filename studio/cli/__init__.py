@@ -21,6 +21,7 @@ from studio.cli.common import CommandFailed, session_id_of
 from studio.cli.feed import add_feed_commands
 from studio.cli.moderation import add_moderation_commands
 from studio.cli.profile import add_profile_commands
+from studio.cli.referrals import add_referrals_commands
 from studio.cli.rig import add_rig_commands
 from studio.cli.schedule import add_schedule_commands
 from studio.cli.units import add_units_commands
@@ -273,6 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_rig_commands(commands)
     add_schedule_commands(commands)
     add_units_commands(commands)
+    add_referrals_commands(commands)
     add_profile_commands(commands)
     add_feed_commands(commands)
     add_bench_commands(commands)

@@ -52,19 +52,34 @@ class QuestionStatus(StrEnum):
 
 
 class ReferralCategory(StrEnum):
+    """What a referral asks of a department; each has its own deadline in working days."""
+
     ENQUIRY = "enquiry"
-    COMPLAINT = "complaint"
     HELP = "help"
+    SUGGESTION = "suggestion"
+    COMPLAINT = "complaint"
 
 
 class ReferralStatus(StrEnum):
-    """A referral ticket's life, as the 12345 hotline's work orders."""
+    """A referral ticket's life, as the 12345 hotline's work orders (see
+    :mod:`studio.domain.referral_lifecycle`)."""
 
     ACCEPTED = "accepted"
     DISPATCHED = "dispatched"
+    SIGNED_FOR = "signed_for"
     IN_PROGRESS = "in_progress"
     REPLIED = "replied"
+    CALLED_BACK = "called_back"
     CLOSED = "closed"
+    RETURNED = "returned"
+
+
+class Satisfaction(StrEnum):
+    """What the viewer said when called back about the department's reply (回访)."""
+
+    SATISFIED = "satisfied"
+    BASICALLY_SATISFIED = "basically_satisfied"
+    DISSATISFIED = "dissatisfied"
 
 
 class QuestionFlag(IntFlag):

@@ -16,20 +16,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from studio.domain.model import Platform, RoomRole
+from studio.domain.model import Platform, ReferralCategory, RoomRole
+from studio.domain.referral_deadlines import DAYS_MAX, DEFAULT_DAYS
 from studio.domain.refusals import Refusal, Refused
 from studio.domain.studio_time import UnknownZone, zone_named
 
 #: The referral categories whose deadline (working days) the profile sets, in the order shown.
-REFERRAL_CATEGORIES = ("enquiry", "help", "suggestion", "complaint")
-#: 12345 hotline practice; a suggestion has no statutory term, ten working days is common.
-DEFAULT_REFERRAL_DAYS: Mapping[str, int] = {
-    "enquiry": 3,
-    "help": 5,
-    "suggestion": 10,
-    "complaint": 13,
-}
-REFERRAL_DAYS_MAX = 60
+REFERRAL_CATEGORIES = tuple(str(category) for category in ReferralCategory)
+#: 12345 hotline practice (one table: :mod:`studio.domain.referral_deadlines`).
+DEFAULT_REFERRAL_DAYS: Mapping[str, int] = {str(c): days for c, days in DEFAULT_DAYS.items()}
+REFERRAL_DAYS_MAX = DAYS_MAX
 DEFAULT_SLOT = (dt.time(15, 0), dt.time(16, 0))
 COUNTY_NAME_MAX = 40
 SHORT_NAME_MAX = 20

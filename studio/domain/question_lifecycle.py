@@ -33,19 +33,18 @@ Decisions behind the table:
 - A move on a multi-selection is all or nothing: one refused question refuses the whole move,
   so the desk never ends up half-applied.
 
-Referral deadlines count working days (weekends, public holidays and 调休 included) with
-:func:`studio.domain.calendar.add_working_days`.
+Referral deadlines live in :mod:`studio.domain.referral_deadlines` (``referral_deadline`` is
+imported here too, for the callers that always found it here).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from studio.domain.calendar import add_working_days
-from studio.domain.model import QuestionStatus, ReferralCategory
+from studio.domain.model import QuestionStatus
+from studio.domain.referral_deadlines import referral_deadline as referral_deadline
 from studio.domain.refusals import QT_TRANSLATE_NOOP, WORDS, Refusal, Refused
 
 S = QuestionStatus
@@ -309,26 +308,3 @@ def apply_changes(
     for change in changes:
         result[change.question_id] = change.after
     return result
-
-
-#: Working days a department has for a referral, by category (12345 hotline practice).
-DEFAULT_ENQUIRY_DAYS = 3
-DEFAULT_COMPLAINT_DAYS = 13
-DEFAULT_HELP_DAYS = 5
-
-
-def referral_deadline(
-    category: ReferralCategory,
-    accepted_on: dt.date,
-    *,
-    enquiry_days: int = DEFAULT_ENQUIRY_DAYS,
-    complaint_days: int = DEFAULT_COMPLAINT_DAYS,
-    help_days: int = DEFAULT_HELP_DAYS,
-) -> dt.date:
-    """The day a referral accepted on ``accepted_on`` is due (the acceptance day not counted)."""
-    days = {
-        ReferralCategory.ENQUIRY: enquiry_days,
-        ReferralCategory.COMPLAINT: complaint_days,
-        ReferralCategory.HELP: help_days,
-    }[category]
-    return add_working_days(accepted_on, days)

@@ -7,6 +7,7 @@ between threads and cheap to compare.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from studio.domain.model import (
@@ -16,6 +17,7 @@ from studio.domain.model import (
     ReferralCategory,
     ReferralStatus,
     RoomRole,
+    Satisfaction,
     SegmentKind,
     SessionStatus,
     UnitKind,
@@ -122,6 +124,16 @@ class QuestionRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class AskerRecord:
+    """A viewer who asked a referred question, as it may be shown: masked name and text."""
+
+    question_id: int
+    nickname: str
+    text: str
+    platform: Platform | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class BlockedViewerRecord:
     """A viewer blocked in one live room: for one session (``session_id``) or for good (None).
 
@@ -143,6 +155,24 @@ class BlockedViewerRecord:
 
 @dataclass(frozen=True, slots=True)
 class ReferralRecord:
+    """A referral ticket as it may be shown: every viewer text and staff text masked.
+
+    Instants (``created_at``, ``replied_at`` …) are naive UTC as stored; dates (``deadline``,
+    ``extension_until``) are the studio's. Fields after ``reported_back`` have defaults so that
+    a board can be fed hand-made records in tests.
+
+    Attributes:
+        number: what people quote, ``ZB-0012``.
+        unit_name: the unit the ticket is with (or was suggested to, or returned it).
+        summary: the question as the desk showed it (masked).
+        reply: the unit's reply, masked (staff type phone numbers into replies too).
+        askers: every viewer of the cluster who asked it, masked.
+        contact: the viewer's contact as left with the ticket, masked (see
+            :func:`studio.store.referrals.reveal_contact`).
+        extension_until: the date a waiting extension request asks for.
+        version: grows with every move (a board re-reads a ticket whose version changed).
+    """
+
     id: int
     session_date: dt.date
     unit_name: str
@@ -154,6 +184,69 @@ class ReferralRecord:
     replied_at: dt.datetime | None
     reply: str
     reported_back: bool
+    number: str = ""
+    session_id: int = 0
+    unit_id: int = 0
+    unit_short_name: str = ""
+    note: str = ""
+    reply_by: str = ""
+    satisfaction: Satisfaction | None = None
+    askers: tuple[AskerRecord, ...] = ()
+    contact: str = ""
+    dispatched_at: dt.datetime | None = None
+    signed_at: dt.datetime | None = None
+    called_back_at: dt.datetime | None = None
+    closed_at: dt.datetime | None = None
+    urge_count: int = 0
+    returned_reason: str = ""
+    returned_by_unit_id: int | None = None
+    extension_until: dt.date | None = None
+    reported_back_session_id: int | None = None
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralEventRecord:
+    """One move in a ticket's history: who (seat), when (naive UTC), before → after, why.
+
+    ``detail`` holds what else changed (``deadline``, ``unit``, ``satisfaction``, ``until`` …),
+    as stored; ``reason`` is masked.
+    """
+
+    id: int
+    referral_id: int
+    at: dt.datetime
+    seat: str
+    action: str
+    status_before: ReferralStatus | None
+    status_after: ReferralStatus
+    unit_name: str
+    reason: str
+    detail: Mapping[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class RevealedAsker:
+    """An asker unmasked: the name and text as they came, the platform's user id."""
+
+    question_id: int
+    nickname: str
+    author_id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RevealedContact:
+    """What a department may need to reach the viewer, unmasked, and the reveal's audit id.
+
+    Only :func:`studio.store.referrals.reveal_contact` makes one, and it audits each.
+    """
+
+    referral_id: int
+    number: str
+    contact: str
+    askers: tuple[RevealedAsker, ...]
+    audit_id: int
 
 
 @dataclass(frozen=True, slots=True)

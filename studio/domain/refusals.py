@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 
-from studio.domain.model import QuestionStatus, ReferralStatus, SessionStatus
+from studio.domain.model import QuestionStatus, ReferralCategory, ReferralStatus, SessionStatus
 
 Argument = (
     str | int | dt.date | dt.time | StrEnum | None | tuple[StrEnum, ...] | tuple["Refused", ...]
@@ -157,6 +157,28 @@ class Refusal(StrEnum):
     FORMULA = "formula"
     ERROR_VALUE = "error_value"
     NOT_A_WORKBOOK = "not_a_workbook"
+    # referral tickets
+    NO_REFERRAL = "no_referral"
+    REFERRAL_CANNOT = "referral_cannot"
+    REFERRAL_CLOSED = "referral_closed"
+    REFERRAL_DISPATCH_FIRST = "referral_dispatch_first"
+    REFERRAL_SIGN_FOR_FIRST = "referral_sign_for_first"
+    REFERRAL_ALREADY_REPLIED = "referral_already_replied"
+    REFERRAL_CALL_BACK_FIRST = "referral_call_back_first"
+    REFERRAL_NOT_BACK_TO = "referral_not_back_to"
+    REFERRAL_REPLY_WITH_TEXT = "referral_reply_with_text"
+    REDISPATCH_SAME_UNIT = "redispatch_same_unit"
+    UNIT_RETIRED = "unit_retired"
+    REPLY_EMPTY = "reply_empty"
+    RETURN_REASON_EMPTY = "return_reason_empty"
+    SATISFACTION_REQUIRED = "satisfaction_required"
+    EXTENSION_REASON_EMPTY = "extension_reason_empty"
+    EXTENSION_AFTER_DEADLINE = "extension_after_deadline"
+    EXTENSION_NOT_LATER = "extension_not_later"
+    EXTENSION_PENDING = "extension_pending"
+    NO_EXTENSION_PENDING = "no_extension_pending"
+    TICKET_KEPT_CHANGING = "ticket_kept_changing"
+    CONTACT_REVEALED = "contact_revealed"
     # the studio's profile and its broadcast accounts
     COUNTY_NAME_EMPTY = "county_name_empty"
     ZONE_UNKNOWN = "zone_unknown"
@@ -344,6 +366,54 @@ TEMPLATES: Mapping[Refusal, str] = {
     ),
     R.ERROR_VALUE: QT_TRANSLATE_NOOP("Refusals", "an error value ({text}), not data"),
     R.NOT_A_WORKBOOK: QT_TRANSLATE_NOOP("Refusals", "not a readable workbook: {text}"),
+    R.NO_REFERRAL: QT_TRANSLATE_NOOP("Refusals", "no referral ticket {id}"),
+    R.REFERRAL_CANNOT: QT_TRANSLATE_NOOP("Refusals", "cannot {move} a ticket that is {status}"),
+    R.REFERRAL_CLOSED: QT_TRANSLATE_NOOP(
+        "Refusals", "the ticket is closed; nothing more is done to it"
+    ),
+    R.REFERRAL_DISPATCH_FIRST: QT_TRANSLATE_NOOP(
+        "Refusals", "the ticket is not with a unit; dispatch it first"
+    ),
+    R.REFERRAL_SIGN_FOR_FIRST: QT_TRANSLATE_NOOP(
+        "Refusals", "the unit has not signed for the ticket yet"
+    ),
+    R.REFERRAL_ALREADY_REPLIED: QT_TRANSLATE_NOOP(
+        "Refusals", "the unit has already replied; call the viewer back"
+    ),
+    R.REFERRAL_CALL_BACK_FIRST: QT_TRANSLATE_NOOP(
+        "Refusals", "call the viewer back before closing the ticket"
+    ),
+    R.REFERRAL_NOT_BACK_TO: QT_TRANSLATE_NOOP("Refusals", "a ticket never goes back to {status}"),
+    R.REFERRAL_REPLY_WITH_TEXT: QT_TRANSLATE_NOOP(
+        "Refusals", "a ticket is replied with the reply's text"
+    ),
+    R.REDISPATCH_SAME_UNIT: QT_TRANSLATE_NOOP(
+        "Refusals", "that unit returned this ticket; dispatch it to another unit"
+    ),
+    R.UNIT_RETIRED: QT_TRANSLATE_NOOP("Refusals", "{name} is retired; choose a serving unit"),
+    R.REPLY_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the reply is empty"),
+    R.RETURN_REASON_EMPTY: QT_TRANSLATE_NOOP("Refusals", "a unit returns a ticket with a reason"),
+    R.SATISFACTION_REQUIRED: QT_TRANSLATE_NOOP(
+        "Refusals",
+        "a call-back records the viewer's answer: satisfied, basically satisfied or dissatisfied",
+    ),
+    R.EXTENSION_REASON_EMPTY: QT_TRANSLATE_NOOP("Refusals", "an extension is asked with a reason"),
+    R.EXTENSION_AFTER_DEADLINE: QT_TRANSLATE_NOOP(
+        "Refusals", "the deadline {date} has passed; an extension is asked before it"
+    ),
+    R.EXTENSION_NOT_LATER: QT_TRANSLATE_NOOP(
+        "Refusals", "the new deadline must be after the current one, {date}"
+    ),
+    R.EXTENSION_PENDING: QT_TRANSLATE_NOOP(
+        "Refusals", "an extension to {date} is already waiting for a decision"
+    ),
+    R.NO_EXTENSION_PENDING: QT_TRANSLATE_NOOP("Refusals", "no extension is waiting for a decision"),
+    R.TICKET_KEPT_CHANGING: QT_TRANSLATE_NOOP(
+        "Refusals", "the ticket kept changing on another seat; try again"
+    ),
+    R.CONTACT_REVEALED: QT_TRANSLATE_NOOP(
+        "Refusals", "the viewer's contact on referral {id} was revealed; the ticket stays on record"
+    ),
     R.COUNTY_NAME_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the county's name is empty"),
     R.ZONE_UNKNOWN: QT_TRANSLATE_NOOP(
         "Refusals", "'{name}' is no time zone (expected e.g. Asia/Shanghai)"
@@ -391,9 +461,18 @@ WORDS: dict[type, Mapping[StrEnum, str]] = {
     ReferralStatus: {
         ReferralStatus.ACCEPTED: QT_TRANSLATE_NOOP("Refusals", "accepted"),
         ReferralStatus.DISPATCHED: QT_TRANSLATE_NOOP("Refusals", "dispatched"),
+        ReferralStatus.SIGNED_FOR: QT_TRANSLATE_NOOP("Refusals", "signed for"),
         ReferralStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Refusals", "in progress"),
         ReferralStatus.REPLIED: QT_TRANSLATE_NOOP("Refusals", "replied"),
+        ReferralStatus.CALLED_BACK: QT_TRANSLATE_NOOP("Refusals", "called back"),
         ReferralStatus.CLOSED: QT_TRANSLATE_NOOP("Refusals", "closed"),
+        ReferralStatus.RETURNED: QT_TRANSLATE_NOOP("Refusals", "returned"),
+    },
+    ReferralCategory: {
+        ReferralCategory.ENQUIRY: QT_TRANSLATE_NOOP("Refusals", "enquiry"),
+        ReferralCategory.HELP: QT_TRANSLATE_NOOP("Refusals", "request for help"),
+        ReferralCategory.SUGGESTION: QT_TRANSLATE_NOOP("Refusals", "suggestion"),
+        ReferralCategory.COMPLAINT: QT_TRANSLATE_NOOP("Refusals", "complaint"),
     },
     SessionStatus: {
         SessionStatus.PLANNED: QT_TRANSLATE_NOOP("Refusals", "planned"),

@@ -165,7 +165,8 @@ class ModerationService(QObject):
         self._run("merge", lambda: moderation.merge_cluster(self._db, ids, self._seat), touched=ids)
 
     def refer(self, question_ids: list[int], unit_id: int, category: str, note: str) -> None:
-        """Refer the questions to a unit (R): a ticket each, due in working days."""
+        """Refer the questions to a unit (R): one ticket per question cluster, due in working
+        days."""
         ids = list(question_ids)
         self._run(
             "refer",

@@ -20,6 +20,7 @@ from studio.domain.model import (
     QuestionStatus,
     ReferralCategory,
     ReferralStatus,
+    Satisfaction,
     SessionStatus,
     UnitKind,
 )
@@ -38,6 +39,8 @@ from studio.store.models import (
     Phone,
     Question,
     Referral,
+    ReferralAsker,
+    ReferralEvent,
     Room,
     Segment,
     Session,
@@ -315,7 +318,10 @@ class _DemoBuilder:
         )
 
     def _referral(self, session: Session, question: Question) -> None:
-        category = self.rng.choice(list(ReferralCategory))
+        # The three categories the demo always drew from, in their old order: the same draws.
+        category = self.rng.choice(
+            [ReferralCategory.ENQUIRY, ReferralCategory.COMPLAINT, ReferralCategory.HELP]
+        )
         days = 13 if category == ReferralCategory.COMPLAINT else 3
         created = question.received_at + dt.timedelta(minutes=5)
         deadline = add_working_days(to_studio(created).date(), days)
@@ -328,18 +334,50 @@ class _DemoBuilder:
             )
         )
         replied = status in (ReferralStatus.REPLIED, ReferralStatus.CLOSED)
-        self.s.add(
-            Referral(
-                question_id=question.id,
-                session=session,
-                unit_id=question.unit_id,
-                category=category,
-                summary=question.display_text,
-                note="节目后电话联系网友，核实具体地址。",
-                status=status,
-                created_at=created,
-                deadline=deadline,
-                replied_at=created + dt.timedelta(days=min(age, 3)) if replied else None,
-                reply=self.rng.choice(self.content["replies"]) if replied else "",
-            )
+        replied_at = created + dt.timedelta(days=min(age, 3)) if replied else None
+        closed = status == ReferralStatus.CLOSED
+        referral = Referral(
+            question_id=question.id,
+            session=session,
+            unit_id=question.unit_id,
+            category=category,
+            summary=question.display_text,
+            note="节目后电话联系网友，核实具体地址。",
+            status=status,
+            created_at=created,
+            deadline=deadline,
+            replied_at=replied_at,
+            reply=self.rng.choice(self.content["replies"]) if replied else "",
+            dispatched_at=created,
+            signed_at=created if status != ReferralStatus.DISPATCHED else None,
+            reply_by="办公室" if replied else "",
+            called_back_at=replied_at if closed else None,
+            closed_at=replied_at if closed else None,
+            satisfaction=Satisfaction.SATISFIED if closed else None,
         )
+        self.s.add(referral)
+        self.s.flush()
+        referral.number = f"ZB-{referral.id:04d}"
+        self.s.add(ReferralAsker(referral_id=referral.id, question_id=question.id))
+        steps = [
+            (created, "accept", "", ReferralStatus.ACCEPTED),
+            (created, "dispatch", ReferralStatus.ACCEPTED, ReferralStatus.DISPATCHED),
+        ]
+        if replied_at is not None:
+            steps.append((replied_at, "reply", ReferralStatus.IN_PROGRESS, ReferralStatus.REPLIED))
+        if closed and replied_at is not None:
+            steps.append((replied_at, "close", ReferralStatus.CALLED_BACK, ReferralStatus.CLOSED))
+        for at, action, before, after in steps:
+            self.s.add(
+                ReferralEvent(
+                    referral_id=referral.id,
+                    at=at,
+                    seat="demo",
+                    action=action,
+                    status_before=before,
+                    status_after=after,
+                    unit_id=question.unit_id,
+                    reason="",
+                    detail="",
+                )
+            )

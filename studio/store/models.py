@@ -181,7 +181,14 @@ class Question(Base):
 
 
 class Referral(Base):
-    """A question handed to a department for follow-up, like a 12345 work order."""
+    """A question (or a cluster of them) handed to a department, like a 12345 work order.
+
+    ``number`` is what people quote (``ZB-0012``). The status and the fields a move changes are
+    written by :mod:`studio.store.referrals` only, each move with a :class:`ReferralEvent`;
+    ``version`` grows with every move so that two seats never overwrite each other's.
+    ``contact`` is what the viewer left to be reached by, as written: only a revealed ticket
+    (audited) shows it unmasked.
+    """
 
     __tablename__ = "referral"
 
@@ -198,9 +205,61 @@ class Referral(Base):
     replied_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     reply: Mapped[str] = mapped_column(Text, default="")
     reported_back_session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id"))
+    number: Mapped[str | None] = mapped_column(String(16), unique=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    dispatched_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    reply_by: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    called_back_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    satisfaction: Mapped[str | None] = mapped_column(String(24))
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    urge_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    returned_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    returned_by_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    # The date a waiting extension request asks for; None when none waits.
+    extension_until: Mapped[dt.date | None] = mapped_column(Date)
+    contact: Mapped[str] = mapped_column(Text, default="", server_default="")
 
-    unit: Mapped[Unit] = relationship()
+    unit: Mapped[Unit] = relationship(foreign_keys=[unit_id])
     session: Mapped[Session] = relationship(foreign_keys=[session_id])
+
+
+class ReferralAsker(Base):
+    """A question a ticket answers: every viewer of the cluster who asked it."""
+
+    __tablename__ = "referral_asker"
+    __table_args__ = (
+        UniqueConstraint("referral_id", "question_id"),
+        # The desk shows a question's ticket on its row.
+        Index("ix_referral_asker_question", "question_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    referral_id: Mapped[int] = mapped_column(ForeignKey("referral.id"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"))
+
+
+class ReferralEvent(Base):
+    """One move on a ticket, written with it: who, when, status before → after, and why.
+
+    ``unit_id`` is the unit the ticket is with after the move (for a return, the unit that
+    returned it); ``detail`` is a JSON object of what else changed (deadline, unit, satisfaction,
+    the extension asked …), keys sorted.
+    """
+
+    __tablename__ = "referral_event"
+    __table_args__ = (Index("ix_referral_event_referral", "referral_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    referral_id: Mapped[int] = mapped_column(ForeignKey("referral.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    seat: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(24))
+    status_before: Mapped[str] = mapped_column(String(16), default="")
+    status_after: Mapped[str] = mapped_column(String(16))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
 
 
 class StatsSample(Base):

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from studio.domain.model import QuestionFlag, QuestionStatus, ReferralCategory, ReferralStatus
+from studio.domain.model import QuestionFlag, QuestionStatus, ReferralCategory
 from studio.domain.question_lifecycle import (
     ClusterChanged,
     Effect,
@@ -26,9 +26,9 @@ from studio.domain.question_lifecycle import (
     TextEdited,
     Undo,
     plan_moves,
-    referral_deadline,
     transition,
 )
+from studio.domain.referral_deadlines import DeadlineRules, referral_deadline
 from studio.domain.refusals import Refusal
 from studio.domain.text.pii import mask_pii
 from studio.store.acts import (
@@ -44,7 +44,8 @@ from studio.store.acts import (
     write_step,
 )
 from studio.store.database import Database
-from studio.store.models import Question, Referral, Unit
+from studio.store.models import Question, Unit
+from studio.store.referrals import load_rules, open_ticket
 
 #: The audit action of a merge, besides ``question.<ModerationAction>``.
 MERGE = "merge"
@@ -150,51 +151,63 @@ def refer(
     *,
     now: dt.datetime | None = None,
     attempts: int = 5,
+    rules: DeadlineRules | None = None,
+    contact: str = "",
     **deadline_days: int,
 ) -> Undo:
-    """Refer the selected questions to a unit (R): one referral ticket each, due in working days.
+    """Refer the selected questions to a unit (R): one ticket per question cluster, due in
+    working days.
 
-    ``deadline_days`` may set ``enquiry_days``, ``complaint_days`` or ``help_days`` (see
-    :func:`studio.domain.question_lifecycle.referral_deadline`).
+    A question in a cluster brings its cluster: the cluster's other questions still waiting
+    (new, flagged or queued) are referred with it, and the ticket lists every one of them as an
+    asker, so a question many viewers asked makes one ticket, not many. A question in no
+    cluster gets a ticket of its own. ``rules`` (default: the stored rules) sets the working
+    days; ``deadline_days`` may still override a category (``enquiry_days=1``, see
+    :func:`studio.domain.referral_deadlines.referral_deadline`). ``contact`` is what the
+    viewer left to be reached by (kept as written, shown masked).
 
     Raises:
-        MoveRefused: no such unit, or a question can't be referred in its status.
+        MoveRefused: no such unit, a retired unit, or a question can't be referred in its
+            status; nothing is written.
     """
-    deadline = referral_deadline(category, accepted_on, **deadline_days)
 
     def work(s: OrmSession) -> Undo:
         unit = s.get(Unit, unit_id)
         if unit is None or unit.retired:
             raise MoveRefused(Refusal.NO_UNIT_TO_REFER, id=unit_id)
+        deadline = referral_deadline(
+            category, accepted_on, rules=rules or load_rules(s), **deadline_days
+        )
         rows = read_questions(s, question_ids, None)
-        current = {q.id: QuestionStatus(q.status) for q in rows.values()}
-        changes = plan_moves(current, rows, ModerationAction.REFER)
-        steps = status_steps(changes)
-        place_in_queue(s, next(iter(rows.values())).session_id, steps)
+        session_id = next(iter(rows.values())).session_id
+        clusters = _clusters(s, session_id, rows)
+        moving = {q.id: q for group in clusters for q in group}
+        current = {q.id: QuestionStatus(q.status) for q in moving.values()}
+        changes = plan_moves(current, moving, ModerationAction.REFER)
+        steps = {step.question_id: step for step in status_steps(changes)}
+        place_in_queue(s, session_id, list(steps.values()))
         at = act_time(now)
         effects: list[Effect] = []
-        for step in steps:
-            write_step(s, step)
-            q = rows[step.question_id]
-            referral = Referral(
-                question_id=q.id,
-                session_id=q.session_id,
+        for group in clusters:
+            referral = open_ticket(
+                s,
+                group,
                 unit_id=unit_id,
                 category=category,
-                summary=q.display_text,
                 note=note,
-                status=ReferralStatus.ACCEPTED,
-                created_at=at,
                 deadline=deadline,
+                seat=seat,
+                at=at,
+                contact=contact,
             )
-            s.add(referral)
-            s.flush()
-            step.extra.update(referral=referral.id, note=note)
+            for q in group:
+                steps[q.id].extra.update(referral=referral.id, note=note)
             effects.append(ReferralCreated(referral.id))
-        session_id = next(iter(rows.values())).session_id
+        for step in steps.values():
+            write_step(s, step)
         audit(
             s,
-            steps,
+            list(steps.values()),
             action=str(ModerationAction.REFER),
             seat=seat,
             session_id=session_id,
@@ -204,6 +217,35 @@ def refer(
         return Undo(str(ModerationAction.REFER), changes, tuple(effects))
 
     return retrying(db, work, attempts)
+
+
+#: The statuses in which a cluster's other questions join a referral of one of them.
+_JOINING = (QuestionStatus.NEW, QuestionStatus.FLAGGED, QuestionStatus.QUEUED)
+
+
+def _clusters(
+    s: OrmSession, session_id: int, selected: dict[int, Question]
+) -> list[list[Question]]:
+    """The selection grouped by cluster, each group with the cluster's waiting questions (the
+    selected ones first, in selection order); a question in no cluster is a group alone."""
+    groups: dict[object, list[Question]] = {}
+    for q in selected.values():
+        groups.setdefault(("cluster", q.cluster_id) if q.cluster_id else ("q", q.id), []).append(q)
+    cluster_ids = {q.cluster_id for q in selected.values() if q.cluster_id}
+    if cluster_ids:
+        mates = s.scalars(
+            select(Question)
+            .where(
+                Question.session_id == session_id,
+                Question.cluster_id.in_(cluster_ids),
+                Question.status.in_(_JOINING),
+                Question.id.not_in(list(selected)),
+            )
+            .order_by(Question.received_at, Question.id)
+        )
+        for q in mates:
+            groups[("cluster", q.cluster_id)].append(q)
+    return list(groups.values())
 
 
 # -- clusters ---------------------------------------------------------------------------------------------

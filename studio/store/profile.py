@@ -133,7 +133,14 @@ def save_profile(db: Database, profile: StudioProfile) -> StudioProfile:
 def referral_days(db: Database) -> dict[str, int]:
     """Working days a department has for a referral, by category (enquiry, help, suggestion,
     complaint): the profile's, or the defaults before it is set."""
-    profile = load_profile(db)
+    with db.sessions() as s:
+        return referral_days_in(s)
+
+
+def referral_days_in(s: OrmSession) -> dict[str, int]:
+    """:func:`referral_days`, read in an open transaction (a referral's deadline is set in
+    the same transaction as the ticket)."""
+    profile = _profile_of(s.get(StudioProfileRow, _PROFILE_ID))
     return {category: profile.days_for(category) for category in REFERRAL_CATEGORIES}
 
 

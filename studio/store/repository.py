@@ -16,8 +16,6 @@ from studio.domain.model import (
     Platform,
     QuestionFlag,
     QuestionStatus,
-    ReferralCategory,
-    ReferralStatus,
     RoomRole,
     SegmentKind,
     SessionStatus,
@@ -34,19 +32,18 @@ from studio.domain.records import (
     SessionRecord,
     UnitRecord,
 )
-from studio.domain.text.pii import mask_pii
 from studio.store.database import Database
 from studio.store.models import (
     Official,
     Phone,
     Question,
-    Referral,
     Room,
     Segment,
     Session,
     StatsSample,
     Unit,
 )
+from studio.store.referrals import list_tickets
 from studio.store.units import list_units
 
 
@@ -271,29 +268,9 @@ class StudioRepository:
             ]
 
     def referrals(self) -> list[ReferralRecord]:
-        with self._read() as s:
-            query = (
-                select(Referral)
-                .options(joinedload(Referral.unit), joinedload(Referral.session))
-                .order_by(Referral.deadline, Referral.id)
-            )
-            return [
-                ReferralRecord(
-                    id=r.id,
-                    session_date=r.session.date,
-                    unit_name=r.unit.name,
-                    category=ReferralCategory(r.category),
-                    summary=r.summary,
-                    status=ReferralStatus(r.status),
-                    created_at=r.created_at,
-                    deadline=r.deadline,
-                    replied_at=r.replied_at,
-                    # The department's reply is staff text: stored as written, shown masked.
-                    reply=mask_pii(r.reply).text,
-                    reported_back=r.reported_back_session_id is not None,
-                )
-                for r in s.scalars(query)
-            ]
+        """Every referral ticket, soonest deadline first, masked (see
+        :func:`studio.store.referrals.list_tickets`)."""
+        return list_tickets(self._db)
 
     # -- reports -----------------------------------------------------------------------------
     def session_figures(self, first: dt.date, last: dt.date) -> list[SessionFigures]:

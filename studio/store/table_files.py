@@ -51,10 +51,12 @@ _VALUE, _FORMULA, _INLINE = f"{_NS}v", f"{_NS}f", f"{_NS}is"
 
 
 # -- writing -----------------------------------------------------------------------------------
-def write_table(path: Path, rows: Sequence[Sequence[Cell]], *, sheet: str = "") -> None:
-    """Write ``rows`` as XLSX (by the suffix; ``sheet`` names its sheet) or else as CSV in
-    UTF-8 with BOM."""
-    if path.suffix.lower() == ".xlsx":
+def write_table(
+    path: Path, rows: Sequence[Sequence[Cell]], *, sheet: str = "", kind: str | None = None
+) -> None:
+    """Write ``rows`` as XLSX (``sheet`` names its sheet) or as CSV in UTF-8 with BOM: as
+    ``kind`` says (``"xlsx"`` or ``"csv"``), else by the file's suffix."""
+    if (kind or path.suffix.lower().lstrip(".")) == "xlsx":
         _write_workbook(path, rows, sheet)
     else:
         path.write_bytes(csv_bytes(rows))

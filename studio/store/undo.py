@@ -26,7 +26,7 @@ from studio.domain.question_lifecycle import (
     TextEdited,
     Undo,
 )
-from studio.domain.refusals import Refusal
+from studio.domain.refusals import Refusal, Refused
 from studio.store.acts import (
     ACT_KEYS,
     Stale,
@@ -40,6 +40,7 @@ from studio.store.acts import (
 )
 from studio.store.database import Database
 from studio.store.models import AuditEvent, BlockedAuthor, Referral
+from studio.store.referrals import delete_ticket
 
 #: The audit action of an undo; its ``after`` names the act it undoes (``undoes``).
 UNDO = "undo"
@@ -89,8 +90,8 @@ def _undo_record(events: Sequence[AuditEvent]) -> tuple[Undo, list[Step]]:
                 question_id, QuestionStatus(before["status"]), QuestionStatus(after["status"])
             )
         )
-        if "referral" in after:
-            effects.append(ReferralCreated(after["referral"]))
+        if "referral" in after and ReferralCreated(after["referral"]) not in effects:
+            effects.append(ReferralCreated(after["referral"]))  # once for a cluster's askers
         if "block" in after:
             effects.append(
                 AuthorBlocked(after["block"], question_id, before["flags"], after["flags"])
@@ -132,7 +133,7 @@ def undo_last(
     Raises:
         NothingToUndo: no act left.
         MoveRefused: a question changed since the act, or its referral is already being
-            handled; nothing is written.
+            handled or had its contact revealed; nothing is written.
     """
 
     def work(s: OrmSession) -> Undo:
@@ -149,7 +150,10 @@ def undo_last(
                 if referral is not None and referral.status != ReferralStatus.ACCEPTED:
                     status = ReferralStatus(referral.status)
                     raise MoveRefused(Refusal.REFERRAL_HANDLED, id=referral.id, status=status)
-                s.execute(delete(Referral).where(Referral.id == effect.referral_id))
+                try:
+                    delete_ticket(s, effect.referral_id)
+                except Refused as kept:  # its contact was revealed: the audit names it
+                    raise MoveRefused(kept.code, **kept.arguments) from None
             elif isinstance(effect, AuthorBlocked):
                 s.execute(delete(BlockedAuthor).where(BlockedAuthor.id == effect.block_id))
         for step in steps:

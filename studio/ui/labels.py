@@ -96,8 +96,9 @@ def question_status(value: QuestionStatus) -> str:
 def referral_category(value: ReferralCategory) -> str:
     return {
         ReferralCategory.ENQUIRY: QCoreApplication.translate("Labels", "Enquiry"),
-        ReferralCategory.COMPLAINT: QCoreApplication.translate("Labels", "Complaint"),
         ReferralCategory.HELP: QCoreApplication.translate("Labels", "Request for help"),
+        ReferralCategory.SUGGESTION: QCoreApplication.translate("Labels", "Suggestion"),
+        ReferralCategory.COMPLAINT: QCoreApplication.translate("Labels", "Complaint"),
     }[value]
 
 
@@ -105,9 +106,12 @@ def referral_status(value: ReferralStatus) -> str:
     return {
         ReferralStatus.ACCEPTED: QCoreApplication.translate("Labels", "Accepted"),
         ReferralStatus.DISPATCHED: QCoreApplication.translate("Labels", "Dispatched"),
+        ReferralStatus.SIGNED_FOR: QCoreApplication.translate("Labels", "Signed for"),
         ReferralStatus.IN_PROGRESS: QCoreApplication.translate("Labels", "In progress"),
         ReferralStatus.REPLIED: QCoreApplication.translate("Labels", "Replied"),
+        ReferralStatus.CALLED_BACK: QCoreApplication.translate("Labels", "Called back"),
         ReferralStatus.CLOSED: QCoreApplication.translate("Labels", "Closed"),
+        ReferralStatus.RETURNED: QCoreApplication.translate("Labels", "Returned"),
     }[value]
 
 

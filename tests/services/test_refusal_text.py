@@ -8,8 +8,9 @@ import string
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from studio.domain.model import QuestionStatus, ReferralStatus, SessionStatus
+from studio.domain.model import QuestionStatus, ReferralCategory, ReferralStatus, SessionStatus
 from studio.domain.question_lifecycle import LEGAL_MOVES, ModerationAction, MoveRefused, plan_moves
+from studio.domain.referral_lifecycle import ReferralAction, ReferralRefused, transition
 from studio.domain.refusals import TEMPLATES, WORDS, Refusal, Refused
 from studio.domain.session_readiness import Missing
 from studio.services.refusal_text import problem_text, refusal_text
@@ -42,9 +43,13 @@ EXAMPLES = {
     "choices": "计划, 就绪",
     "unit": "教育局",
     "limit": "2,000",
+    "move": ReferralAction.REQUEST_EXTENSION,
 }
 BY_CODE = {
     Refusal.REFERRAL_HANDLED: {"status": ReferralStatus.IN_PROGRESS},
+    Refusal.REFERRAL_CANNOT: {"status": ReferralStatus.SIGNED_FOR},
+    Refusal.REFERRAL_NOT_BACK_TO: {"status": ReferralStatus.ACCEPTED},
+    Refusal.DEADLINE_OUT_OF_RANGE: {"name": ReferralCategory.SUGGESTION},
     Refusal.SESSION_STAYS: {"status": SessionStatus.LIVE},
     Refusal.SESSION_NOT_EDITABLE: {"status": SessionStatus.ENDED},
     Refusal.STATUS_NOT_BY_HAND: {"status": SessionStatus.LIVE},
@@ -147,3 +152,17 @@ def test_a_list_argument_is_worded_item_by_item_and_joined(chinese):
     assert refusal_text(notes) == (
         "背景材料未保存：第 1 条材料：标题为空；第 3 条材料：正文超过 20000 个字"
     )
+
+
+def test_the_referral_lifecycle_refuses_in_chinese(chinese):
+    """Every refused (status, action) pair of a ticket reads in Chinese."""
+    said = set()
+    for status in ReferralStatus:
+        for action in ReferralAction:
+            try:
+                transition(status, action)
+            except ReferralRefused as refused:
+                said.add(refusal_text(refused))
+    assert "不能对办理中的转办单执行“办结”" in said
+    for text in said:
+        assert not ENGLISH.findall(text), text

@@ -230,3 +230,67 @@ def test_the_migration_turns_local_instants_into_utc(tmp_path: Path, monkeypatch
         else:
             monkeypatch.setenv("TZ", machine_zone)
         time.tzset()
+
+
+def test_the_migration_numbers_old_tickets_and_lists_their_question_as_asker(tmp_path: Path):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from studio.store.database import alembic_config
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    command.upgrade(alembic_config(engine), "0009")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO unit (id, name, short_name, kind, routing_keywords, retired) "
+                       "VALUES (1, '民政局', '民政局', 'department', '', 0)"))
+        c.execute(text("INSERT INTO session (id, date, start, \"end\", unit_id, topic, status) "
+                       "VALUES (1, '2026-11-26', '15:00:00', '16:00:00', 1, '', 'ended')"))
+        c.execute(
+            text(
+                "INSERT INTO question (id, session_id, platform_msg_id, author_id, nickname, "
+                "raw_text, display_text, received_at, status, flags, channel, raw_nickname) "
+                "VALUES (5, 1, 'm', 'u', 'n', '低保？', '低保？', '2026-11-26 07:05:00.000000', "
+                "'referred', 0, 'live', 'n')"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO referral (id, question_id, session_id, unit_id, category, summary, "
+                "note, status, created_at, deadline, reply) VALUES (12, 5, 1, 1, 'help', "
+                "'低保？', '', 'in_progress', '2026-11-26 07:10:00.000000', '2026-12-03', '')"
+            )
+        )
+    engine.dispose()
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with db.engine.connect() as c:
+            number, version, urges = c.execute(
+                text("SELECT number, version, urge_count FROM referral")
+            ).one()
+            asker = c.execute(text("SELECT referral_id, question_id FROM referral_asker")).one()
+        assert (number, version, urges) == ("ZB-0012", 1, 0)
+        assert tuple(asker) == (12, 5)
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("at", ["0010", "0011"])
+def test_a_database_on_either_line_from_0009_joins_the_head(tmp_path: Path, at: str):
+    """0010 (referrals) and 0011 (profile) were written side by side: either gets the other."""
+    from alembic import command
+    from sqlalchemy import create_engine, inspect
+
+    from studio.store.database import alembic_config
+
+    path = tmp_path / "line.db"
+    engine = create_engine(f"sqlite:///{path}")
+    command.upgrade(alembic_config(engine), at)
+    engine.dispose()
+    db = open_database(f"sqlite:///{path}")
+    try:
+        assert current_revision(db.engine) == head_revision()
+        tables = set(inspect(db.engine).get_table_names())
+        assert {"referral_asker", "referral_event", "studio_profile"} <= tables
+    finally:
+        db.close()

@@ -19,6 +19,10 @@ def make_desk(qapp, event_loop_qt):
 
     def make(db, argv=(), *, session_today=True) -> StudioDesk:
         """``session_today``: wait for today's timer too (an empty studio has no session)."""
+        # What earlier tests left (widgets in reference cycles) is collected here, on the GUI
+        # thread: the desk's worker threads allocate, and a collection they set off would
+        # destroy those QObjects from the wrong thread.
+        gc.collect()
         studio = StudioDesk(
             qapp, db, parse_options(list(argv)), today=lambda: DEMO_DAY, log_path=None
         )

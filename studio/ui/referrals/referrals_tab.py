@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from studio.domain.model import ReferralStatus
 from studio.domain.records import ReferralRecord
+from studio.domain.referral_deadlines import RUNNING
 from studio.ui import labels, theme
 from studio.ui.record_model import CENTER, RIGHT, Column, RecordTableModel, record_table
 
-OPEN = (ReferralStatus.ACCEPTED, ReferralStatus.DISPATCHED, ReferralStatus.IN_PROGRESS)
+OPEN = RUNNING  # the statuses whose deadline still runs
 
 
 class ReferralsTab(QWidget):
@@ -81,7 +82,10 @@ class ReferralsTab(QWidget):
         open_count = sum(1 for r in referrals if r.status in OPEN)
         overdue = sum(1 for r in referrals if r.status in OPEN and r.deadline < today)
         replied = sum(
-            1 for r in referrals if r.status in (ReferralStatus.REPLIED, ReferralStatus.CLOSED)
+            1
+            for r in referrals
+            if r.status
+            in (ReferralStatus.REPLIED, ReferralStatus.CALLED_BACK, ReferralStatus.CLOSED)
         )
         self.summary.setText(
             self.tr(
