@@ -45,7 +45,9 @@ from studio.domain.referral_lifecycle import (
 from studio.domain.referral_table import days_left, export_rows, ticket_json
 from studio.domain.refusals import Refusal, Refused
 from studio.domain.studio_time import iso_text, studio_today
+from studio.domain.work_order import by_unit, is_open, work_order_rows
 from studio.store.database import Database, open_database
+from studio.store.profile import county_name
 from studio.store.referral_figures import referral_figures
 from studio.store.referrals import (
     get_ticket,
@@ -56,7 +58,7 @@ from studio.store.referrals import (
     ticket_history,
     unit_id_named,
 )
-from studio.store.table_files import write_table
+from studio.store.table_files import write_sheets, write_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +82,37 @@ def _table_exporter(kind: str) -> Exporter:
     return export
 
 
-#: The export formats by name (``--format``); add one to offer it.
+def _open_tickets(db: Database, request: ExportRequest) -> list[ReferralRecord]:
+    return [t for t in list_tickets(db, unit=request.unit) if is_open(t)]
+
+
+def _work_orders_pdf(db: Database, path: Path, request: ExportRequest) -> int:
+    """The 转办单 as PDF: each unit's open tickets on A4 pages of their own."""
+    from studio.ui.documents import write_pdf  # Qt's PDF writer: loaded only for a PDF
+    from studio.ui.referrals.work_orders import work_order_document
+
+    tickets = _open_tickets(db, request)
+    write_pdf(work_order_document(tickets, county_name(db), request.today), path)
+    return len(tickets)
+
+
+def _work_orders_xlsx(db: Database, path: Path, request: ExportRequest) -> int:
+    """The 转办单 as XLSX: one sheet per unit with its open tickets."""
+    groups = by_unit(_open_tickets(db, request))
+    sheets = [(unit, work_order_rows(items, request.today)) for unit, items in groups]
+    write_sheets(path, sheets or [("转办单", work_order_rows([], request.today))])
+    return sum(len(items) for _unit, items in groups)
+
+
+#: The export formats by name (``--format``); add one to offer it. ``csv`` and ``xlsx`` are
+#: every ticket with every field; ``pdf`` is the 转办单 of the open ones.
 EXPORT_FORMATS: dict[str, Exporter] = {
     "csv": _table_exporter("csv"),  # UTF-8 with BOM, for Excel and WPS
     "xlsx": _table_exporter("xlsx"),
+    "pdf": _work_orders_pdf,
 }
+#: The 转办单 (``referrals orders --format``): a unit's open tickets as the form it works from.
+ORDER_FORMATS: dict[str, Exporter] = {"xlsx": _work_orders_xlsx, "pdf": _work_orders_pdf}
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -309,7 +337,9 @@ def _days(days: Any) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    exporter = EXPORT_FORMATS[args.format]
+    exporter = (ORDER_FORMATS if args.referrals_command == "orders" else EXPORT_FORMATS)[
+        args.format
+    ]
 
     def work(db: Database) -> int:
         try:
@@ -431,3 +461,12 @@ def add_referrals_commands(commands: Any) -> None:
     export.add_argument("--out", required=True, metavar="FILE")
     _common(export, json_output=False)
     export.set_defaults(run=cmd_export)
+
+    orders = actions.add_parser(
+        "orders", help="write the 转办单: each unit's open tickets as a work-order form"
+    )
+    orders.add_argument("--unit", metavar="UNIT", help="only this unit's form")
+    orders.add_argument("--format", required=True, choices=list(ORDER_FORMATS))
+    orders.add_argument("--out", required=True, metavar="FILE")
+    _common(orders, json_output=False)
+    orders.set_defaults(run=cmd_export)

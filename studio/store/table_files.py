@@ -19,7 +19,7 @@ import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 from zipfile import ZipFile
 
 from studio.domain.table_text import (
@@ -62,12 +62,41 @@ def write_table(
         path.write_bytes(csv_bytes(rows))
 
 
+def write_sheets(path: Path, sheets: Sequence[tuple[str, Sequence[Sequence[Cell]]]]) -> None:
+    """Write an XLSX with one sheet per ``(title, rows)``, in order (titles cut to Excel's 31
+    characters and made unique)."""
+    _write_workbook_sheets(path, sheets)
+
+
 def _write_workbook(path: Path, rows: Sequence[Sequence[Cell]], title: str) -> None:
+    _write_workbook_sheets(path, [(title, rows)])
+
+
+_SHEET_TITLE_BAD = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def _write_workbook_sheets(
+    path: Path, sheets: Sequence[tuple[str, Sequence[Sequence[Cell]]]]
+) -> None:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title or None)
+    used: set[str] = set()
+    for title, rows in sheets:
+        name = clean_text(title).translate(_SHEET_TITLE_BAD)[:31] or None
+        if name is not None:
+            base, number = name, 2
+            while name in used:
+                suffix = f" ({number})"
+                name, number = base[: 31 - len(suffix)] + suffix, number + 1
+            used.add(name)
+        _fill_sheet(book.create_sheet(name), rows)
+    book.save(path)
+
+
+def _fill_sheet(sheet: Any, rows: Sequence[Sequence[Cell]]) -> None:
+    from openpyxl.cell import WriteOnlyCell
+
     for row in rows:
         cells = []
         for value in row:
@@ -81,7 +110,6 @@ def _write_workbook(path: Path, rows: Sequence[Sequence[Cell]], title: str) -> N
                 cell = WriteOnlyCell(sheet, value=value)
             cells.append(cell)
         sheet.append(cells)
-    book.save(path)
 
 
 # -- reading -----------------------------------------------------------------------------------

@@ -320,3 +320,55 @@ def test_export_to_an_unwritable_place_is_one_line(desk, capsys, tmp_path):
         capsys, "referrals", "export", "--format", "csv", "--out", str(out), "--db", url
     )
     assert code == 1 and err.count("\n") == 1 and "tickets.csv" in err
+
+
+def test_orders_xlsx_is_one_sheet_per_unit_with_the_open_tickets(desk, capsys, tmp_path):
+    from openpyxl import load_workbook
+
+    from studio.domain.work_order import WORK_ORDER_COLUMNS
+
+    db, url, number, _units = desk
+    out = tmp_path / "转办单.xlsx"
+    code, said, _ = run(
+        capsys, "referrals", "orders", "--format", "xlsx", "--out", str(out), "--db", url
+    )
+    assert code == 0
+    book = load_workbook(out, read_only=True)
+    open_tickets = [t for t in StudioRepository(db).referrals() if t.status != "closed"]
+    assert sorted(book.sheetnames) == sorted({t.unit_name for t in open_tickets})
+    rows = [list(r) for r in book["民政局"].iter_rows(values_only=True)]
+    assert tuple(rows[0]) == WORK_ORDER_COLUMNS
+    mine = next(r for r in rows if r[0] == number)
+    assert mine[2] == "王阿姨138****5678" and mine[6] == "已受理"
+    assert "13912345678" not in str(rows)
+    total = sum(len(list(book[name].iter_rows())) - 1 for name in book.sheetnames)
+    assert total == len(open_tickets) and said == f"wrote {total} ticket(s) to {out}\n"
+
+
+def test_export_pdf_is_the_work_order_form_on_a4(desk, capsys, tmp_path):
+    import re
+
+    from pypdf import PdfReader
+
+    _db, url, _number, _units = desk
+    out = tmp_path / "民政局.pdf"
+    code, _said, _ = run(
+        capsys,
+        "referrals",
+        "export",
+        "--unit",
+        "民政局",
+        "--format",
+        "pdf",
+        "--out",
+        str(out),
+        "--db",
+        url,
+    )
+    assert code == 0
+    reader = PdfReader(out)
+    page = reader.pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)
+    text = re.sub(r"\s", "", "".join(p.extract_text() for p in reader.pages))
+    assert "转办单" in text and "诉求内容" in text and "回访结果" in text
+    assert "139****5678" in text and "13912345678" not in text
