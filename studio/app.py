@@ -251,7 +251,7 @@ class StudioDesk:
         w, s = self.window, self.services
         wire_main_window(w, s)
         wire_prep(w.prep, s, today=self.today, settings=self.settings)
-        wire_desk(w.desk, s, go_live=self.go_live, demo=self.options.demo)
+        wire_desk(w.desk, s, go_live=self.go_live, demo=self.options.demo, today=self.today)
         wire_official(self.official, s)
         wire_rig(w.rig, self.go_live, s)
         wire_referrals(w.referrals, s)

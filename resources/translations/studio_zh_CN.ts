@@ -265,10 +265,6 @@
         <translation>{count} 人问了同样的问题</translation>
     </message>
     <message>
-        <source>Suggested unit</source>
-        <translation>建议承办单位</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -336,6 +332,22 @@
     <message>
         <source>Briefing notes</source>
         <translation>背景材料</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Referred {ticket}</source>
+        <translation>转办 {ticket}</translation>
+    </message>
+    <message>
+        <source>On referral ticket {ticket}</source>
+        <translation>已转办，工单 {ticket}</translation>
+    </message>
+    <message>
+        <source>Suggested by the routing keywords: {unit}</source>
+        <translation>按分派关键词建议：{unit}</translation>
     </message>
     <message>
         <source>Show: {view}</source>
@@ -1570,6 +1582,10 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>转办给部门</translation>
     </message>
     <message>
+        <source>Choose a unit</source>
+        <translation>请选择单位</translation>
+    </message>
+    <message>
         <source>e.g. call the viewer back about the address</source>
         <translation>例如：节目后回电核实地址</translation>
     </message>
@@ -1582,12 +1598,24 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>类别</translation>
     </message>
     <message>
+        <source>Due</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
         <source>Refer {count} question(s): {first}</source>
         <translation>转办 {count} 个问题：{first}</translation>
+    </message>
+    <message>
+        <source>{date} ({days} working days)</source>
+        <translation>{date}（{days} 个工作日）</translation>
+    </message>
+    <message>
+        <source>Choose the unit the question goes to</source>
+        <translation>请选择承办这个问题的单位</translation>
     </message>
 </context>
 <context>

@@ -121,6 +121,9 @@ class QuestionRecord:
     channel: str
     #: Its place in the on-air queue while queued (smaller first; only the order matters).
     queue_position: int | None = None
+    #: The ticket a referred question is on, as the desk names it: "ZB-0012 · 民政局" (its
+    #: number and the unit's short name); "" when it is on none.
+    referral: str = ""
 
 
 @dataclass(frozen=True, slots=True)

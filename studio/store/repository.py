@@ -37,13 +37,15 @@ from studio.store.models import (
     Official,
     Phone,
     Question,
+    Referral,
+    ReferralAsker,
     Room,
     Segment,
     Session,
     StatsSample,
     Unit,
 )
-from studio.store.referrals import list_tickets
+from studio.store.referrals import list_tickets, ticket_number
 from studio.store.units import list_units
 
 
@@ -72,6 +74,25 @@ def _gov_first(role):  # type: ignore[no-untyped-def]
 
 def _sessions_query():  # type: ignore[no-untyped-def]
     return select(Session).options(joinedload(Session.unit), joinedload(Session.official))
+
+
+def _ticket_labels(s: OrmSession, question_ids: Sequence[int]) -> dict[int, str]:
+    """ "ZB-0012 · 民政局" for each of these questions that is on a ticket (its latest)."""
+    labels: dict[int, str] = {}
+    for start in range(0, len(question_ids), 500):  # bound the IN list
+        chunk = question_ids[start : start + 500]
+        query = (
+            select(
+                ReferralAsker.question_id, Referral.id, Referral.number, Unit.short_name, Unit.name
+            )
+            .join(Referral, Referral.id == ReferralAsker.referral_id)
+            .join(Unit, Unit.id == Referral.unit_id)
+            .where(ReferralAsker.question_id.in_(chunk))
+            .order_by(Referral.id)
+        )
+        for question_id, referral_id, number, short_name, name in s.execute(query):
+            labels[question_id] = f"{number or ticket_number(referral_id)} · {short_name or name}"
+    return labels
 
 
 def _lookup(kind):  # type: ignore[no-untyped-def]
@@ -236,36 +257,41 @@ class StudioRepository:
         roles, platforms = _lookup(RoomRole), _lookup(Platform)
         statuses, flag_sets = _lookup(QuestionStatus), _FlagCache()
         with self._read() as s:
-            return [
-                QuestionRecord(
-                    id=qid,
-                    received_at=received_at,
-                    room_role=roles[role] if role is not None else None,
-                    platform=platforms[platform] if platform is not None else Platform.MANUAL,
-                    nickname=nickname,
-                    display_text=display_text,
-                    status=statuses[status],
-                    flags=flag_sets[flags],
-                    unit_name=unit_name or "",
-                    cluster_id=cluster_id,
-                    channel=channel,
-                    queue_position=queue_position,
-                )
-                for (
-                    qid,
-                    received_at,
-                    role,
-                    platform,
-                    nickname,
-                    display_text,
-                    status,
-                    flags,
-                    unit_name,
-                    cluster_id,
-                    channel,
-                    queue_position,
-                ) in s.execute(query)
-            ]
+            rows = s.execute(query).all()
+            # The tickets of the referred ones only (few among many): one query for them all.
+            referred = [row[0] for row in rows if row[6] == QuestionStatus.REFERRED]
+            tickets = _ticket_labels(s, referred) if referred else {}
+        return [
+            QuestionRecord(
+                id=qid,
+                received_at=received_at,
+                room_role=roles[role] if role is not None else None,
+                platform=platforms[platform] if platform is not None else Platform.MANUAL,
+                nickname=nickname,
+                display_text=display_text,
+                status=statuses[status],
+                flags=flag_sets[flags],
+                unit_name=unit_name or "",
+                cluster_id=cluster_id,
+                channel=channel,
+                queue_position=queue_position,
+                referral=tickets.get(qid, ""),
+            )
+            for (
+                qid,
+                received_at,
+                role,
+                platform,
+                nickname,
+                display_text,
+                status,
+                flags,
+                unit_name,
+                cluster_id,
+                channel,
+                queue_position,
+            ) in rows
+        ]
 
     def referrals(self) -> list[ReferralRecord]:
         """Every referral ticket, soonest deadline first, masked (see

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from studio.domain.model import QuestionFlag, QuestionStatus
 from studio.domain.records import BlockedViewerRecord, QuestionRecord, UnitRecord
+from studio.domain.referral_deadlines import DeadlineRules
+from studio.domain.refusals import Refused
 from studio.domain.studio_time import clock_text, to_epoch
 from studio.paths import resources_dir
 from studio.ui import labels, theme
@@ -227,9 +229,25 @@ class DeskTab(QWidget):
                     count=model().cluster_size(q)
                 ),
             ),
-            Column(self.tr("Suggested unit"), lambda q: q.unit_name),
+            Column(self.tr("Unit"), self._unit_word, tooltip=self._unit_tooltip),
             Column(self.tr("Status"), self._status_word),
         ]
+
+    def _unit_word(self, question: QuestionRecord) -> str:
+        """The ticket a referred question is on ("转办 ZB-0012 · 民政局"), else the unit the
+        feed suggests."""
+        if question.referral:
+            return self.tr("Referred {ticket}").format(ticket=question.referral)
+        return question.unit_name
+
+    def _unit_tooltip(self, question: QuestionRecord) -> str:
+        if question.referral:
+            return self.tr("On referral ticket {ticket}").format(ticket=question.referral)
+        if question.unit_name:
+            return self.tr("Suggested by the routing keywords: {unit}").format(
+                unit=question.unit_name
+            )
+        return ""
 
     def _status_word(self, question: QuestionRecord) -> str:
         status = labels.question_status(question.status)
@@ -317,6 +335,15 @@ class DeskTab(QWidget):
     def selected_questions(self) -> list[QuestionRecord]:
         """The selected rows' questions, top to bottom (through the filter)."""
         return self.feed_keys.selected_questions()
+
+    def set_referral_days(self, days: Mapping[str, int]) -> None:
+        """The working days per referral category (the studio profile's): the refer dialog
+        shows the due date the store will set. Values the rules refuse leave the defaults."""
+        try:
+            rules = DeadlineRules.with_days(**days)
+        except (Refused, ValueError):
+            return
+        self.feed_keys.refer_dialog.set_rules(rules)
 
     def set_units(self, units: list[UnitRecord]) -> None:
         """The units (after every read of them): a renamed unit's rows change in place."""

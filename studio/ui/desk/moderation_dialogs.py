@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,11 +20,16 @@ from PySide6.QtWidgets import (
 
 from studio.domain.model import ReferralCategory
 from studio.domain.records import QuestionRecord, UnitRecord
-from studio.ui import labels
+from studio.domain.referral_deadlines import DEFAULT_RULES, DeadlineRules
+from studio.domain.studio_time import studio_today
+from studio.ui import labels, theme
 
 
 class ReferDialog(QDialog):
-    """Refer the selected questions to a unit; the suggested unit is preselected.
+    """Refer the selected questions to a unit; the suggested unit is preselected, and with
+    none suggested no unit is (the moderator chooses one: a default would send a 低保 case to
+    whichever unit sorts first). The due date the ticket will get is shown and follows the
+    category.
 
     Shown non-modally (the feed keeps flowing); Enter accepts, Esc closes.
 
@@ -33,22 +39,33 @@ class ReferDialog(QDialog):
 
     referRequested = Signal(list, int, str, str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, today: Callable[[], dt.date] = studio_today
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Refer to a department"))
         self.setWindowModality(Qt.WindowModality.NonModal)
         self._ids: list[int] = []
+        self._today = today
+        self._rules = DEFAULT_RULES
         self.summary = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.unit = QComboBox()
+        self.unit.setPlaceholderText(self.tr("Choose a unit"))
         self.category = QComboBox()
         for category in ReferralCategory:
             self.category.addItem(labels.referral_category(category), str(category))
+        self.due = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.category.currentIndexChanged.connect(self._show_due)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("e.g. call the viewer back about the address"))
+        self.problem = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.problem.setStyleSheet(f"color: {theme.BAD.name()};")
         form = QFormLayout()
         form.addRow(self.tr("Unit"), self.unit)
         form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Due"), self.due)
         form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -72,22 +89,52 @@ class ReferDialog(QDialog):
             if not unit.retired:
                 self.unit.addItem(unit.name, unit.id)
         suggested = questions[0].unit_name if questions else ""
-        index = self.unit.findText(suggested)
-        self.unit.setCurrentIndex(max(index, 0))
+        self.unit.setCurrentIndex(self.unit.findText(suggested) if suggested else -1)
         self.category.setCurrentIndex(0)
         self.note.clear()
+        self.problem.clear()
+        self._show_due()
         self.show()
         self.raise_()
         self.note.setFocus()
 
-    def _accept(self) -> None:
-        if self._ids and self.unit.currentIndex() >= 0:
-            self.referRequested.emit(
-                self._ids,
-                int(self.unit.currentData()),
-                self.category.currentData(),
-                self.note.text(),
+    def set_today(self, today: Callable[[], dt.date]) -> None:
+        """Where the studio's date comes from (the app's, which the store counts from)."""
+        self._today = today
+        self._show_due()
+
+    def set_rules(self, rules: DeadlineRules) -> None:
+        """The working days per category the store will give the ticket (the profile's)."""
+        self._rules = rules
+        self._show_due()
+
+    def due_date(self) -> dt.date:
+        """The due date the chosen category gives a ticket accepted today."""
+        category = ReferralCategory(self.category.currentData() or ReferralCategory.ENQUIRY)
+        return self._rules.deadline(category, self._today())
+
+    def _show_due(self) -> None:
+        category = ReferralCategory(self.category.currentData() or ReferralCategory.ENQUIRY)
+        self.due.setText(
+            self.tr("{date} ({days} working days)").format(
+                date=self.due_date().isoformat(), days=self._rules.days_for(category)
             )
+        )
+
+    def _accept(self) -> None:
+        if not self._ids:
+            self.close()
+            return
+        if self.unit.currentIndex() < 0:
+            self.problem.setText(self.tr("Choose the unit the question goes to"))
+            self.unit.setFocus()
+            return
+        self.referRequested.emit(
+            self._ids,
+            int(self.unit.currentData()),
+            self.category.currentData(),
+            self.note.text(),
+        )
         self.close()
 
 

@@ -6,10 +6,12 @@ session: when the schedule reads it, the desk's feed, timer and moderation move 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from studio.domain.golive import CheckResult
+from studio.domain.studio_time import studio_today
 from studio.ui.desk.desk_tab import DeskTab
 from studio.ui.services_bundle import Services
 
@@ -22,7 +24,14 @@ class GoLiveChecklist(Protocol):
     def open(self) -> None: ...
 
 
-def wire_desk(desk: DeskTab, services: Services, *, go_live: GoLiveChecklist, demo: bool) -> None:
+def wire_desk(
+    desk: DeskTab,
+    services: Services,
+    *,
+    go_live: GoLiveChecklist,
+    demo: bool,
+    today: Callable[[], dt.date] = studio_today,
+) -> None:
     """Connect the Live desk tab.
 
     Args:
@@ -30,8 +39,10 @@ def wire_desk(desk: DeskTab, services: Services, *, go_live: GoLiveChecklist, de
         services: the running studio's services.
         go_live: opened by Go (F5) before the session started; the rig seat wires its answer.
         demo: the rooms' viewers are simulated (the demo studio) instead of captured.
+        today: the studio's date (the refer dialog's due dates count from it, as the store's).
     """
     s = services
+    desk.feed_keys.refer_dialog.set_today(today)
     s.schedule.todayLoaded.connect(lambda session: load_today(s, session))
     _wire_feed(desk, s, demo)
     _wire_moderation(desk, s)
@@ -90,6 +101,8 @@ def _wire_feed(desk: DeskTab, s: Services, demo: bool) -> None:
     # A lambda, not the bound method: the connection keeps the lambda (and so ``rooms``) alive.
     s.schedule.todayLoaded.connect(lambda session: rooms.follow(session))
     s.schedule.unitsLoaded.connect(desk.set_units)
+    # The refer dialog shows the due date the profile's working days give.
+    s.profile.profileLoaded.connect(lambda profile: desk.set_referral_days(profile.referral_days))
 
 
 def _wire_moderation(desk: DeskTab, s: Services) -> None:

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from studio.domain.model import QuestionStatus
-from studio.store.models import AuditEvent, Question
+from studio.store.models import AuditEvent, Question, Unit
 from tests.helpers.dialogs import Button, press_button
 from tests.helpers.feed_rows import select_rows
 from tests.helpers.waiting import until
@@ -177,6 +177,8 @@ def test_r_refers_with_the_suggested_unit_and_a_working_day_deadline(
     dialog = tab.feed_keys.refer_dialog
     assert dialog.isVisible() and not dialog.isModal()
     assert dialog.unit.currentText() == "自然资源局"  # the suggested unit
+    due = add_working_days(DEMO_DAY, 3)  # an enquiry
+    assert dialog.due_date() == due and due.isoformat() in dialog.due.text()
     dialog.note.setText("节目后电话联系")
     press_button(dialog, Button.Ok)
     loop.run_until_complete(until(lambda: model.record(row).status == QuestionStatus.REFERRED))
@@ -184,8 +186,40 @@ def test_r_refers_with_the_suggested_unit_and_a_working_day_deadline(
         ticket = s.scalars(
             select(Referral).where(Referral.question_id == model.record(row).id)
         ).one()
-        assert ticket.deadline == add_working_days(DEMO_DAY, 3)  # an enquiry
+        assert ticket.deadline == due
         assert ticket.note == "节目后电话联系"
+    # The row names the ticket and its unit instead of the suggestion.
+    column = next(i for i, c in enumerate(model.columns) if c.header == "Unit")
+    loop.run_until_complete(until(lambda: model.index(row, column).data() != "自然资源局"))
+    with demo_db.sessions() as s:
+        short = s.get(Unit, ticket.unit_id).short_name or "自然资源局"
+    assert model.index(row, column).data() == f"Referred {ticket.number} · {short}"
+
+
+def test_r_without_a_suggested_unit_selects_none_and_asks_for_one(
+    desk, qtbot, demo_db, event_loop_qt
+):
+    from studio.domain.calendar import add_working_days
+    from tests.conftest import DEMO_DAY
+
+    tab = desk.window.desk
+    model = tab.feed_model
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.record(r).status == QuestionStatus.NEW and not model.record(r).unit_name
+    )
+    select_rows(desk, row)
+    tab.set_referral_days({"complaint": 20})
+    qtbot.keyClick(tab.feed_view, Qt.Key.Key_R)
+    dialog = tab.feed_keys.refer_dialog
+    assert dialog.unit.currentIndex() == -1 and dialog.unit.currentText() == ""
+    dialog.category.setCurrentIndex(dialog.category.findData("complaint"))
+    assert dialog.due_date() == add_working_days(DEMO_DAY, 20)
+    with qtbot.assertNotEmitted(dialog.referRequested):
+        press_button(dialog, Button.Ok)
+    assert dialog.isVisible() and dialog.problem.text()  # it says what is missing
+    dialog.close()
 
 
 def test_e_edits_then_approves_masking_and_keeping_the_original(
