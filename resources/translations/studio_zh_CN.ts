@@ -1406,8 +1406,24 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>本环节提示</translation>
     </message>
     <message>
+        <source>Next replies</source>
+        <translation>接下来的答复</translation>
+    </message>
+    <message>
         <source>Next questions</source>
         <translation>接下来的问题</translation>
+    </message>
+    <message>
+        <source>Report-back · {count} replies (Next: the first)</source>
+        <translation>转办回音 · 共 {count} 件答复（按“下一个”开始）</translation>
+    </message>
+    <message>
+        <source>Report-back · {number} · {unit} · {index} of {count}</source>
+        <translation>转办回音 · {number} · {unit} · 第 {index} / {count} 件</translation>
+    </message>
+    <message>
+        <source>Reply: {summary}</source>
+        <translation>答复：{summary}</translation>
     </message>
 </context>
 <context>
@@ -2082,6 +2098,14 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>no referral ticket {id}</source>
         <translation>没有转办单 {id}</translation>
+    </message>
+    <message>
+        <source>ticket {id} has no reply to report back yet</source>
+        <translation>工单 {id} 还没有答复，不能回音</translation>
+    </message>
+    <message>
+        <source>no replied ticket is waiting to be reported back in this segment</source>
+        <translation>本环节没有待回音的已答复工单</translation>
     </message>
     <message>
         <source>cannot {move} a ticket that is {status}</source>

@@ -157,6 +157,28 @@ class BlockedViewerRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportBackItem:
+    """A replied ticket in a session's report-back segment (转办回音), as the official reads it.
+
+    Attributes:
+        referral_id / number / unit_name: the ticket.
+        question: the question as asked (masked).
+        reply: the unit's reply (masked); :func:`studio.domain.report_back.reply_summary`
+            shortens it for the screen.
+        reported: it has been on the official's screen in this session (reported back).
+        on_screen: it is on the official's screen now.
+    """
+
+    referral_id: int
+    number: str
+    unit_name: str
+    question: str
+    reply: str
+    reported: bool = False
+    on_screen: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ReferralRecord:
     """A referral ticket as it may be shown: every viewer text and staff text masked.
 

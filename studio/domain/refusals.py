@@ -179,6 +179,8 @@ class Refusal(StrEnum):
     NO_EXTENSION_PENDING = "no_extension_pending"
     TICKET_KEPT_CHANGING = "ticket_kept_changing"
     CONTACT_REVEALED = "contact_revealed"
+    REPORT_BACK_NOT_REPLIED = "report_back_not_replied"
+    REPORT_BACK_EMPTY = "report_back_empty"
     # the studio's profile and its broadcast accounts
     COUNTY_NAME_EMPTY = "county_name_empty"
     ZONE_UNKNOWN = "zone_unknown"
@@ -367,6 +369,12 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.ERROR_VALUE: QT_TRANSLATE_NOOP("Refusals", "an error value ({text}), not data"),
     R.NOT_A_WORKBOOK: QT_TRANSLATE_NOOP("Refusals", "not a readable workbook: {text}"),
     R.NO_REFERRAL: QT_TRANSLATE_NOOP("Refusals", "no referral ticket {id}"),
+    R.REPORT_BACK_NOT_REPLIED: QT_TRANSLATE_NOOP(
+        "Refusals", "ticket {id} has no reply to report back yet"
+    ),
+    R.REPORT_BACK_EMPTY: QT_TRANSLATE_NOOP(
+        "Refusals", "no replied ticket is waiting to be reported back in this segment"
+    ),
     R.REFERRAL_CANNOT: QT_TRANSLATE_NOOP("Refusals", "cannot {move} a ticket that is {status}"),
     R.REFERRAL_CLOSED: QT_TRANSLATE_NOOP(
         "Refusals", "the ticket is closed; nothing more is done to it"

@@ -13,10 +13,12 @@ from PySide6.QtCore import QObject, Signal
 from studio.domain.model import QuestionStatus, ReferralCategory
 from studio.domain.question_lifecycle import ModerationAction, MoveRefused, ReferralCreated, Undo
 from studio.domain.queue_fit import answer_durations, typical_answer_s
+from studio.domain.records import ReportBackItem
+from studio.domain.refusals import Refused
 from studio.domain.studio_time import studio_today
 from studio.services.refusal_text import problem_text, refusal_text
 from studio.services.tasks import BackgroundTasks
-from studio.store import blocks, moderation, queue_order
+from studio.store import blocks, moderation, queue_order, report_back
 from studio.store.database import Database
 from studio.store.repository import StudioRepository
 from studio.store.undo import undo_last
@@ -55,9 +57,13 @@ class ModerationService(QObject):
         blockedViewersLoaded(list): the session's blocked viewers (``BlockedViewerRecord``),
             after :meth:`load_blocked_viewers`, a block and an unblock.
         unblocked(str): the nickname of a viewer just unblocked.
+        reportBackChanged(list): the session's report-back tickets (``ReportBackItem``, one
+            of them ``on_screen`` once the clicker stepped into them), when the session is
+            known, when staff choose them and after every clicker step in that segment.
     """
 
     questionsChanged = Signal(list)
+    reportBackChanged = Signal(list)
     refused = Signal(str)
     typicalAnswerChanged = Signal(float)
     referralsChanged = Signal()
@@ -91,6 +97,48 @@ class ModerationService(QObject):
         self.session_id = getattr(session, "id", None)
         if self.session_id is not None:
             self._tasks.spawn(self._emit_typical_answer(), name="typical answer time")
+            self.load_report_back()
+
+    def load_report_back(self) -> None:
+        """Emit ``reportBackChanged`` with the session's report-back tickets (the default
+        choice is made and stored on the first read)."""
+        session_id = self.session_id
+        if session_id is None:
+            return
+
+        async def run() -> None:
+            try:
+                items = await self._tasks.in_thread(
+                    report_back.report_back_items, self._db, session_id
+                )
+            except Exception as error:
+                log.exception("reading the report-back tickets failed")
+                self.refused.emit(self.tr("Not read: {error}").format(error=problem_text(error)))
+                return
+            if session_id == self.session_id:
+                self.reportBackChanged.emit(items)
+
+        self._tasks.spawn(run(), name="report-back tickets")
+
+    def choose_report_back(self, referral_ids: Sequence[int]) -> None:
+        """Staff choose the tickets the session reports back on, in this order."""
+        session_id, ids = self.session_id, list(referral_ids)
+        if session_id is None:
+            return
+
+        async def run() -> None:
+            try:
+                items = await self._tasks.in_thread(
+                    lambda: report_back.choose_report_back(
+                        self._db, session_id, ids, seat=self._seat
+                    )
+                )
+            except Refused as refusal:
+                self.refused.emit(self._reason(refusal_text(refusal)))
+                return
+            self.reportBackChanged.emit(items)
+
+        self._tasks.spawn(run(), name="choose report-back tickets")
 
     def act(self, action: str, question_ids: Sequence[int]) -> None:
         """Apply ``action`` (a :class:`ModerationAction` value) to the selected questions."""
@@ -210,7 +258,7 @@ class ModerationService(QObject):
             return
         self._run(
             f"clicker {command}",
-            lambda: queue_order.step_on_air(
+            lambda: report_back.clicker_step(
                 self._db, forward=command == "next", seat=self.clicker_seat, session_id=session_id
             ),
         )
@@ -236,14 +284,20 @@ class ModerationService(QObject):
             log.info("storing %d moderation move(s) before quitting", len(pending))
             await asyncio.wait(pending)
 
-    def _run(self, name: str, work: Callable[[], Undo], *, touched: Sequence[int] = ()) -> None:
+    def _run(
+        self,
+        name: str,
+        work: Callable[[], Undo | list[ReportBackItem]],
+        *,
+        touched: Sequence[int] = (),
+    ) -> None:
         async def run() -> None:
             if self._lock is None:
                 self._lock = asyncio.Lock()
             async with self._lock:  # one move at a time, in the order pressed
                 try:
                     undo = await self._tasks.in_thread(work)
-                except MoveRefused as refusal:
+                except Refused as refusal:
                     self.refused.emit(self._reason(refusal_text(refusal)))
                     return
                 except Exception as error:  # the database went away …: said, not swallowed
@@ -251,6 +305,9 @@ class ModerationService(QObject):
                     self.refused.emit(
                         self.tr("Not saved: {error}").format(error=problem_text(error))
                     )
+                    return
+                if isinstance(undo, list):  # the clicker stepped through report-back tickets
+                    self.reportBackChanged.emit(undo)
                     return
                 ids = sorted({change.question_id for change in undo.changes} | set(touched))
                 records = await self._tasks.in_thread(self._repository.questions_by_id, ids)

@@ -12,6 +12,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from studio.domain.calendar import add_working_days, working_days
@@ -41,6 +42,7 @@ from studio.store.models import (
     Referral,
     ReferralAsker,
     ReferralEvent,
+    ReportBackItem,
     Room,
     Segment,
     Session,
@@ -110,6 +112,35 @@ class _DemoBuilder:
         for day, unit_name in zip(days, rotation, strict=True):
             self._session(day, unit_name)
         ensure_default_template(self.s)
+        self._report_back()
+
+    def _report_back(self) -> None:
+        """Today's 转办回音: the replies still waiting to be reported back (any unit's: today's
+        unit is new to the chair), oldest reply first, as the operator chose them."""
+        today = self.s.scalar(select(Session).where(Session.date == self.today))
+        if today is None:
+            return
+        waiting = self.s.scalars(
+            select(Referral)
+            .where(Referral.status == ReferralStatus.REPLIED)
+            .order_by(Referral.replied_at, Referral.id)
+            .limit(5)
+        ).all()
+        for position, ticket in enumerate(waiting):
+            self.s.add(
+                ReportBackItem(session_id=today.id, referral_id=ticket.id, position=position)
+            )
+        self.s.add(
+            AuditEvent(
+                at=studio_instant(dt.datetime.combine(self.today, dt.time(9, 30))),
+                seat="operator",
+                action="report_back.choose",
+                subject=f"session:{today.id}",
+                before="[]",
+                after=json.dumps([t.id for t in waiting]),
+                session_id=today.id,
+            )
+        )
 
     # -- steps -------------------------------------------------------------------------------
     def _directory(self) -> None:

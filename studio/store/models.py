@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -237,6 +238,20 @@ class ReferralAsker(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     referral_id: Mapped[int] = mapped_column(ForeignKey("referral.id"))
     question_id: Mapped[int] = mapped_column(ForeignKey("question.id"))
+
+
+class ReportBackItem(Base):
+    """A replied ticket chosen for a session's report-back segment (转办回音), in order; the
+    one on the official's screen now is ``on_screen``."""
+
+    __tablename__ = "report_back_item"
+    __table_args__ = (UniqueConstraint("session_id", "referral_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id"))
+    referral_id: Mapped[int] = mapped_column(ForeignKey("referral.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    on_screen: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ReferralEvent(Base):

@@ -78,22 +78,31 @@ def step_on_air(
         MoveRefused: no question is waiting in the queue; nothing is written.
     """
 
-    def work(s: OrmSession) -> Undo:
-        queue = _queued(s, session_id)
-        if not queue:
-            raise MoveRefused(Refusal.QUEUE_EMPTY)
-        target = queue[0] if forward else queue[-1]
-        return apply_move(
-            s,
-            {target.id: target},
-            ModerationAction.PUT_ON_AIR,
-            seat=seat,
-            session_id=session_id,
-            at=act_time(now),
-            displaced_last=forward,
-        )
+    at = act_time(now)
+    return retrying(
+        db,
+        lambda s: step_queue(s, forward=forward, seat=seat, session_id=session_id, at=at),
+        attempts,
+    )
 
-    return retrying(db, work, attempts)
+
+def step_queue(
+    s: OrmSession, *, forward: bool, seat: str, session_id: int, at: dt.datetime
+) -> Undo:
+    """:func:`step_on_air` in the open transaction."""
+    queue = _queued(s, session_id)
+    if not queue:
+        raise MoveRefused(Refusal.QUEUE_EMPTY)
+    target = queue[0] if forward else queue[-1]
+    return apply_move(
+        s,
+        {target.id: target},
+        ModerationAction.PUT_ON_AIR,
+        seat=seat,
+        session_id=session_id,
+        at=at,
+        displaced_last=forward,
+    )
 
 
 def reorder(

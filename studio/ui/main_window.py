@@ -21,6 +21,7 @@ from studio.domain.model import QuestionStatus
 from studio.domain.records import (
     PhoneRecord,
     QuestionRecord,
+    ReportBackItem,
     RoomRecord,
     SegmentRecord,
     SessionRecord,
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._notes = ScreenNotes()
         self._on_air = OnAir()
         self._point: tuple[str, str] | None = None
+        self._report_back: list[ReportBackItem] = []
         self._rig_marker = ""
 
         self.prep = PrepTab()
@@ -300,7 +302,13 @@ class MainWindow(QMainWindow):
             self._on_air,
             marker=marker,
             point=self._point,
+            report_back=self._report_back,
         )
+
+    def show_report_back(self, items: list[ReportBackItem]) -> None:
+        """The session's report-back tickets (one on screen once the clicker stepped in)."""
+        self._report_back = list(items)
+        self._refresh_official()
 
     def show_point(self, title: str, body: str) -> None:
         """A briefing point for the official, until hidden."""

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication
 
 from studio.domain.durations import format_duration
-from studio.domain.records import SegmentRecord, SessionRecord
+from studio.domain.model import SegmentKind
+from studio.domain.records import ReportBackItem, SegmentRecord, SessionRecord
+from studio.domain.report_back import reply_summary
 from studio.domain.rundown_clock import ClockReading
 from studio.domain.screen_notes import ScreenNotes
 from studio.ui.timer_words import expected_end_line, phase_key, phase_word
@@ -85,6 +87,7 @@ def official_view(
     *,
     marker: str = "",
     point: tuple[str, str] | None = None,
+    report_back: Sequence[ReportBackItem] = (),
 ) -> OfficialView:
     """Everything on the official's screen at this moment (texts already masked and translated)."""
     if session is None:
@@ -106,6 +109,9 @@ def official_view(
         )
         focus_text = point[1]
         upcoming = on_air.queued[max(on_air.focus, 0) : max(on_air.focus, 0) + 3]
+    elif segment is not None and segment.kind == SegmentKind.REPORT_BACK and report_back:
+        # 转办回音: the replied tickets one by one, the question and the reply's summary.
+        caption, focus_text, detail, upcoming = _report_back(report_back, segment)
     elif on_air.focus >= 0:
         caption = QCoreApplication.translate("OfficialViewText", "Question on air")
         focus_text = on_air.queued[on_air.focus]
@@ -137,10 +143,38 @@ def official_view(
         expected_end=expected_end_line(reading),
         focus_caption=caption,
         focus_text=focus_text,
-        next_caption=QCoreApplication.translate("OfficialViewText", "Next questions"),
+        next_caption=(
+            QCoreApplication.translate("OfficialViewText", "Next replies")
+            if segment is not None and segment.kind == SegmentKind.REPORT_BACK and report_back
+            else QCoreApplication.translate("OfficialViewText", "Next questions")
+        ),
         next_items=tuple(upcoming),
         note=notes.note,
         note_blink=notes.blink,
         blackout=notes.blackout,
         marker=marker,
     )
+
+
+def _report_back(
+    items: Sequence[ReportBackItem], segment: SegmentRecord
+) -> tuple[str, str, str, tuple[str, ...]]:
+    """Caption, focus text, detail and the next lines of a report-back segment."""
+    current = next((i for i, item in enumerate(items) if item.on_screen), -1)
+
+    def line(item: ReportBackItem) -> str:
+        return f"{item.number} · {item.unit_name} · {item.question}"
+
+    if current < 0:
+        caption = QCoreApplication.translate(
+            "OfficialViewText", "Report-back · {count} replies (Next: the first)"
+        ).format(count=len(items))
+        return caption, segment.notes, "", tuple(line(item) for item in items[:3])
+    item = items[current]
+    caption = QCoreApplication.translate(
+        "OfficialViewText", "Report-back · {number} · {unit} · {index} of {count}"
+    ).format(number=item.number, unit=item.unit_name, index=current + 1, count=len(items))
+    detail = QCoreApplication.translate("OfficialViewText", "Reply: {summary}").format(
+        summary=reply_summary(item.reply)
+    )
+    return caption, item.question, detail, tuple(line(i) for i in items[current + 1 : current + 4])

@@ -22,6 +22,8 @@ def wire_main_window(window: MainWindow, services: Services) -> None:
     s.feed.loadFinished.connect(w.finish_feed_load)
     s.moderation.questionsChanged.connect(w.update_questions)
     s.moderation.refused.connect(w.show_refusal)
+    # The report-back segment's tickets: the official steps through them with the clicker.
+    s.moderation.reportBackChanged.connect(w.show_report_back)
     s.rig.phonesLoaded.connect(w.show_phones)
     s.rig.roomsLoaded.connect(w.show_rooms)
     s.live_feed.roomStateChanged.connect(w.show_room_state)
