@@ -183,6 +183,14 @@ class ReferralCreated:
 
 
 @dataclass(frozen=True, slots=True)
+class AskersJoined:
+    """Questions a move added to a ticket their cluster already had; undo takes them off it."""
+
+    referral_id: int
+    question_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TextEdited:
     """The moderator's edit of a question's display text (and its flags, which mark the edit)."""
 
@@ -212,7 +220,7 @@ class AuthorBlocked:
     after_flags: int
 
 
-Effect = ReferralCreated | TextEdited | ClusterChanged | AuthorBlocked
+Effect = ReferralCreated | AskersJoined | TextEdited | ClusterChanged | AuthorBlocked
 
 
 @dataclass(frozen=True, slots=True)

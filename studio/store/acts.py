@@ -53,7 +53,7 @@ _COLUMNS = {
     "position": Question.queue_position,
 }
 #: Fields of an event's ``after`` that belong to the act, not to the question's row.
-ACT_KEYS = ("act", "undoes", "referral", "block", "for_good", "note")
+ACT_KEYS = ("act", "undoes", "referral", "joined", "block", "for_good", "note")
 
 
 class ModerationConflict(Refused):

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from studio.domain.model import QuestionFlag, QuestionStatus, ReferralCategory
+from studio.domain.model import QuestionFlag, QuestionStatus, ReferralCategory, ReferralStatus
 from studio.domain.question_lifecycle import (
+    AskersJoined,
     ClusterChanged,
     Effect,
     ModerationAction,
@@ -44,8 +45,8 @@ from studio.store.acts import (
     write_step,
 )
 from studio.store.database import Database
-from studio.store.models import Question, Unit
-from studio.store.referrals import load_rules, open_ticket
+from studio.store.models import Question, Referral, ReferralAsker, Unit
+from studio.store.referrals import join_ticket, load_rules, open_ticket
 
 #: The audit action of a merge, besides ``question.<ModerationAction>``.
 MERGE = "merge"
@@ -189,6 +190,14 @@ def refer(
         at = act_time(now)
         effects: list[Effect] = []
         for group in clusters:
+            joined = _open_ticket_of_cluster(s, session_id, group)
+            if joined is not None:
+                # The cluster has a ticket already: later askers join it, one ticket per cluster.
+                ids = join_ticket(s, joined, group, seat=seat, at=at, note=note)
+                for q in group:
+                    steps[q.id].extra.update(joined=joined.id, note=note)
+                effects.append(AskersJoined(joined.id, tuple(ids)))
+                continue
             referral = open_ticket(
                 s,
                 group,
@@ -217,6 +226,28 @@ def refer(
         return Undo(str(ModerationAction.REFER), changes, tuple(effects))
 
     return retrying(db, work, attempts)
+
+
+def _open_ticket_of_cluster(
+    s: OrmSession, session_id: int, group: Sequence[Question]
+) -> Referral | None:
+    """The ticket (not closed) a question of the group's cluster is already on, if any."""
+    cluster_id = group[0].cluster_id
+    if not cluster_id:
+        return None
+    query = (
+        select(Referral)
+        .join(ReferralAsker, ReferralAsker.referral_id == Referral.id)
+        .join(Question, Question.id == ReferralAsker.question_id)
+        .where(
+            Question.session_id == session_id,
+            Question.cluster_id == cluster_id,
+            Referral.status != ReferralStatus.CLOSED,
+        )
+        .order_by(Referral.id.desc())
+        .limit(1)
+    )
+    return s.scalars(query).first()
 
 
 #: The statuses in which a cluster's other questions join a referral of one of them.

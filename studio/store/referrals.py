@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from studio.domain.model import Platform, ReferralCategory, ReferralStatus, Satisfaction
@@ -134,6 +134,52 @@ def open_ticket(
         )
     )
     return referral
+
+
+#: The history action of later askers joining a cluster's ticket.
+JOIN = "join"
+
+
+def join_ticket(
+    s: OrmSession,
+    referral: Referral,
+    questions: Sequence[Question],
+    *,
+    seat: str,
+    at: dt.datetime,
+    note: str = "",
+) -> list[int]:
+    """Add ``questions`` (a cluster's later askers) to the cluster's ticket, with a history
+    row, in the open transaction; returns the ids added (those not on it already)."""
+    already = set(
+        s.scalars(select(ReferralAsker.question_id).where(ReferralAsker.referral_id == referral.id))
+    )
+    added = [q.id for q in questions if q.id not in already]
+    s.add_all(ReferralAsker(referral_id=referral.id, question_id=qid) for qid in added)
+    s.add(
+        ReferralEvent(
+            referral_id=referral.id,
+            at=at,
+            seat=seat,
+            action=JOIN,
+            status_before=referral.status,
+            status_after=referral.status,
+            unit_id=referral.unit_id,
+            reason=note,
+            detail=dump_json({"askers": added}),
+        )
+    )
+    return added
+
+
+def leave_ticket(s: OrmSession, referral_id: int, question_ids: Sequence[int]) -> None:
+    """Take these askers off a ticket again (the undo of :func:`join_ticket`)."""
+    s.execute(
+        delete(ReferralAsker).where(
+            ReferralAsker.referral_id == referral_id,
+            ReferralAsker.question_id.in_(list(question_ids)),
+        )
+    )
 
 
 def delete_ticket(s: OrmSession, referral_id: int) -> None:

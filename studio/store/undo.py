@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from studio.domain.model import QuestionStatus, ReferralStatus
 from studio.domain.question_lifecycle import (
+    AskersJoined,
     AuthorBlocked,
     ClusterChanged,
     Effect,
@@ -40,7 +41,7 @@ from studio.store.acts import (
 )
 from studio.store.database import Database
 from studio.store.models import AuditEvent, BlockedAuthor, Referral
-from studio.store.referrals import delete_ticket
+from studio.store.referrals import delete_ticket, leave_ticket
 
 #: The audit action of an undo; its ``after`` names the act it undoes (``undoes``).
 UNDO = "undo"
@@ -92,6 +93,8 @@ def _undo_record(events: Sequence[AuditEvent]) -> tuple[Undo, list[Step]]:
         )
         if "referral" in after and ReferralCreated(after["referral"]) not in effects:
             effects.append(ReferralCreated(after["referral"]))  # once for a cluster's askers
+        if "joined" in after:
+            effects.append(AskersJoined(after["joined"], (question_id,)))
         if "block" in after:
             effects.append(
                 AuthorBlocked(after["block"], question_id, before["flags"], after["flags"])
@@ -154,6 +157,8 @@ def undo_last(
                     delete_ticket(s, effect.referral_id)
                 except Refused as kept:  # its contact was revealed: the audit names it
                     raise MoveRefused(kept.code, **kept.arguments) from None
+            elif isinstance(effect, AskersJoined):
+                leave_ticket(s, effect.referral_id, effect.question_ids)
             elif isinstance(effect, AuthorBlocked):
                 s.execute(delete(BlockedAuthor).where(BlockedAuthor.id == effect.block_id))
         for step in steps:

@@ -121,6 +121,38 @@ def test_a_cluster_makes_one_ticket_listing_every_asker(desk):
         ]
 
 
+def test_a_later_asker_of_the_cluster_joins_its_ticket_and_undo_takes_it_off(desk):
+    """One ticket per cluster: a viewer who asks the same thing after the R joins the ticket
+    the cluster has (its row then names that ticket), with a history row; undo takes them off."""
+    db, session_id, ids, _room, unit_id = desk
+    with db.transaction() as s:
+        for question_id in ids[:2]:
+            s.get(Question, question_id).cluster_id = 9
+    refer(db, ids[:1], unit_id, ReferralCategory.HELP, "", "m", TODAY, now=AT)
+    (ticket,) = list_tickets(db, session_id=session_id)
+    assert [a.question_id for a in ticket.askers] == ids[:2]
+    with db.transaction() as s:  # a third viewer asks the same, later
+        s.get(Question, ids[2]).cluster_id = 9
+    refer(db, ids[2:3], unit_id, ReferralCategory.ENQUIRY, "又一位", "m", TODAY, now=AT)
+    (after,) = list_tickets(db, session_id=session_id)  # still one ticket
+    assert after.id == ticket.id and after.category == ReferralCategory.HELP
+    assert [a.question_id for a in after.askers] == ids[:3]
+    assert referral_labels(db, session_id)[ids[2]][0] == ticket.number
+    with db.sessions() as s:
+        assert s.get(Question, ids[2]).status == QuestionStatus.REFERRED
+        joins = s.scalars(
+            select(ReferralEvent).where(
+                ReferralEvent.referral_id == ticket.id, ReferralEvent.action == "join"
+            )
+        ).all()
+        assert len(joins) == 1 and joins[0].reason == "又一位"
+    undo_last(db, session_id, "m")
+    (kept,) = list_tickets(db, session_id=session_id)
+    assert [a.question_id for a in kept.askers] == ids[:2]
+    with db.sessions() as s:
+        assert s.get(Question, ids[2]).status == QuestionStatus.NEW
+
+
 def test_questions_in_no_cluster_get_a_ticket_each(desk):
     db, session_id, ids, _room, unit_id = desk
     refer(db, ids[:2], unit_id, ReferralCategory.ENQUIRY, "", "m", TODAY, now=AT)
