@@ -1491,6 +1491,10 @@ The control panel of the county&apos;s daily livestream.</source>
         <source>Briefing notes</source>
         <translation>背景材料</translation>
     </message>
+    <message>
+        <source>Back to today</source>
+        <translation>回到今天</translation>
+    </message>
 </context>
 <context>
     <name>QueueModel</name>
@@ -3105,8 +3109,8 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>周</translation>
     </message>
     <message>
-        <source>Red: day off (休: a weekday holiday) · Yellow: weekend day worked (班, make-up day) · Framed: a session</source>
-        <translation>红色：休息日（休：节假日）· 黄色：调休上班（班）· 加框：已有场次</translation>
+        <source>Red: day off (休: a weekday holiday) · Yellow: weekend day worked (班, make-up day) · Framed: a session, with its unit · Right-click a day: new session, holiday or working day</source>
+        <translation>红色：休息日（休：工作日放假）· 黄色：周末上班（班，调休）· 加框：有场次，并注明单位 · 右键点日期：新建场次、设为休息日或工作日</translation>
     </message>
     <message>
         <source>Working day</source>
@@ -3123,6 +3127,10 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Make-up working day on a weekend</source>
         <translation>调休上班日（周末）</translation>
+    </message>
+    <message>
+        <source>entered by hand</source>
+        <translation>手动录入</translation>
     </message>
     <message>
         <source>(no topic yet)</source>
@@ -3160,8 +3168,16 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <source>Generate next 4 weeks…</source>
-        <translation>生成未来4周排期…</translation>
+        <source>New session…</source>
+        <translation>新建场次…</translation>
+    </message>
+    <message>
+        <source>Plan a session on the selected day, today included (Ins)</source>
+        <translation>在选中的日期安排一场（含今天）（Ins）</translation>
+    </message>
+    <message>
+        <source>Generate 4 weeks from today…</source>
+        <translation>从今天起排 4 周…</translation>
     </message>
     <message>
         <source>Undo generation</source>
@@ -3216,6 +3232,30 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>从 CSV 或 XLSX 文件读入场次（先预览）</translation>
     </message>
     <message>
+        <source>Edit session</source>
+        <translation>编辑场次</translation>
+    </message>
+    <message>
+        <source>New session on the selected day</source>
+        <translation>在选中日期新建场次</translation>
+    </message>
+    <message>
+        <source>Undo edit or generation</source>
+        <translation>撤销编辑或排期</translation>
+    </message>
+    <message>
+        <source>No official holiday data for {years} yet: the fixed holidays ({fixed}) are kept free, weekdays otherwise count as working days. Enter the Spring Festival, Qingming, Dragon Boat and Mid-Autumn holidays and the make-up working days by hand: right-click a day (or select it and press the menu key).</source>
+        <translation>{years} 年的法定节假日尚未发布：固定节日（{fixed}）不排场次，其余周一至周五按工作日计。春节、清明、端午、中秋假期和调休上班日请手动录入：右键点击日期（或选中后按菜单键）。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Session planned on {day}: {unit}</source>
+        <translation>已在 {day} 安排场次：{unit}</translation>
+    </message>
+    <message>
         <source>{count} sessions created</source>
         <translation>已创建 {count} 场</translation>
     </message>
@@ -3226,6 +3266,26 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Moved to {day}</source>
         <translation>已改期到 {day}</translation>
+    </message>
+    <message>
+        <source>Planning a session…</source>
+        <translation>正在安排场次…</translation>
+    </message>
+    <message>
+        <source>New session on {day}</source>
+        <translation>在 {day} 新建场次</translation>
+    </message>
+    <message>
+        <source>Mark as a day off (休)</source>
+        <translation>设为休息日（休）</translation>
+    </message>
+    <message>
+        <source>Mark as a working day (班)</source>
+        <translation>设为工作日（班）</translation>
+    </message>
+    <message>
+        <source>As the published calendar has it</source>
+        <translation>按官方日历</translation>
     </message>
     <message>
         <source>Saving…</source>
