@@ -95,6 +95,18 @@
         <translation>已复制到剪贴板</translation>
     </message>
     <message>
+        <source>poster</source>
+        <translation>海报</translation>
+    </message>
+    <message>
+        <source>cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>{date}{unit}-{kind}.png</source>
+        <translation>{date}{unit}-{kind}.png</translation>
+    </message>
+    <message>
         <source>Save poster</source>
         <translation>保存海报</translation>
     </message>
@@ -1140,12 +1152,20 @@ Details are in {log}</source>
         <translation>跳到环节</translation>
     </message>
     <message>
+        <source>session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
         <source>Export segment timings</source>
         <translation>导出环节用时</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>segment-timings-{day}.csv</source>
+        <translation>环节用时-{day}.csv</translation>
     </message>
     <message>
         <source>, </source>
@@ -1494,6 +1514,17 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Back to today</source>
         <translation>回到今天</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3607,6 +3638,10 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Export profile</source>
         <translation>导出资料</translation>
+    </message>
+    <message>
+        <source>studio-profile.json</source>
+        <translation>直播间配置.json</translation>
     </message>
     <message>
         <source>Import profile</source>

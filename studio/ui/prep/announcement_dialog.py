@@ -204,7 +204,10 @@ class AnnouncementDialog(QDialog):
 
     def choose_file(self, key: str) -> None:
         """Ask where to save a poster (a non-modal file dialog), then save it there."""
-        name = f"{self._fields['date']}{self._fields['unit']}-{key}.png"
+        kind = self.tr("poster") if key == "portrait" else self.tr("cover")
+        name = self.tr("{date}{unit}-{kind}.png").format(
+            date=self._fields["date"], unit=self._fields["unit"], kind=kind
+        )
         dialog = file_dialog(
             self,
             self.tr("Save poster"),

@@ -340,7 +340,7 @@ class SettingsPage(QDialog):
             self.tr("Export profile"),
             filters=JSON_FILTERS,
             save=True,
-            name="studio-profile.json",
+            name=self.tr("studio-profile.json"),
             suffix="json",
             delete_on_close=False,
         )
