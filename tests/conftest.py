@@ -11,6 +11,8 @@ import pytest
 # Before anything imports Qt or adbutils: no display, and never start a real adb server.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["ADBUTILS_ADB_PATH"] = "/bin/false"
+# The command line's human output in English unless a test asks for Chinese (--lang zh_CN).
+os.environ["STUDIO_LANG"] = "en"
 
 
 @pytest.fixture(autouse=True)
