@@ -87,7 +87,7 @@ def chinese(qapp):
     """The interface in Simplified Chinese: the shipped translation installed for the test."""
     from PySide6.QtCore import QCoreApplication, QTranslator
 
-    from studio.app import TRANSLATIONS
+    from studio.language import TRANSLATIONS
 
     translator = QTranslator()
     assert translator.load(str(TRANSLATIONS / "studio_zh_CN.qm"))

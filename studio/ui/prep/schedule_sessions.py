@@ -35,7 +35,7 @@ def session_columns() -> list[Column]:
             QCoreApplication.translate("ScheduleView", "Official"),
             lambda s: f"{s.official_name} {s.official_title}",
         ),
-        Column(QCoreApplication.translate("ScheduleView", "Topic"), lambda s: s.topic),
+        Column(QCoreApplication.translate("ScheduleView", "Topic"), lambda s: s.topic, wide=True),
         Column(
             QCoreApplication.translate("ScheduleView", "Status"),
             lambda s: labels.session_status(s.status),
