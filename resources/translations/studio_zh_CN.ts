@@ -83,6 +83,14 @@
         <translation>保存 PNG…</translation>
     </message>
     <message>
+        <source>Copy image</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <source>Copy the poster to the clipboard, to paste it into a post</source>
+        <translation>把海报复制到剪贴板，可直接粘贴到推文中</translation>
+    </message>
+    <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -93,6 +101,10 @@
     <message>
         <source>Copied to the clipboard</source>
         <translation>已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Poster copied to the clipboard as an image</source>
+        <translation>海报已作为图片复制到剪贴板</translation>
     </message>
     <message>
         <source>poster</source>

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from studio.domain.calendar import FIXED_HOLIDAYS, WorkCalendar, years_without_data
 from studio.domain.model import SessionStatus
-from studio.domain.profile import StudioProfile
+from studio.domain.profile import BroadcastAccount, StudioProfile
 from studio.domain.records import SessionRecord
 from studio.domain.session_readiness import SessionDetails, SessionEdit
 from studio.ui import labels
@@ -263,6 +263,10 @@ class ScheduleView(QWidget):
     def show_profile(self, profile: StudioProfile) -> None:
         """The county's name and logo for the announcements, from the studio's profile."""
         self.announcements.show_profile(profile)
+
+    def show_accounts(self, accounts: list[BroadcastAccount]) -> None:
+        """The live accounts, whose QR codes the portrait poster shows."""
+        self.announcements.show_accounts(accounts)
 
     def set_templates(self, wechat: str, kuaishou: str) -> None:
         """The announcement templates to start from (remembered ones, or the defaults)."""

@@ -160,6 +160,7 @@ def _wire_schedule(
     editing.changed.connect(s.schedule.refresh)
     # The county's name and logo on posters and announcement texts come from the profile.
     s.profile.profileLoaded.connect(view.show_profile)
+    s.profile.accountsLoaded.connect(view.show_accounts)
     # Today's session is edited from its card too.
     prep.card.editRequested.connect(editing.load_details)
     prep.rota.rotaChangeRequested.connect(editing.set_rota)
