@@ -53,11 +53,11 @@ def test_the_table_sorts_numbers_as_numbers(qtbot):
 
 def test_an_empty_table_gives_the_text_the_room_and_the_status_a_word(qtbot):
     """On a new county's empty database as on the demo: the topic wide, the status narrow."""
-    from studio.ui.prep.schedule_sessions import session_columns
-    from studio.ui.record_model import RecordTableModel, record_table
+    from studio.ui.prep.schedule_sessions import session_columns, sessions_table
+    from studio.ui.record_model import RecordTableModel
 
     model = RecordTableModel(session_columns())
-    view = record_table(model)
+    view, _day_filter = sessions_table(model, None)
     qtbot.addWidget(view)
     view.resize(900, 300)
     view.show()
