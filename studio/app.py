@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -30,9 +30,10 @@ from studio.domain.studio_time import (
 )
 from studio.feed.kuaishou_server import raise_descriptor_limit
 from studio.gui_gc import GuiThreadCollector
+from studio.language import choose_language, install_catalogues
 from studio.logs import configure_logging
 from studio.options import AppOptions, parse_options
-from studio.paths import data_dir, resources_dir
+from studio.paths import data_dir
 from studio.rig.monitor import AdbRigMonitor
 from studio.rig.scrcpy import ScrcpyLauncher
 from studio.rig.simulated import SimulatedRig
@@ -76,42 +77,11 @@ from studio.ui.window_wiring import wire_main_window
 log = logging.getLogger(__name__)
 
 SCREENSHOT_TABS = ("prep", "desk", "rig", "referrals", "reports")
-TRANSLATIONS = resources_dir() / "translations"
-
-
-def choose_language(requested: str | None, system: QLocale | None = None) -> str:
-    """``--lang`` if given; else Chinese, unless the system is set to another language.
-
-    The studio is Chinese-first: an unconfigured system (the C locale) gets Chinese too.
-    """
-    if requested:
-        return requested
-    system = system or QLocale.system()
-    if system.language() in (QLocale.Language.Chinese, QLocale.Language.C):
-        return "zh_CN"
-    return "en"
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Load our translation and Qt's own (standard buttons), keep them alive, return them."""
-    translators: list[QTranslator] = []
-    if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return translators
-    QLocale.setDefault(QLocale(language))
-    ours = QTranslator(app)
-    if ours.load(str(TRANSLATIONS / f"studio_{language}.qm")):
-        app.installTranslator(ours)
-        translators.append(ours)
-    else:
-        log.warning("translation %s not found in %s", language, TRANSLATIONS)
-    qt_own = QTranslator(app)
-    if qt_own.load(
-        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        app.installTranslator(qt_own)
-        translators.append(qt_own)
-    return translators
+    return install_catalogues(app, language)
 
 
 def open_studio_database(options: AppOptions, today: dt.date) -> tuple[Database, Path | None]:

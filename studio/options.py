@@ -22,7 +22,6 @@ class AppOptions:
     tz: str | None = None
 
 
-
 def parse_adb_address(text: str) -> tuple[str, int]:
     """``HOST:PORT`` (or ``HOST`` for port 5037, or ``:PORT`` for 127.0.0.1) of an adb server.
 
@@ -40,6 +39,7 @@ def parse_adb_address(text: str) -> tuple[str, int]:
     if not 0 < port < 65536:
         raise argparse.ArgumentTypeError(f"port out of range: {port}")
     return host, port
+
 
 def time_zone(text: str) -> str:
     """An IANA time zone name, checked (the studio's zone: ``--tz``)."""
@@ -89,7 +89,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="interface language (default: Chinese unless the system is set to another language)",
+        help="interface language (default: $STUDIO_LANG, else Chinese unless the system is set to "
+        "another language)",
     )
     p.add_argument(
         "--adb",

@@ -11,6 +11,8 @@ import pytest
 # Before anything imports Qt or adbutils: no display, and never start a real adb server.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["ADBUTILS_ADB_PATH"] = "/bin/false"
+# The command line's human output in English unless a test asks for Chinese (--lang zh_CN).
+os.environ["STUDIO_LANG"] = "en"
 
 
 @pytest.fixture(autouse=True)
@@ -85,7 +87,7 @@ def chinese(qapp):
     """The interface in Simplified Chinese: the shipped translation installed for the test."""
     from PySide6.QtCore import QCoreApplication, QTranslator
 
-    from studio.app import TRANSLATIONS
+    from studio.language import TRANSLATIONS
 
     translator = QTranslator()
     assert translator.load(str(TRANSLATIONS / "studio_zh_CN.qm"))

@@ -83,6 +83,14 @@
         <translation>保存 PNG…</translation>
     </message>
     <message>
+        <source>Copy image</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <source>Copy the poster to the clipboard, to paste it into a post</source>
+        <translation>把海报复制到剪贴板，可直接粘贴到推文中</translation>
+    </message>
+    <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -93,6 +101,22 @@
     <message>
         <source>Copied to the clipboard</source>
         <translation>已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Poster copied to the clipboard as an image</source>
+        <translation>海报已作为图片复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>poster</source>
+        <translation>海报</translation>
+    </message>
+    <message>
+        <source>cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>{date}{unit}-{kind}.png</source>
+        <translation>{date}{unit}-{kind}.png</translation>
     </message>
     <message>
         <source>Save poster</source>
@@ -236,6 +260,315 @@
     <message>
         <source>Answer all {count} (Alt+A)</source>
         <translation>这 {count} 条都标为已回答（Alt+A）</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>{database}: schema {schema} (latest {latest})</source>
+        <translation>{database}：数据库版本 {schema}（最新 {latest}）</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>schema</source>
+        <translation>数据库版本</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>officials</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>rooms</source>
+        <translation>直播间</translation>
+    </message>
+    <message>
+        <source>phones</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>no session</source>
+        <translation>无场次</translation>
+    </message>
+    <message>
+        <source>{database} already holds a studio; nothing was changed</source>
+        <translation>{database} 已有直播间数据，未做任何改动</translation>
+    </message>
+    <message>
+        <source>seeded the demo studio around {day} into {database}</source>
+        <translation>已在 {database} 中生成以 {day} 为中心的演示数据</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>{time} late</source>
+        <translation>晚 {time}</translation>
+    </message>
+    <message>
+        <source>{time} early</source>
+        <translation>早 {time}</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>danger</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <source>overtime</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>session {session} · segment {number}/{count} {title} · {state} · {left} left ({phase}) · ends about {end}, {lateness}</source>
+        <translation>场次 {session} · 第 {number}/{count} 环节 {title} · {state} · 剩余 {left}（{phase}）· 预计 {end} 结束，{lateness}</translation>
+    </message>
+    <message>
+        <source>no viewer is blocked</source>
+        <extracomment>The audit&apos;s seat of an unblock typed at the command line.</extracomment>
+        <translation>没有被屏蔽的网友</translation>
+    </message>
+    <message>
+        <source>for good</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>session {session}</source>
+        <translation>场次 {session}</translation>
+    </message>
+    <message>
+        <source>since {time}</source>
+        <translation>自 {time} 起</translation>
+    </message>
+    <message>
+        <source>not unblocked: {why}</source>
+        <translation>未解除屏蔽：{why}</translation>
+    </message>
+    <message>
+        <source>unblocked {viewer} ({account})</source>
+        <translation>已解除屏蔽 {viewer}（{account}）</translation>
+    </message>
+    <message>
+        <source>no session is scheduled today ({day})</source>
+        <translation>今天（{day}）没有安排场次</translation>
+    </message>
+    <message>
+        <source>no session with id {id}</source>
+        <translation>没有编号为 {id} 的场次</translation>
+    </message>
+    <message>
+        <source>{file} was not imported (nothing changed):</source>
+        <translation>{file} 未导入（未做任何改动）：</translation>
+    </message>
+    <message>
+        <source>session {session}: {frames} frames, {received} received, {stored} stored, {duplicates} duplicates, {rejected} rejected</source>
+        <extracomment>``studio ingest``&apos;s exit status when comments were accepted but could not be stored.</extracomment>
+        <translation>场次 {session}：{frames} 帧，收到 {received} 条，保存 {stored} 条，重复 {duplicates} 条，拒收 {rejected} 条</translation>
+    </message>
+    <message>
+        <source>{room}: {received} received, {stored} stored, {duplicates} duplicates, {rejected} rejected, {likes} likes</source>
+        <translation>{room}：收到 {received} 条，保存 {stored} 条，重复 {duplicates} 条，拒收 {rejected} 条，点赞 {likes}</translation>
+    </message>
+    <message>
+        <source>recording: {file}</source>
+        <translation>录制文件：{file}</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>county</source>
+        <translation>县名</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>slot</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>deadlines</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>{days} (working days)</source>
+        <translation>{days}（工作日）</translation>
+    </message>
+    <message>
+        <source>logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>county&apos;s</source>
+        <translation>县政府</translation>
+    </message>
+    <message>
+        <source>department&apos;s</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>wrote the profile to {file}</source>
+        <translation>配置已写入 {file}</translation>
+    </message>
+    <message>
+        <source>{file} was not imported (nothing changed): {why}</source>
+        <translation>{file} 未导入（未做任何改动）：{why}</translation>
+    </message>
+    <message>
+        <source>would import the profile of {county} with {count} accounts</source>
+        <translation>将导入 {county} 的配置，含 {count} 个账号</translation>
+    </message>
+    <message>
+        <source>imported the profile of {county} with {count} accounts</source>
+        <translation>已导入 {county} 的配置，含 {count} 个账号</translation>
+    </message>
+    <message>
+        <source>(no topic)</source>
+        <translation>（暂无主题）</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>已就绪</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>直播中</translation>
+    </message>
+    <message>
+        <source>would create {count} session(s) from {first} to {last}</source>
+        <translation>将在 {first} 至 {last} 新建 {count} 个场次</translation>
+    </message>
+    <message>
+        <source>created {count} session(s) from {first} to {last}</source>
+        <translation>已在 {first} 至 {last} 新建 {count} 个场次</translation>
+    </message>
+    <message>
+        <source>wrote {count} session(s) to {file}</source>
+        <translation>已将 {count} 个场次写入 {file}</translation>
+    </message>
+    <message>
+        <source>{created} session(s) would be created, {updated} would be updated, {unchanged} unchanged</source>
+        <translation>将新建 {created} 个场次，修改 {updated} 个，{unchanged} 个不变</translation>
+    </message>
+    <message>
+        <source>{created} session(s) created, {updated} updated, {unchanged} unchanged</source>
+        <translation>已新建 {created} 个场次，修改 {updated} 个，{unchanged} 个不变</translation>
+    </message>
+    <message>
+        <source>weight {weight}</source>
+        <translation>权重 {weight}</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>wrote {count} unit(s) to {file}</source>
+        <translation>已将 {count} 个单位写入 {file}</translation>
+    </message>
+    <message>
+        <source>{added} unit(s) would be added, {changed} would be changed, {unchanged} unchanged</source>
+        <translation>将新增 {added} 个单位，修改 {changed} 个，{unchanged} 个不变</translation>
+    </message>
+    <message>
+        <source>{added} unit(s) added, {changed} changed, {unchanged} unchanged</source>
+        <translation>已新增 {added} 个单位，修改 {changed} 个，{unchanged} 个不变</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>修改</translation>
     </message>
 </context>
 <context>
@@ -1168,12 +1501,20 @@ Details are in {log}</source>
         <translation>跳到环节</translation>
     </message>
     <message>
+        <source>session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
         <source>Export segment timings</source>
         <translation>导出环节用时</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>segment-timings-{day}.csv</source>
+        <translation>环节用时-{day}.csv</translation>
     </message>
     <message>
         <source>, </source>
@@ -1534,6 +1875,21 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Briefing notes</source>
         <translation>背景材料</translation>
+    </message>
+    <message>
+        <source>Back to today</source>
+        <translation>回到今天</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3329,8 +3685,8 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>周</translation>
     </message>
     <message>
-        <source>Red: day off (休: a weekday holiday) · Yellow: weekend day worked (班, make-up day) · Framed: a session</source>
-        <translation>红色：休息日（休：节假日）· 黄色：调休上班（班）· 加框：已有场次</translation>
+        <source>Red: day off (休: a weekday holiday) · Yellow: weekend day worked (班, make-up day) · Framed: a session, with its unit · Right-click a day: new session, holiday or working day</source>
+        <translation>红色：休息日（休：工作日放假）· 黄色：周末上班（班，调休）· 加框：有场次，并注明单位 · 右键点日期：新建场次、设为休息日或工作日</translation>
     </message>
     <message>
         <source>Working day</source>
@@ -3347,6 +3703,10 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Make-up working day on a weekend</source>
         <translation>调休上班日（周末）</translation>
+    </message>
+    <message>
+        <source>entered by hand</source>
+        <translation>手动录入</translation>
     </message>
     <message>
         <source>(no topic yet)</source>
@@ -3384,8 +3744,16 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <source>Generate next 4 weeks…</source>
-        <translation>生成未来4周排期…</translation>
+        <source>New session…</source>
+        <translation>新建场次…</translation>
+    </message>
+    <message>
+        <source>Plan a session on the selected day, today included (Ins)</source>
+        <translation>在选中的日期安排一场（含今天）（Ins）</translation>
+    </message>
+    <message>
+        <source>Generate 4 weeks from today…</source>
+        <translation>从今天起排 4 周…</translation>
     </message>
     <message>
         <source>Undo generation</source>
@@ -3440,6 +3808,30 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>从 CSV 或 XLSX 文件读入场次（先预览）</translation>
     </message>
     <message>
+        <source>Edit session</source>
+        <translation>编辑场次</translation>
+    </message>
+    <message>
+        <source>New session on the selected day</source>
+        <translation>在选中日期新建场次</translation>
+    </message>
+    <message>
+        <source>Undo edit or generation</source>
+        <translation>撤销编辑或排期</translation>
+    </message>
+    <message>
+        <source>No official holiday data for {years} yet: the fixed holidays ({fixed}) are kept free, weekdays otherwise count as working days. Enter the Spring Festival, Qingming, Dragon Boat and Mid-Autumn holidays and the make-up working days by hand: right-click a day (or select it and press the menu key).</source>
+        <translation>{years} 年的法定节假日尚未发布：固定节日（{fixed}）不排场次，其余周一至周五按工作日计。春节、清明、端午、中秋假期和调休上班日请手动录入：右键点击日期（或选中后按菜单键）。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Session planned on {day}: {unit}</source>
+        <translation>已在 {day} 安排场次：{unit}</translation>
+    </message>
+    <message>
         <source>{count} sessions created</source>
         <translation>已创建 {count} 场</translation>
     </message>
@@ -3450,6 +3842,26 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Moved to {day}</source>
         <translation>已改期到 {day}</translation>
+    </message>
+    <message>
+        <source>Planning a session…</source>
+        <translation>正在安排场次…</translation>
+    </message>
+    <message>
+        <source>New session on {day}</source>
+        <translation>在 {day} 新建场次</translation>
+    </message>
+    <message>
+        <source>Mark as a day off (休)</source>
+        <translation>设为休息日（休）</translation>
+    </message>
+    <message>
+        <source>Mark as a working day (班)</source>
+        <translation>设为工作日（班）</translation>
+    </message>
+    <message>
+        <source>As the published calendar has it</source>
+        <translation>按官方日历</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -3771,6 +4183,10 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Export profile</source>
         <translation>导出资料</translation>
+    </message>
+    <message>
+        <source>studio-profile.json</source>
+        <translation>直播间配置.json</translation>
     </message>
     <message>
         <source>Import profile</source>

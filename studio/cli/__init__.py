@@ -23,10 +23,12 @@ from studio.cli.moderation import add_moderation_commands
 from studio.cli.profile import add_profile_commands
 from studio.cli.referrals import add_referrals_commands
 from studio.cli.rig import add_rig_commands
-from studio.cli.schedule import add_schedule_commands
+from studio.cli.schedule import add_schedule_commands, status_word
 from studio.cli.units import add_units_commands
+from studio.cli.words import refusal, translate, use_language
 from studio.domain import rundown_clock as clock
 from studio.domain.durations import format_duration
+from studio.domain.refusals import Refused
 from studio.domain.rundown_clock import ClockError
 from studio.domain.rundown_report import actuals_csv
 from studio.domain.studio_time import (
@@ -36,7 +38,7 @@ from studio.domain.studio_time import (
     set_studio_zone,
     studio_today,
 )
-from studio.options import add_time_zone_option
+from studio.options import LANGUAGES, add_time_zone_option
 from studio.store.database import DatabaseProblem, current_revision, head_revision, open_database
 from studio.store.demo import seed_demo
 from studio.store.repository import StudioRepository
@@ -60,7 +62,13 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        print(f"{db.display_name}: schema {current_revision(db.engine)} (latest {head_revision()})")
+        print(
+            translate("CommandLine", "{database}: schema {schema} (latest {latest})").format(
+                database=db.display_name,
+                schema=current_revision(db.engine),
+                latest=head_revision(),
+            )
+        )
     finally:
         db.close()
     return 0
@@ -92,9 +100,25 @@ def cmd_db_info(args: argparse.Namespace) -> int:
         db.close()
     if args.json:
         print(json.dumps(info, ensure_ascii=False))
-    else:
-        for key, value in info.items():
-            print(f"{key}: {value}")
+        return 0
+    names = {
+        "database": translate("CommandLine", "database"),
+        "schema": translate("CommandLine", "schema"),
+        "units": translate("CommandLine", "units"),
+        "officials": translate("CommandLine", "officials"),
+        "rooms": translate("CommandLine", "rooms"),
+        "phones": translate("CommandLine", "phones"),
+        "today": translate("CommandLine", "today"),
+    }
+    for key, value in info.items():
+        if key == "today":
+            value = (
+                translate("CommandLine", "no session")
+                if session is None
+                else f"{session.id} · {session.unit_name} · {session.topic or '-'} · "
+                f"{status_word(session.status)}"
+            )
+        print(f"{names[key]}: {value}")
     return 0
 
 
@@ -103,9 +127,18 @@ def cmd_demo_seed(args: argparse.Namespace) -> int:
     try:
         day = args.today or studio_today()
         if not seed_demo(db, day):
-            print(f"{db.display_name} already holds a studio; nothing was changed", file=sys.stderr)
+            print(
+                translate(
+                    "CommandLine", "{database} already holds a studio; nothing was changed"
+                ).format(database=db.display_name),
+                file=sys.stderr,
+            )
             return 1
-        print(f"seeded the demo studio around {day} into {db.display_name}")
+        print(
+            translate("CommandLine", "seeded the demo studio around {day} into {database}").format(
+                day=day, database=db.display_name
+            )
+        )
     finally:
         db.close()
     return 0
@@ -140,28 +173,45 @@ def _print_status(snapshot: TimerSnapshot, as_json: bool) -> None:
         print(json.dumps(status, ensure_ascii=False))
         return
     state = (
-        "ended"
+        translate("CommandLine", "ended")
         if status["ended"]
-        else "paused"
+        else translate("CommandLine", "paused")
         if status["paused"]
-        else "running"
+        else translate("CommandLine", "running")
         if status["running"]
-        else "not started"
+        else translate("CommandLine", "not started")
     )
     r = clock.reading(snapshot.state, snapshot.rundown, time.time())
     late = round(r.late_by_s)
     lateness = (
-        "on time"
+        translate("CommandLine", "on time")
         if abs(late) < 30
-        else f"{format_duration(late)} late"
+        else translate("CommandLine", "{time} late").format(time=format_duration(late))
         if late > 0
-        else f"{format_duration(-late)} early"
+        else translate("CommandLine", "{time} early").format(time=format_duration(-late))
     )
+    phase = {
+        "normal": translate("CommandLine", "normal"),
+        "warning": translate("CommandLine", "warning"),
+        "danger": translate("CommandLine", "danger"),
+        "overtime": translate("CommandLine", "overtime"),
+    }.get(str(r.phase), str(r.phase))
     print(
-        f"session {snapshot.session_id} · segment {r.segment_index + 1}/"
-        f"{len(snapshot.rundown.segments)} {r.segment_title} · {state} · "
-        f"{format_duration(r.remaining_s)} left ({r.phase}) · "
-        f"ends about {clock_text(r.expected_end)}, {lateness}"
+        translate(
+            "CommandLine",
+            "session {session} · segment {number}/{count} {title} · {state} · {left} left "
+            "({phase}) · ends about {end}, {lateness}",
+        ).format(
+            session=snapshot.session_id,
+            number=r.segment_index + 1,
+            count=len(snapshot.rundown.segments),
+            title=r.segment_title,
+            state=state,
+            left=format_duration(r.remaining_s),
+            phase=phase,
+            end=clock_text(r.expected_end),
+            lateness=lateness,
+        )
     )
 
 
@@ -198,7 +248,8 @@ def cmd_timer(args: argparse.Namespace) -> int:
         _print_status(snapshot, args.json)
         return 0
     except (ClockError, TimerConflict, NoSuchSession) as refused:
-        raise CommandFailed(f"timer: {refused}") from None
+        why = refusal(refused) if isinstance(refused, Refused) else str(refused)
+        raise CommandFailed(f"timer: {why}") from None
     finally:
         db.close()
 
@@ -245,6 +296,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="studio", description="Studio Desk headless commands.")
     parser.add_argument("--version", action="version", version=f"Studio Desk {__version__}")
     add_time_zone_option(parser)
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of the human output (default: $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG; "
+        "Chinese unless another language is set); JSON and CSV stay as they are",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     db = commands.add_parser("db", help="the database: migrate, inspect")
@@ -293,6 +350,7 @@ def os_problem(error: OSError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    use_language(args.lang)
     try:
         set_studio_zone(args.tz)  # None: $STUDIO_TZ or the default, checked here
     except UnknownZone as error:

@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from studio.cli.common import CommandFailed, session_id_of
+from studio.cli.words import refusal, translate
 from studio.domain.question_lifecycle import MoveRefused
 from studio.domain.records import BlockedViewerRecord
 from studio.domain.studio_time import clock_text, iso_text
@@ -50,13 +51,18 @@ def cmd_blocked_list(args: argparse.Namespace) -> int:
         print(json.dumps([viewer_json(v) for v in viewers], ensure_ascii=False))
         return 0
     if not viewers:
-        print("no viewer is blocked")
+        print(translate("CommandLine", "no viewer is blocked"))
     for viewer in viewers:
-        scope = "for good" if viewer.for_good else f"session {viewer.session_id}"
+        scope = (
+            translate("CommandLine", "for good")
+            if viewer.for_good
+            else translate("CommandLine", "session {session}").format(session=viewer.session_id)
+        )
+        since = translate("CommandLine", "since {time}").format(time=clock_text(viewer.created_at))
         room = str(viewer.room_role) if viewer.room_role else "-"
         print(
             f"{viewer.id}\t{viewer.nickname}\t{room} · {viewer.platform} · "
-            f"{viewer.account_name}\t{scope}\tsince {clock_text(viewer.created_at)}"
+            f"{viewer.account_name}\t{scope}\t{since}"
         )
     return 0
 
@@ -66,11 +72,16 @@ def cmd_blocked_unblock(args: argparse.Namespace) -> int:
     try:
         viewer = unblock(db, args.id, seat=CLI_SEAT)
     except MoveRefused as refused:
-        print(f"studio: not unblocked: {refused}", file=sys.stderr)
+        why = translate("CommandLine", "not unblocked: {why}").format(why=refusal(refused))
+        print(f"studio: {why}", file=sys.stderr)
         return 1
     finally:
         db.close()
-    print(f"unblocked {viewer.nickname} ({viewer.account_name})")
+    print(
+        translate("CommandLine", "unblocked {viewer} ({account})").format(
+            viewer=viewer.nickname, account=viewer.account_name
+        )
+    )
     return 0
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from studio.cli.words import translate
 from studio.domain.studio_time import studio_today
 from studio.domain.table_text import csv_cell
 from studio.domain.table_text import csv_text as table_csv_text
@@ -31,22 +32,32 @@ def session_id_of(db: Database, which: str) -> int:
     if which == "today":
         session = repo.session_on(studio_today())
         if session is None:
-            raise CommandFailed(f"no session is scheduled today ({studio_today()})")
+            raise CommandFailed(
+                translate("CommandLine", "no session is scheduled today ({day})").format(
+                    day=studio_today()
+                )
+            )
         return session.id
     try:
         session_id = int(which)
     except ValueError:
         raise CommandFailed(f"--session takes 'today' or a session id, not {which!r}") from None
     if not 0 < session_id < 2**63:  # what the database can hold; a larger id is no session
-        raise CommandFailed(f"no session with id {which}")
+        raise CommandFailed(translate("CommandLine", "no session with id {id}").format(id=which))
     if repo.session(session_id) is None:
-        raise CommandFailed(f"no session with id {session_id}")
+        raise CommandFailed(
+            translate("CommandLine", "no session with id {id}").format(id=session_id)
+        )
     return session_id
 
 
 def print_refused(file: str, problems: Iterable[object]) -> None:
     """A file the import refused as a whole: say so, then each problem (line, column, what)."""
-    print(f"studio: {file} was not imported (nothing changed):", file=sys.stderr)
+    print(
+        "studio: "
+        + translate("CommandLine", "{file} was not imported (nothing changed):").format(file=file),
+        file=sys.stderr,
+    )
     for problem in problems:
         print(f"  {problem}", file=sys.stderr)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli.common import CommandFailed, csv_text, jsonl_text, session_id_of
+from studio.cli.words import translate
 from studio.domain.model import RoomRole
 from studio.domain.studio_time import clock_text, now_epoch
 from studio.feed.ingest import FeedIngest
@@ -188,18 +189,32 @@ def _print_summary(summary: dict[str, Any], as_json: bool) -> None:
         print(json.dumps(summary, ensure_ascii=False))
         return
     print(
-        f"session {summary['session_id']}: {summary['frames']} frames, "
-        f"{summary['received']} received, {summary['stored']} stored, "
-        f"{summary['duplicates']} duplicates, {summary['rejected']} rejected"
+        translate(
+            "CommandLine",
+            "session {session}: {frames} frames, {received} received, {stored} stored, "
+            "{duplicates} duplicates, {rejected} rejected",
+        ).format(
+            session=summary["session_id"],
+            frames=summary["frames"],
+            received=summary["received"],
+            stored=summary["stored"],
+            duplicates=summary["duplicates"],
+            rejected=summary["rejected"],
+        )
     )
     for room, tally in summary["rooms"].items():
         print(
-            f"  {room}: {tally['received']} received, {tally['stored']} stored, "
-            f"{tally['duplicates']} duplicates, {tally['rejected']} rejected, "
-            f"{tally['likes']} likes"
+            "  "
+            + translate(
+                "CommandLine",
+                "{room}: {received} received, {stored} stored, {duplicates} duplicates, "
+                "{rejected} rejected, {likes} likes",
+            ).format(room=room, **tally)
         )
     if summary["recording"]:
-        print(f"  recording: {summary['recording']}")
+        print(
+            "  " + translate("CommandLine", "recording: {file}").format(file=summary["recording"])
+        )
 
 
 # -- export ------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+from studio.cli.words import refusal, translate
 from studio.domain.profile import ProfileProblem, profile_to_json
 from studio.store.database import open_database
 from studio.store.profile import export_profile, import_profile, list_accounts, load_profile
@@ -35,18 +36,40 @@ def cmd_profile_show(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(document, ensure_ascii=False))
         return 0
-    print(f"county:     {profile.county_name or '(not set)'} ({profile.short or '-'})")
-    print(f"time zone:  {profile.time_zone or '(default)'}")
-    print(f"slot:       {profile.slot_start:%H:%M}–{profile.slot_end:%H:%M}")
+    not_set, default = translate("CommandLine", "(not set)"), translate("CommandLine", "(default)")
+    yes, no = translate("CommandLine", "yes"), translate("CommandLine", "no")
     days = ", ".join(f"{c} {d}" for c, d in profile.referral_days.items())
-    print(f"deadlines:  {days} (working days)")
-    print(f"logo:       {'yes' if profile.logo_png else 'no'}")
+    lines = [
+        (
+            translate("CommandLine", "county"),
+            f"{profile.county_name or not_set} ({profile.short or '-'})",
+        ),
+        (translate("CommandLine", "time zone"), profile.time_zone or default),
+        (translate("CommandLine", "slot"), f"{profile.slot_start:%H:%M}–{profile.slot_end:%H:%M}"),
+        (
+            translate("CommandLine", "deadlines"),
+            translate("CommandLine", "{days} (working days)").format(days=days),
+        ),
+        (translate("CommandLine", "logo"), yes if profile.logo_png else no),
+    ]
     for account in accounts:
-        whose = "unassigned" if account.unassigned else str(account.role)
-        qr = "  [QR]" if account.qr_png else ""
-        print(
-            f"account:    {account.platform} {whose} {account.shown_name}  {account.identity}{qr}"
+        whose = (
+            translate("CommandLine", "unassigned")
+            if account.unassigned
+            else translate("CommandLine", "county's")
+            if str(account.role) == "gov"
+            else translate("CommandLine", "department's")
         )
+        qr = "  [QR]" if account.qr_png else ""
+        lines.append(
+            (
+                translate("CommandLine", "account"),
+                f"{account.platform} {whose} {account.shown_name}  {account.identity}{qr}",
+            )
+        )
+    width = max(len(label) for label, _value in lines) + 3  # the values in one column
+    for label, value in lines:
+        print(f"{label}:".ljust(width) + value)
     return 0
 
 
@@ -55,7 +78,7 @@ def cmd_profile_export(args: argparse.Namespace) -> int:
         text = export_profile(db)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
-        print(f"wrote the profile to {args.out}")
+        print(translate("CommandLine", "wrote the profile to {file}").format(file=args.out))
     else:
         sys.stdout.write(text)
     return 0
@@ -68,12 +91,19 @@ def cmd_profile_import(args: argparse.Namespace) -> int:
             profile, accounts = import_profile(db, text, dry_run=args.dry_run)
         except ProfileProblem as problem:
             print(
-                f"studio: {args.file} was not imported (nothing changed): {problem}",
+                "studio: "
+                + translate(
+                    "CommandLine", "{file} was not imported (nothing changed): {why}"
+                ).format(file=args.file, why=refusal(problem)),
                 file=sys.stderr,
             )
             return 1
-    verb = "would import" if args.dry_run else "imported"
-    print(f"{verb} the profile of {profile.county_name} with {len(accounts)} accounts")
+    text = (
+        translate("CommandLine", "would import the profile of {county} with {count} accounts")
+        if args.dry_run
+        else translate("CommandLine", "imported the profile of {county} with {count} accounts")
+    )
+    print(text.format(county=profile.county_name, count=len(accounts)))
     return 0
 
 

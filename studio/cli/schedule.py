@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli.common import import_or_exit
+from studio.cli.words import refusal, translate
+from studio.domain.model import SessionStatus
 from studio.domain.records import SessionRecord
 from studio.domain.rotation import RotaProblem, period_of_weeks
 from studio.domain.schedule_table import SCHEDULE_COLUMNS, ScheduleTableInvalid
@@ -52,11 +54,37 @@ def session_json(session: SessionRecord) -> dict[str, Any]:
 def session_line(session: SessionRecord) -> str:
     """One session as a line of text."""
     official = f"{session.official_title} {session.official_name}".strip()
+    topic = session.topic or translate("CommandLine", "(no topic)")
+    weekday = weekday_name(session.date)
+    status = status_word(session.status)
     return (
-        f"{session.date.isoformat()} {session.date:%a} {session.start:%H:%M}–{session.end:%H:%M}"
-        f"  {session.unit_name or '-'}  {official or '-'}  {session.topic or '(no topic)'}"
-        f"  [{session.status}]"
+        f"{session.date.isoformat()} {weekday} {session.start:%H:%M}–{session.end:%H:%M}"
+        f"  {session.unit_name or '-'}  {official or '-'}  {topic}  [{status}]"
     )
+
+
+def weekday_name(day: dt.date) -> str:
+    """The day of the week, short, in the command's language."""
+    names = (
+        translate("CommandLine", "Mon"),
+        translate("CommandLine", "Tue"),
+        translate("CommandLine", "Wed"),
+        translate("CommandLine", "Thu"),
+        translate("CommandLine", "Fri"),
+        translate("CommandLine", "Sat"),
+        translate("CommandLine", "Sun"),
+    )
+    return names[day.weekday()]
+
+
+def status_word(status: SessionStatus) -> str:
+    """A session's status in the command's language."""
+    return {
+        SessionStatus.PLANNED: translate("CommandLine", "planned"),
+        SessionStatus.READY: translate("CommandLine", "ready"),
+        SessionStatus.LIVE: translate("CommandLine", "live"),
+        SessionStatus.ENDED: translate("CommandLine", "ended"),
+    }.get(status, str(status))
 
 
 def _weight(text: str) -> tuple[str, float]:
@@ -91,7 +119,7 @@ def cmd_schedule_generate(args: argparse.Namespace) -> int:
     try:
         first, last = period_of_weeks(args.first, args.weeks)
     except RotaProblem as problem:
-        print(f"studio: schedule: {problem}", file=sys.stderr)
+        print(f"studio: schedule: {refusal(problem)}", file=sys.stderr)
         return 1
     db = open_database(args.db)
     try:
@@ -104,27 +132,38 @@ def cmd_schedule_generate(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
         )
     except ScheduleProblem as problem:
-        print(f"studio: schedule: {problem}", file=sys.stderr)
+        print(f"studio: schedule: {refusal(problem)}", file=sys.stderr)
         return 1
     finally:
         db.close()
     if args.json:
         print(json.dumps([session_json(s) for s in created], ensure_ascii=False))
         return 0
-    verb = "would create" if args.dry_run else "created"
-    print(f"{verb} {len(created)} session(s) from {first} to {last}")
+    text = (
+        translate("CommandLine", "would create {count} session(s) from {first} to {last}")
+        if args.dry_run
+        else translate("CommandLine", "created {count} session(s) from {first} to {last}")
+    )
+    print(text.format(count=len(created), first=first, last=last))
     for session in created:
         print(session_line(session))
     return 0
 
 
 def cmd_schedule_export(args: argparse.Namespace) -> int:
+    month = studio_today().replace(day=1)
+    first = args.first or month
+    last = args.last or (month + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
     db = open_database(args.db)
     try:
-        count = export_schedule(db, args.first, args.last, Path(args.out))
+        count = export_schedule(db, first, last, Path(args.out))
     finally:
         db.close()
-    print(f"wrote {count} session(s) to {args.out}")
+    print(
+        translate("CommandLine", "wrote {count} session(s) to {file}").format(
+            count=count, file=args.out
+        )
+    )
     return 0
 
 
@@ -137,10 +176,22 @@ def cmd_schedule_import(args: argparse.Namespace) -> int:
         )
     if isinstance(done, int):
         return done
-    would = "would be " if args.dry_run else ""
+    text = (
+        translate(
+            "CommandLine",
+            "{created} session(s) would be created, {updated} would be updated, "
+            "{unchanged} unchanged",
+        )
+        if args.dry_run
+        else translate(
+            "CommandLine",
+            "{created} session(s) created, {updated} updated, {unchanged} unchanged",
+        )
+    )
     print(
-        f"{len(done.created)} session(s) {would}created, {len(done.updated)} {would}updated, "
-        f"{len(done.unchanged)} unchanged"
+        text.format(
+            created=len(done.created), updated=len(done.updated), unchanged=len(done.unchanged)
+        )
     )
     return 0
 
@@ -156,7 +207,7 @@ def cmd_schedule_rota(args: argparse.Namespace) -> int:
             set_rota(db, name, weight=weight)
         entries = rota(db)
     except ScheduleProblem as problem:
-        print(f"studio: schedule: {problem}", file=sys.stderr)
+        print(f"studio: schedule: {refusal(problem)}", file=sys.stderr)
         return 1
     finally:
         db.close()
@@ -172,7 +223,11 @@ def cmd_schedule_rota(args: argparse.Namespace) -> int:
         )
         return 0
     for e in entries:
-        state = "paused" if e.paused else f"weight {e.weight:g}"
+        state = (
+            translate("CommandLine", "paused")
+            if e.paused
+            else translate("CommandLine", "weight {weight}").format(weight=f"{e.weight:g}")
+        )
         print(f"{e.unit_name}  {state}" + (f"  ({e.note})" if e.note else ""))
     return 0
 
@@ -233,8 +288,12 @@ def add_schedule_commands(commands: Any) -> None:
 
     export = actions.add_parser("export", help="write the sessions of a period to CSV or XLSX")
     export.add_argument("--db", metavar="URL", help="SQLAlchemy database URL")
-    export.add_argument("--from", dest="first", type=date, required=True, metavar="YYYY-MM-DD")
-    export.add_argument("--to", dest="last", type=date, required=True, metavar="YYYY-MM-DD")
+    export.add_argument(
+        "--from", dest="first", type=date, metavar="YYYY-MM-DD", help="default: this month's first"
+    )
+    export.add_argument(
+        "--to", dest="last", type=date, metavar="YYYY-MM-DD", help="default: this month's last"
+    )
     export.add_argument("--out", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
     export.set_defaults(run=cmd_schedule_export)
 

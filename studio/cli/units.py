@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.cli.common import import_or_exit, print_unreadable
+from studio.cli.words import translate
 from studio.domain.records import OfficialRecord, UnitRecord
 from studio.store.database import open_database
 from studio.store.unit_files import UNIT_COLUMNS, UnitTableInvalid, export_units, import_units
@@ -43,7 +44,7 @@ def unit_line(unit: UnitRecord, officials: list[OfficialRecord]) -> str:
     serving = ", ".join(
         f"{o.title} {o.name}".strip() for o in officials if o.unit_id == unit.id and not o.retired
     )
-    state = "  [retired]" if unit.retired else ""
+    state = "  [" + translate("CommandLine", "retired") + "]" if unit.retired else ""
     return (
         f"{unit.name} ({unit.short_name})  {unit.kind}  {serving or '-'}"
         f"  {'、'.join(unit.keywords) or '-'}{state}"
@@ -73,7 +74,11 @@ def cmd_units_export(args: argparse.Namespace) -> int:
         return 1
     finally:
         db.close()
-    print(f"wrote {count} unit(s) to {args.out}")
+    print(
+        translate("CommandLine", "wrote {count} unit(s) to {file}").format(
+            count=count, file=args.out
+        )
+    )
     return 0
 
 
@@ -86,12 +91,21 @@ def cmd_units_import(args: argparse.Namespace) -> int:
         )
     if isinstance(done, int):
         return done
-    would = "would be " if args.dry_run else ""
-    print(
-        f"{len(done.added)} unit(s) {would}added, {len(done.changed)} {would}changed, "
-        f"{len(done.unchanged)} unchanged"
+    text = (
+        translate(
+            "CommandLine",
+            "{added} unit(s) would be added, {changed} would be changed, {unchanged} unchanged",
+        )
+        if args.dry_run
+        else translate(
+            "CommandLine", "{added} unit(s) added, {changed} changed, {unchanged} unchanged"
+        )
     )
-    for verb, names in (("add", done.added), ("change", done.changed)):
+    print(
+        text.format(added=len(done.added), changed=len(done.changed), unchanged=len(done.unchanged))
+    )
+    add, change = translate("CommandLine", "add"), translate("CommandLine", "change")
+    for verb, names in ((add, done.added), (change, done.changed)):
         for name in names:
             print(f"  {verb}: {name}")
     return 0

@@ -28,6 +28,7 @@ from studio.store.briefing import (
     earlier_briefing_notes,
     save_briefing_notes,
 )
+from studio.store.calendar_days import enter_day, work_calendar
 from studio.store.database import Database
 from studio.store.schedule import (
     ScheduleProblem,
@@ -80,6 +81,7 @@ class ScheduleEditingService(QObject):
             create, change and leave as they are (``datetime.date`` lists); nothing is stored yet.
         importRefused(str, list): a file and its ``TableProblem`` list; nothing was stored.
         imported(str, list, list, list): a file and the days it created, changed, left alone.
+        calendarLoaded(object): the ``WorkCalendar`` with the days entered by hand.
         problem(str): a change was refused or failed; the text is for a person.
     """
 
@@ -103,6 +105,7 @@ class ScheduleEditingService(QObject):
     importPreviewed = Signal(str, list, list, list)
     importRefused = Signal(str, list)
     imported = Signal(str, list, list, list)
+    calendarLoaded = Signal(object)
     problem = Signal(str)
 
     def __init__(
@@ -141,8 +144,23 @@ class ScheduleEditingService(QObject):
         )
 
     def next_weeks(self, weeks: int = 4) -> tuple[dt.date, dt.date]:
-        """The period "the next ``weeks`` weeks": from tomorrow on."""
-        return period_of_weeks(self._today() + dt.timedelta(days=1), weeks)
+        """The period "the next ``weeks`` weeks": from today on (a day that has its session
+        keeps it; a free today gets one)."""
+        return period_of_weeks(self._today(), weeks)
+
+    def load_calendar(self) -> None:
+        """Read the days entered by hand; ``calendarLoaded`` follows."""
+        db = self._db
+        self._run("calendar", lambda: work_calendar(db), self.calendarLoaded.emit)
+
+    def enter_day(self, day: dt.date, working: object, note: str = "") -> None:
+        """Enter ``day`` as a working day (True), a day off (False) or forget the entry (None);
+        ``calendarLoaded`` follows."""
+        db = self._db
+        choice = None if working is None else bool(working)
+        self._run(
+            "calendar day", lambda: enter_day(db, day, choice, note), self.calendarLoaded.emit
+        )
 
     def preview(self, first: dt.date, last: dt.date) -> None:
         """What a fill of the period would create; ``previewReady`` follows."""

@@ -432,3 +432,14 @@ class StudioProfileRow(Base):
     referral_days_json: Mapped[str] = mapped_column(Text, default="{}")
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class CalendarDayRow(Base):
+    """A day whose kind an operator entered by hand, over the State Council's calendar: a
+    holiday the packaged data lacks (a new year's 春节) or a 调休 working day."""
+
+    __tablename__ = "calendar_day"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    working: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str] = mapped_column(String(40), default="")

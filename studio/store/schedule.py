@@ -13,7 +13,6 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import joinedload
 
-from studio.domain.calendar import is_working_day
 from studio.domain.model import SessionStatus
 from studio.domain.records import OfficialRecord, SessionRecord
 from studio.domain.refusals import Refusal, Refused
@@ -27,6 +26,7 @@ from studio.domain.session_readiness import (
     missing_for_ready,
     slot_is_valid,
 )
+from studio.store.calendar_days import work_calendar_in
 from studio.store.database import Database
 from studio.store.models import (
     Official,
@@ -147,7 +147,14 @@ def generate_schedule(
         booked = {day: unit_id for day, unit_id in around if day >= first}
         history = [RotaSlot(day, u) for day, u in around if day < first and u is not None]
         try:
-            slots = plan_rotation(entries, first, last, booked=booked, history=history)
+            slots = plan_rotation(
+                entries,
+                first,
+                last,
+                booked=booked,
+                history=history,
+                working_day=work_calendar_in(s).is_working_day,
+            )
         except RotaProblem as problem:
             raise ScheduleProblem(problem.code, **problem.arguments) from None
         officials = _first_officials(s)
@@ -290,7 +297,7 @@ def move_session(db: Database, session_id: int, day: dt.date) -> SessionRecord:
             )
         if row.date == day:
             return session_record(row)
-        if not is_working_day(day):
+        if not work_calendar_in(s).is_working_day(day):
             raise ScheduleProblem(Refusal.NOT_A_WORKING_DAY, date=day)
         taken = s.scalar(
             select(func.count())

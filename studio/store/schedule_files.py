@@ -24,6 +24,7 @@ from studio.domain.schedule_table import (
 )
 from studio.domain.session_readiness import SETTABLE, missing_for_ready
 from studio.domain.table_text import TableUnreadable, column_letter
+from studio.store.calendar_days import work_calendar_in
 from studio.store.database import Database
 from studio.store.models import Official, Session, Unit
 from studio.store.schedule import SESSION_END, SESSION_START, list_sessions
@@ -97,7 +98,7 @@ def import_schedule(db: Database, path: Path, *, dry_run: bool = False) -> Sched
     with db.transaction() as s:
         units = list(s.scalars(select(Unit).where(Unit.retired.is_(False))))
         names = {u.short_name: u.id for u in units} | {u.name: u.id for u in units}
-        parsed = parse_schedule_rows(rows, names)
+        parsed = parse_schedule_rows(rows, names, working_day=work_calendar_in(s).is_working_day)
         officials: dict[int, list[Official]] = {}
         for official in s.scalars(
             select(Official).where(Official.retired.is_(False)).order_by(Official.id)

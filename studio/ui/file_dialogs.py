@@ -5,10 +5,16 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from PySide6.QtCore import QFileInfo, QMimeDatabase, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QFileInfo, QMimeDatabase, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QMessageBox, QWidget
 
 _MIME = QMimeDatabase()
+# Words of Qt's own file dialog that Qt's Chinese catalogue (qtbase_zh_CN) lacks: marked here so
+# lupdate puts them, in Qt's own context, into our catalogue, which Qt asks after its own.
+QT_CATALOGUE_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 # SQLite's files beside the database file; opening any of them from outside breaks its locks.
 _SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 _protected: frozenset[str] = frozenset()
@@ -80,7 +86,40 @@ class NameOnlyIconProvider(QFileIconProvider):
     def type(self, info: QFileInfo) -> str:  # type: ignore[override]
         if info.isDir():
             return super().type(info)  # a folder is never opened to name it
-        return _MIME.mimeTypeForFile(info.fileName(), QMimeDatabase.MatchMode.MatchExtension).comment()
+        return _MIME.mimeTypeForFile(
+            info.fileName(), QMimeDatabase.MatchMode.MatchExtension
+        ).comment()
+
+
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".svg")
+
+
+def _only_images(filters: Sequence[str]) -> bool:
+    """Whether every pattern of the name filters names an image (a poster, a logo, a QR)."""
+    patterns = [p.strip("()") for f in filters for p in f.split() if "*." in p]
+    useful = [p for p in patterns if p not in ("*", "*.*")]
+    return bool(useful) and all(p.lower().endswith(_IMAGE_SUFFIXES) for p in useful)
+
+
+def start_folder(folder: str = "", *, pictures: bool = False) -> str:
+    """Where a file dialog opens: ``folder`` when given and not the live database's own
+    folder, else the user's Pictures (for images) or Documents folder, else home.
+
+    Never the working folder: started from a terminal that is where the database is, and an
+    export or an import should not be one click from it.
+    """
+    home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
+    database_folders = {os.path.dirname(p) for p in _protected}
+    if folder and os.path.isdir(folder) and os.path.realpath(folder) not in database_folders:
+        return folder
+    kinds = [QStandardPaths.StandardLocation.DocumentsLocation]
+    if pictures:
+        kinds.insert(0, QStandardPaths.StandardLocation.PicturesLocation)
+    for kind in kinds:
+        place = QStandardPaths.writableLocation(kind)
+        if place and os.path.isdir(place) and os.path.realpath(place) not in database_folders:
+            return place
+    return home
 
 
 def file_dialog(
@@ -103,14 +142,15 @@ def file_dialog(
     Args:
         parent: the window it belongs to.
         caption: its title.
-        folder: where it opens ("" for the working folder).
+        folder: where it opens; "" (or the database's own folder) for the user's Pictures
+            folder when the filters name only images, else Documents (:func:`start_folder`).
         filters: name filters, e.g. ``"CSV files (*.csv)"``.
         save: a "save as" dialog; else it opens one existing file.
         name: the file name proposed in a save dialog.
         suffix: added to a typed name that has none.
         delete_on_close: let Qt delete it once closed (keep no reference to it then).
     """
-    dialog = StudioFileDialog(parent, caption, folder)
+    dialog = StudioFileDialog(parent, caption, start_folder(folder, pictures=_only_images(filters)))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     provider = NameOnlyIconProvider()
     dialog.setIconProvider(provider)

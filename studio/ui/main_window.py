@@ -251,13 +251,13 @@ class MainWindow(QMainWindow):
             self.jump_menu.addAction(action)
 
     def _ask_actuals_path(self) -> None:
-        day = self._session.date.isoformat() if self._session else "session"
+        day = self._session.date.isoformat() if self._session else self.tr("session")
         dialog = file_dialog(
             self,
             self.tr("Export segment timings"),
             filters=[self.tr("CSV files (*.csv)")],
             save=True,
-            name=f"segment-timings-{day}.csv",
+            name=self.tr("segment-timings-{day}.csv").format(day=day),
             suffix="csv",
             delete_on_close=False,
         )

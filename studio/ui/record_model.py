@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from studio.ui.keyed_rows import Key, follow, renumber
 
@@ -42,6 +42,8 @@ class Column:
         colour: a foreground colour for the cell, or None.
         tooltip: a tooltip, or None.
         background: a background colour for the cell (a badge's colour), or None.
+        wide: the column takes the width the others leave (the text: a topic, a note); the
+            others fit their content and header, on an empty table as on a full one.
     """
 
     header: str
@@ -51,6 +53,7 @@ class Column:
     colour: Callable[[Any], QColor | None] | None = None
     tooltip: Callable[[Any], str] | None = None
     background: Callable[[Any], QColor | None] | None = None
+    wide: bool = False
 
 
 def record_id(record: Any) -> Hashable:
@@ -77,6 +80,10 @@ class RecordTableModel(QAbstractTableModel):
         self._columns = list(columns)
         self._records: list[Any] = []
         self._key = key
+
+    def column_specs(self) -> list[Column]:
+        """How each column shows a record."""
+        return list(self._columns)
 
     def set_records(self, records: Sequence[Any]) -> None:
         """The same subject's records, as the store has them now (keys unique)."""
@@ -158,6 +165,24 @@ def record_table(model: RecordTableModel, parent: QWidget | None = None) -> QTab
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setHighlightSections(False)
+    fit_columns(view, [c.wide for c in model.column_specs()])
     return view
+
+
+def fit_columns(view: QTableView, wide: Sequence[bool]) -> None:
+    """Size a table's columns to their content and to the window: each column marked wide
+    shares the room the others leave, the others fit their header and cells (and follow them).
+    Without a wide column, the last one takes the room left.
+
+    Sized by mode, not once: an empty table at start (a new county's database) gets the same
+    proportions as the demo's, and rows arriving later widen a narrow column.
+    """
+    header = view.horizontalHeader()
+    header.setStretchLastSection(not any(wide))
+    header.setMinimumSectionSize(max(header.minimumSectionSize(), 40))
+    for column, is_wide in enumerate(wide):
+        header.setSectionResizeMode(
+            column,
+            QHeaderView.ResizeMode.Stretch if is_wide else QHeaderView.ResizeMode.ResizeToContents,
+        )

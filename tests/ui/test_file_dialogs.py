@@ -12,7 +12,12 @@ from PySide6.QtCore import QFileInfo, QModelIndex, Qt
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QFileSystemModel, QMessageBox
 from sqlalchemy import text
 
-from studio.ui.file_dialogs import NameOnlyIconProvider, file_dialog, protect_database
+from studio.ui.file_dialogs import (
+    NameOnlyIconProvider,
+    file_dialog,
+    protect_database,
+    start_folder,
+)
 from tests.helpers.waiting import run_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,7 +77,10 @@ def dialog_then_command_then_commit(db, dialog, loop, folder: Path) -> tuple[int
     # Another process (a `studio` command) opens the database and closes it.
     subprocess.run(
         [sys.executable, "-m", "studio", "db", "info", "--db", f"sqlite:///{db_file}"],
-        cwd=ROOT, capture_output=True, check=True, timeout=60,
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+        timeout=60,
     )
     with db.engine.begin() as connection:  # the app commits something new
         connection.execute(text("insert into split_probe values (1)"))
@@ -125,8 +133,13 @@ def test_every_file_dialog_of_the_app_comes_from_the_one_helper():
             if isinstance(node, ast.Call):
                 func = node.func
                 name = getattr(func, "id", None) or getattr(func, "attr", None)
-                if name in {"QFileDialog", "getOpenFileName", "getSaveFileName",
-                            "getExistingDirectory", "getOpenFileNames"}:
+                if name in {
+                    "QFileDialog",
+                    "getOpenFileName",
+                    "getSaveFileName",
+                    "getExistingDirectory",
+                    "getOpenFileNames",
+                }:
                     makers.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert makers == []
 
@@ -135,8 +148,9 @@ def test_the_live_database_cannot_be_chosen_in_a_dialog(demo_db, qtbot, tmp_path
     protect_database(str(tmp_path / "demo.db"))
     try:
         for name in ("demo.db", "demo.db-wal"):
-            dialog = file_dialog(None, "Export", folder=str(tmp_path), save=True,
-                                 delete_on_close=False)
+            dialog = file_dialog(
+                None, "Export", folder=str(tmp_path), save=True, delete_on_close=False
+            )
             qtbot.addWidget(dialog)
             chosen = []
             dialog.fileSelected.connect(chosen.append)
@@ -153,3 +167,62 @@ def test_the_live_database_cannot_be_chosen_in_a_dialog(demo_db, qtbot, tmp_path
             assert chosen == [str(tmp_path / "plan.csv")]
     finally:
         protect_database(None)
+
+
+@pytest.fixture
+def user_dirs(tmp_path, monkeypatch):
+    """The user's Documents and Pictures folders, as XDG names them, under the test's tmp."""
+    documents, pictures = tmp_path / "文档", tmp_path / "图片"
+    documents.mkdir()
+    pictures.mkdir()
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "user-dirs.dirs").write_text(
+        f'XDG_DOCUMENTS_DIR="{documents}"\nXDG_PICTURES_DIR="{pictures}"\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    yield documents, pictures
+    protect_database(None)
+
+
+def test_dialogs_start_in_documents_or_pictures_never_beside_the_database(
+    qtbot, tmp_path, user_dirs
+):
+    documents, pictures = user_dirs
+    data = tmp_path / "data"
+    data.mkdir()
+    protect_database(str(data / "studio.db"))
+    assert start_folder("") == str(documents)
+    assert start_folder(str(data)) == str(documents)  # the database's folder is passed over
+    assert start_folder(str(data), pictures=True) == str(pictures)
+    assert start_folder(str(tmp_path)) == str(tmp_path)  # a folder the person chose before
+    table = file_dialog(None, "Export", filters=["CSV files (*.csv)"], save=True)
+    poster = file_dialog(None, "Save poster", filters=["PNG images (*.png)"], save=True)
+    for dialog in (table, poster):
+        qtbot.addWidget(dialog)
+    assert Path(table.directory().absolutePath()) == documents
+    assert Path(poster.directory().absolutePath()) == pictures
+
+
+def test_qt_s_own_dialogs_speak_chinese(qapp, qtbot):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+    from studio.app import install_translators
+
+    previous = QLocale()
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        dialog = file_dialog(None, "导入", filters=["CSV files (*.csv)"])
+        qtbot.addWidget(dialog)
+        labels = {label.text() for label in dialog.findChildren(QLabel)}
+        assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert "取消" in [b.text() for b in buttons.buttons()]
+        box = QMessageBox(QMessageBox.Icon.Warning, "x", "y", QMessageBox.StandardButton.Ok)
+        qtbot.addWidget(box)
+        assert box.buttons()[0].text() == "确定"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous)

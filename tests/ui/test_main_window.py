@@ -153,7 +153,8 @@ def test_every_visible_string_is_translated(chinese, make_desk, demo_db):
         (None, QLocale.Language.German, "en"),
     ],
 )
-def test_the_language_follows_the_option_then_the_system(requested, system, chosen):
+def test_the_language_follows_the_option_then_the_system(requested, system, chosen, monkeypatch):
+    monkeypatch.delenv("STUDIO_LANG", raising=False)
     assert choose_language(requested, QLocale(system)) == chosen
 
 

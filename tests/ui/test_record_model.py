@@ -49,3 +49,19 @@ def test_the_table_sorts_numbers_as_numbers(qtbot):
     view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     proxy = view.model()
     assert [proxy.index(r, 1).data() for r in range(3)] == ["9", "10", "100"]
+
+
+def test_an_empty_table_gives_the_text_the_room_and_the_status_a_word(qtbot):
+    """On a new county's empty database as on the demo: the topic wide, the status narrow."""
+    from studio.ui.prep.schedule_sessions import session_columns, sessions_table
+    from studio.ui.record_model import RecordTableModel
+
+    model = RecordTableModel(session_columns())
+    view, _day_filter = sessions_table(model, None)
+    qtbot.addWidget(view)
+    view.resize(900, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    topic, status = 4, 5
+    assert view.columnWidth(topic) > 2 * view.columnWidth(status)
+    assert view.columnWidth(status) >= view.horizontalHeader().sectionSizeHint(status)

@@ -523,8 +523,12 @@ def _feed_table(model: FeedFilter, parent: QWidget) -> QTableView:
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
-    header.setStretchLastSection(True)
     header.setHighlightSections(False)
+    # The comment takes the room the others leave (the status is a word, the comment a text);
+    # the others start at their header's width, on an empty feed too, and fit the first rows.
+    header.setStretchLastSection(False)
+    header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(FEED_COLUMNS.index("comment"), QHeaderView.ResizeMode.Stretch)
     # Column widths from the first 30 rows: each measured row costs the first page ~1 ms.
     header.setResizeContentsPrecision(30)
     return view

@@ -113,6 +113,7 @@ class AnnouncementDialog(QDialog):
         wechat_template: str = WECHAT_TEMPLATE,
         kuaishou_template: str = KUAISHOU_TEMPLATE,
         logo: QImage | None = None,
+        qr_codes: tuple[tuple[str, QImage], ...] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preview announcement"))
@@ -130,13 +131,14 @@ class AnnouncementDialog(QDialog):
         )
         help_text.setProperty("role", "subtle")
 
-        content = PosterContent.of_session(session, county, logo)
+        content = PosterContent.of_session(session, county, logo, qr_codes)
         self.posters = {
             "portrait": draw_poster(content, PORTRAIT),
             "cover": draw_poster(content, COVER),
         }
         posters = QGridLayout()
         self.save_buttons: dict[str, QPushButton] = {}
+        self.copy_buttons: dict[str, QPushButton] = {}
         for column, (key, label) in enumerate(
             (
                 ("portrait", self.tr("Poster 1080×1920 (short video)")),
@@ -155,9 +157,17 @@ class AnnouncementDialog(QDialog):
             button = QPushButton(self.tr("Save PNG…"))
             button.clicked.connect(lambda _=False, k=key: self.choose_file(k))
             self.save_buttons[key] = button
+            copy = QPushButton(self.tr("Copy image"))
+            copy.setToolTip(self.tr("Copy the poster to the clipboard, to paste it into a post"))
+            copy.clicked.connect(lambda _=False, k=key: self.copy_image(k))
+            self.copy_buttons[key] = copy
+            actions = QHBoxLayout()
+            actions.addStretch(1)
+            actions.addWidget(copy)
+            actions.addWidget(button)
             posters.addWidget(QLabel(label, textFormat=Qt.TextFormat.PlainText), 0, column)
             posters.addWidget(preview, 1, column)
-            posters.addWidget(button, 2, column)
+            posters.addLayout(actions, 2, column)
         self.status = QLabel(textFormat=Qt.TextFormat.PlainText)
 
         texts = QHBoxLayout()
@@ -202,9 +212,17 @@ class AnnouncementDialog(QDialog):
         QGuiApplication.clipboard().setText(channel.result.toPlainText())
         self.status.setText(self.tr("Copied to the clipboard"))
 
+    def copy_image(self, key: str) -> None:
+        """Put poster ``key`` ("portrait" or "cover") on the clipboard as an image."""
+        QGuiApplication.clipboard().setImage(self.posters[key])
+        self.status.setText(self.tr("Poster copied to the clipboard as an image"))
+
     def choose_file(self, key: str) -> None:
         """Ask where to save a poster (a non-modal file dialog), then save it there."""
-        name = f"{self._fields['date']}{self._fields['unit']}-{key}.png"
+        kind = self.tr("poster") if key == "portrait" else self.tr("cover")
+        name = self.tr("{date}{unit}-{kind}.png").format(
+            date=self._fields["date"], unit=self._fields["unit"], kind=kind
+        )
         dialog = file_dialog(
             self,
             self.tr("Save poster"),

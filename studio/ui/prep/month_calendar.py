@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.domain.calendar import is_working_day
+from studio.domain.calendar import NATIONAL, DayKind, WorkCalendar
 from studio.domain.studio_time import studio_today
 from studio.ui import labels
 
@@ -41,12 +41,9 @@ DAY_QSS = (
 )
 
 
-def day_kind(day: dt.date) -> str:
+def day_kind(day: dt.date, calendar: WorkCalendar = NATIONAL) -> DayKind:
     """ "work", "off" (weekend), "holiday" (a weekday off) or "worked_weekend" (调休 worked)."""
-    working = is_working_day(day)
-    if day.weekday() >= 5:
-        return "worked_weekend" if working else "off"
-    return "work" if working else "holiday"
+    return calendar.kind(day)
 
 
 DAY_MARKS = {"work": "", "off": "", "holiday": "休", "worked_weekend": "班"}
@@ -79,11 +76,14 @@ class MonthCalendar(QWidget):
         selectionChanged(): another day was selected.
         currentPageChanged(int, int): the year and month shown changed.
         dayActivated(object): a day was double-clicked, or Enter pressed on it (to edit it).
+        dayMenuRequested(object, QPoint): the context menu of this day, at this global point
+            (a right-click, or the menu key on the day).
     """
 
     selectionChanged = Signal()
     currentPageChanged = Signal(int, int)
     dayActivated = Signal(object)
+    dayMenuRequested = Signal(object, QPoint)
 
     def __init__(self, today: dt.date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +91,8 @@ class MonthCalendar(QWidget):
         self._year, self._month = self._selected.year, self._selected.month
         self._tooltips: dict[dt.date, str] = {}
         self._booked: set[dt.date] = set()
+        self._units: dict[dt.date, str] = {}
+        self.work_calendar = NATIONAL
         self.setStyleSheet(DAY_QSS)
 
         navigation = PageNavigation(self.tr("Previous month"), self.tr("Next month"), self._step)
@@ -108,8 +110,13 @@ class MonthCalendar(QWidget):
         for cell in range(42):
             button = QToolButton(checkable=True)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            button.setMinimumSize(36, 30)
+            button.setMinimumSize(44, 40)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.clicked.connect(lambda _=False, c=cell: self._cell_clicked(c))
+            button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            button.customContextMenuRequested.connect(
+                lambda point, c=cell: self._cell_menu(c, point)
+            )
             button.installEventFilter(self)
             self.group.addButton(button, cell)
             self.buttons.append(button)
@@ -159,10 +166,22 @@ class MonthCalendar(QWidget):
         self._paint()
         self.currentPageChanged.emit(year, month)
 
-    def set_day_info(self, tooltips: dict[dt.date, str], booked: set[dt.date]) -> None:
-        """The tooltip of each day and the days that have a session (drawn bold)."""
+    def set_day_info(
+        self,
+        tooltips: dict[dt.date, str],
+        booked: set[dt.date],
+        units: dict[dt.date, str] | None = None,
+    ) -> None:
+        """The tooltip of each day, the days that have a session (drawn bold) and the unit on
+        air each day (its short name, written under the day's number)."""
         self._tooltips = dict(tooltips)
         self._booked = set(booked)
+        self._units = dict(units or {})
+        self._paint()
+
+    def set_work_calendar(self, calendar: WorkCalendar) -> None:
+        """Which days are working days (with the days entered by hand)."""
+        self.work_calendar = calendar
         self._paint()
 
     # -- internals ---------------------------------------------------------------------------
@@ -189,12 +208,17 @@ class MonthCalendar(QWidget):
     def _cell_clicked(self, cell: int) -> None:
         self.set_selected_date(self.days_shown()[cell])
 
+    def _cell_menu(self, cell: int, point: QPoint) -> None:
+        self._cell_clicked(cell)
+        self.dayMenuRequested.emit(self.days_shown()[cell], self.buttons[cell].mapToGlobal(point))
+
     def _paint(self) -> None:
         self.title.setText(f"{self._year}-{self._month:02d}")
         for day, button in zip(self.days_shown(), self.buttons, strict=True):
-            kind = day_kind(day)
+            kind = day_kind(day, self.work_calendar)
             mark = DAY_MARKS[kind]
-            button.setText(f"{day.day}{mark}")
+            unit = self._units.get(day, "")
+            button.setText(f"{day.day}{mark}\n{unit}" if unit else f"{day.day}{mark}")
             button.setProperty("kind", kind)
             button.setProperty("outside", day.month != self._month)
             button.setProperty("booked", day in self._booked)

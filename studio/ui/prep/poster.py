@@ -54,9 +54,18 @@ class PosterContent:
     when: str
     footer: str = "快手 · 抖音 同步直播  欢迎留言提问"
     logo: QImage | None = None
+    # The live accounts' QR codes (a caption such as "快手 · 青山县人民政府", the image): the
+    # portrait poster shows up to two of them above its footer.
+    qr_codes: tuple[tuple[str, QImage], ...] = ()
 
     @classmethod
-    def of_session(cls, session: SessionRecord, county: str, logo: QImage | None = None):  # type: ignore[no-untyped-def]
+    def of_session(  # type: ignore[no-untyped-def]
+        cls,
+        session: SessionRecord,
+        county: str,
+        logo: QImage | None = None,
+        qr_codes: tuple[tuple[str, QImage], ...] = (),
+    ):
         fields = announcement_fields(session, county)
         return cls(
             county=county,
@@ -66,6 +75,7 @@ class PosterContent:
             topic=session.topic or "主题待定",
             when=f"{fields['date']}（{fields['weekday']}）{fields['time']}",
             logo=logo,
+            qr_codes=qr_codes[:QR_MAX],
         )
 
 
@@ -114,19 +124,54 @@ _COVER_BOXES = (
     _Box("official", 0.04, 0.82, 0.46, 0.11, 26, False, _WHITE, _LEFT),
     _Box("when", 0.50, 0.70, 0.46, 0.23, 26, True, _WHITE),
 )
+# With QR codes the portrait's footer moves down to make room for them.
+_PORTRAIT_BOXES_QR = tuple(
+    _Box("footer", 0.06, 0.955, 0.88, 0.035, 36) if b.field == "footer" else b
+    for b in _PORTRAIT_BOXES
+)
+QR_MAX = 2
+# The QR band of the portrait: top and height as fractions of the image's height.
+_QR_TOP, _QR_SIDE, _QR_CAPTION = 0.855, 0.075, 0.022
 # The logo slot: (x, y, size) as fractions of the image width/height and of its height.
 _PORTRAIT_LOGO = (0.06, 0.03, 0.045)
 _COVER_LOGO = (0.04, 0.05, 0.28)
 
 
-def _boxes(size: QSize) -> tuple[tuple[_Box, ...], tuple[float, float, float]]:
-    portrait = size.height() > size.width()
-    return (_PORTRAIT_BOXES, _PORTRAIT_LOGO) if portrait else (_COVER_BOXES, _COVER_LOGO)
+def _boxes(
+    size: QSize, with_qr: bool = False
+) -> tuple[tuple[_Box, ...], tuple[float, float, float]]:
+    if size.height() <= size.width():
+        return _COVER_BOXES, _COVER_LOGO
+    return (_PORTRAIT_BOXES_QR if with_qr else _PORTRAIT_BOXES), _PORTRAIT_LOGO
+
+
+def _shows_qr(content: PosterContent, size: QSize) -> bool:
+    """QR codes go on the portrait poster only: on the 900×383 cover they would be too small
+    to scan."""
+    return bool(content.qr_codes) and size.height() > size.width()
+
+
+def qr_rects(content: PosterContent, size: QSize) -> list[tuple[QRect, QRect]]:
+    """Where each QR code and its caption go (none on the cover)."""
+    if not _shows_qr(content, size):
+        return []
+    side = round(_QR_SIDE * size.height())
+    caption_h = round(_QR_CAPTION * size.height())
+    count = len(content.qr_codes)
+    slot = size.width() * 0.88 / count
+    top = round(_QR_TOP * size.height())
+    places = []
+    for n in range(count):
+        centre = size.width() * 0.06 + slot * (n + 0.5)
+        image = QRect(round(centre - side / 2), top, side, side)
+        caption = QRect(round(centre - slot / 2), top + side, round(slot), caption_h)
+        places.append((image, caption))
+    return places
 
 
 def poster_layout(content: PosterContent, size: QSize) -> list[PlacedText]:
     """Where every text of the poster goes and in which font (what :func:`draw_poster` draws)."""
-    boxes, _logo = _boxes(size)
+    boxes, _logo = _boxes(size, _shows_qr(content, size))
     texts = {
         "county": content.county,
         "tag": "直播预告",
@@ -145,6 +190,13 @@ def poster_layout(content: PosterContent, size: QSize) -> list[PlacedText]:
         flags = int(box.align) | WRAP
         font, text = fitted_text(texts[box.field], rect, box.max_px, box.bold, flags)
         placed.append(PlacedText(box.field, rect, font, flags, text))
+    for (caption, _image), (_rect, caption_rect) in zip(
+        content.qr_codes, qr_rects(content, size), strict=False
+    ):
+        flags = int(Qt.AlignmentFlag.AlignCenter)
+        max_px = max(MIN_PIXELS, caption_rect.height() - 4)
+        font, text = fitted_text(caption, caption_rect, max_px, False, flags)
+        placed.append(PlacedText("qr_caption", caption_rect, font, flags, text))
     return placed
 
 
@@ -167,9 +219,23 @@ def draw_poster(content: PosterContent, size: QSize = PORTRAIT) -> QImage:
         gradient.setColorAt(1.0, QColor(_DARK))
         painter.fillRect(image.rect(), QBrush(gradient))
         _draw_logo(painter, content, logo_rect(size))
+        for (_caption, qr), (rect, _caption_rect) in zip(
+            content.qr_codes, qr_rects(content, size), strict=False
+        ):
+            # A white quiet zone around the code: a phone's camera needs it to scan.
+            painter.fillRect(rect.adjusted(-6, -6, 6, 6), QColor(_WHITE))
+            painter.drawImage(
+                rect,
+                qr.scaled(
+                    rect.size(),
+                    Qt.AspectRatioMode.IgnoreAspectRatio,
+                    Qt.TransformationMode.FastTransformation,
+                ),
+            )
+        colours = {b.field: b.colour for b in _boxes(size, _shows_qr(content, size))[0]}
         for text in poster_layout(content, size):
             painter.setFont(text.font)
-            colour = next(b.colour for b in _boxes(size)[0] if b.field == text.field)
+            colour = colours.get(text.field, _WHITE)
             painter.setPen(QColor(colour))
             draw_text(painter, text.rect, text.flags, text.text)
     finally:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from studio.domain.model import SessionStatus
 from studio.domain.records import SegmentRecord, SessionRecord, UnitRecord
 from studio.domain.rundown_csv import SegmentDraft
 from studio.ui import labels
+from studio.ui.keys import bind_keys
 from studio.ui.prep.briefing_panel import BriefingPanel
 from studio.ui.prep.rota_panel import RotaPanel
 from studio.ui.prep.rundown_editor import RundownEditor
@@ -199,11 +199,10 @@ class PrepTab(QWidget):
         splitter.setStretchFactor(1, 4)
         box = QVBoxLayout(self)
         box.addWidget(splitter)
-        QShortcut(
-            QKeySequence("Ctrl+T"),
+        bind_keys(
             self,
-            self.back_to_today,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            [("Ctrl+T", self.back_to_today, self.tr("Back to today"))],
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
 
     def show_units_page(self) -> None:
@@ -220,8 +219,8 @@ class PrepTab(QWidget):
     def show_today(self, session: SessionRecord | None) -> None:
         """Today's session; the card and the editor follow it unless another day is prepared."""
         self._session = session
-        self.briefing.set_session(session)
         if self._prepared is None:
+            self.briefing.set_session(session)
             self.card.show_session(session)
             self.rundown.set_session(session, session_slot(session) if session else "")
 
@@ -243,6 +242,8 @@ class PrepTab(QWidget):
             return
         self._prepared = session
         self.card.show_session(session, today=False)
+        # The briefing notes follow the day prepared, like the card and the running order.
+        self.briefing.set_session(session)
         self.rundown.set_session(session, session_slot(session))
         self.rundownRequested.emit(session.id)
         self.rundown.view.setFocus()
@@ -265,6 +266,7 @@ class PrepTab(QWidget):
             return
         self._prepared = session
         self.card.show_session(session, today=False)
+        self.briefing.set_session(session)
         self.rundown.set_session(session, session_slot(session))
 
     def follow_sessions(self, sessions: list[SessionRecord]) -> None:

@@ -39,7 +39,7 @@ class RotaPanel(QWidget):
                     colour=lambda e: theme.WARN if e.paused else None,
                 ),
                 Column(self.tr("Weight"), lambda e: f"{e.weight:g}", sort_key=lambda e: e.weight),
-                Column(self.tr("Note"), lambda e: e.note),
+                Column(self.tr("Note"), lambda e: e.note, wide=True),
             ],
             self,
             key=lambda e: e.unit_id,

@@ -21,6 +21,7 @@ from studio.domain.model import SegmentKind
 from studio.domain.rundown_csv import TITLE_MAX
 from studio.ui import labels
 from studio.ui.prep.rundown_table import Column, Index
+from studio.ui.record_model import fit_columns
 
 
 class CellEditors(QStyledItemDelegate):
@@ -114,7 +115,9 @@ def rundown_view(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.horizontalHeader().setStretchLastSection(True)
+    # The segment's title and the notes share the room; the durations and kind fit their
+    # content. By mode, so a template applied to an empty running order shows its titles.
+    fit_columns(view, [column in (Column.TITLE, Column.NOTES) for column in Column])
     view.horizontalHeader().setHighlightSections(False)
     # A right click offers the same actions as the toolbar.
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -8,9 +8,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from studio.domain.announcement import KUAISHOU_TEMPLATE, WECHAT_TEMPLATE
-from studio.domain.profile import StudioProfile
+from studio.domain.model import Platform, RoomRole
+from studio.domain.profile import BroadcastAccount, StudioProfile
 from studio.domain.records import SessionRecord
 from studio.ui.prep.announcement_dialog import AnnouncementDialog
+
+# The platforms' names on a poster (its text is Chinese whatever the interface's language).
+PLATFORM_NAMES = {Platform.KUAISHOU: "快手", Platform.DOUYIN: "抖音"}
 
 
 class Announcements(QObject):
@@ -34,6 +38,7 @@ class Announcements(QObject):
         self._parent = parent
         self.county = ""
         self.logo: QImage | None = None
+        self.qr_codes: tuple[tuple[str, QImage], ...] = ()
         self.templates = (WECHAT_TEMPLATE, KUAISHOU_TEMPLATE)
         self.dialog: AnnouncementDialog | None = None
 
@@ -42,6 +47,20 @@ class Announcements(QObject):
         self.county = profile.county_name
         logo = QImage.fromData(QByteArray(profile.logo_png)) if profile.logo_png else QImage()
         self.logo = None if logo.isNull() else logo
+
+    def show_accounts(self, accounts: list[BroadcastAccount]) -> None:
+        """The live accounts' QR codes for the portrait poster: the county's first, each with
+        its platform and name as the caption (poster text, in Chinese like the rest of it)."""
+        codes = []
+        ordered = sorted(accounts, key=lambda a: (a.role != RoomRole.GOV, a.platform))
+        for account in ordered:
+            if account.unassigned or not account.qr_png:
+                continue
+            image = QImage.fromData(QByteArray(account.qr_png))
+            if not image.isNull():
+                platform = PLATFORM_NAMES.get(account.platform, str(account.platform))
+                codes.append((f"{platform} · {account.shown_name}", image))
+        self.qr_codes = tuple(codes)
 
     def set_templates(self, wechat: str, kuaishou: str) -> None:
         """The templates to start from (remembered ones, or the defaults)."""
@@ -59,6 +78,7 @@ class Announcements(QObject):
             wechat_template=wechat,
             kuaishou_template=kuaishou,
             logo=self.logo,
+            qr_codes=self.qr_codes,
         )
         self.dialog.templatesEdited.connect(self._edited)
         self.dialog.open()

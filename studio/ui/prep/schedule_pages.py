@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.calendar import NATIONAL, WorkCalendar
 from studio.domain.records import SessionRecord
 from studio.ui.prep.month_calendar import MonthCalendar, day_kind
 from studio.ui.prep.week_view import WeekView, monday_of
@@ -37,11 +38,13 @@ class SchedulePages(QWidget):
         daySelected(): the selected day changed.
         pageChanged(): the month page shows other days.
         dayActivated(object): Enter or a double-click on this ``datetime.date``.
+        dayMenuRequested(object, QPoint): the context menu of this day, at a global point.
     """
 
     daySelected = Signal()
     pageChanged = Signal()
     dayActivated = Signal(object)
+    dayMenuRequested = Signal(object, QPoint)
 
     def __init__(self, sessions_on: SessionsOn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,9 +53,12 @@ class SchedulePages(QWidget):
         self.calendar.selectionChanged.connect(self.daySelected)
         self.calendar.currentPageChanged.connect(lambda _y, _m: self.pageChanged.emit())
         self.calendar.dayActivated.connect(self.dayActivated)
+        self.calendar.dayMenuRequested.connect(self.dayMenuRequested)
+        self.work_calendar = NATIONAL
         self.week = WeekView(self)
         self.week.daySelected.connect(self.calendar.set_selected_date)
         self.week.sessionActivated.connect(self.dayActivated)
+        self.week.dayMenuRequested.connect(self.dayMenuRequested)
         self.week.weekStepped.connect(
             lambda step: self.calendar.set_selected_date(
                 self.selected_day() + dt.timedelta(days=7 * step)
@@ -69,7 +75,7 @@ class SchedulePages(QWidget):
         switch.idClicked.connect(self.show_page)
         legend = QLabel(
             self.tr(
-                "Red: day off (休: a weekday holiday) · Yellow: weekend day worked (班, make-up day) · Framed: a session"
+                "Red: day off (休: a weekday holiday) · Yellow: weekend day worked (班, make-up day) · Framed: a session, with its unit · Right-click a day: new session, holiday or working day"
             ),
             textFormat=Qt.TextFormat.PlainText,
             wordWrap=True,
@@ -116,20 +122,33 @@ class SchedulePages(QWidget):
         if self.pages.currentWidget() is self.week:
             self.week.show_week(self.selected_day(), self._sessions_on)
 
+    def set_work_calendar(self, calendar: WorkCalendar) -> None:
+        """Which days are working days (with the days entered by hand), on both pages."""
+        self.work_calendar = calendar
+        self.week.work_calendar = calendar
+        self.calendar.set_work_calendar(calendar)
+
     def mark_days(self, session_days: set[dt.date]) -> None:
-        """Tooltips with the kind of day and its sessions; days with a session drawn bold."""
+        """Tooltips with the kind of day and its sessions; days with a session drawn bold, with
+        the short name of the unit on air."""
+        calendar = self.work_calendar
         words = {
             "work": self.tr("Working day"),
             "off": self.tr("Weekend"),
             "holiday": self.tr("Public holiday"),
             "worked_weekend": self.tr("Make-up working day on a weekend"),
         }
-        tooltips = {}
+        tooltips, units = {}, {}
         for day in self.calendar.days_shown():
-            lines = [f"{day.isoformat()} · {words[day_kind(day)]}"]
-            lines += [_session_line(s) for s in self._sessions_on(day)]
+            what = " · ".join(w for w in (words[day_kind(day, calendar)], calendar.note(day)) if w)
+            if day in calendar.entered:
+                what += " · " + self.tr("entered by hand")
+            sessions = self._sessions_on(day)
+            lines = [f"{day.isoformat()} · {what}"] + [_session_line(s) for s in sessions]
             tooltips[day] = "\n".join(lines)
-        self.calendar.set_day_info(tooltips, session_days)
+            if sessions:
+                units[day] = "、".join(s.unit_short_name or s.unit_name for s in sessions)
+        self.calendar.set_day_info(tooltips, session_days, units)
         self.show_week()
 
 

@@ -14,7 +14,14 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 from studio.ui import labels
 from studio.ui.prep.week_view import status_colour
-from studio.ui.record_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel, record_table
+from studio.ui.record_model import (
+    RECORD_ROLE,
+    SORT_ROLE,
+    Column,
+    RecordTableModel,
+    fit_columns,
+    record_table,
+)
 
 
 def session_columns() -> list[Column]:
@@ -35,7 +42,7 @@ def session_columns() -> list[Column]:
             QCoreApplication.translate("ScheduleView", "Official"),
             lambda s: f"{s.official_name} {s.official_title}",
         ),
-        Column(QCoreApplication.translate("ScheduleView", "Topic"), lambda s: s.topic),
+        Column(QCoreApplication.translate("ScheduleView", "Topic"), lambda s: s.topic, wide=True),
         Column(
             QCoreApplication.translate("ScheduleView", "Status"),
             lambda s: labels.session_status(s.status),
@@ -71,4 +78,6 @@ def sessions_table(model: RecordTableModel, parent: QWidget) -> tuple[QTableView
     day_filter.setSourceModel(model)
     day_filter.setSortRole(SORT_ROLE)
     table.setModel(day_filter)
+    # A new model resets the header's sections: size them again (the topic takes the room).
+    fit_columns(table, [c.wide for c in model.column_specs()])
     return table, day_filter

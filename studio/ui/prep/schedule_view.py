@@ -14,25 +14,29 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import (
+    QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from studio.domain.calendar import FIXED_HOLIDAYS, WorkCalendar, years_without_data
 from studio.domain.model import SessionStatus
-from studio.domain.profile import StudioProfile
+from studio.domain.profile import BroadcastAccount, StudioProfile
 from studio.domain.records import SessionRecord
 from studio.domain.session_readiness import SessionDetails, SessionEdit
 from studio.ui import labels
+from studio.ui.keys import bind_keys
 from studio.ui.prep.announcement_dialog import AnnouncementDialog
 from studio.ui.prep.schedule_announcement import Announcements
 from studio.ui.prep.schedule_fill import FillPreview
@@ -62,6 +66,10 @@ class ScheduleView(QWidget):
         rundownRequested(int): start this session's empty running order from the standard one.
         prepareRequested(object): show this ``SessionRecord`` on the Prep tab's card and in its
             running-order editor, instead of today's (the "Prepare" button, Ctrl+P).
+        createRequested(object): plan a single session on this ``datetime.date`` (any day,
+            today included: "New session", Ins, a day's context menu).
+        dayEntryRequested(object, object, str): enter this day as a working day (True), a day
+            off (False), or as the published calendar has it (None), with a note.
 
     The schedule's files (export, import with a preview) are :attr:`files`, a
     ``ScheduleFiles`` with its own signals.
@@ -78,6 +86,8 @@ class ScheduleView(QWidget):
     undoEditRequested = Signal()
     rundownRequested = Signal(int)
     prepareRequested = Signal(object)
+    createRequested = Signal(object)
+    dayEntryRequested = Signal(object, object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +103,8 @@ class ScheduleView(QWidget):
         self.days.daySelected.connect(self._day_selected)
         self.days.pageChanged.connect(self._page_changed)
         self.days.dayActivated.connect(self.edit_day)
+        self.days.dayMenuRequested.connect(self._show_day_menu)
+        self._preview_period: tuple[dt.date, dt.date] | None = None
         self.calendar, self.week, self.pages = self.days.calendar, self.days.week, self.days.pages
         self.month_button, self.week_button = self.days.month_button, self.days.week_button
 
@@ -102,10 +114,17 @@ class ScheduleView(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         # Enter or a double-click on a session edits it.
         self.table.activated.connect(lambda index: self.request_edit(index.data(RECORD_ROLE)))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
         self.all_days = QCheckBox(self.tr("All days"))
         self.all_days.toggled.connect(lambda _on: self._day_selected())
 
-        self.generate_button = QPushButton(self.tr("Generate next 4 weeks…"))
+        self.new_button = QPushButton(self.tr("New session…"))
+        self.new_button.setToolTip(
+            self.tr("Plan a session on the selected day, today included (Ins)")
+        )
+        self.new_button.clicked.connect(self.request_create)
+        self.generate_button = QPushButton(self.tr("Generate 4 weeks from today…"))
         self.generate_button.clicked.connect(lambda: self.previewRequested.emit(WEEKS_AHEAD))
         self.undo_button = QPushButton(self.tr("Undo generation"))
         self.undo_button.setEnabled(False)
@@ -139,18 +158,30 @@ class ScheduleView(QWidget):
             self.tr("Read sessions from a CSV or XLSX file, with a preview")
         )
         self.import_button.clicked.connect(self.files.ask_import_path)
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(
-            QKeySequence("Ctrl+E"),
+        # Keys of the whole schedule (calendar, week, list), never window-wide: the running
+        # order beside it has its own Ins and Ctrl+Z.
+        bind_keys(
             self,
-            lambda: self.request_edit(self.selected_session()),
-            context=context,
+            [
+                (
+                    "Ctrl+E",
+                    lambda: self.request_edit(self.selected_session()),
+                    self.tr("Edit session"),
+                ),
+                ("Ctrl+P", self.request_prepare, self.tr("Prepare this session")),
+                ("Ins", self.request_create, self.tr("New session on the selected day")),
+                (
+                    QKeySequence(QKeySequence.StandardKey.Undo),
+                    self.undo_last,
+                    self.tr("Undo edit or generation"),
+                ),
+            ],
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
-        QShortcut(QKeySequence("Ctrl+P"), self, self.request_prepare, context=context)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last, context=context)
 
         self.preview_box = FillPreview(columns[:4], self)
         self.preview_box.accepted.connect(self.generateRequested)
+        self.preview_box.accepted.connect(lambda *_: self._forget_preview())
         self.preview_model, self.create_button = (
             self.preview_box.model,
             self.preview_box.create_button,
@@ -158,8 +189,18 @@ class ScheduleView(QWidget):
 
         self.message = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.files.message.connect(self.message.setText)
+        # Said in the window, not only in the log: a year whose holidays nobody published yet.
+        self.calendar_warning = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.calendar_warning.setProperty("role", "chip")
+        self.calendar_warning.setProperty("state", "warn")
+        self.calendar_warning.hide()
         actions = QHBoxLayout()
-        for widget in (self.generate_button, self.undo_button, self.undo_edit_button):
+        for widget in (
+            self.new_button,
+            self.generate_button,
+            self.undo_button,
+            self.undo_edit_button,
+        ):
             actions.addWidget(widget)
         actions.addStretch(1)
         for widget in (self.export_button, self.import_button):
@@ -178,6 +219,7 @@ class ScheduleView(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(actions)
+        box.addWidget(self.calendar_warning)
         box.addWidget(self.days)
         box.addWidget(self.preview_box)
         box.addLayout(day_actions)
@@ -222,6 +264,10 @@ class ScheduleView(QWidget):
         """The county's name and logo for the announcements, from the studio's profile."""
         self.announcements.show_profile(profile)
 
+    def show_accounts(self, accounts: list[BroadcastAccount]) -> None:
+        """The live accounts, whose QR codes the portrait poster shows."""
+        self.announcements.show_accounts(accounts)
+
     def set_templates(self, wechat: str, kuaishou: str) -> None:
         """The announcement templates to start from (remembered ones, or the defaults)."""
         self.announcements.set_templates(wechat, kuaishou)
@@ -251,6 +297,34 @@ class ScheduleView(QWidget):
 
     def _mark_days(self) -> None:
         self.days.mark_days({s.date for s in self._sessions.values()})
+        self._warn_about_calendar()
+
+    def _warn_about_calendar(self) -> None:
+        """Say which shown (or proposed) years lack the State Council's holidays, and what to do."""
+        first, last = self.visible_range()
+        if self._preview_period is not None:
+            first, last = min(first, self._preview_period[0]), max(last, self._preview_period[1])
+        years = years_without_data(first, last)
+        if years:
+            fixed = sorted({name for name in FIXED_HOLIDAYS.values()})
+            self.calendar_warning.setText(
+                self.tr(
+                    "No official holiday data for {years} yet: the fixed holidays ({fixed}) are "
+                    "kept free, weekdays otherwise count as working days. Enter the Spring "
+                    "Festival, Qingming, Dragon Boat and Mid-Autumn holidays and the make-up "
+                    "working days by hand: right-click a day (or select it and press the menu "
+                    "key)."
+                ).format(
+                    years=self.tr(", ").join(str(y) for y in years),
+                    fixed=self.tr(", ").join(fixed),
+                )
+            )
+        self.calendar_warning.setVisible(bool(years))
+
+    def show_calendar(self, calendar: WorkCalendar) -> None:
+        """The work calendar with the days entered by hand: the pages mark days by it."""
+        self.days.set_work_calendar(calendar)
+        self._mark_days()
 
     def _day_selected(self) -> None:
         self.day_filter.set_day(None if self.all_days.isChecked() else self.selected_day())
@@ -296,13 +370,29 @@ class ScheduleView(QWidget):
 
     def show_preview(self, first: dt.date, last: dt.date, sessions: list[SessionRecord]) -> None:
         """What a fill would create: shown for the operator to accept or discard."""
+        self._preview_period = (first, last)
         self.preview_box.propose(first, last, sessions)
+        self._warn_about_calendar()
 
     def accept_preview(self) -> None:
         self.preview_box.accept()
 
     def discard_preview(self) -> None:
         self.preview_box.discard()
+        self._forget_preview()
+
+    def _forget_preview(self) -> None:
+        self._preview_period = None
+        self._warn_about_calendar()
+
+    def show_created(self, session: SessionRecord) -> None:
+        """A session planned on one day: say so and select its day (its editor follows)."""
+        self.calendar.set_selected_date(session.date)
+        self.message.setText(
+            self.tr("Session planned on {day}: {unit}").format(
+                day=session.date.isoformat(), unit=session.unit_name
+            )
+        )
 
     def show_generated(self, sessions: list[SessionRecord]) -> None:
         self.undo_button.setEnabled(bool(sessions))
@@ -324,6 +414,50 @@ class ScheduleView(QWidget):
         self.files.show_failure(text)
 
     # -- actions -----------------------------------------------------------------------------
+    def request_create(self) -> None:
+        """Plan a session on the selected day (the store refuses a day that has one)."""
+        self.message.setText(self.tr("Planning a session…"))
+        self.createRequested.emit(self.selected_day())
+
+    def day_menu(self, day: dt.date) -> QMenu:
+        """The context menu of ``day``: a new session, its session's edit and preparation, and
+        entering the day as a holiday or a working day by hand."""
+        menu = QMenu(self)
+        sessions = self.sessions_on(day)
+        new = menu.addAction(self.tr("New session on {day}").format(day=day.isoformat()))
+        new.setShortcut(QKeySequence(Qt.Key.Key_Insert))
+        new.setEnabled(not sessions)
+        new.triggered.connect(lambda: self.createRequested.emit(day))
+        edit = menu.addAction(self.tr("Edit session…"))
+        edit.setEnabled(bool(sessions))
+        edit.triggered.connect(lambda: self.request_edit(sessions[0]))
+        prepare = menu.addAction(self.tr("Prepare this session"))
+        prepare.setEnabled(bool(sessions))
+        prepare.triggered.connect(lambda: self.prepareRequested.emit(sessions[0]))
+        menu.addSeparator()
+        calendar = self.days.work_calendar
+        off = menu.addAction(self.tr("Mark as a day off (休)"))
+        off.setEnabled(calendar.is_working_day(day))
+        off.triggered.connect(lambda: self.dayEntryRequested.emit(day, False, ""))
+        work = menu.addAction(self.tr("Mark as a working day (班)"))
+        work.setEnabled(not calendar.is_working_day(day))
+        work.triggered.connect(lambda: self.dayEntryRequested.emit(day, True, ""))
+        published = menu.addAction(self.tr("As the published calendar has it"))
+        published.setEnabled(day in calendar.entered)
+        published.triggered.connect(lambda: self.dayEntryRequested.emit(day, None, ""))
+        return menu
+
+    def _show_day_menu(self, day: dt.date, point: QPoint) -> None:
+        menu = self.day_menu(day)
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(point)
+
+    def _table_menu(self, point: QPoint) -> None:
+        index = self.table.indexAt(point)
+        session = index.data(RECORD_ROLE) if index.isValid() else self.selected_session()
+        day = session.date if session is not None else self.selected_day()
+        self._show_day_menu(day, self.table.viewport().mapToGlobal(point))
+
     def request_move(self) -> None:
         session = self.selected_session()
         if session is not None:

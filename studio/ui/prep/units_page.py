@@ -90,6 +90,7 @@ class UnitsPage(QWidget):
                     lambda u: "、".join(u.keywords),
                     colour=_muted,
                     tooltip=lambda u: "、".join(u.keywords),
+                    wide=True,
                 ),
             ],
             self,
@@ -99,7 +100,7 @@ class UnitsPage(QWidget):
         self.officials_model = RecordTableModel(
             [
                 Column(self.tr("Official"), lambda o: o.name, colour=_muted),
-                Column(self.tr("Title"), lambda o: o.title, colour=_muted),
+                Column(self.tr("Title"), lambda o: o.title, colour=_muted, wide=True),
                 Column(self.tr("State"), lambda o: retired if o.retired else "", colour=_muted),
             ],
             self,

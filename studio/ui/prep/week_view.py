@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.calendar import NATIONAL, WorkCalendar
 from studio.domain.model import SessionStatus
 from studio.domain.records import SessionRecord
 from studio.domain.studio_time import studio_today
@@ -44,11 +45,11 @@ def monday_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def week_days(day: dt.date) -> list[dt.date]:
+def week_days(day: dt.date, calendar: WorkCalendar = NATIONAL) -> list[dt.date]:
     """The days of ``day``'s week worth a row: working days and weekday holidays."""
     monday = monday_of(day)
     days = [monday + dt.timedelta(days=n) for n in range(7)]
-    return [d for d in days if day_kind(d) != "off"]
+    return [d for d in days if day_kind(d, calendar) != "off"]
 
 
 class WeekView(QWidget):
@@ -58,15 +59,18 @@ class WeekView(QWidget):
         daySelected(object): the operator selected a row of this ``datetime.date``.
         sessionActivated(object): Enter or double-click on a row: its day (to edit its session).
         weekStepped(int): the previous (-1) or next (+1) week was asked for.
+        dayMenuRequested(object, QPoint): the context menu of a row's day, at a global point.
     """
 
     daySelected = Signal(object)
     sessionActivated = Signal(object)
     weekStepped = Signal(int)
+    dayMenuRequested = Signal(object, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._day = studio_today()
+        self.work_calendar = NATIONAL
         navigation = PageNavigation(
             self.tr("Previous week"), self.tr("Next week"), self.weekStepped.emit
         )
@@ -92,6 +96,8 @@ class WeekView(QWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda index: self._activated(index.row()))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(navigation)
@@ -121,8 +127,8 @@ class WeekView(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(0)
         selected_row = -1
-        for date in week_days(day):
-            kind = day_kind(date)
+        for date in week_days(day, self.work_calendar):
+            kind = day_kind(date, self.work_calendar)
             sessions: list[SessionRecord | None] = list(sessions_on(date)) or [None]
             for session in sessions:
                 row = self.table.rowCount()
@@ -165,6 +171,15 @@ class WeekView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if rows:
             self.daySelected.emit(self.day_of_row(rows[0].row()))
+
+    def _menu(self, point: QPoint) -> None:
+        row = self.table.rowAt(point.y())
+        if row < 0:
+            row = self.table.currentRow()
+        if row >= 0:
+            self.table.selectRow(row)
+            viewport = self.table.viewport()
+            self.dayMenuRequested.emit(self.day_of_row(row), viewport.mapToGlobal(point))
 
     def _activated(self, row: int) -> None:
         self.sessionActivated.emit(self.day_of_row(row))

@@ -102,8 +102,9 @@ def wire_units_page(page: UnitsPage, editing: UnitsEditingService) -> None:
 
 
 def wire_schedule_view(view: ScheduleView, editing: ScheduleEditingService) -> None:
-    """The schedule calendar edits through ``editing``: ranges, fills with undo, moves, one
-    session's details with undo, a running order started from another, and the files."""
+    """The schedule calendar edits through ``editing``: ranges, fills with undo, moves, single
+    sessions planned on a day, one session's details with undo, a running order started from
+    another, the days entered by hand, and the files; the entered days load once connected."""
     view.rangeRequested.connect(editing.load)
     view.previewRequested.connect(lambda weeks: editing.preview(*editing.next_weeks(weeks)))
     view.generateRequested.connect(editing.generate)
@@ -132,6 +133,11 @@ def wire_schedule_view(view: ScheduleView, editing: ScheduleEditingService) -> N
     editing.importPreviewed.connect(files.show_import_preview)
     editing.importRefused.connect(files.show_import_problems)
     editing.imported.connect(files.show_imported)
+    view.createRequested.connect(editing.create)
+    editing.created.connect(view.show_created)
+    view.dayEntryRequested.connect(editing.enter_day)
+    editing.calendarLoaded.connect(view.show_calendar)
+    editing.load_calendar()
 
 
 def _wire_schedule(
@@ -154,6 +160,7 @@ def _wire_schedule(
     editing.changed.connect(s.schedule.refresh)
     # The county's name and logo on posters and announcement texts come from the profile.
     s.profile.profileLoaded.connect(view.show_profile)
+    s.profile.accountsLoaded.connect(view.show_accounts)
     # Today's session is edited from its card too.
     prep.card.editRequested.connect(editing.load_details)
     prep.rota.rotaChangeRequested.connect(editing.set_rota)

@@ -158,7 +158,7 @@ class SettingsPage(QDialog):
                 Column(self.tr("Platform"), lambda a: labels.platform(a.platform)),
                 Column(self.tr("Whose"), self._whose),
                 Column(self.tr("Account name"), lambda a: a.account_name),
-                Column(self.tr("Capture identity"), lambda a: a.identity),
+                Column(self.tr("Capture identity"), lambda a: a.identity, wide=True),
                 Column(self.tr("QR"), lambda a: "✓" if a.qr_png else ""),
             ],
             self,
@@ -340,7 +340,7 @@ class SettingsPage(QDialog):
             self.tr("Export profile"),
             filters=JSON_FILTERS,
             save=True,
-            name="studio-profile.json",
+            name=self.tr("studio-profile.json"),
             suffix="json",
             delete_on_close=False,
         )

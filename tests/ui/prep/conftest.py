@@ -5,6 +5,7 @@ import pytest
 from studio.services.schedule_editing import ScheduleEditingService
 from studio.services.tasks import BackgroundTasks
 from studio.ui.prep.schedule_view import ScheduleView
+from studio.ui.prep.wiring import wire_schedule_view
 from tests.conftest import DEMO_DAY
 from tests.helpers.store_work import RUNNING, run
 
@@ -18,33 +19,7 @@ def wired(qtbot, demo_db, event_loop_qt):
     view = ScheduleView()
     qtbot.addWidget(view)
     view.county = "青山县"
-    view.rangeRequested.connect(service.load)
-    view.previewRequested.connect(lambda weeks: service.preview(*service.next_weeks(weeks)))
-    view.generateRequested.connect(service.generate)
-    view.undoRequested.connect(service.undo_generation)
-    view.moveRequested.connect(service.move)
-    service.sessionsLoaded.connect(view.show_range)
-    service.previewReady.connect(view.show_preview)
-    service.generated.connect(view.show_generated)
-    service.undone.connect(view.show_undone)
-    service.moved.connect(view.show_moved)
-    service.problem.connect(view.show_problem)
-    view.editRequested.connect(service.load_details)
-    service.detailsLoaded.connect(view.open_editor)
-    view.sessionEditRequested.connect(service.edit)
-    view.undoEditRequested.connect(service.undo_edit)
-    service.edited.connect(view.show_edited)
-    service.editUndone.connect(view.show_edit_undone)
-    service.editUndoable.connect(view.set_edit_undoable)
-    view.rundownRequested.connect(service.start_rundown)
-    service.rundownStarted.connect(view.show_rundown_started)
-    view.files.exportRequested.connect(service.export)
-    service.exported.connect(view.files.show_exported)
-    view.files.importPreviewRequested.connect(service.preview_import)
-    view.files.importRequested.connect(service.import_file)
-    service.importPreviewed.connect(view.files.show_import_preview)
-    service.importRefused.connect(view.files.show_import_problems)
-    service.imported.connect(view.files.show_imported)
+    wire_schedule_view(view, service)
     view.set_today(DEMO_DAY)
     service.load(*view.visible_range())
     RUNNING.append(tasks)

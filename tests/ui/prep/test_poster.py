@@ -16,6 +16,7 @@ from studio.ui.prep.poster import (
     draw_poster,
     logo_rect,
     poster_layout,
+    qr_rects,
 )
 
 DEMO = load_demo_content()
@@ -91,3 +92,30 @@ def test_draw_both_sizes_with_and_without_logo(qapp, tmp_path):
     assert content.topic == "主题待定"
     centre = logo_rect(COVER).center()
     assert draw_poster(content, COVER).pixelColor(centre) == QColor("#00ff00")
+
+
+def test_qr_codes_and_their_captions_fit_the_portrait_only(qapp):
+    code = QImage(40, 40, QImage.Format.Format_ARGB32)
+    code.fill(QColor("#000000"))
+    for content in list(_contents())[:20]:
+        with_qr = PosterContent(
+            content.county,
+            content.programme,
+            content.unit,
+            content.official,
+            content.topic,
+            content.when,
+            qr_codes=(
+                ("快手 · 青山县人民政府", code),
+                ("抖音 · 青山县住房和城乡建设局官方账号", code),
+            ),
+        )
+        _assert_inside(with_qr, PORTRAIT)
+        places = qr_rects(with_qr, PORTRAIT)
+        texts = [p for p in poster_layout(with_qr, PORTRAIT)]
+        footer = next(p.rect for p in texts if p.field == "footer")
+        when = next(p.rect for p in texts if p.field == "when")
+        for image, caption in places:
+            assert not image.intersects(footer) and not image.intersects(when)
+            assert not caption.intersects(footer) and caption.top() >= image.bottom()
+        assert qr_rects(with_qr, COVER) == []

@@ -69,12 +69,17 @@ def test_prepare_tomorrow_s_session_to_ready_and_go_back(studio, demo_db, event_
     assert any(text.endswith(f"{day} — not today") for text in shown_texts(card))
     assert any(text.startswith(f"Session · {day}") for text in shown_texts(card))
     assert "Planned" in shown_texts(card)
+    # The briefing notes follow the prepared day too.
+    assert prep.briefing.session_id == session.id
+    assert day in prep.briefing.heading.text()
     assert editor.model.rowCount() == 0 and editor.view.isEnabled()
 
-    # A schedule refresh reads today again: the card and the editor stay on the prepared day.
+    # A schedule refresh reads today again: the card, the editor and the notes stay on the
+    # prepared day.
     studio.schedule.refresh()
     loop.run_until_complete(settled(studio))
     assert prep.prepared.id == session.id and editor.model.rowCount() == 0
+    assert prep.briefing.session_id == session.id
     assert not card.banner.isHidden()
 
     # Insert adds a segment; it is stored for that session, not today's.
@@ -114,6 +119,7 @@ def test_prepare_tomorrow_s_session_to_ready_and_go_back(studio, demo_db, event_
     _focus(studio, editor.view, loop)
     qtbot.keyClick(editor.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert prep.prepared is None and card.banner.isHidden()
+    assert prep.briefing.session_id == today.id
     assert any(text.startswith("Today's session") for text in shown_texts(card))
     assert [d.title for d in editor.model.drafts()] == today_titles
     assert load_rundown(demo_db, today.id) == today_rundown

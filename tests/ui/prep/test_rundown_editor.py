@@ -501,3 +501,17 @@ def test_the_same_session_s_order_shown_again_follows_by_rows_and_keeps_the_sele
     qtmodeltester.check(model)
     editor.set_session(None)  # another subject: the one reset
     assert events.take() == ["modelAboutToBeReset"]
+
+
+def test_a_template_applied_to_an_empty_running_order_shows_its_titles(studio):
+    editor = studio.editor
+    studio.model.remove_rows(list(range(studio.model.rowCount())), "remove")
+    editor.show_rundown(studio.session.id, [])  # read again, empty: columns sized to nothing
+    studio.settle()
+    next(a for a in editor.templates_menu.actions() if not a.isSeparator()).trigger()
+    assert studio.titles() == DEFAULT_TITLES
+    view = editor.view
+    title_width = view.columnWidth(Column.TITLE)
+    widest = max(view.fontMetrics().horizontalAdvance(t) for t in DEFAULT_TITLES)
+    assert title_width > widest + 8
+    assert view.columnWidth(Column.KIND) < title_width

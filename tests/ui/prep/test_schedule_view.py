@@ -4,7 +4,7 @@ moving a session, the announcement dialog."""
 import datetime as dt
 
 from PySide6.QtCore import QThreadPool
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog
 
 from studio.store.schedule import list_sessions
@@ -225,3 +225,45 @@ def test_briefing_notes_edit_save_and_reload(qtbot, wired, event_loop_qt):
     panel.save()
     run(event_loop_qt, lambda: bool(problems))
     assert "title is empty" in problems[0]
+
+
+def test_the_portrait_poster_carries_the_accounts_qr_codes_and_copies_as_an_image(wired):
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from studio.domain.model import Platform, RoomRole
+    from studio.domain.profile import BroadcastAccount
+    from studio.ui.prep.poster import PORTRAIT, qr_rects
+
+    def png(colour):
+        image = QImage(50, 50, QImage.Format.Format_ARGB32)
+        image.fill(QColor(colour))
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        return bytes(data.data())
+
+    view, _service, _db = wired
+    view.show_accounts(
+        [
+            BroadcastAccount(1, Platform.DOUYIN, RoomRole.DEPT, "青山住建", "x", png("#0000ff")),
+            BroadcastAccount(
+                2, Platform.KUAISHOU, RoomRole.GOV, "青山县人民政府", "gov", png("#00ff00")
+            ),
+            BroadcastAccount(3, Platform.KUAISHOU, RoomRole.GOV, "", "stray", png("#ff0000"), True),
+        ]
+    )
+    view.open_announcement()
+    dialog = view.announcement
+    content_codes = view.announcements.qr_codes
+    assert [caption for caption, _ in content_codes] == ["快手 · 青山县人民政府", "抖音 · 青山住建"]
+    portrait = dialog.posters["portrait"]
+    from studio.ui.prep.poster import PosterContent
+
+    places = qr_rects(PosterContent("", "", "", "", "", "", qr_codes=content_codes), PORTRAIT)
+    assert portrait.pixelColor(places[0][0].center()) == QColor("#00ff00")  # the county's first
+    assert portrait.pixelColor(places[1][0].center()) == QColor("#0000ff")
+    dialog.copy_buttons["portrait"].click()
+    assert QGuiApplication.clipboard().image().size() == portrait.size()
+    assert "image" in dialog.status.text()
+    dialog.close()
