@@ -106,6 +106,18 @@ class WorkCalendar:
             return FIXED_HOLIDAYS.get((day.month, day.day), "")
         return ""
 
+    def add_working_days(self, start: dt.date, count: int) -> dt.date:
+        """The date ``count`` working days after ``start`` (start itself not counted)."""
+        if count < 0:
+            raise ValueError("count must not be negative")
+        day = start
+        remaining = count
+        while remaining:
+            day += dt.timedelta(days=1)
+            if self.is_working_day(day):
+                remaining -= 1
+        return day
+
     def working_days(self, first: dt.date, last: dt.date) -> Iterator[dt.date]:
         """The working days from ``first`` to ``last``, both included."""
         day = first
@@ -115,7 +127,8 @@ class WorkCalendar:
             day += dt.timedelta(days=1)
 
 
-# The calendar without entered days: what referral deadlines and the demo count by.
+# The calendar without entered days (the demo counts by it; the store gives referral deadlines
+# the studio's own, with the days entered by hand).
 NATIONAL = WorkCalendar()
 
 
@@ -139,12 +152,4 @@ def add_working_days(start: dt.date, count: int) -> dt.date:
 
     A referral accepted on Friday with 3 working days is due on Wednesday.
     """
-    if count < 0:
-        raise ValueError("count must not be negative")
-    day = start
-    remaining = count
-    while remaining:
-        day += dt.timedelta(days=1)
-        if is_working_day(day):
-            remaining -= 1
-    return day
+    return NATIONAL.add_working_days(start, count)

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from studio.domain.calendar import add_working_days, is_working_day
+from studio.domain.calendar import NATIONAL, WorkCalendar, is_working_day
 from studio.domain.model import ReferralCategory, ReferralStatus
 from studio.domain.refusals import Refusal, Refused
 
@@ -59,6 +59,9 @@ class DeadlineRules:
     """
 
     days: Mapping[ReferralCategory, int]
+    #: The studio's working days (the days entered by hand first); the national calendar
+    #: when none is given.
+    calendar: WorkCalendar = field(default=NATIONAL, compare=False)
 
     def __post_init__(self) -> None:
         for category in ReferralCategory:
@@ -78,7 +81,7 @@ class DeadlineRules:
     def deadline(self, category: ReferralCategory, start: dt.date) -> dt.date:
         """The day a ticket of ``category`` whose clock starts on ``start`` is due (``start``
         itself not counted: accepted on Friday with 3 working days, due on Wednesday)."""
-        return add_working_days(start, self.days_for(category))
+        return self.calendar.add_working_days(start, self.days_for(category))
 
 
 DEFAULT_RULES = DeadlineRules(DEFAULT_DAYS)

@@ -50,6 +50,7 @@ from studio.domain.refusals import Refusal
 from studio.domain.studio_time import to_studio
 from studio.domain.text.pii import mask_pii
 from studio.store.acts import Stale, act_time, dump_json
+from studio.store.calendar_days import work_calendar_in
 from studio.store.database import Database
 from studio.store.models import (
     AuditEvent,
@@ -606,8 +607,11 @@ def contact_reveals(db: Database, referral_id: int) -> list[tuple[dt.datetime, s
 # -- deadline rules ------------------------------------------------------------------------------
 def load_rules(s: OrmSession) -> DeadlineRules:
     """The working days per category the studio's profile sets (the settings page), read in
-    the open transaction."""
-    return DeadlineRules({ReferralCategory(c): days for c, days in referral_days_in(s).items()})
+    the open transaction, counted on the studio's calendar (days entered by hand included)."""
+    return DeadlineRules(
+        {ReferralCategory(c): days for c, days in referral_days_in(s).items()},
+        calendar=work_calendar_in(s),
+    )
 
 
 def load_deadline_rules(db: Database) -> DeadlineRules:

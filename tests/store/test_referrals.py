@@ -437,3 +437,18 @@ def test_figures_per_unit_and_period(desk):
 def test_a_backwards_period_is_refused(fresh_db):
     with pytest.raises(Refused):
         referral_figures(fresh_db, dt.date(2026, 12, 2), dt.date(2026, 12, 1), today=TODAY)
+
+
+def test_deadlines_count_the_days_entered_by_hand(desk):
+    """A day an operator marked as a holiday (休) is not a working day for a deadline."""
+    from studio.domain.calendar import add_working_days
+    from studio.store.calendar_days import enter_day
+
+    db, session_id, ids, _room, unit_id = desk
+    usual = add_working_days(TODAY, 3)
+    next_working = add_working_days(TODAY, 1)
+    enter_day(db, next_working, False, "县里补休")
+    refer(db, ids[:1], unit_id, ReferralCategory.ENQUIRY, "", "m", TODAY, now=AT)
+    (ticket,) = list_tickets(db, session_id=session_id)
+    # Thursday + 3 working days is Tuesday; with Friday off it is Wednesday.
+    assert usual == dt.date(2026, 12, 1) and ticket.deadline == dt.date(2026, 12, 2)
