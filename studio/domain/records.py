@@ -134,6 +134,36 @@ class AskerRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedLineRecord:
+    """One comment of a session's merged feed as it may be shown: masked name and text.
+
+    ``received_at`` is naive UTC as stored; ``room_name`` the live room's account name ("" for
+    a question typed in by hand).
+    """
+
+    question_id: int
+    received_at: dt.datetime
+    nickname: str
+    text: str
+    platform: Platform | None = None
+    room_role: RoomRole | None = None
+    room_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TicketContextRecord:
+    """Where a referral ticket's question came from: the question as asked (its room and
+    time), its session, and the comments around it in the feed (the question among them).
+
+    ``question`` is None when the ticket's question is gone (a ticket keeps its summary).
+    """
+
+    question: FeedLineRecord | None
+    session: SessionRecord | None
+    around: tuple[FeedLineRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class BlockedViewerRecord:
     """A viewer blocked in one live room: for one session (``session_id``) or for good (None).
 

@@ -179,6 +179,7 @@ class Refusal(StrEnum):
     NO_EXTENSION_PENDING = "no_extension_pending"
     TICKET_KEPT_CHANGING = "ticket_kept_changing"
     CONTACT_REVEALED = "contact_revealed"
+    NO_QUESTION = "no_question"
     # the studio's profile and its broadcast accounts
     COUNTY_NAME_EMPTY = "county_name_empty"
     ZONE_UNKNOWN = "zone_unknown"
@@ -414,6 +415,7 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.CONTACT_REVEALED: QT_TRANSLATE_NOOP(
         "Refusals", "the viewer's contact on referral {id} was revealed; the ticket stays on record"
     ),
+    R.NO_QUESTION: QT_TRANSLATE_NOOP("Refusals", "no question {id}"),
     R.COUNTY_NAME_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the county's name is empty"),
     R.ZONE_UNKNOWN: QT_TRANSLATE_NOOP(
         "Refusals", "'{name}' is no time zone (expected e.g. Asia/Shanghai)"
