@@ -164,6 +164,18 @@ class TicketContextRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class TicketDetailRecord:
+    """What the referrals board shows of one ticket beside the list: the ticket, its history
+    (oldest first), who revealed its contact and when (naive UTC, oldest first), and where its
+    question came from."""
+
+    ticket: ReferralRecord
+    history: tuple[ReferralEventRecord, ...]
+    reveals: tuple[tuple[dt.datetime, str], ...]
+    context: TicketContextRecord
+
+
+@dataclass(frozen=True, slots=True)
 class BlockedViewerRecord:
     """A viewer blocked in one live room: for one session (``session_id``) or for good (None).
 

@@ -42,6 +42,7 @@ class Column:
         colour: a foreground colour for the cell, or None.
         tooltip: a tooltip, or None.
         background: a background colour for the cell (a badge's colour), or None.
+        header_tooltip: what the column's header explains on hover ("" for nothing).
     """
 
     header: str
@@ -51,6 +52,7 @@ class Column:
     colour: Callable[[Any], QColor | None] | None = None
     tooltip: Callable[[Any], str] | None = None
     background: Callable[[Any], QColor | None] | None = None
+    header_tooltip: str = ""
 
 
 def record_id(record: Any) -> Hashable:
@@ -125,9 +127,12 @@ class RecordTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns)
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal:
+            return self._columns[section].header_tooltip or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+        if horizontal:
             return self._columns[section].header
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._records):
             return str(section + 1)
