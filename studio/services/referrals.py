@@ -9,10 +9,13 @@ said as a problem.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import datetime as dt
+import functools
 import logging
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -91,8 +94,11 @@ class ReferralDeskService(QObject):
         self._today = today
         self.seat = f"referrals@{desk_id or uuid.uuid4().hex[:8]}"
         self._tickets: dict[int, ReferralRecord] = {}
-        self._lock: asyncio.Lock | None = None
+        # One worker thread: store work runs in the order asked for (a detail read after the
+        # move it shows), with no asyncio lock to wait on while qasync steps outside the loop.
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="referrals")
         self._jobs: set[asyncio.Task[None]] = set()
+        self._closed = False
 
     # -- reads -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -193,26 +199,32 @@ class ReferralDeskService(QObject):
         return bool(self._jobs)
 
     async def drain(self) -> None:
-        """Wait for the moves already asked for (quitting calls this, bounded)."""
+        """Wait for the moves already asked for (quitting calls this, bounded); nothing new
+        starts afterwards."""
+        self._closed = True
         while self._jobs:
             await asyncio.wait(set(self._jobs))
+        self._worker.shutdown(wait=False)
 
     def _run(self, name: str, work: Callable[[], Any], deliver: Callable[[Any], None]) -> None:
+        if self._closed:
+            return
+        call = functools.partial(contextvars.copy_context().run, work)
+
         async def run() -> None:
-            if self._lock is None:
-                self._lock = asyncio.Lock()
-            async with self._lock:  # one at a time, in the order asked for
-                try:
-                    result = await self._tasks.in_thread(work)
-                except Refused as refusal:
-                    self.refused.emit(
-                        self.tr("Not done: {reason}").format(reason=refusal_text(refusal))
-                    )
-                    return
-                except Exception as error:  # said, logged; the board keeps its last state
-                    log.exception("%s failed", name)
-                    self.problem.emit(f"{name}: {problem_text(error)}")
-                    return
+            # Submitted at the task's first step: never for a task dropped while quitting, and
+            # tasks take their first step in the order they were made.
+            try:
+                result = await asyncio.get_event_loop().run_in_executor(self._worker, call)
+            except Refused as refusal:
+                self.refused.emit(
+                    self.tr("Not done: {reason}").format(reason=refusal_text(refusal))
+                )
+                return
+            except Exception as error:  # said, logged; the board keeps its last state
+                log.exception("%s failed", name)
+                self.problem.emit(f"{name}: {problem_text(error)}")
+                return
             deliver(result)
 
         task = self._tasks.spawn(run(), name=f"referrals {name}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -99,14 +99,14 @@ class ReferralsTab(QWidget):
         self.filter_bar.changed.connect(lambda _change: self._show_counts())
         self.filter_bar.searchLeft.connect(self.view.setFocus)
         self.detail = TicketDetail(today, self)
-        self.actions = TicketActions(
+        self.ticket_actions = TicketActions(
             self.view, self.selected_tickets, lambda: self._units, today, self
         )
-        self.actions.moveRequested.connect(self.moveRequested)
-        self.actions.dispatchRequested.connect(self.dispatchRequested)
-        self.actions.revealRequested.connect(self.revealRequested)
-        self.actions.copyCardRequested.connect(self.copy_card)
-        self.actions.saveCardRequested.connect(self.choose_card_file)
+        self.ticket_actions.moveRequested.connect(self.moveRequested)
+        self.ticket_actions.dispatchRequested.connect(self.dispatchRequested)
+        self.ticket_actions.revealRequested.connect(self.revealRequested)
+        self.ticket_actions.copyCardRequested.connect(self.copy_card)
+        self.ticket_actions.saveCardRequested.connect(self.choose_card_file)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.cardSaved.connect(
             lambda path: self.say(self.tr("Card saved to {path}").format(path=path))
@@ -233,7 +233,7 @@ class ReferralsTab(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(4)
         self.buttons: dict[QObject, QToolButton] = {}
-        for place, action in enumerate(self.actions.all_actions()):
+        for place, action in enumerate(self.ticket_actions.all_actions()):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -271,7 +271,7 @@ class ReferralsTab(QWidget):
         self._after_change(current)
 
     def _after_change(self, before: ReferralRecord | None) -> None:
-        self.actions.update()
+        self.ticket_actions.update()
         now = self.current_ticket()
         if now is not None and now.id == self.detail.ticket_id:
             self.detail.show_ticket(now)
@@ -323,7 +323,7 @@ class ReferralsTab(QWidget):
         return index.data(RECORD_ROLE)  # type: ignore[no-any-return]
 
     def _selection_changed(self) -> None:
-        self.actions.update()
+        self.ticket_actions.update()
         ticket = self.current_ticket()
         if ticket is None:
             self.detail.clear()
@@ -339,8 +339,12 @@ class ReferralsTab(QWidget):
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if index.data(RECORD_ROLE).id == referral_id:
-                self.view.selectRow(row)
-                self.view.setCurrentIndex(index)
+                flags = (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows
+                )
+                self.view.selectionModel().setCurrentIndex(index, flags)
+                self.view.scrollTo(index)
                 return True
         return False
 
