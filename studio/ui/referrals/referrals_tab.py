@@ -258,7 +258,11 @@ class ReferralsTab(QWidget):
         self._show_counts()
         self._after_change(current)
         if first and referrals and current is None:
-            self.view.selectRow(0)  # the soonest due, shown in full
+            # The open ticket due soonest, shown in full (closed ones wait for nobody).
+            shown = [self.proxy.index(r, 0).data(RECORD_ROLE) for r in range(self.proxy.rowCount())]
+            target = next((t for t in shown if t.status in OPEN), shown[0] if shown else None)
+            if target is not None:
+                self.select_ticket(target.id)
 
     def update_ticket(self, ticket: ReferralRecord) -> None:
         """One ticket moved: its row changes in place (the selection stays)."""

@@ -287,8 +287,9 @@ class TicketDetail(QScrollArea):
         for row, event in enumerate(history):
             before = labels.referral_status(event.status_before) if event.status_before else ""
             after = labels.referral_status(event.status_after)
-            change = f"{before} → {after}" if before and before != after else after
-            move = f"{labels.referral_action(event.action)}（{change}）"
+            move = labels.referral_action(event.action)
+            if before and before != after:
+                move += f"（{before} → {after}）"
             if event.unit_name and event.action in ("dispatch", "accept"):
                 move += f" · {event.unit_name}"
             cells = (studio_time_text(event.at), event.seat, move, event.reason)
