@@ -143,8 +143,11 @@ class DispatchDialog(QDialog):
         for unit in serving:
             self.unit.addItem(unit.name, unit.id)
         first = tickets[0]
-        proposed = first.unit_id if first.returned_by_unit_id != first.unit_id else None
-        found = self.unit.findData(proposed) if proposed is not None else -1
+        returned_by = first.returned_by_unit_id
+        if first.unit_id != returned_by:
+            found = self.unit.findData(first.unit_id)
+        else:  # the first serving unit that did not return it
+            found = next((i for i, u in enumerate(serving) if u.id != returned_by), -1)
         self.unit.setCurrentIndex(max(found, 0))
         self.note.clear()
         if len(tickets) == 1:

@@ -286,3 +286,48 @@ def test_help_keys_list_the_board_s_moves(board):
     assert {"Signed for by the unit", "Copy card", "Search tickets (Esc: clear)"} <= listed
     assert "Dispatch to a unit…" not in listed  # not for a dispatched ticket: not offered
     dialog.close()
+
+
+def test_more_time_urge_and_return_through_their_dialogs(board, qtbot, demo_db, event_loop_qt):
+    tab, loop = board.window.referrals, event_loop_qt
+    ticket = next(t for t in rows(tab) if t.status == S.IN_PROGRESS and t.deadline >= DEMO_DAY)
+    pick(tab, referral_id=ticket.id)
+    qtbot.keyClick(tab.view, Qt.Key.Key_E)
+    extension = tab.ticket_actions.extension_dialog
+    assert extension.isVisible()
+    assert extension.until.minimumDate().toPython() > ticket.deadline
+    ok = extension.buttons.button(extension.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()  # a reason is required
+    extension.text.setPlainText("需现场核查")
+    press_button(extension, Button.Ok)
+    loop.run_until_complete(until(lambda: stored(demo_db, ticket.id).extension_until is not None))
+    asked = stored(demo_db, ticket.id).extension_until
+    back_to_the_board(board, loop)
+    loop.run_until_complete(
+        until(lambda: tab.ticket_actions.actions[A.GRANT_EXTENSION].isEnabled())
+    )
+    assert not tab.ticket_actions.actions[A.REQUEST_EXTENSION].isEnabled()  # one waits already
+    key(board, qtbot, loop, Qt.Key.Key_G, lambda: stored(demo_db, ticket.id).deadline == asked)
+    qtbot.keyClick(tab.view, Qt.Key.Key_U)
+    urge = tab.ticket_actions.reason_dialog
+    urge.text.setPlainText("请尽快答复")
+    press_button(urge, Button.Ok)
+    loop.run_until_complete(until(lambda: stored(demo_db, ticket.id).urge_count == 1))
+    back_to_the_board(board, loop)
+    loop.run_until_complete(until(lambda: selected_records(tab.view)[0].urge_count == 1))
+    qtbot.keyClick(tab.view, Qt.Key.Key_T)
+    returned = tab.ticket_actions.reason_dialog
+    assert not returned.buttons.button(returned.buttons.StandardButton.Ok).isEnabled()
+    returned.text.setPlainText("不属于本单位职责")
+    press_button(returned, Button.Ok)
+    loop.run_until_complete(until(lambda: stored(demo_db, ticket.id).status == S.RETURNED))
+    back_to_the_board(board, loop)
+    loop.run_until_complete(until(lambda: selected_records(tab.view)[0].status == S.RETURNED))
+    # dispatched again: the unit that returned it is not proposed, and the store refuses it
+    qtbot.keyClick(tab.view, Qt.Key.Key_D)
+    dispatch = tab.ticket_actions.dispatch_dialog
+    assert dispatch.unit.currentData() != ticket.unit_id
+    dispatch.unit.setCurrentIndex(dispatch.unit.findData(ticket.unit_id))
+    press_button(dispatch, Button.Ok)
+    loop.run_until_complete(until(lambda: "not dispatched" in tab.message.text()))
+    assert stored(demo_db, ticket.id).status == S.RETURNED
