@@ -41,12 +41,12 @@ from studio.services.live_feed import LiveFeedService
 from studio.services.moderation import ModerationService
 from studio.services.overview import (
     FeedService,
-    ReferralService,
     ReportService,
     RigService,
     ScheduleService,
 )
 from studio.services.profile import ProfileService
+from studio.services.referrals import ReferralDeskService
 from studio.services.rig_monitor import RigMonitorService
 from studio.services.rundown_editing import RundownEditingService
 from studio.services.schedule_editing import ScheduleEditingService
@@ -123,7 +123,7 @@ def build_services(
         schedule=ScheduleService(repository, tasks, today, parent=owner),
         feed=FeedService(repository, tasks, parent=owner),
         rig=RigService(repository, tasks, parent=owner),
-        referrals=ReferralService(repository, tasks, parent=owner),
+        referrals=ReferralDeskService(db, tasks, today, parent=owner),
         reports=ReportService(repository, tasks, today, parent=owner),
         timer=TimerService(db, tasks, parent=owner),
         rundown_editing=RundownEditingService(db, tasks, parent=owner),
@@ -336,6 +336,7 @@ class StudioDesk:
         self.timer.stop()
         # The moves the moderator already pressed are stored before anything is cancelled.
         await bounded(self.moderation.drain(), "storing the last moderation moves")
+        await bounded(self.services.referrals.drain(), "storing the last referral moves")
         await bounded(self.services.live_feed.stop(), "stopping the live feed")
         try:  # the last edit of a quick quit is saved too, but quitting never hangs on it
             await asyncio.wait_for(self.rundown_editing.flush(), timeout=10)

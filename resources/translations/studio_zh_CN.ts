@@ -241,6 +241,29 @@
     </message>
 </context>
 <context>
+    <name>CallBackDialog</name>
+    <message>
+        <source>Dissatisfied reopens the ticket with a new deadline.</source>
+        <translation>选择“不满意”将重新打开工单，并重新计算办理时限。</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>The viewer is</source>
+        <translation>网友评价</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Call back about {number}</source>
+        <translation>回访 {number}</translation>
+    </message>
+</context>
+<context>
     <name>CellEditors</name>
     <message>
         <source>mm:ss</source>
@@ -700,6 +723,30 @@
     </message>
 </context>
 <context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>optional</source>
+        <extracomment>The longest text a dialog takes (a reply, a reason); the store keeps more, people type less.</extracomment>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Dispatch {number}</source>
+        <translation>派单 {number}</translation>
+    </message>
+    <message>
+        <source>Dispatch {count} tickets</source>
+        <translation>批量派单（{count} 件）</translation>
+    </message>
+</context>
+<context>
     <name>EditDialog</name>
     <message>
         <source>Edit, then approve</source>
@@ -727,6 +774,25 @@ Details are in {log}</source>
 {summary}
 
 详细信息见 {log}</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionDialog</name>
+    <message>
+        <source>Until</source>
+        <translation>延期至</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>More time for {number}</source>
+        <translation>{number} 申请延期</translation>
+    </message>
+    <message>
+        <source>Due {deadline}; the new date must be later.</source>
+        <translation>现办理时限为 {deadline}，延期日期须晚于该日。</translation>
     </message>
 </context>
 <context>
@@ -941,6 +1007,37 @@ Details are in {log}</source>
     <message>
         <source>Proposed sessions {first} – {last}: {count}</source>
         <translation>拟生成的场次 {first} – {last}：{count} 场</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅看超期</translation>
+    </message>
+    <message>
+        <source>Search: number, words, nickname (Ctrl+F)</source>
+        <translation>搜索：编号、内容、昵称（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Any unit</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Any session</source>
+        <translation>全部场次</translation>
     </message>
 </context>
 <context>
@@ -1324,6 +1421,38 @@ Details are in {log}</source>
     <message>
         <source>Returned</source>
         <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Work started</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>Extension asked</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <source>Extension granted</source>
+        <translation>同意延期</translation>
+    </message>
+    <message>
+        <source>Extension refused</source>
+        <translation>不同意延期</translation>
+    </message>
+    <message>
+        <source>Urged</source>
+        <translation>督办</translation>
     </message>
     <message>
         <source>Live comment</source>
@@ -1948,6 +2077,33 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Return {number}</source>
+        <translation>退回 {number}</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>退回理由</translation>
+    </message>
+    <message>
+        <source>{unit} hands the ticket back:</source>
+        <translation>{unit} 退回此工单：</translation>
+    </message>
+    <message>
+        <source>Urge {unit}</source>
+        <translation>督办 {unit}</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{number}: urged {count} times so far</source>
+        <translation>{number}：已督办 {count} 次</translation>
+    </message>
+</context>
+<context>
     <name>ReferDialog</name>
     <message>
         <source>Refer to a department</source>
@@ -1991,7 +2147,31 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>ReferralDeskService</name>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>未执行：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ReferralsTab</name>
+    <message>
+        <source>Referral tickets</source>
+        <extracomment>The column the board is sorted by at first: the due date, soonest first.</extracomment>
+        <translation>转办工单</translation>
+    </message>
+    <message>
+        <source>Card saved to {path}</source>
+        <translation>转办卡片已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Could not save {path}</source>
+        <translation>无法保存 {path}</translation>
+    </message>
+    <message>
+        <source>Search tickets (Esc: clear)</source>
+        <translation>搜索工单（Esc 清除）</translation>
+    </message>
     <message>
         <source>No.</source>
         <translation>编号</translation>
@@ -2017,28 +2197,84 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>Deadline</source>
+        <source>Due</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <source>Days left</source>
-        <translation>剩余天数</translation>
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <source>Counted in working days on the studio&apos;s calendar: weekends and holidays are skipped, make-up working days (调休) count. Amber: due within one working day; red: overdue.</source>
+        <translation>按直播间日历的工作日计算：跳过周末和法定节假日，调休上班日计入。橙色：一个工作日内到期；红色：已超期。</translation>
+    </message>
+    <message>
+        <source>Askers</source>
+        <translation>诉求人数</translation>
+    </message>
+    <message>
+        <source> · more time asked</source>
+        <translation> · 申请延期中</translation>
+    </message>
+    <message>
+        <source> · urged ×{count}</source>
+        <translation> · 督办 {count} 次</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) overdue</source>
+        <translation>
+            <numerusform>超期 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The unit has answered; its clock has stopped.</source>
+        <translation>承办单位已答复，办理时限停止计算。</translation>
+    </message>
+    <message>
+        <source>Due {date}; counted in working days.</source>
+        <translation>{date} 到期；按工作日计算。</translation>
+    </message>
+    <message>
+        <source>Dispatched {count} ticket(s).</source>
+        <translation>已派单 {count} 件。</translation>
+    </message>
+    <message>
+        <source>{number} not dispatched: {reason}</source>
+        <translation>{number} 未派单：{reason}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} tickets shown · {open} open · {soon} due within one working day · {overdue} overdue</source>
+        <translation>显示 {shown} / {total} 件 · 在办 {open} 件 · 一个工作日内到期 {soon} 件 · 超期 {overdue} 件</translation>
+    </message>
+    <message>
+        <source>Card copied: paste it into the unit&apos;s work group.</source>
+        <translation>转办卡片已复制，可粘贴到承办单位工作群。</translation>
+    </message>
+    <message>
+        <source>Save card</source>
+        <translation>保存转办卡片</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saving {path}…</source>
+        <translation>正在保存 {path}…</translation>
     </message>
     <message>
         <source>Reply</source>
         <translation>答复</translation>
-    </message>
-    <message>
-        <source>Referred questions</source>
-        <translation>转办问题</translation>
-    </message>
-    <message>
-        <source>{days} days overdue</source>
-        <translation>已超期 {days} 天</translation>
-    </message>
-    <message>
-        <source>{total} referrals · {open} open · {overdue} overdue · {replied} replied</source>
-        <translation>共 {total} 件 · 办理中 {open} 件 · 超期 {overdue} 件 · 已答复 {replied} 件</translation>
     </message>
 </context>
 <context>
@@ -2544,6 +2780,10 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>转办单 {id} 的网友联系方式已被查看，该转办单须留档</translation>
     </message>
     <message>
+        <source>no question {id}</source>
+        <translation>没有编号为 {id} 的问题</translation>
+    </message>
+    <message>
         <source>the county&apos;s name is empty</source>
         <translation>县名为空</translation>
     </message>
@@ -2830,6 +3070,25 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>urge</source>
         <translation>督办</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>a name or a post, e.g. 社会救助股</source>
+        <translation>姓名或科室，例如 社会救助股</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>答复人</translation>
+    </message>
+    <message>
+        <source>Reply to {number}</source>
+        <translation>答复 {number}</translation>
     </message>
 </context>
 <context>
@@ -4228,6 +4487,14 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>手机：已登记 {count} 台</translation>
     </message>
     <message>
+        <source>Overdue referrals: {count}</source>
+        <translation>转办超期：{count}</translation>
+    </message>
+    <message>
+        <source>Tickets past their deadline while the unit&apos;s clock runs (Referrals, Ctrl+4)</source>
+        <translation>承办单位办理中、已过办理时限的工单（转办，Ctrl+4）</translation>
+    </message>
+    <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -4245,6 +4512,189 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>{file} is the studio&apos;s live database. Choose another file: it is never read or written from here.</source>
         <translation>{file} 是直播台正在使用的数据库，不能在这里读取或写入。请选择其他文件。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketActions</name>
+    <message>
+        <source>Dispatch to a unit…</source>
+        <extracomment>The key of each move, in the order the menu and the buttons show them.</extracomment>
+        <translation>派单到单位…</translation>
+    </message>
+    <message>
+        <source>Signed for by the unit</source>
+        <translation>单位已签收</translation>
+    </message>
+    <message>
+        <source>Work started</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <source>Call back…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Returned by the unit…</source>
+        <translation>单位退回…</translation>
+    </message>
+    <message>
+        <source>More time asked…</source>
+        <translation>申请延期…</translation>
+    </message>
+    <message>
+        <source>Grant the extension</source>
+        <translation>同意延期</translation>
+    </message>
+    <message>
+        <source>Refuse the extension</source>
+        <translation>不同意延期</translation>
+    </message>
+    <message>
+        <source>Urge the unit…</source>
+        <translation>督办…</translation>
+    </message>
+    <message>
+        <source>Show contact (audited)</source>
+        <translation>查看联系方式（留痕）</translation>
+    </message>
+    <message>
+        <source>Copy card</source>
+        <translation>复制转办卡片</translation>
+    </message>
+    <message>
+        <source>Save card…</source>
+        <translation>保存转办卡片…</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDetail</name>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Askers</source>
+        <translation>诉求人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Moderator&apos;s note</source>
+        <translation>导播备注</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Call-back</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Revealed</source>
+        <translation>查看记录</translation>
+    </message>
+    <message>
+        <source>In the feed</source>
+        <translation>弹幕上下文</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>Select a ticket to see it in full.</source>
+        <translation>选择一件工单查看详情。</translation>
+    </message>
+    <message>
+        <source>{seat} at {time}</source>
+        <translation>{seat}，{time}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>(none left with the ticket)</source>
+        <translation>（未留联系方式）</translation>
+    </message>
+    <message>
+        <source>{name} ({id}): {text}</source>
+        <translation>{name}（{id}）：{text}</translation>
+    </message>
+    <message>
+        <source>{count} viewers asked this: {names}</source>
+        <translation>{count} 位网友问了同一问题：{names}</translation>
+    </message>
+    <message>
+        <source>one viewer</source>
+        <translation>1 位网友</translation>
+    </message>
+    <message>
+        <source>no reply yet</source>
+        <translation>尚未答复</translation>
+    </message>
+    <message>
+        <source>{days} working days overdue</source>
+        <translation>超期 {days} 个工作日</translation>
+    </message>
+    <message>
+        <source>{days} working days left</source>
+        <translation>剩 {days} 个工作日</translation>
+    </message>
+    <message>
+        <source>more time asked until {date}</source>
+        <translation>申请延期至 {date}</translation>
+    </message>
+    <message>
+        <source>urged {count} times</source>
+        <translation>已督办 {count} 次</translation>
+    </message>
+    <message>
+        <source>returned: {reason}</source>
+        <translation>退回理由：{reason}</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无昵称）</translation>
     </message>
 </context>
 <context>

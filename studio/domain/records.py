@@ -137,6 +137,48 @@ class AskerRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedLineRecord:
+    """One comment of a session's merged feed as it may be shown: masked name and text.
+
+    ``received_at`` is naive UTC as stored; ``room_name`` the live room's account name ("" for
+    a question typed in by hand).
+    """
+
+    question_id: int
+    received_at: dt.datetime
+    nickname: str
+    text: str
+    platform: Platform | None = None
+    room_role: RoomRole | None = None
+    room_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TicketContextRecord:
+    """Where a referral ticket's question came from: the question as asked (its room and
+    time), its session, and the comments around it in the feed (the question among them).
+
+    ``question`` is None when the ticket's question is gone (a ticket keeps its summary).
+    """
+
+    question: FeedLineRecord | None
+    session: SessionRecord | None
+    around: tuple[FeedLineRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TicketDetailRecord:
+    """What the referrals board shows of one ticket beside the list: the ticket, its history
+    (oldest first), who revealed its contact and when (naive UTC, oldest first), and where its
+    question came from."""
+
+    ticket: ReferralRecord
+    history: tuple[ReferralEventRecord, ...]
+    reveals: tuple[tuple[dt.datetime, str], ...]
+    context: TicketContextRecord
+
+
+@dataclass(frozen=True, slots=True)
 class BlockedViewerRecord:
     """A viewer blocked in one live room: for one session (``session_id``) or for good (None).
 

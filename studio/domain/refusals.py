@@ -181,6 +181,7 @@ class Refusal(StrEnum):
     CONTACT_REVEALED = "contact_revealed"
     REPORT_BACK_NOT_REPLIED = "report_back_not_replied"
     REPORT_BACK_EMPTY = "report_back_empty"
+    NO_QUESTION = "no_question"
     # the studio's profile and its broadcast accounts
     COUNTY_NAME_EMPTY = "county_name_empty"
     ZONE_UNKNOWN = "zone_unknown"
@@ -422,6 +423,7 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.CONTACT_REVEALED: QT_TRANSLATE_NOOP(
         "Refusals", "the viewer's contact on referral {id} was revealed; the ticket stays on record"
     ),
+    R.NO_QUESTION: QT_TRANSLATE_NOOP("Refusals", "no question {id}"),
     R.COUNTY_NAME_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the county's name is empty"),
     R.ZONE_UNKNOWN: QT_TRANSLATE_NOOP(
         "Refusals", "'{name}' is no time zone (expected e.g. Asia/Shanghai)"

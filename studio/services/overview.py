@@ -1,4 +1,4 @@
-"""Read-side use cases of the tabs: today's session, the schedule, rooms, phones, referrals, reports.
+"""Read-side use cases of the tabs: today's session, the schedule, rooms, phones, reports.
 
 Each service loads records in a worker thread and emits them in a Qt signal; widgets only
 connect to the signals and call :meth:`refresh`.
@@ -196,19 +196,6 @@ class RigService(_StoreReader):
         phones, rooms = result
         self.phonesLoaded.emit(phones)
         self.roomsLoaded.emit(rooms)
-
-
-class ReferralService(_StoreReader):
-    """Referral tickets, soonest deadline first.
-
-    Signals:
-        referralsLoaded(list): ``ReferralRecord`` list.
-    """
-
-    referralsLoaded = Signal(list)
-
-    def refresh(self) -> None:
-        self._load("referrals", self._repository.referrals, self.referralsLoaded.emit)
 
 
 class ReportService(_StoreReader):

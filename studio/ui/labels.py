@@ -10,6 +10,7 @@ from studio.domain.model import (
     ReferralCategory,
     ReferralStatus,
     RoomRole,
+    Satisfaction,
     SegmentKind,
     SessionStatus,
     UnitKind,
@@ -113,6 +114,35 @@ def referral_status(value: ReferralStatus) -> str:
         ReferralStatus.CLOSED: QCoreApplication.translate("Labels", "Closed"),
         ReferralStatus.RETURNED: QCoreApplication.translate("Labels", "Returned"),
     }[value]
+
+
+def satisfaction(value: Satisfaction) -> str:
+    """The viewer's answer at a call-back (回访), as the 12345 hotline says it."""
+    return {
+        Satisfaction.SATISFIED: QCoreApplication.translate("Labels", "Satisfied"),
+        Satisfaction.BASICALLY_SATISFIED: QCoreApplication.translate(
+            "Labels", "Basically satisfied"
+        ),
+        Satisfaction.DISSATISFIED: QCoreApplication.translate("Labels", "Dissatisfied"),
+    }[value]
+
+
+def referral_action(value: str) -> str:
+    """A move in a ticket's history (its stored action name) as a person reads it."""
+    return {
+        "accept": QCoreApplication.translate("Labels", "Accepted"),
+        "dispatch": QCoreApplication.translate("Labels", "Dispatched"),
+        "sign_for": QCoreApplication.translate("Labels", "Signed for"),
+        "start": QCoreApplication.translate("Labels", "Work started"),
+        "reply": QCoreApplication.translate("Labels", "Replied"),
+        "call_back": QCoreApplication.translate("Labels", "Called back"),
+        "close": QCoreApplication.translate("Labels", "Closed"),
+        "return": QCoreApplication.translate("Labels", "Returned"),
+        "request_extension": QCoreApplication.translate("Labels", "Extension asked"),
+        "grant_extension": QCoreApplication.translate("Labels", "Extension granted"),
+        "refuse_extension": QCoreApplication.translate("Labels", "Extension refused"),
+        "urge": QCoreApplication.translate("Labels", "Urged"),
+    }.get(value, value)
 
 
 def channel(value: str) -> str:

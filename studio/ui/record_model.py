@@ -44,6 +44,7 @@ class Column:
         background: a background colour for the cell (a badge's colour), or None.
         wide: the column takes the width the others leave (the text: a topic, a note); the
             others fit their content and header, on an empty table as on a full one.
+        header_tooltip: what the column's header explains on hover ("" for nothing).
     """
 
     header: str
@@ -54,6 +55,7 @@ class Column:
     tooltip: Callable[[Any], str] | None = None
     background: Callable[[Any], QColor | None] | None = None
     wide: bool = False
+    header_tooltip: str = ""
 
 
 def record_id(record: Any) -> Hashable:
@@ -132,9 +134,12 @@ class RecordTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns)
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal:
+            return self._columns[section].header_tooltip or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+        if horizontal:
             return self._columns[section].header
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._records):
             return str(section + 1)

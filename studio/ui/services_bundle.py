@@ -16,12 +16,12 @@ if TYPE_CHECKING:
     from studio.services.moderation import ModerationService
     from studio.services.overview import (
         FeedService,
-        ReferralService,
         ReportService,
         RigService,
         ScheduleService,
     )
     from studio.services.profile import ProfileService
+    from studio.services.referrals import ReferralDeskService
     from studio.services.rig_monitor import RigMonitorService
     from studio.services.rundown_editing import RundownEditingService
     from studio.services.schedule_editing import ScheduleEditingService
@@ -37,7 +37,7 @@ class Services:
         schedule: reads today's session, its running order, the schedule and the units.
         feed: pages a session's stored questions into the desk.
         rig: reads the registered phones and the rooms.
-        referrals: reads the referrals board.
+        referrals: the referrals board: its tickets, their moves, a contact's reveal.
         reports: reads the figures per session and unit.
         timer: the session's clock, notes and blackout.
         rundown_editing: saves running orders and their templates and files.
@@ -52,7 +52,7 @@ class Services:
     schedule: ScheduleService
     feed: FeedService
     rig: RigService
-    referrals: ReferralService
+    referrals: ReferralDeskService
     reports: ReportService
     timer: TimerService
     rundown_editing: RundownEditingService

@@ -23,6 +23,9 @@ class StatusBar(QStatusBar):
         self.rooms_label.setProperty("role", "chip")
         self.phones_label = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.phones_label.setProperty("role", "chip")
+        self.overdue_label = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.overdue_label.setProperty("role", "chip")
+        self.overdue_label.hide()  # until the referrals have been read
         self.database_label = QLabel(
             self.tr("Database: {name}").format(name=database_name),
             textFormat=Qt.TextFormat.PlainText,
@@ -31,6 +34,7 @@ class StatusBar(QStatusBar):
         self.addWidget(self.session_label, 1)
         self.addPermanentWidget(self.rooms_label)
         self.addPermanentWidget(self.phones_label)
+        self.addPermanentWidget(self.overdue_label)
         self.addPermanentWidget(self.database_label)
 
     def show_session(self, session: SessionRecord | None) -> None:
@@ -79,6 +83,17 @@ class StatusBar(QStatusBar):
         self.phones_label.setProperty("state", state or ("bad" if marker else "ok"))
         self.phones_label.style().unpolish(self.phones_label)
         self.phones_label.style().polish(self.phones_label)
+
+    def show_overdue(self, count: int) -> None:
+        """How many referral tickets are overdue today (red while any is)."""
+        self.overdue_label.setText(self.tr("Overdue referrals: {count}").format(count=count))
+        self.overdue_label.setToolTip(
+            self.tr("Tickets past their deadline while the unit's clock runs (Referrals, Ctrl+4)")
+        )
+        self.overdue_label.setProperty("state", "bad" if count else "ok")
+        self.overdue_label.style().unpolish(self.overdue_label)
+        self.overdue_label.style().polish(self.overdue_label)
+        self.overdue_label.show()
 
     def show_refusal(self, reason: str) -> None:
         self.showMessage(reason, 8_000)

@@ -24,6 +24,10 @@ def wire_main_window(window: MainWindow, services: Services) -> None:
     s.moderation.refused.connect(w.show_refusal)
     # The report-back segment's tickets: the official steps through them with the clicker.
     s.moderation.reportBackChanged.connect(w.show_report_back)
+    # The board's refusals and saved cards pass in the status bar too; it counts the overdue.
+    s.referrals.refused.connect(w.show_refusal)
+    s.referrals.overdueChanged.connect(w.status.show_overdue)
+    w.referrals.cardSaved.connect(w.show_saved)
     s.rig.phonesLoaded.connect(w.show_phones)
     s.rig.roomsLoaded.connect(w.show_rooms)
     s.live_feed.roomStateChanged.connect(w.show_room_state)
