@@ -331,3 +331,61 @@ def test_more_time_urge_and_return_through_their_dialogs(board, qtbot, demo_db, 
     press_button(dispatch, Button.Ok)
     loop.run_until_complete(until(lambda: "not dispatched" in tab.message.text()))
     assert stored(demo_db, ticket.id).status == S.RETURNED
+
+
+def test_from_the_r_key_to_closed_in_the_window(board, qtbot, demo_db, event_loop_qt):
+    """Issue 12's "done when": a question referred with R on the desk, then worked on the board
+    with its keys — dispatch, sign for, start, reply, call back, close — each move stored with
+    its history row."""
+    from tests.helpers.feed_rows import select_rows
+
+    w, loop = board.window, event_loop_qt
+    desk = w.desk
+    w.tabs.setCurrentWidget(desk)
+    model = desk.feed_model
+    row = next(r for r in range(model.rowCount()) if model.record(r).nickname == "北关住户王")
+    question_id = model.record(row).id
+    select_rows(board, row)
+    desk.feed_view.setFocus()
+    qtbot.keyClick(desk.feed_view, Qt.Key.Key_R)
+    refer = desk.feed_keys.refer_dialog
+    assert refer.unit.currentText() == "自然资源局"
+    press_button(refer, Button.Ok)
+    loop.run_until_complete(until(lambda: model.record(row).status == QuestionStatus.REFERRED))
+    with demo_db.sessions() as s:
+        referral_id = s.scalars(
+            select(Referral.id).where(Referral.question_id == question_id)
+        ).one()
+    tab = w.referrals
+    w.tabs.setCurrentWidget(tab)
+    loop.run_until_complete(until(lambda: any(t.id == referral_id for t in rows(tab))))
+    pick(tab, referral_id=referral_id)
+    back_to_the_board(board, loop)
+
+    qtbot.keyClick(tab.view, Qt.Key.Key_D)
+    dispatch = tab.ticket_actions.dispatch_dialog
+    assert dispatch.isVisible()
+    press_button(dispatch, Button.Ok)
+    loop.run_until_complete(until(lambda: stored(demo_db, referral_id).status == S.DISPATCHED))
+    loop.run_until_complete(until(lambda: selected_records(tab.view)[0].status == S.DISPATCHED))
+    back_to_the_board(board, loop)
+    for which, status in ((Qt.Key.Key_S, S.SIGNED_FOR), (Qt.Key.Key_P, S.IN_PROGRESS)):
+        key(board, qtbot, loop, which, lambda s=status: stored(demo_db, referral_id).status == s)
+        loop.run_until_complete(until(lambda s=status: selected_records(tab.view)[0].status == s))
+    qtbot.keyClick(tab.view, Qt.Key.Key_R)
+    reply = tab.ticket_actions.reply_dialog
+    reply.text.setPlainText("已登记，三个工作日内上门办理")
+    press_button(reply, Button.Ok)
+    loop.run_until_complete(until(lambda: stored(demo_db, referral_id).status == S.REPLIED))
+    loop.run_until_complete(until(lambda: selected_records(tab.view)[0].status == S.REPLIED))
+    back_to_the_board(board, loop)
+    qtbot.keyClick(tab.view, Qt.Key.Key_C)
+    call_back = tab.ticket_actions.call_back_dialog
+    call_back.radios[Satisfaction.SATISFIED].setChecked(True)
+    press_button(call_back, Button.Ok)
+    loop.run_until_complete(until(lambda: stored(demo_db, referral_id).status == S.CALLED_BACK))
+    loop.run_until_complete(until(lambda: selected_records(tab.view)[0].status == S.CALLED_BACK))
+    back_to_the_board(board, loop)
+    key(board, qtbot, loop, Qt.Key.Key_X, lambda: stored(demo_db, referral_id).status == S.CLOSED)
+    moves = [e.action for e in history(demo_db, referral_id)]
+    assert moves == ["accept", "dispatch", "sign_for", "start", "reply", "call_back", "close"]
