@@ -175,6 +175,10 @@ def build(
             image = QTextImageFormat()
             image.setName(name)
             width = block.width_mm / 25.4 * dots_per_inch
+            if device is not None:
+                # Qt scales an image's set size by the device's DPI over the screen's
+                # (QTextImageHandler): give it in the screen's pixels, or it prints ~3× too big.
+                width /= device.logicalDpiY() / _screen_dpi()
             image.setWidth(width)
             if block.image.width():
                 image.setHeight(width * block.image.height() / block.image.width())
@@ -182,6 +186,12 @@ def build(
         else:
             _table(cursor, block, unit)
     return doc
+
+
+def _screen_dpi() -> float:
+    """The DPI Qt's text layout takes for the screen (96 without one)."""
+    screen = QGuiApplication.primaryScreen()
+    return screen.logicalDotsPerInchY() if screen is not None else 96.0
 
 
 def _table(cursor: QTextCursor, table: Table, unit: float) -> None:
