@@ -27,9 +27,18 @@ from studio.domain.session_report import (
     UnitPeriod,
     mark_low_engagement,
 )
-from studio.domain.studio_time import studio_epoch
+from studio.domain.studio_time import now_instant, studio_epoch
 from studio.store.database import Database
-from studio.store.models import Question, Referral, Room, Session, StatsSample, Unit
+from studio.store.models import (
+    AuditEvent,
+    Question,
+    Referral,
+    Room,
+    RotaSetting,
+    Session,
+    StatsSample,
+    Unit,
+)
 from studio.store.referral_figures import referral_figures
 from studio.store.repository import StudioRepository
 from studio.store.timer_store import NoSuchSession, load_timer
@@ -321,3 +330,37 @@ def unit_period(
     result = sorted(units.values(), key=lambda u: (u.kind, u.unit))
     mark_low_engagement(result, threshold_per_1000)
     return result
+
+
+def set_unit_paused(
+    db: Database, unit_id: int, paused: bool, *, seat: str, reason: str = ""
+) -> bool:
+    """Pause a unit in the rota (or resume it) from the period report, audited; returns whether
+    it was paused before, for undo (:func:`set_unit_paused` with that value).
+
+    Raises:
+        LookupError: no such unit.
+    """
+    with db.transaction() as s:
+        unit = s.get(Unit, unit_id)
+        if unit is None:
+            raise LookupError(f"no unit with id {unit_id}")
+        setting = s.get(RotaSetting, unit_id)
+        if setting is None:
+            setting = RotaSetting(unit_id=unit_id, weight=1.0, paused=False, note="")
+            s.add(setting)
+        before = bool(setting.paused)
+        setting.paused = paused
+        if reason:
+            setting.note = reason[:200]
+        s.add(
+            AuditEvent(
+                at=now_instant(),
+                seat=seat,
+                action="rota.pause" if paused else "rota.resume",
+                subject=f"unit {unit_id} {unit.name}",
+                before="paused" if before else "on rota",
+                after="paused" if paused else "on rota",
+            )
+        )
+        return before

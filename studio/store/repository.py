@@ -114,6 +114,11 @@ class StudioRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    @property
+    def database(self) -> Database:
+        """The database read (for the store's other readers, e.g. the reports')."""
+        return self._db
+
     def _read(self) -> OrmSession:
         return self._db.sessions()
 

@@ -122,3 +122,19 @@ def test_unit_period_league_row(held):
     assert row["low_engagement"] is True  # 1.25 < 2 per 1,000 viewers
     others = [u for u in units.values() if u.unit_id != unit_id]
     assert all(u.sessions == 0 and not u.low_engagement for u in others)
+
+
+def test_pausing_a_unit_is_audited_and_undone(held):
+    from studio.store.models import AuditEvent, RotaSetting
+    from studio.store.reports import set_unit_paused
+
+    db, _, unit_id = held
+    before = set_unit_paused(db, unit_id, True, seat="reports", reason="互动偏低")
+    assert before is False
+    with db.sessions() as s:
+        assert s.get(RotaSetting, unit_id).paused is True
+    assert set_unit_paused(db, unit_id, before, seat="reports") is True  # undo
+    with db.sessions() as s:
+        assert s.get(RotaSetting, unit_id).paused is False
+        actions = s.scalars(select(AuditEvent.action).where(AuditEvent.seat == "reports")).all()
+    assert actions == ["rota.pause", "rota.resume"]
