@@ -166,7 +166,7 @@ class SessionReport:
 
 
 #: Distinct questions per 1,000 viewers below which a unit is marked low-engagement (default).
-LOW_ENGAGEMENT_PER_1000 = 2.0
+LOW_ENGAGEMENT_PER_1000 = 1.0
 
 
 @dataclass(slots=True)

@@ -97,6 +97,8 @@ def test_units_json_keys_and_mark(held, capsys):  # noqa: F811
         day,
         "--format",
         "json",
+        "--threshold",
+        "2",
         "--db",
         str(db.url),
     )

@@ -111,7 +111,7 @@ def test_session_figures_count_distinct_questions(held):
 
 def test_unit_period_league_row(held):
     db, _, unit_id = held
-    units = {u.unit_id: u for u in unit_period(db, DAY, DAY, today=DAY)}
+    units = {u.unit_id: u for u in unit_period(db, DAY, DAY, today=DAY, threshold_per_1000=2.0)}
     unit = units[unit_id]
     row = unit.as_dict()
     assert row["sessions"] == 1

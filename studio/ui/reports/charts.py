@@ -91,7 +91,7 @@ def draw_comments(report: SessionReport, label: str) -> Draw:
                     g.title, Qt.TextElideMode.ElideRight, int(band.width()) - 4
                 ),
             )
-        top = max(max(counts), 1)
+        top = -(-max(max(counts), 1) // 4) * 4  # a multiple of the four grid steps
         _y_axis(painter, area, top, label)
         _x_minutes(painter, area, minutes)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -184,6 +184,9 @@ class ReportsTab(QWidget):
             if f.session.status == SessionStatus.ENDED and (not unit or f.session.unit_name == unit)
         ]
         self.model.set_records(held)
+        if held and not self.view.selectionModel().hasSelection():
+            # The latest session's report, without a click (the table is oldest first).
+            self.view.selectRow(self.view.model().rowCount() - 1)
         self.view.resizeColumnsToContents()
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         questions = sum(f.questions for f in held)

@@ -35,7 +35,7 @@ def test_a_low_engagement_unit_can_be_paused_from_the_league(held, qtbot):  # no
     tab = ReportsTab()
     qtbot.addWidget(tab)
     period = tab.period
-    period.show_units(unit_period(db, DAY, DAY, today=DAY))
+    period.show_units(unit_period(db, DAY, DAY, today=DAY, threshold_per_1000=2.0))
     assert [u.unit_id for u in period.shown()] == [unit_id]  # only units that held a session
     assert not period.pause.isEnabled()
     period.view.selectionModel().select(
