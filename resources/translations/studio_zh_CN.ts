@@ -3729,6 +3729,7 @@ The control panel of the county&apos;s daily livestream.</source>
     <name>SessionReportView</name>
     <message>
         <source>Choose a session to see its report.</source>
+        <extracomment>The platform figures typed in per room: the table&apos;s editable columns, in order.</extracomment>
         <translation>选择一场直播查看报告。</translation>
     </message>
     <message>
@@ -3784,6 +3785,38 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>超时</translation>
     </message>
     <message>
+        <source>Not rated</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>The county head&apos;s remark</source>
+        <translation>县领导点评</translation>
+    </message>
+    <message>
+        <source>Save review</source>
+        <translation>保存点评</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>直播间</translation>
+    </message>
+    <message>
+        <source>Viewers (platform)</source>
+        <translation>观看人次（平台）</translation>
+    </message>
+    <message>
+        <source>New followers</source>
+        <translation>新增粉丝</translation>
+    </message>
+    <message>
+        <source>Mean watch (s)</source>
+        <translation>平均观看时长（秒）</translation>
+    </message>
+    <message>
+        <source>Save platform figures</source>
+        <translation>保存平台数据</translation>
+    </message>
+    <message>
         <source>Comments per minute, the running order behind</source>
         <translation>每分钟评论（背景为环节）</translation>
     </message>
@@ -3806,6 +3839,14 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>What became of the referrals</source>
         <translation>转办进展</translation>
+    </message>
+    <message>
+        <source>The county head&apos;s review</source>
+        <translation>县领导点评</translation>
+    </message>
+    <message>
+        <source>The platforms&apos; own figures, typed in after the show</source>
+        <translation>平台数据（直播后手工录入）</translation>
     </message>
     <message>
         <source>comments / minute</source>

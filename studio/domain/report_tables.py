@@ -56,10 +56,22 @@ def session_sheets(report: SessionReport) -> list[Sheet]:
         ("转办", t.referred),
         ("未处理", t.left_open),
         ("办理率", percent(t.handled_rate)),
+        ("县领导评分", "—" if report.rating is None else f"{report.rating} / 5"),
+        ("县领导点评", report.remark),
     ]
-    rooms: list[Sequence[Cell]] = [("直播间", "峰值在线", "观看人次", "点赞", "来源")]
+    rooms: list[Sequence[Cell]] = [
+        ("直播间", "峰值在线", "观看人次", "点赞", "新增粉丝", "平均观看时长", "来源")
+    ]
     rooms += [
-        (r.label, r.peak_online, r.viewers, r.likes, "手工录入" if r.by_hand else "采集")
+        (
+            r.label,
+            r.peak_online,
+            r.viewers,
+            r.likes,
+            "—" if r.new_followers is None else r.new_followers,
+            "—" if r.mean_watch_s is None else format_duration(r.mean_watch_s),
+            "平台数据（手工录入）" if r.by_hand else "采集",
+        )
         for r in report.rooms
     ]
     minutes: list[Sequence[Cell]] = [("分钟", "评论")]

@@ -52,7 +52,9 @@ class RoomAudience:
         viewers: the platform's viewer count at the end (观看人次).
         likes: likes at the end.
         online: (minute from the scheduled start, viewers online) of every sample.
-        by_hand: the figures were typed in from the platform's own after-show numbers.
+        by_hand: viewers and likes are the platform's own after-show numbers, typed in by hand
+            (used where given, over the capture's samples).
+        new_followers, mean_watch_s: typed in by hand too (None: not given).
     """
 
     room_id: int
@@ -62,6 +64,8 @@ class RoomAudience:
     likes: int
     online: tuple[tuple[float, int], ...] = ()
     by_hand: bool = False
+    new_followers: int | None = None
+    mean_watch_s: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,7 @@ class SessionReport:
         by_unit: (unit name, distinct questions), most first; "" = no unit named.
         top_questions: (text, comments asking it) of the five most asked questions.
         referrals: (ticket status, tickets) of the session's referrals now.
+        rating, remark: the county head's review (rating 1–5; None: not rated).
     """
 
     session: SessionRecord
@@ -105,6 +110,8 @@ class SessionReport:
     by_unit: tuple[tuple[str, int], ...] = ()
     top_questions: tuple[tuple[str, int], ...] = ()
     referrals: tuple[tuple[str, int], ...] = ()
+    rating: int | None = None
+    remark: str = ""
 
     @property
     def peak_online(self) -> int:
@@ -144,6 +151,8 @@ class SessionReport:
                     "peak_online": r.peak_online,
                     "viewers": r.viewers,
                     "likes": r.likes,
+                    "new_followers": r.new_followers,
+                    "mean_watch_s": r.mean_watch_s,
                     "entered_by_hand": r.by_hand,
                 }
                 for r in self.rooms
@@ -162,6 +171,8 @@ class SessionReport:
             "questions_by_unit": [{"unit": u, "questions": n} for u, n in self.by_unit],
             "top_questions": [{"text": q, "comments": n} for q, n in self.top_questions],
             "referrals": {status: n for status, n in self.referrals},
+            "rating": self.rating,
+            "remark": self.remark,
         }
 
 

@@ -17,7 +17,13 @@ from PySide6.QtCore import QObject, Signal
 
 from studio.domain.records import SessionRecord
 from studio.services.tasks import BackgroundTasks
-from studio.store.reports import session_report, set_unit_paused, unit_period
+from studio.store.reports import (
+    save_platform_figures,
+    save_review,
+    session_report,
+    set_unit_paused,
+    unit_period,
+)
 from studio.store.repository import StudioRepository
 from studio.store.table_files import write_sheets
 
@@ -294,6 +300,41 @@ class ReportService(_StoreReader):
             return path
 
         self._load("export", work, self.exported.emit)
+
+    def save_review(self, session_id: int, rating: int | None, remark: str) -> None:
+        """Store the county head's review, then read the session's report again."""
+        db = self._repository.database
+
+        def work() -> int:
+            save_review(db, session_id, rating, remark, seat=self.SEAT)
+            return session_id
+
+        self._load("review", work, self.open_session)
+
+    def save_hand_figures(self, session_id: int, rows: list[tuple[Any, ...]]) -> None:
+        """Store the platforms' figures typed in per room, then read the report and the
+        sessions' figures again."""
+        db = self._repository.database
+
+        def work() -> int:
+            for room_id, viewers, likes, followers, watch in rows:
+                save_platform_figures(
+                    db,
+                    session_id,
+                    room_id,
+                    viewers=viewers,
+                    likes=likes,
+                    new_followers=followers,
+                    mean_watch_s=watch,
+                    seat=self.SEAT,
+                )
+            return session_id
+
+        def done(session_id: int) -> None:
+            self.open_session(session_id)
+            self.refresh()
+
+        self._load("platform figures", work, done)
 
     def set_paused(self, unit_id: int, paused: bool) -> None:
         db = self._repository.database

@@ -31,11 +31,13 @@ from studio.domain.studio_time import now_instant, studio_epoch
 from studio.store.database import Database
 from studio.store.models import (
     AuditEvent,
+    PlatformFigures,
     Question,
     Referral,
     Room,
     RotaSetting,
     Session,
+    SessionReview,
     StatsSample,
     Unit,
 )
@@ -110,10 +112,26 @@ def _audience(
         .where(StatsSample.session_id.in_(sessions))
         .group_by(StatsSample.session_id, StatsSample.room_id)
     )
-    return {
+    audience = {
         (sid, rid): (int(p or 0), int(v or 0), int(lk or 0))
         for sid, rid, p, v, lk in s.execute(query)
     }
+    # The platform's own figures, typed in after the show, where given.
+    for sid, rid, viewers, likes in s.execute(
+        select(
+            PlatformFigures.session_id,
+            PlatformFigures.room_id,
+            PlatformFigures.viewers,
+            PlatformFigures.likes,
+        ).where(PlatformFigures.session_id.in_(sessions))
+    ):
+        peak, sampled_viewers, sampled_likes = audience.get((sid, rid), (0, 0, 0))
+        audience[(sid, rid)] = (
+            peak,
+            sampled_viewers if viewers is None else viewers,
+            sampled_likes if likes is None else likes,
+        )
+    return audience
 
 
 def _minute_of(s: OrmSession, start: dt.datetime):  # type: ignore[no-untyped-def]
@@ -172,6 +190,14 @@ def session_report(db: Database, session_id: int, *, now: float | None = None) -
             per_minute[key] = per_minute.get(key, 0) + int(n)
         by_unit = _questions_by_unit(s, session_id)
         top = _top_questions(s, session_id)
+        hand = {
+            row.room_id: row
+            for row in s.scalars(
+                select(PlatformFigures).where(PlatformFigures.session_id == session_id)
+            )
+        }
+        review = s.get(SessionReview, session_id)
+        rating, remark = (review.rating, review.remark) if review else (None, "")
         referrals = tuple(
             (str(status), int(n))
             for status, n in s.execute(
@@ -189,6 +215,9 @@ def session_report(db: Database, session_id: int, *, now: float | None = None) -
             viewers=viewers,
             likes=likes,
             online=tuple(samples.get(room_id, ())),
+            by_hand=room_id in hand,
+            new_followers=hand[room_id].new_followers if room_id in hand else None,
+            mean_watch_s=hand[room_id].mean_watch_s if room_id in hand else None,
         )
         for (_sid, room_id), (peak, viewers, likes) in sorted(audience.items())
     )
@@ -203,6 +232,8 @@ def session_report(db: Database, session_id: int, *, now: float | None = None) -
         by_unit=by_unit,
         top_questions=top,
         referrals=referrals,
+        rating=rating,
+        remark=remark,
     )
 
 
@@ -364,3 +395,84 @@ def set_unit_paused(
             )
         )
         return before
+
+
+def save_review(
+    db: Database, session_id: int, rating: int | None, remark: str, *, seat: str
+) -> None:
+    """Store the county head's review of a session (rating 1–5 or None, a remark), audited.
+
+    Raises:
+        ValueError: a rating outside 1–5.
+        NoSuchSession: no such session.
+    """
+    if rating is not None and not 1 <= rating <= 5:
+        raise ValueError(f"a rating is 1 to 5, not {rating}")
+    with db.transaction() as s:
+        if s.get(Session, session_id) is None:
+            raise NoSuchSession(f"no session with id {session_id}")
+        review = s.get(SessionReview, session_id)
+        before = f"{review.rating} {review.remark}" if review else ""
+        if review is None:
+            review = SessionReview(session_id=session_id)
+            s.add(review)
+        review.rating, review.remark, review.updated_at = rating, remark.strip(), now_instant()
+        s.add(
+            AuditEvent(
+                at=now_instant(),
+                seat=seat,
+                action="session.review",
+                subject=f"session {session_id}",
+                before=before,
+                after=f"{rating} {remark.strip()}",
+                session_id=session_id,
+            )
+        )
+
+
+def save_platform_figures(
+    db: Database,
+    session_id: int,
+    room_id: int,
+    *,
+    viewers: int | None,
+    likes: int | None,
+    new_followers: int | None,
+    mean_watch_s: int | None,
+    seat: str,
+) -> None:
+    """Store a room's after-show figures typed in from the platform (None: not given; all
+    None: remove them), audited.
+
+    Raises:
+        ValueError: a negative figure.
+    """
+    values = (viewers, likes, new_followers, mean_watch_s)
+    if any(v is not None and v < 0 for v in values):
+        raise ValueError("a figure cannot be negative")
+    with db.transaction() as s:
+        row = s.scalars(
+            select(PlatformFigures).where(
+                PlatformFigures.session_id == session_id, PlatformFigures.room_id == room_id
+            )
+        ).first()
+        if all(v is None for v in values):
+            if row is not None:
+                s.delete(row)
+        else:
+            if row is None:
+                row = PlatformFigures(session_id=session_id, room_id=room_id)
+                s.add(row)
+            row.viewers, row.likes = viewers, likes
+            row.new_followers, row.mean_watch_s = new_followers, mean_watch_s
+            row.entered_at = now_instant()
+        s.add(
+            AuditEvent(
+                at=now_instant(),
+                seat=seat,
+                action="session.platform_figures",
+                subject=f"session {session_id} room {room_id}",
+                after=" ".join("—" if v is None else str(v) for v in values),
+                session_id=session_id,
+            )
+        )

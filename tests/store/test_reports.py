@@ -138,3 +138,42 @@ def test_pausing_a_unit_is_audited_and_undone(held):
         assert s.get(RotaSetting, unit_id).paused is False
         actions = s.scalars(select(AuditEvent.action).where(AuditEvent.seat == "reports")).all()
     assert actions == ["rota.pause", "rota.resume"]
+
+
+def test_hand_entered_figures_are_used_where_given_and_the_review_is_kept(held):
+    from studio.store.reports import save_platform_figures, save_review
+
+    db, session_id, unit_id = held
+    room = session_report(db, session_id).rooms[0]
+    save_platform_figures(
+        db,
+        session_id,
+        room.room_id,
+        viewers=9000,
+        likes=None,
+        new_followers=120,
+        mean_watch_s=95,
+        seat="reports",
+    )
+    save_review(db, session_id, 4, "这个直播表现还可以", seat="reports")
+    report = session_report(db, session_id)
+    typed = next(r for r in report.rooms if r.room_id == room.room_id)
+    assert (typed.viewers, typed.likes, typed.by_hand) == (9000, room.likes, True)
+    assert (typed.new_followers, typed.mean_watch_s) == (120, 95)
+    assert report.viewers == 9000 + 2000
+    assert (report.rating, report.remark) == (4, "这个直播表现还可以")
+    unit = next(u for u in unit_period(db, DAY, DAY, today=DAY) if u.unit_id == unit_id)
+    assert unit.viewers == 11000
+    with pytest.raises(ValueError):
+        save_review(db, session_id, 6, "", seat="reports")
+    save_platform_figures(
+        db,
+        session_id,
+        room.room_id,
+        viewers=None,
+        likes=None,
+        new_followers=None,
+        mean_watch_s=None,
+        seat="reports",
+    )
+    assert session_report(db, session_id).viewers == 4000  # the samples again

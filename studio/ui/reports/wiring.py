@@ -62,6 +62,8 @@ def wire_reports(reports: ReportsTab, services: Services) -> None:
     reports.rangeChosen.connect(range_chosen)
     reports.sessionChosen.connect(rep.open_session)
     reports.exportAsked.connect(export)
+    reports.report.reviewSaved.connect(rep.save_review)
+    reports.report.handFiguresSaved.connect(rep.save_hand_figures)
     reports.pages.currentChanged.connect(lambda _page: load_period())
     reports.period.thresholdChanged.connect(lambda _value: load_period())
     reports.period.pauseAsked.connect(lambda unit_id: rep.set_paused(unit_id, True))

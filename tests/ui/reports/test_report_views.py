@@ -48,3 +48,22 @@ def test_a_low_engagement_unit_can_be_paused_from_the_league(held, qtbot):  # no
     assert asked.args == [unit_id]
     period.kind.setCurrentIndex(period.kind.findData("township"))
     assert period.shown() == [] or all(u.kind == "township" for u in period.shown())
+
+
+def test_the_review_and_the_platform_figures_are_asked_to_be_saved(held, qtbot):  # noqa: F811
+    db, session_id, _ = held
+    tab = ReportsTab()
+    qtbot.addWidget(tab)
+    view = tab.report
+    view.show_report(session_report(db, session_id))
+    view.rating.setCurrentIndex(view.rating.findData(4))
+    view.remark.setText("这个直播表现还可以")
+    with qtbot.waitSignal(view.reviewSaved) as saved:
+        view.save_review.click()
+    assert saved.args == [session_id, 4, "这个直播表现还可以"]
+    view.hand.item(0, 1).setText("9,000")
+    view.hand.item(0, 3).setText("not a number")
+    with qtbot.waitSignal(view.handFiguresSaved) as typed:
+        view.save_hand.click()
+    room_id = view.report.rooms[0].room_id
+    assert typed.args[1][0] == (room_id, 9000, None, None, None)
