@@ -2626,6 +2626,10 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>从</translation>
     </message>
@@ -2644,6 +2648,10 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Export the report</source>
         <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>The printer could not be used.</source>
+        <translation>打印机无法使用。</translation>
     </message>
     <message>
         <source>Written: {path}</source>

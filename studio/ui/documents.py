@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QGuiApplication,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -236,12 +237,28 @@ def write_pdf(document: Document, path: Path) -> int:
     writer.setTitle(document.title)
     writer.setCreator("Studio Desk")
     writer.setResolution(RESOLUTION)
+    pages = _paint_pages(document, writer, RESOLUTION)
+    del writer  # finishes the file
+    if pages < 0 or not path.exists() or path.stat().st_size == 0:
+        raise OSError(f"cannot write {path}")
+    return pages
+
+
+def print_document(document: Document, printer: QPagedPaintDevice, resolution: int) -> bool:
+    """Print ``document`` on ``printer`` (a ``QPrinter`` the print dialog set up, whose
+    ``resolution()`` is given) as :func:`write_pdf` lays it out; False if it cannot print."""
+    return _paint_pages(document, printer, resolution) >= 0
+
+
+def _paint_pages(document: Document, device: QPagedPaintDevice, resolution: int) -> int:
+    """Lay ``document`` out on ``device``'s A4 pages and paint them; the number of pages, or
+    -1 when the device cannot be painted on."""
     orientation = (
         QPageLayout.Orientation.Landscape
         if document.landscape
         else QPageLayout.Orientation.Portrait
     )
-    writer.setPageLayout(
+    device.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             orientation,
@@ -249,21 +266,21 @@ def write_pdf(document: Document, path: Path) -> int:
             QPageLayout.Unit.Millimeter,
         )
     )
-    area = writer.pageLayout().paintRectPixels(RESOLUTION)
-    doc = build(document, dots_per_inch=RESOLUTION, device=writer)
-    footer = RESOLUTION * 0.3  # inches kept at the foot for the page number
+    area = device.pageLayout().paintRectPixels(resolution)
+    doc = build(document, dots_per_inch=resolution, device=device)
+    footer = resolution * 0.3  # inches kept at the foot for the page number
     page = QSizeF(area.width(), area.height() - footer)
     doc.setPageSize(page)
     pages = doc.pageCount()
     painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
+    if not painter.begin(device):
+        return -1
     try:
         number_font = QFont(cjk_family())
         number_font.setPointSizeF(8.0)
         for index in range(pages):
             if index:
-                writer.newPage()
+                device.newPage()
             painter.save()
             painter.translate(0, -index * page.height())
             doc.drawContents(painter, QRectF(0, index * page.height(), page.width(), page.height()))
@@ -277,7 +294,4 @@ def write_pdf(document: Document, path: Path) -> int:
             )
     finally:
         painter.end()
-    del writer  # finishes the file
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"cannot write {path}")
     return pages

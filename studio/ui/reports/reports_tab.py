@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from studio.domain.model import SessionStatus
 from studio.domain.records import SessionFigures
+from studio.ui.documents import RESOLUTION, Document, print_document
 from studio.ui.record_model import RECORD_ROLE, RIGHT, Column, RecordTableModel, record_table
 from studio.ui.reports.period_view import PeriodView
+from studio.ui.reports.report_documents import period_document, session_document
 from studio.ui.reports.session_view import SessionReportView
 
 
@@ -93,6 +95,8 @@ class ReportsTab(QWidget):
         self.export_pdf.clicked.connect(lambda: self._export("pdf"))
         self.export_xlsx = QPushButton(self.tr("Export XLSX…"))
         self.export_xlsx.clicked.connect(lambda: self._export("xlsx"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.clicked.connect(self._print)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("From")))
         filters.addWidget(self.first)
@@ -105,6 +109,7 @@ class ReportsTab(QWidget):
         filters.addWidget(self.note)
         filters.addWidget(self.export_pdf)
         filters.addWidget(self.export_xlsx)
+        filters.addWidget(self.print_button)
 
         self.report = SessionReportView()
         scroll = QScrollArea()
@@ -159,6 +164,27 @@ class ReportsTab(QWidget):
         )
         if path:
             self.exportAsked.emit(which, path)
+
+    def document(self) -> Document | None:
+        """The report on the page shown, as the PDF lays it out (None: no session chosen)."""
+        if self.pages.currentIndex() == 0:
+            report = self.report.report
+            return session_document(report) if report is not None else None
+        first, last = self.chosen_range()
+        return period_document(self.period.shown(), first, last)
+
+    def _print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        document = self.document()
+        if document is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setResolution(RESOLUTION)  # laid out as the PDF is
+        dialog = QPrintDialog(printer, self)
+        accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
+        if accepted and not print_document(document, printer, printer.resolution()):
+            self.note.setText(self.tr("The printer could not be used."))
 
     def show_exported(self, path: str) -> None:
         self.note.setText(self.tr("Written: {path}").format(path=path))

@@ -67,3 +67,25 @@ def test_the_review_and_the_platform_figures_are_asked_to_be_saved(held, qtbot):
         view.save_hand.click()
     room_id = view.report.rooms[0].room_id
     assert typed.args[1][0] == (room_id, 9000, None, None, None)
+
+
+def test_the_page_shown_prints_as_its_pdf_lays_out(held, qtbot, tmp_path):  # noqa: F811
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from studio.ui.documents import print_document
+
+    db, session_id, _ = held
+    tab = ReportsTab()
+    qtbot.addWidget(tab)
+    assert tab.document() is None  # no session chosen yet
+    tab.report.show_report(session_report(db, session_id))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setResolution(300)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a printer that writes a file
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_document(tab.document(), printer, printer.resolution())
+    del printer
+    pages = PdfReader(tmp_path / "printed.pdf").pages
+    text = "".join(page.extract_text() for page in pages)
+    assert "办理率" in text and "60%" in text
