@@ -1516,6 +1516,10 @@ The control panel of the county&apos;s daily livestream.</source>
         <source>distinct questions per 1,000 viewers</source>
         <translation>每千名观众问题（去重）</translation>
     </message>
+    <message>
+        <source>distinct questions per session, by week</source>
+        <translation>场均问题（去重）周趋势</translation>
+    </message>
 </context>
 <context>
     <name>PhoneCard</name>
@@ -2612,6 +2616,18 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Sessions held</source>
         <translation>已播场次</translation>
+    </message>
+    <message>
+        <source>Departments and townships</source>
+        <translation>部门和乡镇</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Townships</source>
+        <translation>乡镇</translation>
     </message>
     <message>
         <source>All units</source>

@@ -13,6 +13,7 @@ few derived figures, so the window, the PDF, the workbook and the JSON say the s
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from studio.domain.records import SessionRecord
@@ -188,6 +189,7 @@ class UnitPeriod:
         viewers: the sum over its sessions of the viewers (for the mean).
         referrals: tickets the unit received in the period; on_time_rate and satisfaction_rate
             as :mod:`studio.domain.referral_figures` defines them (None: nothing to rate).
+        held: (day, distinct questions) of each of its sessions, for the trend.
     """
 
     unit_id: int
@@ -201,7 +203,7 @@ class UnitPeriod:
     on_time_rate: float | None = None
     satisfaction_rate: float | None = None
     low_engagement: bool = False
-    per_session: list[int] = field(default_factory=list)
+    held: list[tuple[dt.date, int]] = field(default_factory=list)
 
     @property
     def mean_viewers(self) -> float | None:
@@ -256,6 +258,20 @@ def league(units: list[UnitPeriod]) -> list[UnitPeriod]:
     """Units that held a session, most distinct questions per session first."""
     held = [u for u in units if u.sessions]
     return sorted(held, key=lambda u: (-(u.questions_per_session or 0.0), u.unit))
+
+
+def weekly_trend(units: list[UnitPeriod]) -> dict[str, list[tuple[dt.date, float]]]:
+    """Per kind of unit ("department", "township"): (the week's Monday, distinct questions per
+    session held that week), week by week, weeks without a session left out."""
+    weeks: dict[str, dict[dt.date, list[int]]] = {}
+    for unit in units:
+        for day, questions in unit.held:
+            monday = day - dt.timedelta(days=day.weekday())
+            weeks.setdefault(unit.kind, {}).setdefault(monday, []).append(questions)
+    return {
+        kind: [(monday, sum(q) / len(q)) for monday, q in sorted(by_week.items())]
+        for kind, by_week in sorted(weeks.items())
+    }
 
 
 def _rounded(value: float | None, places: int = 4) -> float | None:

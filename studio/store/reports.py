@@ -327,14 +327,17 @@ def unit_period(
             uid: (name, str(kind))
             for uid, name, kind in s.execute(select(Unit.id, Unit.name, Unit.kind))
         }
-        owners = dict(
-            s.execute(select(Session.id, Session.unit_id).where(Session.id.in_(held))).all()
-        )
+        owners = {
+            session_id: (unit_id, day)
+            for session_id, unit_id, day in s.execute(
+                select(Session.id, Session.unit_id, Session.date).where(Session.id.in_(held))
+            )
+        }
         tallies = question_tallies(s, held)
         viewers: dict[int, int] = {}
         for (session_id, _room), (_peak, total, _likes) in _audience(s, held).items():
             viewers[session_id] = viewers.get(session_id, 0) + total
-    for session_id, unit_id in owners.items():
+    for session_id, (unit_id, day) in owners.items():
         if unit_id is None:
             continue
         if unit_id not in units:
@@ -348,7 +351,7 @@ def unit_period(
         unit.viewers += viewers.get(session_id, 0)
         unit.questions += tally.questions
         unit.answered += tally.answered
-        unit.per_session.append(tally.questions)
+        unit.held.append((day, tally.questions))
     tickets: dict[int, UnitReferralFigures] = {
         f.unit_id: f for f in referral_figures(db, first, last, today=today)
     }

@@ -9,7 +9,8 @@ calls it on a ``QImage`` that :mod:`studio.ui.documents` places in the PDF.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
@@ -185,6 +186,52 @@ def draw_league(units: Sequence[UnitPeriod], label: str) -> Draw:
     low-engagement units in red."""
     pairs = [(u.unit, u.questions_per_1000_viewers or 0.0) for u in units]
     return draw_bars(pairs, label, marks=frozenset(u.unit for u in units if u.low_engagement))
+
+
+def draw_trend(series: Mapping[str, Sequence[tuple[dt.date, float]]], label: str) -> Draw:
+    """Lines over the period's weeks, one per named series (departments, townships), each
+    week's value a dot; the series named in the top right corner."""
+
+    def draw(painter: QPainter, rect: QRectF) -> None:
+        _font(painter, 8)
+        area = _plot_area(rect)
+        days = [day for points in series.values() for day, _ in points]
+        top = max([1.0, *(v for points in series.values() for _, v in points)])
+        _y_axis(painter, area, top, label)
+        if not days:
+            return
+        first, last = min(days), max(days)
+        span = max((last - first).days, 1)
+        painter.setPen(_AXIS)
+        for day in (first, last):
+            x = area.left() + area.width() * (day - first).days / span
+            painter.drawText(
+                QRectF(x - 40, area.bottom() + 4, 80, 16),
+                int(Qt.AlignmentFlag.AlignHCenter),
+                day.isoformat(),
+            )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for i, (name, points) in enumerate(series.items()):
+            colour = QColor(SERIES[i % len(SERIES)])
+            painter.setPen(QPen(colour, 2))
+            painter.setBrush(colour)
+            previous: QPointF | None = None
+            for day, value in points:
+                point = QPointF(
+                    area.left() + area.width() * (day - first).days / span,
+                    area.bottom() - area.height() * value / top,
+                )
+                if previous is not None:
+                    painter.drawLine(previous, point)
+                painter.drawEllipse(point, 2.5, 2.5)
+                previous = point
+            painter.drawText(
+                QRectF(area.left() + 4, area.top() + 2 + 14 * i, area.width() - 8, 14),
+                int(Qt.AlignmentFlag.AlignRight),
+                name,
+            )
+
+    return draw
 
 
 def chart_image(draw: Draw, width: int = 1600, height: int = 560) -> QImage:

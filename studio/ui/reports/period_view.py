@@ -3,6 +3,8 @@ side by side, the low-engagement units marked, with one action: pause the unit i
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -16,9 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.report_tables import number, percent
-from studio.domain.session_report import LOW_ENGAGEMENT_PER_1000, UnitPeriod, league
+from studio.domain.session_report import (
+    LOW_ENGAGEMENT_PER_1000,
+    UnitPeriod,
+    league,
+    weekly_trend,
+)
 from studio.ui.record_model import RECORD_ROLE, RIGHT, Column, RecordTableModel, record_table
-from studio.ui.reports.charts import ChartView, draw_league
+from studio.ui.reports.charts import ChartView, draw_league, draw_trend
 
 _LOW = QColor("#d93025")
 
@@ -94,6 +101,7 @@ class PeriodView(QWidget):
         self.view = record_table(self.model, self)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.chart = ChartView(self, height=260)
+        self.trend = ChartView(self, height=200)
         bar = QHBoxLayout()
         bar.addWidget(self.kind)
         bar.addWidget(QLabel(self.tr("Low below (questions per 1,000 viewers):")))
@@ -103,7 +111,10 @@ class PeriodView(QWidget):
         bar.addWidget(self.undo)
         box = QVBoxLayout(self)
         box.addLayout(bar)
-        box.addWidget(self.chart)
+        charts = QHBoxLayout()
+        charts.addWidget(self.chart, 1)
+        charts.addWidget(self.trend, 1)
+        box.addLayout(charts)
         box.addWidget(self.view, 1)
 
     def _kind_text(self, kind: str) -> str:
@@ -123,7 +134,17 @@ class PeriodView(QWidget):
         self.model.set_records(shown)
         self.chart.set_drawing(draw_league(shown, self.tr("distinct questions per 1,000 viewers")))
         self.chart.setMinimumHeight(40 + 24 * max(len(shown), 1))
+        self.trend.set_drawing(
+            draw_trend(self.trend_series(shown), self.tr("distinct questions per session, by week"))
+        )
         self._selected()
+
+    def trend_series(self, units: list[UnitPeriod]) -> dict[str, list[tuple[dt.date, float]]]:
+        """The weekly trend per kind, named in the interface's language."""
+        return {self._kinds_text(kind): points for kind, points in weekly_trend(units).items()}
+
+    def _kinds_text(self, kind: str) -> str:
+        return self.tr("Townships") if kind == "township" else self.tr("Departments")
 
     def _chosen(self) -> UnitPeriod | None:
         rows = self.view.selectionModel().selectedRows()

@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from studio.domain.report_tables import (
+    KINDS,
     period_title,
     session_sheets,
     session_title,
     unit_rows,
 )
-from studio.domain.session_report import SessionReport, UnitPeriod, league
+from studio.domain.session_report import SessionReport, UnitPeriod, league, weekly_trend
 from studio.ui.documents import (
     Block,
     Document,
@@ -32,6 +33,7 @@ from studio.ui.reports.charts import (
     draw_bars,
     draw_comments,
     draw_league,
+    draw_trend,
     draw_viewers,
 )
 
@@ -80,6 +82,13 @@ def period_document(units: Sequence[UnitPeriod], first: dt.date, last: dt.date) 
             200.0,
         ),
         Table(rows[0], [[_text(c) for c in r] for r in rows[1:]]),
+        Heading("场均问题（去重）周趋势", 2),
+        Picture(
+            chart_image(
+                draw_trend({KINDS.get(k, k): v for k, v in weekly_trend(held).items()}, "场均问题")
+            ),
+            200.0,
+        ),
     ]
     return Document(period_title(first, last), blocks, landscape=True)
 

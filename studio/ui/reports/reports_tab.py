@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.model import SessionStatus
-from studio.domain.records import SessionFigures
+from studio.domain.records import SessionFigures, UnitRecord
 from studio.ui.documents import RESOLUTION, Document, print_document
 from studio.ui.record_model import RECORD_ROLE, RIGHT, Column, RecordTableModel, record_table
 from studio.ui.reports.period_view import PeriodView
@@ -88,6 +88,12 @@ class ReportsTab(QWidget):
         for edit in (self.first, self.last):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(lambda _d: self._range_changed())
+        self._kinds: dict[str, str] = {}  # unit name → kind
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Departments and townships"), "")
+        self.kind.addItem(self.tr("Departments"), "department")
+        self.kind.addItem(self.tr("Townships"), "township")
+        self.kind.currentIndexChanged.connect(lambda _i: self._filter())
         self.unit = QComboBox()
         self.unit.addItem(self.tr("All units"), "")
         self.unit.currentIndexChanged.connect(lambda _i: self._filter())
@@ -102,6 +108,7 @@ class ReportsTab(QWidget):
         filters.addWidget(self.first)
         filters.addWidget(QLabel(self.tr("to")))
         filters.addWidget(self.last)
+        filters.addWidget(self.kind)
         filters.addWidget(self.unit)
         filters.addStretch(1)
         self.note = QLabel(textFormat=Qt.TextFormat.PlainText)
@@ -189,6 +196,11 @@ class ReportsTab(QWidget):
     def show_exported(self, path: str) -> None:
         self.note.setText(self.tr("Written: {path}").format(path=path))
 
+    def set_units(self, units: list[UnitRecord]) -> None:
+        """The directory's units: what kind each is (the kind filter)."""
+        self._kinds = {u.name: str(u.kind) for u in units}
+        self._filter()
+
     def show_figures(self, figures: list[SessionFigures]) -> None:
         self._figures = figures
         units = sorted({f.session.unit_name for f in figures if f.session.unit_name})
@@ -203,11 +215,13 @@ class ReportsTab(QWidget):
         self._filter()
 
     def _filter(self) -> None:
-        unit = self.unit.currentData()
+        unit, kind = self.unit.currentData(), self.kind.currentData()
         held = [
             f
             for f in self._figures
-            if f.session.status == SessionStatus.ENDED and (not unit or f.session.unit_name == unit)
+            if f.session.status == SessionStatus.ENDED
+            and (not unit or f.session.unit_name == unit)
+            and (not kind or self._kinds.get(f.session.unit_name) == kind)
         ]
         self.model.set_records(held)
         if held and not self.view.selectionModel().hasSelection():

@@ -53,6 +53,7 @@ def wire_reports(reports: ReportsTab, services: Services) -> None:
                 rep.export(path, [("单位", unit_rows(units))])
 
     rep.figuresLoaded.connect(reports.show_figures)
+    s.schedule.unitsLoaded.connect(reports.set_units)
     rep.sessionReportLoaded.connect(reports.report.show_report)
     rep.periodLoaded.connect(lambda result: reports.period.show_units(result[2]))
     rep.exported.connect(reports.show_exported)

@@ -89,3 +89,42 @@ def test_the_page_shown_prints_as_its_pdf_lays_out(held, qtbot, tmp_path):  # no
     pages = PdfReader(tmp_path / "printed.pdf").pages
     text = "".join(page.extract_text() for page in pages)
     assert "办理率" in text and "60%" in text
+
+
+def test_the_sessions_filter_by_unit_and_kind(qtbot):
+    import datetime as dt
+
+    from studio.domain.model import SessionStatus, UnitKind
+    from studio.domain.records import SessionFigures, SessionRecord, UnitRecord
+
+    def held_by(sid, unit):
+        session = SessionRecord(
+            sid,
+            dt.date(2026, 11, sid),
+            dt.time(15),
+            dt.time(16),
+            sid,
+            unit,
+            unit,
+            "",
+            "",
+            "",
+            SessionStatus.ENDED,
+        )
+        return SessionFigures(session, 1, 1000, 1, 10, 5, 1, 1)
+
+    tab = ReportsTab()
+    qtbot.addWidget(tab)
+    tab.set_units(
+        [
+            UnitRecord(1, "民政局", "民政", UnitKind.DEPARTMENT, ()),
+            UnitRecord(2, "新华镇", "新华", UnitKind.TOWNSHIP, ()),
+        ]
+    )
+    tab.show_figures([held_by(1, "民政局"), held_by(2, "新华镇")])
+    assert tab.model.rowCount() == 2
+    tab.kind.setCurrentIndex(tab.kind.findData("township"))
+    assert [f.session.unit_name for f in tab.model.records()] == ["新华镇"]
+    tab.kind.setCurrentIndex(0)
+    tab.unit.setCurrentIndex(tab.unit.findData("民政局"))
+    assert [f.session.unit_name for f in tab.model.records()] == ["民政局"]
