@@ -54,7 +54,7 @@ def _text(instant: dt.datetime) -> str:
 
 def generate_year(path: Path, sessions: int, comments: int) -> tuple[dt.date, dt.date, int]:
     """Add ``sessions`` ended sessions on working days from 2025-01-02, with ``comments``
-    comments among them (a third chatter, questions in clusters of about four) and two rooms'
+    comments among them (units drawing from one to nine questions in ten comments, in clusters of about four; audiences growing over the year) and two rooms'
     samples each minute; returns the first and last day and the last session's id."""
     conn = sqlite3.connect(path)
     units = [row[0] for row in conn.execute("SELECT id FROM unit WHERE retired = 0 ORDER BY id")]
@@ -78,9 +78,12 @@ def generate_year(path: Path, sessions: int, comments: int) -> tuple[dt.date, dt
             start = dt.datetime.fromtimestamp(studio_epoch(day, dt.time(15, 0)), dt.UTC).replace(
                 tzinfo=None
             )
+            # Units differ (some draw few questions), and the studio grows over the year.
+            share = 1 + (n % len(units)) * 7 % 9  # tenths of the comments that are questions
+            audience = 40 + 25 * ((n * 5) % 7) + n // 5
             rows = []
             for k in range(per_session):
-                question = k % 3 != 0
+                question = k % 10 < share
                 status = "new"
                 if question and k % 40 == 1:
                     status = "answered"
@@ -118,7 +121,7 @@ def generate_year(path: Path, sessions: int, comments: int) -> tuple[dt.date, dt
                         room,
                         _text(start + dt.timedelta(minutes=m)),
                         500 + m,
-                        80 * m,
+                        audience * m,
                         30 * m,
                     )
                     for room in rooms

@@ -203,13 +203,17 @@ def draw_trend(series: Mapping[str, Sequence[tuple[dt.date, float]]], label: str
         first, last = min(days), max(days)
         span = max((last - first).days, 1)
         painter.setPen(_AXIS)
-        for day in (first, last):
+        for day, align in (
+            (first, Qt.AlignmentFlag.AlignLeft),
+            (last, Qt.AlignmentFlag.AlignRight),
+        ):
             x = area.left() + area.width() * (day - first).days / span
-            painter.drawText(
-                QRectF(x - 40, area.bottom() + 4, 80, 16),
-                int(Qt.AlignmentFlag.AlignHCenter),
-                day.isoformat(),
+            box = (
+                QRectF(x, area.bottom() + 4, 80, 16)
+                if day == first
+                else QRectF(x - 80, area.bottom() + 4, 80, 16)
             )
+            painter.drawText(box, int(align), day.isoformat())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for i, (name, points) in enumerate(series.items()):
             colour = QColor(SERIES[i % len(SERIES)])

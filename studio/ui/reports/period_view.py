@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -113,7 +113,7 @@ class PeriodView(QWidget):
         box.addLayout(bar)
         charts = QHBoxLayout()
         charts.addWidget(self.chart, 1)
-        charts.addWidget(self.trend, 1)
+        charts.addWidget(self.trend, 1, Qt.AlignmentFlag.AlignTop)
         box.addLayout(charts)
         box.addWidget(self.view, 1)
 

@@ -81,14 +81,14 @@ def period_document(units: Sequence[UnitPeriod], first: dt.date, last: dt.date) 
             chart_image(draw_league(held, "每千人问题"), height=120 + 40 * max(len(held), 1)),
             200.0,
         ),
-        Table(rows[0], [[_text(c) for c in r] for r in rows[1:]]),
         Heading("场均问题（去重）周趋势", 2),
         Picture(
             chart_image(
                 draw_trend({KINDS.get(k, k): v for k, v in weekly_trend(held).items()}, "场均问题")
             ),
-            200.0,
+            160.0,
         ),
+        Table(rows[0], [[_text(c) for c in r] for r in rows[1:]]),
     ]
     return Document(period_title(first, last), blocks, landscape=True)
 
