@@ -1897,6 +1897,101 @@ The control panel of the county&apos;s daily livestream.</source>
     </message>
 </context>
 <context>
+    <name>PeriodView</name>
+    <message>
+        <source>Departments and townships</source>
+        <translation>部门和乡镇</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Townships</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>A unit drawing fewer distinct questions per 1,000 viewers is marked.</source>
+        <translation>每千名观众提出的问题（去重）少于此数的单位将被标记。</translation>
+    </message>
+    <message>
+        <source>Pause in the rota</source>
+        <translation>暂停轮值</translation>
+    </message>
+    <message>
+        <source>Undo pause</source>
+        <translation>撤销暂停</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Mean viewers</source>
+        <translation>平均观看</translation>
+    </message>
+    <message>
+        <source>Questions / session</source>
+        <translation>场均问题</translation>
+    </message>
+    <message>
+        <source>Per 1,000 viewers</source>
+        <translation>每千人问题</translation>
+    </message>
+    <message>
+        <source>Answered on air</source>
+        <translation>现场答复</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>Low engagement</source>
+        <translation>互动偏低</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>偏低</translation>
+    </message>
+    <message>
+        <source>Low below (questions per 1,000 viewers):</source>
+        <translation>偏低标准（每千人问题）：</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>distinct questions per 1,000 viewers</source>
+        <translation>每千名观众问题（去重）</translation>
+    </message>
+    <message>
+        <source>distinct questions per session, by week</source>
+        <translation>场均问题（去重）周趋势</translation>
+    </message>
+</context>
+<context>
     <name>PhoneCard</name>
     <message>
         <source>Not monitored</source>
@@ -3138,8 +3233,64 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>已播场次</translation>
     </message>
     <message>
-        <source>{sessions} sessions · {viewers} viewers · {questions} questions · {answered} answered on air · {referred} referred · {rate} handled</source>
-        <translation>共 {sessions} 场 · 累计观看 {viewers} 人次 · 问题 {questions} 个 · 现场答复 {answered} 个 · 转办 {referred} 个 · 办理率 {rate}</translation>
+        <source>Departments and townships</source>
+        <translation>部门和乡镇</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Townships</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Units over the period</source>
+        <translation>单位阶段报告</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>The printer could not be used.</source>
+        <translation>打印机无法使用。</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+    <message>
+        <source>{sessions} sessions · {viewers} viewers · {questions} distinct questions · {answered} answered on air · {referred} referred · {rate} handled</source>
+        <translation>{sessions} 场 · {viewers} 观看 · {questions} 个问题（去重） · 现场答复 {answered} · 转办 {referred} · 办理率 {rate}</translation>
     </message>
 </context>
 <context>
@@ -4267,6 +4418,154 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>The session must end after it starts.</source>
         <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionReportView</name>
+    <message>
+        <source>Choose a session to see its report.</source>
+        <extracomment>The platform figures typed in per room: the table&apos;s editable columns, in order.</extracomment>
+        <translation>选择一场直播查看报告。</translation>
+    </message>
+    <message>
+        <source>Peak online</source>
+        <translation>最高在线</translation>
+    </message>
+    <message>
+        <source>Viewers</source>
+        <translation>累计观看</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>点赞</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <source>Distinct questions</source>
+        <translation>问题（去重）</translation>
+    </message>
+    <message>
+        <source>Answered on air</source>
+        <translation>现场答复</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <source>Left open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>办理率</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>The county head&apos;s remark</source>
+        <translation>县领导点评</translation>
+    </message>
+    <message>
+        <source>Save review</source>
+        <translation>保存点评</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>直播间</translation>
+    </message>
+    <message>
+        <source>Viewers (platform)</source>
+        <translation>观看人次（平台）</translation>
+    </message>
+    <message>
+        <source>New followers</source>
+        <translation>新增粉丝</translation>
+    </message>
+    <message>
+        <source>Mean watch (s)</source>
+        <translation>平均观看时长（秒）</translation>
+    </message>
+    <message>
+        <source>Save platform figures</source>
+        <translation>保存平台数据</translation>
+    </message>
+    <message>
+        <source>Comments per minute, the running order behind</source>
+        <translation>每分钟评论（背景为环节）</translation>
+    </message>
+    <message>
+        <source>Viewers online per room</source>
+        <translation>各直播间在线人数</translation>
+    </message>
+    <message>
+        <source>Questions by unit</source>
+        <translation>各单位问题</translation>
+    </message>
+    <message>
+        <source>Most asked</source>
+        <translation>热门问题</translation>
+    </message>
+    <message>
+        <source>Planned against actual</source>
+        <translation>计划与实际时长</translation>
+    </message>
+    <message>
+        <source>What became of the referrals</source>
+        <translation>转办进展</translation>
+    </message>
+    <message>
+        <source>The county head&apos;s review</source>
+        <translation>县领导点评</translation>
+    </message>
+    <message>
+        <source>The platforms&apos; own figures, typed in after the show</source>
+        <translation>平台数据（直播后手工录入）</translation>
+    </message>
+    <message>
+        <source>comments / minute</source>
+        <translation>评论/分钟</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>(no unit)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>distinct questions</source>
+        <translation>问题（去重）</translation>
+    </message>
+    <message>
+        <source>{n}. {text} ({count} asked)</source>
+        <translation>{n}. {text}（{count} 人提问）</translation>
+    </message>
+    <message>
+        <source>did not run</source>
+        <translation>未进行</translation>
     </message>
 </context>
 <context>

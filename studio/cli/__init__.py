@@ -22,6 +22,7 @@ from studio.cli.feed import add_feed_commands
 from studio.cli.moderation import add_moderation_commands
 from studio.cli.profile import add_profile_commands
 from studio.cli.referrals import add_referrals_commands
+from studio.cli.reports import add_report_commands
 from studio.cli.rig import add_rig_commands
 from studio.cli.schedule import add_schedule_commands, status_word
 from studio.cli.units import add_units_commands
@@ -332,6 +333,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_schedule_commands(commands)
     add_units_commands(commands)
     add_referrals_commands(commands)
+    add_report_commands(commands)
     add_profile_commands(commands)
     add_feed_commands(commands)
     add_bench_commands(commands)

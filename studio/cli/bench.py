@@ -42,6 +42,7 @@ from typing import Any
 
 from studio.cli.bench_desk import add_desk_bench
 from studio.cli.bench_flood import flood_lag
+from studio.cli.bench_reports import add_reports_bench
 from studio.domain.feed_event import FeedEvent, RejectedFrame
 from studio.domain.model import Platform, RoomRole
 from studio.domain.studio_time import now_instant, studio_today
@@ -408,3 +409,4 @@ def add_bench_commands(subparsers: Any) -> None:
     feed.add_argument("--json", action="store_true", help="print one JSON object")
     feed.set_defaults(run=cmd_bench_feed)
     add_desk_bench(what)
+    add_reports_bench(what)

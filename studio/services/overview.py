@@ -10,13 +10,22 @@ import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from studio.domain.records import SessionRecord
 from studio.services.tasks import BackgroundTasks
+from studio.store.reports import (
+    save_platform_figures,
+    save_review,
+    session_report,
+    set_unit_paused,
+    unit_period,
+)
 from studio.store.repository import StudioRepository
+from studio.store.table_files import write_sheets
 
 log = logging.getLogger(__name__)
 Today = Callable[[], dt.date]
@@ -199,13 +208,27 @@ class RigService(_StoreReader):
 
 
 class ReportService(_StoreReader):
-    """Per-session figures over a period.
+    """Per-session figures over a period, one session's report, each unit's period figures, and
+    the reports' exports and the one action (pause a unit in the rota, undoable).
 
     Signals:
         figuresLoaded(list): ``SessionFigures`` list, oldest first.
+        sessionReportLoaded(object): a ``SessionReport``.
+        periodLoaded(object): ``(first, last, list of UnitPeriod)``.
+        exported(str): a file was written (its path).
+        pauseChanged(int, bool): a unit was paused (True) or put back on the rota (False).
+        undoChanged(bool): whether a pause can be undone.
     """
 
     figuresLoaded = Signal(list)
+    sessionReportLoaded = Signal(object)
+    periodLoaded = Signal(object)
+    exported = Signal(str)
+    pauseChanged = Signal(int, bool)
+    undoChanged = Signal(bool)
+
+    #: Who the audit says paused a unit from here.
+    SEAT = "reports"
 
     def __init__(
         self,
@@ -216,12 +239,117 @@ class ReportService(_StoreReader):
     ):
         super().__init__(repository, tasks, parent)
         self._today = today
+        self._first: dt.date | None = None
+        self._last: dt.date | None = None
+        self._undo: tuple[int, bool] | None = None
+
+    def current_range(self, days: int = 60) -> tuple[dt.date, dt.date]:
+        """The range last asked for, else the last ``days`` days."""
+        last = self._last or self._today()
+        return self._first or last - dt.timedelta(days=days), last
 
     def refresh(self, days: int = 60) -> None:
-        last = self._today()
+        """Read the sessions of the range last asked for (else the last ``days`` days)."""
+        first, last = self.current_range(days)
         repo = self._repository
+        self._load("reports", lambda: repo.session_figures(first, last), self.figuresLoaded.emit)
+
+    def set_range(self, first: dt.date, last: dt.date) -> None:
+        self._first, self._last = first, last
+        self.refresh()
+
+    def open_session(self, session_id: int) -> None:
+        db = self._repository.database
         self._load(
-            "reports",
-            lambda: repo.session_figures(last - dt.timedelta(days=days), last),
-            self.figuresLoaded.emit,
+            "session report", lambda: session_report(db, session_id), self.sessionReportLoaded.emit
         )
+
+    def load_period(self, first: dt.date, last: dt.date, threshold_per_1000: float) -> None:
+        db, today = self._repository.database, self._today()
+
+        def read() -> tuple[dt.date, dt.date, list[Any]]:
+            units = unit_period(db, first, last, today=today, threshold_per_1000=threshold_per_1000)
+            return first, last, units
+
+        self._load("period report", read, self.periodLoaded.emit)
+
+    def export(
+        self, path: str, sheets: Any = None, write: Callable[[], object] | None = None
+    ) -> None:
+        """Write ``sheets`` (``(title, rows)`` list) as XLSX to ``path``, or run ``write`` (a
+        PDF writer the window built), in a worker thread."""
+
+        def work() -> str:
+            if write is not None:
+                write()
+            else:
+                write_sheets(Path(path), sheets)
+            return path
+
+        self._load("export", work, self.exported.emit)
+
+    def save_review(self, session_id: int, rating: int | None, remark: str) -> None:
+        """Store the county head's review, then read the session's report again."""
+        db = self._repository.database
+
+        def work() -> int:
+            save_review(db, session_id, rating, remark, seat=self.SEAT)
+            return session_id
+
+        self._load("review", work, self.open_session)
+
+    def save_hand_figures(self, session_id: int, rows: list[tuple[Any, ...]]) -> None:
+        """Store the platforms' figures typed in per room, then read the report and the
+        sessions' figures again."""
+        db = self._repository.database
+
+        def work() -> int:
+            for room_id, viewers, likes, followers, watch in rows:
+                save_platform_figures(
+                    db,
+                    session_id,
+                    room_id,
+                    viewers=viewers,
+                    likes=likes,
+                    new_followers=followers,
+                    mean_watch_s=watch,
+                    seat=self.SEAT,
+                )
+            return session_id
+
+        def done(session_id: int) -> None:
+            self.open_session(session_id)
+            self.refresh()
+
+        self._load("platform figures", work, done)
+
+    def set_paused(self, unit_id: int, paused: bool) -> None:
+        db = self._repository.database
+
+        def work() -> tuple[int, bool, bool]:
+            before = set_unit_paused(db, unit_id, paused, seat=self.SEAT, reason="报告：互动偏低")
+            return unit_id, before, paused
+
+        self._load("rota", work, self._paused)
+
+    def undo_pause(self) -> None:
+        if self._undo is None:
+            return
+        unit_id, before = self._undo
+        self._undo = None
+        db = self._repository.database
+
+        def work() -> tuple[int, bool, None]:
+            set_unit_paused(db, unit_id, before, seat=self.SEAT)
+            return unit_id, before, None
+
+        self._load("rota", work, self._paused)
+
+    def _paused(self, result: tuple[int, bool, bool | None]) -> None:
+        unit_id, before, paused = result
+        if paused is None:  # an undo
+            self.pauseChanged.emit(unit_id, before)
+        else:
+            self._undo = (unit_id, before)
+            self.pauseChanged.emit(unit_id, paused)
+        self.undoChanged.emit(self._undo is not None)

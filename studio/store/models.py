@@ -277,6 +277,36 @@ class ReferralEvent(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
 
 
+class SessionReview(Base):
+    """The county head's review of a session: a rating of 1 to 5 (None: not rated) and a remark."""
+
+    __tablename__ = "session_review"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("session.id", ondelete="CASCADE"), primary_key=True
+    )
+    rating: Mapped[int | None] = mapped_column(Integer)
+    remark: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class PlatformFigures(Base):
+    """A room's after-show figures from the platform itself, typed in by hand (None: not
+    given); the reports use them where present, over the capture's samples."""
+
+    __tablename__ = "platform_figures"
+    __table_args__ = (UniqueConstraint("session_id", "room_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"))
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id"))
+    viewers: Mapped[int | None] = mapped_column(Integer)
+    likes: Mapped[int | None] = mapped_column(Integer)
+    new_followers: Mapped[int | None] = mapped_column(Integer)
+    mean_watch_s: Mapped[int | None] = mapped_column(Integer)
+    entered_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 class StatsSample(Base):
     """A room's audience figures at a moment, as the capture tool reported them."""
 

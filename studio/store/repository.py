@@ -114,6 +114,11 @@ class StudioRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    @property
+    def database(self) -> Database:
+        """The database read (for the store's other readers, e.g. the reports')."""
+        return self._db
+
     def _read(self) -> OrmSession:
         return self._db.sessions()
 
@@ -300,7 +305,9 @@ class StudioRepository:
 
     # -- reports -----------------------------------------------------------------------------
     def session_figures(self, first: dt.date, last: dt.date) -> list[SessionFigures]:
-        """Per-session audience and question figures, aggregated in SQL (not in Python)."""
+        """Per-session audience and question figures, aggregated in SQL (not in Python); questions
+        are distinct questions (clusters), answered/referred as :mod:`studio.domain.session_report`
+        defines them."""
         with self._read() as s:
             sessions = {
                 row.id: session_record(row)
@@ -313,25 +320,10 @@ class StudioRepository:
             if not sessions:
                 return []
             ids = list(sessions)
-            is_question = Question.flags.op("&")(int(QuestionFlag.IS_QUESTION)) != 0
-            counts = {
-                row.session_id: row
-                for row in s.execute(
-                    select(
-                        Question.session_id,
-                        func.count().label("comments"),
-                        func.sum(case((is_question, 1), else_=0)).label("questions"),
-                        func.sum(
-                            case((Question.status == QuestionStatus.ANSWERED, 1), else_=0)
-                        ).label("answered"),
-                        func.sum(
-                            case((Question.status == QuestionStatus.REFERRED, 1), else_=0)
-                        ).label("referred"),
-                    )
-                    .where(Question.session_id.in_(ids))
-                    .group_by(Question.session_id)
-                )
-            }
+            # Distinct questions (clusters), not comments: see studio.store.reports.
+            from studio.store.reports import question_tallies
+
+            counts = question_tallies(s, select(Session.id).where(Session.id.in_(ids)))
             # Per room: the peak of "online now", the last total and the last like count.
             per_room = (
                 select(
@@ -366,10 +358,10 @@ class StudioRepository:
                         peak_online=int(a.peak) if a else 0,
                         total_viewers=int(a.total) if a else 0,
                         likes=int(a.likes) if a else 0,
-                        comments=int(c.comments) if c else 0,
-                        questions=int(c.questions or 0) if c else 0,
-                        answered=int(c.answered or 0) if c else 0,
-                        referred=int(c.referred or 0) if c else 0,
+                        comments=c.comments if c else 0,
+                        questions=c.questions if c else 0,
+                        answered=c.answered if c else 0,
+                        referred=c.referred if c else 0,
                     )
                 )
             return figures

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QGuiApplication,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -175,6 +176,10 @@ def build(
             image = QTextImageFormat()
             image.setName(name)
             width = block.width_mm / 25.4 * dots_per_inch
+            if device is not None:
+                # Qt scales an image's set size by the device's DPI over the screen's
+                # (QTextImageHandler): give it in the screen's pixels, or it prints ~3× too big.
+                width /= device.logicalDpiY() / _screen_dpi()
             image.setWidth(width)
             if block.image.width():
                 image.setHeight(width * block.image.height() / block.image.width())
@@ -182,6 +187,12 @@ def build(
         else:
             _table(cursor, block, unit)
     return doc
+
+
+def _screen_dpi() -> float:
+    """The DPI Qt's text layout takes for the screen (96 without one)."""
+    screen = QGuiApplication.primaryScreen()
+    return screen.logicalDotsPerInchY() if screen is not None else 96.0
 
 
 def _table(cursor: QTextCursor, table: Table, unit: float) -> None:
@@ -226,12 +237,28 @@ def write_pdf(document: Document, path: Path) -> int:
     writer.setTitle(document.title)
     writer.setCreator("Studio Desk")
     writer.setResolution(RESOLUTION)
+    pages = _paint_pages(document, writer, RESOLUTION)
+    del writer  # finishes the file
+    if pages < 0 or not path.exists() or path.stat().st_size == 0:
+        raise OSError(f"cannot write {path}")
+    return pages
+
+
+def print_document(document: Document, printer: QPagedPaintDevice, resolution: int) -> bool:
+    """Print ``document`` on ``printer`` (a ``QPrinter`` the print dialog set up, whose
+    ``resolution()`` is given) as :func:`write_pdf` lays it out; False if it cannot print."""
+    return _paint_pages(document, printer, resolution) >= 0
+
+
+def _paint_pages(document: Document, device: QPagedPaintDevice, resolution: int) -> int:
+    """Lay ``document`` out on ``device``'s A4 pages and paint them; the number of pages, or
+    -1 when the device cannot be painted on."""
     orientation = (
         QPageLayout.Orientation.Landscape
         if document.landscape
         else QPageLayout.Orientation.Portrait
     )
-    writer.setPageLayout(
+    device.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             orientation,
@@ -239,21 +266,21 @@ def write_pdf(document: Document, path: Path) -> int:
             QPageLayout.Unit.Millimeter,
         )
     )
-    area = writer.pageLayout().paintRectPixels(RESOLUTION)
-    doc = build(document, dots_per_inch=RESOLUTION, device=writer)
-    footer = RESOLUTION * 0.3  # inches kept at the foot for the page number
+    area = device.pageLayout().paintRectPixels(resolution)
+    doc = build(document, dots_per_inch=resolution, device=device)
+    footer = resolution * 0.3  # inches kept at the foot for the page number
     page = QSizeF(area.width(), area.height() - footer)
     doc.setPageSize(page)
     pages = doc.pageCount()
     painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
+    if not painter.begin(device):
+        return -1
     try:
         number_font = QFont(cjk_family())
         number_font.setPointSizeF(8.0)
         for index in range(pages):
             if index:
-                writer.newPage()
+                device.newPage()
             painter.save()
             painter.translate(0, -index * page.height())
             doc.drawContents(painter, QRectF(0, index * page.height(), page.width(), page.height()))
@@ -267,7 +294,4 @@ def write_pdf(document: Document, path: Path) -> int:
             )
     finally:
         painter.end()
-    del writer  # finishes the file
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"cannot write {path}")
     return pages

@@ -68,3 +68,18 @@ def test_bench_feed_floods_the_window_and_the_cap_holds(qapp, tmp_path, monkeypa
     assert figures["flood_stored"] + figures["flood_rejected"] <= figures["flood_sent"]
     assert isinstance(figures["flood_lag_p99_ms"], float)
     assert list((tmp_path / "data" / "recordings").iterdir())  # the recorder ran
+
+
+def test_bench_reports_prints_its_figures(capsys, qapp):
+    """A small generated year: the figures are there and the store counts what bare SQL does."""
+    parser = argparse.ArgumentParser(prog="studio")
+    add_bench_commands(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(
+        ["bench", "reports", "--sessions", "6", "--comments", "3000", "--json"]
+    )
+    assert args.run(args) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["sessions"] == 6 and figures["units_held"] == 6
+    for key in ("period_s", "period_bare_s", "session_pdf_s", "session_bare_s"):
+        assert figures[key] > 0
+    assert figures["session_questions"] > 0
