@@ -74,6 +74,14 @@ def test_a_whole_demo_hour_through_the_api_alone(serve, demo_db, event_loop_qt):
 
             await act(http, f"{base}/api/screen/clear")
             await next_change(ws, lambda m: m["note"]["text"] == "")
+            await act(http, f"{base}/api/screen/blackout")
+            await next_change(ws, lambda m: m["note"]["blackout"])
+            await act(http, f"{base}/api/screen/blackout", method="POST")
+            await next_change(ws, lambda m: not m["note"]["blackout"])
+
+            # The countdown runs on without any call: ticks, at most once a second.
+            tick = await next_change(ws, lambda m: m["events"] == ["tick"])
+            assert tick["timer"]["remaining_text"]
 
             done = await act(http, f"{base}/api/timer/next")
             assert done["timer"]["segment_index"] == 1
@@ -122,6 +130,8 @@ def test_refusals_are_4xx_json_with_a_reason(serve, demo_db, event_loop_qt):
                 await act(http, f"{base}/api/question/answered")
             body = await act(http, f"{base}/api/queue/next", expect=409)
             assert body["code"] == "queue_empty"
+            body = await act(http, f"{base}/api/phones/stayon", expect=409)
+            assert body["code"] == "no_phones"
             await act(http, f"{base}/api/timer/add/ten", expect=400)
             await act(http, f"{base}/api/timer/add/99999", expect=400)
             await act(http, f"{base}/api/timer/jump/0", expect=400)
