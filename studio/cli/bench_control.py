@@ -98,6 +98,14 @@ class _Client:
         self.connection.close()
 
 
+def _once(port: int, path: str) -> None:
+    client = _Client(port)
+    try:
+        client.get(path)
+    finally:
+        client.close()
+
+
 def _round_trips(port: int, actions: int) -> list[float]:
     client = _Client(port)
     took = []
@@ -198,7 +206,7 @@ def _api_run(
             desk.services.live_feed.start_simulator(session_id, rate=feed_rate)
         await asyncio.sleep(1.0)
         in_thread = loop.run_in_executor
-        await in_thread(None, lambda: _Client(port).get("/api/timer/go"))
+        await in_thread(None, _once, port, "/api/timer/go")
         took = await in_thread(None, _round_trips, port, actions)
         figures["actions"] = len(took)
         figures["action_p50_ms"] = _quantile(took, 50)
