@@ -219,12 +219,15 @@ class ControlApi:
         return ws
 
     async def _send_changes(self, ws: web.WebSocketResponse, changes: _Changes) -> None:
-        await ws.send_str(self._message(["snapshot"]))
-        while not ws.closed:
-            events = await changes.wait()
-            if ws.closed:
-                return
-            await ws.send_str(self._message(events))
+        try:
+            await ws.send_str(self._message(["snapshot"]))
+            while not ws.closed:
+                events = await changes.wait()
+                if ws.closed:
+                    return
+                await ws.send_str(self._message(events))
+        except ConnectionError:  # the client went away between two changes
+            log.debug("control API: a WebSocket client left")
 
     def _message(self, events: list[str]) -> str:
         return json.dumps({"events": events, **self.board.status()}, ensure_ascii=False)
@@ -275,7 +278,10 @@ class ControlApi:
 
     async def _note(self, request: web.Request) -> web.Response:
         text = request.query.get("text")
-        if text is None and request.method == "POST" and request.can_read_body:
+        if text is None and request.content_type == "application/x-www-form-urlencoded":
+            field = (await request.post()).get("text")
+            text = field if isinstance(field, str) else None
+        elif text is None and request.method == "POST" and request.can_read_body:
             body = await request.text()
             try:
                 parsed = json.loads(body)

@@ -72,6 +72,10 @@ def test_a_whole_demo_hour_through_the_api_alone(serve, demo_db, event_loop_qt):
             assert done["timer"]["remaining_s"] > before + 100
             await next_change(ws, lambda m: m["timer"]["remaining_s"] > before + 100)
 
+            await act(http, f"{base}/api/screen/note", method="POST", json={"text": "还剩五分钟"})
+            await next_change(ws, lambda m: m["note"]["text"] == "还剩五分钟")
+            await act(http, f"{base}/api/screen/note", method="POST", data={"text": "请收尾"})
+            await next_change(ws, lambda m: m["note"]["text"] == "请收尾")
             await act(http, f"{base}/api/screen/clear")
             await next_change(ws, lambda m: m["note"]["text"] == "")
             await act(http, f"{base}/api/screen/blackout")
