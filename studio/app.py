@@ -21,6 +21,8 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
 from studio import APP_NAME, __version__
+from studio.api.server import DEFAULT_PORT, ApiAccess, ControlApi, token_from_text
+from studio.api.status import StatusBoard
 from studio.crash import CrashHandler
 from studio.domain.studio_time import (
     ZONE_VARIABLE,
@@ -213,6 +215,7 @@ class StudioDesk:
         self.go_live = GoLiveDialog(self.window)
         self.notice = ErrorNotice(log_path, self.window)
         self.crash = CrashHandler(self.notice.show_error, self.request_quit)
+        self.api: ControlApi | None = None
         self._wire()
 
     def _wire(self) -> None:
@@ -238,6 +241,50 @@ class StudioDesk:
 
     def request_quit(self) -> None:
         self._quit.set()
+
+    # -- the control API ---------------------------------------------------------------------
+    def api_access(self) -> ApiAccess | None:
+        """Where the control API listens: ``--api`` for this run, else the settings
+        (``api/mode`` off, local or lan; ``api/port``); None when it is off.
+
+        The token is ``$STUDIO_API_TOKEN`` or the setting ``api/token`` (``NAME:SECRET`` names
+        the audit's seat).
+        """
+        token_text = os.environ.get("STUDIO_API_TOKEN") or str(self.settings.value("api/token", ""))
+        token, seat = token_from_text(token_text or None)
+        if self.options.api is not None:
+            host, port = self.options.api
+        else:
+            mode = str(self.settings.value("api/mode", "off"))
+            if mode not in ("local", "lan"):
+                return None
+            try:
+                port = int(str(self.settings.value("api/port", DEFAULT_PORT)))
+            except ValueError:
+                port = DEFAULT_PORT
+            host = "127.0.0.1" if mode == "local" else "0.0.0.0"
+        return ApiAccess(host=host, port=port, token=token, token_name=seat)
+
+    async def start_api(self, access: ApiAccess | None = None) -> int | None:
+        """Serve the control API on this loop (when it is on); returns its port."""
+        access = access or self.api_access()
+        if access is None or self.api is not None:
+            return self.api.port if self.api else None
+        s = self.services
+        board = StatusBoard(
+            s.timer, s.moderation, s.live_feed, s.rig_monitor, self.tasks, parent=self.window
+        )
+        await board.refresh_queue()  # the first status and snapshot show the queue
+        try:
+            api = ControlApi(access, board, s.timer, s.moderation, s.rig_monitor)
+            port = await api.start()
+        except (ValueError, OSError) as error:
+            board.deleteLater()
+            log.error("the control API is not served: %s", error)
+            print(f"studio: the control API is not served: {error}", file=sys.stderr)
+            return None
+        self.api = api
+        return port
 
     # -- running -----------------------------------------------------------------------------
     def run(self, loop: asyncio.AbstractEventLoop) -> int:
@@ -265,6 +312,7 @@ class StudioDesk:
         self.window.show()
         self.refresh_all()
         self.services.rig_monitor.start()
+        await self.start_api()
         if self.options.exit_after:
             QTimer.singleShot(int(self.options.exit_after * 1000), self.request_quit)
         await self._quit.wait()
@@ -331,6 +379,8 @@ class StudioDesk:
         if self._shut_down:
             return
         self._shut_down = True
+        if self.api is not None:  # no outside action may land once quitting has begun
+            await bounded(self.api.stop(), "stopping the control API")
         self.services.rig_monitor.stop()  # also closes the scrcpy windows
         self.go_live.close()
         self.timer.stop()

@@ -20,7 +20,7 @@ class AppOptions:
     screenshot: Path | None
     adb: tuple[str, int] | None = None
     tz: str | None = None
-
+    api: tuple[str, int] | None = None
 
 def parse_adb_address(text: str) -> tuple[str, int]:
     """``HOST:PORT`` (or ``HOST`` for port 5037, or ``:PORT`` for 127.0.0.1) of an adb server.
@@ -37,6 +37,23 @@ def parse_adb_address(text: str) -> tuple[str, int]:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not HOST:PORT: {text!r}") from None
     if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(f"port out of range: {port}")
+    return host, port
+
+
+def parse_api_address(text: str) -> tuple[str, int]:
+    """``[HOST:]PORT`` of the control API (host 127.0.0.1 when only a port is given).
+
+    Raises:
+        argparse.ArgumentTypeError: not an address (argparse shows it as a usage error).
+    """
+    host, _sep, port_text = text.strip().rpartition(":")
+    host = host.strip("[]") or "127.0.0.1"
+    try:
+        port = int(port_text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not [HOST:]PORT: {text!r}") from None
+    if not 0 <= port < 65536:
         raise argparse.ArgumentTypeError(f"port out of range: {port}")
     return host, port
 
@@ -99,6 +116,14 @@ def parser() -> argparse.ArgumentParser:
         help="the adb server that sees the phones (default 127.0.0.1:5037; --demo simulates them)",
     )
     p.add_argument(
+        "--api",
+        type=parse_api_address,
+        metavar="[HOST:]PORT",
+        help="serve the control API (HTTP + WebSocket, for a Stream Deck or scripts) for this "
+        "run; on 127.0.0.1 unless HOST is given, and beyond this computer only with a token "
+        "($STUDIO_API_TOKEN)",
+    )
+    p.add_argument(
         "--exit-after",
         type=_positive_seconds,
         metavar="SECONDS",
@@ -125,4 +150,5 @@ def parse_options(argv: list[str] | None = None) -> AppOptions:
         screenshot=ns.screenshot,
         adb=ns.adb,
         tz=ns.tz,
+        api=ns.api,
     )

@@ -2587,6 +2587,14 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>场次 {id} 不存在</translation>
     </message>
     <message>
+        <source>there is no session today</source>
+        <translation>今天没有场次</translation>
+    </message>
+    <message>
+        <source>no question is on air</source>
+        <translation>没有正在播出的问题</translation>
+    </message>
+    <message>
         <source>session {id} is {status} and stays on {date}</source>
         <translation>场次 {id} {status}，须留在 {date}</translation>
     </message>
@@ -5000,6 +5008,7 @@ The control panel of the county&apos;s daily livestream.</source>
     <name>TimerService</name>
     <message>
         <source>There is no session to time today.</source>
+        <extracomment>The clock&apos;s operations asked from outside (:meth:`TimerService.perform`), by name; each takes the operation&apos;s argument (seconds to add, a segment&apos;s index) and gives the change. The official&apos;s screen&apos;s operations asked from outside, by name (the argument: a note&apos;s text).</extracomment>
         <translation>今天没有需要计时的直播。</translation>
     </message>
     <message>

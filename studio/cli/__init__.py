@@ -35,7 +35,6 @@ from studio.domain.rundown_report import actuals_csv
 from studio.domain.studio_time import (
     UnknownZone,
     clock_text,
-    iso_text,
     set_studio_zone,
     studio_today,
 )
@@ -49,6 +48,7 @@ from studio.store.timer_store import (
     TimerSnapshot,
     change_timer,
     load_timer,
+    timer_status,
 )
 
 Command = Callable[[argparse.Namespace], int]
@@ -143,29 +143,6 @@ def cmd_demo_seed(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return 0
-
-
-def timer_status(snapshot: TimerSnapshot, now: float) -> dict[str, object]:
-    """The timer as one JSON object (what a Stream Deck or a script reads)."""
-    r = clock.reading(snapshot.state, snapshot.rundown, now)
-    return {
-        "session_id": snapshot.session_id,
-        "started": r.started,
-        "running": r.running,
-        "paused": r.paused,
-        "ended": r.ended,
-        "segment_index": r.segment_index,
-        "segment_title": r.segment_title,
-        "segment_count": len(snapshot.rundown.segments),
-        "phase": str(r.phase),
-        "planned_s": round(r.planned_s, 3),
-        "elapsed_s": round(r.elapsed_s, 3),
-        "remaining_s": round(r.remaining_s, 3),
-        "session_elapsed_s": round(r.session_elapsed_s, 3),
-        "expected_end": iso_text(r.expected_end),
-        "late_by_s": round(r.late_by_s, 3),
-        "absorb": snapshot.state.absorb,
-    }
 
 
 def _print_status(snapshot: TimerSnapshot, as_json: bool) -> None:

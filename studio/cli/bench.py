@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from studio.cli.bench_control import add_control_bench
 from studio.cli.bench_desk import add_desk_bench
 from studio.cli.bench_flood import flood_lag
 from studio.cli.bench_reports import add_reports_bench
@@ -410,3 +411,4 @@ def add_bench_commands(subparsers: Any) -> None:
     feed.set_defaults(run=cmd_bench_feed)
     add_desk_bench(what)
     add_reports_bench(what)
+    add_control_bench(what)

@@ -105,6 +105,8 @@ class Refusal(StrEnum):
     NO_UNIT_CALLED = "no_unit_called"
     WEIGHT_NOT_POSITIVE = "weight_not_positive"
     NO_SESSION = "no_session"
+    NO_SESSION_TODAY = "no_session_today"
+    NOTHING_ON_AIR = "nothing_on_air"
     SESSION_STAYS = "session_stays"
     NOT_A_WORKING_DAY = "not_a_working_day"
     DAY_TAKEN = "day_taken"
@@ -301,6 +303,8 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.NO_UNIT_CALLED: QT_TRANSLATE_NOOP("Refusals", "no unit on the rota is called '{name}'"),
     R.WEIGHT_NOT_POSITIVE: QT_TRANSLATE_NOOP("Refusals", "{name}: the weight must be positive"),
     R.NO_SESSION: QT_TRANSLATE_NOOP("Refusals", "no session {id}"),
+    R.NO_SESSION_TODAY: QT_TRANSLATE_NOOP("Refusals", "there is no session today"),
+    R.NOTHING_ON_AIR: QT_TRANSLATE_NOOP("Refusals", "no question is on air"),
     R.SESSION_STAYS: QT_TRANSLATE_NOOP("Refusals", "session {id} is {status} and stays on {date}"),
     R.NOT_A_WORKING_DAY: QT_TRANSLATE_NOOP("Refusals", "{date} is not a working day"),
     R.DAY_TAKEN: QT_TRANSLATE_NOOP("Refusals", "{date} already has a session"),

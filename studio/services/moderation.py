@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from studio.domain.model import QuestionStatus, ReferralCategory
 from studio.domain.question_lifecycle import ModerationAction, MoveRefused, ReferralCreated, Undo
 from studio.domain.queue_fit import answer_durations, typical_answer_s
-from studio.domain.records import ReportBackItem
-from studio.domain.refusals import Refused
+from studio.domain.records import QuestionRecord, ReportBackItem
+from studio.domain.refusals import Refusal, Refused
 from studio.domain.studio_time import studio_today
 from studio.services.refusal_text import problem_text, refusal_text
 from studio.services.tasks import BackgroundTasks
@@ -284,6 +284,54 @@ class ModerationService(QObject):
             log.info("storing %d moderation move(s) before quitting", len(pending))
             await asyncio.wait(pending)
 
+    # -- from outside (the control API) ------------------------------------------------------
+    async def step_on_air_now(self, command: str, *, seat: str) -> None:
+        """:meth:`step_on_air`, awaited and audited as ``seat``; a refusal is raised.
+
+        Raises:
+            Refused: nothing queued (or no ticket to report back), or no session today.
+        """
+        session_id = self._session_or_refuse()
+        await self._apply(
+            f"{seat} {command}",
+            lambda: report_back.clicker_step(
+                self._db, forward=command == "next", seat=seat, session_id=session_id
+            ),
+        )
+
+    async def answer_on_air(self, *, seat: str) -> int:
+        """The question on air is answered (audited as ``seat``); returns its id.
+
+        Raises:
+            Refused: no question is on air, the move is refused, or no session today.
+        """
+        session_id = self._session_or_refuse()
+        question, _queued = await self.on_air_and_queue()
+        if question is None:
+            raise MoveRefused(Refusal.NOTHING_ON_AIR)
+        on_air = [question.id]
+        await self._apply(
+            f"{seat} answered",
+            lambda: moderation.moderate(
+                self._db, on_air, ModerationAction.ANSWER, seat=seat, session_id=session_id
+            ),
+        )
+        return on_air[0]
+
+    async def on_air_and_queue(self) -> tuple[QuestionRecord | None, int]:
+        """The session's question on air (None when none is) and how many wait in the queue."""
+        session_id = self.session_id
+        if session_id is None:
+            return None, 0
+        waiting = await self._tasks.in_thread(self._repository.queue, session_id)
+        on_air = next((q for q in waiting if q.status == QuestionStatus.ON_AIR), None)
+        return on_air, sum(q.status == QuestionStatus.QUEUED for q in waiting)
+
+    def _session_or_refuse(self) -> int:
+        if self.session_id is None:
+            raise MoveRefused(Refusal.NO_SESSION_TODAY)
+        return self.session_id
+
     def _run(
         self,
         name: str,
@@ -292,34 +340,44 @@ class ModerationService(QObject):
         touched: Sequence[int] = (),
     ) -> None:
         async def run() -> None:
-            if self._lock is None:
-                self._lock = asyncio.Lock()
-            async with self._lock:  # one move at a time, in the order pressed
-                try:
-                    undo = await self._tasks.in_thread(work)
-                except Refused as refusal:
-                    self.refused.emit(self._reason(refusal_text(refusal)))
-                    return
-                except Exception as error:  # the database went away …: said, not swallowed
-                    log.exception("%s failed", name)
-                    self.refused.emit(
-                        self.tr("Not saved: {error}").format(error=problem_text(error))
-                    )
-                    return
-                if isinstance(undo, list):  # the clicker stepped through report-back tickets
-                    self.reportBackChanged.emit(undo)
-                    return
-                ids = sorted({change.question_id for change in undo.changes} | set(touched))
-                records = await self._tasks.in_thread(self._repository.questions_by_id, ids)
-            self.questionsChanged.emit(records)
-            if touches_referrals(undo):
-                self.referralsChanged.emit()
-            await self._emit_typical_answer()
+            try:
+                await self._apply(name, work, touched=touched)
+            except Refused as refusal:
+                self.refused.emit(self._reason(refusal_text(refusal)))
+            except Exception as error:  # the database went away …: said, not swallowed
+                log.exception("%s failed", name)
+                self.refused.emit(self.tr("Not saved: {error}").format(error=problem_text(error)))
 
         task = self._tasks.spawn(run(), name=name)
         if task is not None:
             self._moves.add(task)
             task.add_done_callback(self._moves.discard)
+
+    async def _apply(
+        self,
+        name: str,
+        work: Callable[[], Undo | list[ReportBackItem]],
+        *,
+        touched: Sequence[int] = (),
+    ) -> None:
+        """Store one move (one at a time, in the order asked) and show what it changed.
+
+        Raises:
+            Refused: the move is not allowed; nothing was written.
+        """
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:  # one move at a time, in the order pressed
+            undo = await self._tasks.in_thread(work)
+            if isinstance(undo, list):  # the clicker stepped through report-back tickets
+                self.reportBackChanged.emit(undo)
+                return
+            ids = sorted({change.question_id for change in undo.changes} | set(touched))
+            records = await self._tasks.in_thread(self._repository.questions_by_id, ids)
+        self.questionsChanged.emit(records)
+        if touches_referrals(undo):
+            self.referralsChanged.emit()
+        await self._emit_typical_answer()
 
     async def _emit_typical_answer(self) -> None:
         session_id = self.session_id

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from studio.domain import rundown_clock as clock
+from studio.domain.refusals import Refusal
 from studio.domain.rundown_clock import ClockError, ClockReading
 from studio.domain.rundown_plan import Rundown
 from studio.domain.rundown_report import actuals_csv
@@ -31,6 +32,24 @@ log = logging.getLogger(__name__)
 
 TICK_MS = 200
 WATCH_MS = 500
+
+#: The clock's operations asked from outside (:meth:`TimerService.perform`), by name; each
+#: takes the operation's argument (seconds to add, a segment's index) and gives the change.
+CLOCK_OPERATIONS: dict[str, Callable[[int], ClockChange]] = {
+    "go": lambda _v: clock.go,
+    "next": lambda _v: clock.next_segment,
+    "previous": lambda _v: clock.previous_segment,
+    "pause": lambda _v: lambda s, _r, now: clock.pause(s, now),
+    "resume": lambda _v: lambda s, _r, now: clock.resume(s, now),
+    "add": lambda v: lambda s, _r, _now: clock.add_time(s, v),
+    "jump": lambda v: lambda s, r, now: clock.jump_to(s, r, v, now),
+}
+#: The official's screen's operations asked from outside, by name (the argument: a note's text).
+NOTE_OPERATIONS: dict[str, Callable[[str], NotesChange]] = {
+    "note": lambda text: lambda n: n.with_note(text),
+    "clear_note": lambda _t: ScreenNotes.cleared,
+    "blackout": lambda _t: ScreenNotes.toggled_blackout,
+}
 
 
 class TimerService(QObject):
@@ -172,6 +191,45 @@ class TimerService(QObject):
             self.exported.emit(path)
 
         self._tasks.spawn(self._guard(run), name="export segment timings")
+
+    # -- from outside (the control API) ------------------------------------------------------
+    async def perform(
+        self, operation: str, argument: int | str | None = None, *, seat: str
+    ) -> TimerSnapshot:
+        """Apply a clock or screen operation (a key of :data:`CLOCK_OPERATIONS` or
+        :data:`NOTE_OPERATIONS`) as the keys do (stored first, one at a time, in order, then
+        shown), but awaited, audited as ``seat``, and a refusal raised rather than shown.
+
+        Raises:
+            ClockError: the clock refuses it, or there is no session today.
+            TimerConflict: other writers kept changing the timer.
+            KeyError: no such operation.
+        """
+        session_id = self.session_id
+        if session_id is None:
+            raise ClockError(Refusal.NO_SESSION_TODAY)
+        write: Callable[[], TimerSnapshot]
+        if operation in CLOCK_OPERATIONS:
+            label = operation if argument is None else f"{operation}:{argument}"
+            change = CLOCK_OPERATIONS[operation](int(argument or 0))
+
+            def write() -> TimerSnapshot:
+                return timer_store.change_timer(
+                    self._db, session_id, change, action=label, seat=seat, now=self._now
+                )
+
+        else:
+            notes = NOTE_OPERATIONS[operation]("" if argument is None else str(argument))
+            label = operation  # the note's text is in the audit's before and after
+
+            def write() -> TimerSnapshot:
+                return timer_store.change_notes(
+                    self._db, session_id, notes, action=label, seat=seat, now=self._now
+                )
+
+        await self._write(write)
+        assert self.snapshot is not None
+        return self.snapshot
 
     # -- internals ---------------------------------------------------------------------------
     def _change(self, action: str, change: ClockChange, detail: object = None) -> None:

@@ -24,7 +24,7 @@ from studio.domain.model import SegmentKind, SessionStatus
 from studio.domain.rundown_plan import PlannedSegment, Rundown
 from studio.domain.rundown_state import ClockState
 from studio.domain.screen_notes import ScreenNotes
-from studio.domain.studio_time import from_epoch, studio_epoch
+from studio.domain.studio_time import from_epoch, iso_text, studio_epoch
 from studio.store.database import Database
 from studio.store.models import AuditEvent, Segment, Session, TimerState
 
@@ -317,3 +317,26 @@ def toggle_pause(
         except _PauseDecisionStale:
             continue
     raise TimerConflict(f"the timer of session {session_id} kept changing; try again")
+
+
+def timer_status(snapshot: TimerSnapshot, now: float) -> dict[str, object]:
+    """The timer as one JSON object (what a Stream Deck or a script reads)."""
+    r = clock.reading(snapshot.state, snapshot.rundown, now)
+    return {
+        "session_id": snapshot.session_id,
+        "started": r.started,
+        "running": r.running,
+        "paused": r.paused,
+        "ended": r.ended,
+        "segment_index": r.segment_index,
+        "segment_title": r.segment_title,
+        "segment_count": len(snapshot.rundown.segments),
+        "phase": str(r.phase),
+        "planned_s": round(r.planned_s, 3),
+        "elapsed_s": round(r.elapsed_s, 3),
+        "remaining_s": round(r.remaining_s, 3),
+        "session_elapsed_s": round(r.session_elapsed_s, 3),
+        "expected_end": iso_text(r.expected_end),
+        "late_by_s": round(r.late_by_s, 3),
+        "absorb": snapshot.state.absorb,
+    }

@@ -83,3 +83,26 @@ def test_bench_reports_prints_its_figures(capsys, qapp):
     for key in ("period_s", "period_bare_s", "session_pdf_s", "session_bare_s"):
         assert figures[key] > 0
     assert figures["session_questions"] > 0
+
+
+def test_bench_control_prints_its_figures(capsys):
+    """A tiny run of ``bench control``: every action and change was timed, every figure is there."""
+    parser = argparse.ArgumentParser(prog="studio")
+    add_bench_commands(parser.add_subparsers(dest="command", required=True))
+    small = ["--actions", "10", "--ws-changes", "3", "--poll-s", "0.5", "--feed-rate", "5"]
+    args = parser.parse_args(["bench", "control", *small, "--cli-runs", "1", "--json"])
+    assert args.run(args) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["actions"] == 10 and figures["ws_changes"] == 3
+    assert figures["status_polls"] >= 1
+    for key in (
+        "action_p50_ms",
+        "action_p99_ms",
+        "ws_p50_ms",
+        "ws_p99_ms",
+        "gui_lag_p99_ms",
+        "bare_python_ms",
+        "cli_status_ms",
+        "cli_vs_bare",
+    ):
+        assert isinstance(figures[key], float), key
