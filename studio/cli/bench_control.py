@@ -10,7 +10,8 @@ Figures (``--json`` prints them as one object), on the demo studio with its feed
 * ``gui_lag_p99_ms`` — how late a 5 ms ``QTimer`` on the GUI loop fires while a client polls
   ``/api/status`` 20 times a second.
 * ``cli_status_ms`` / ``bare_python_ms`` / ``cli_vs_bare`` — ``studio timer status --json``
-  against ``python -c pass`` (the best of ``--cli-runs`` fresh interpreters each).
+  against ``python -c pass`` (the best of ``--cli-runs`` fresh interpreters each);
+  ``cli_api_status_ms`` / ``cli_api_vs_bare`` — the same through the API (``--api``).
 """
 
 from __future__ import annotations
@@ -56,23 +57,31 @@ def bench_control(
             seed_demo(db, studio_today())
         finally:
             db.close()
-        figures.update(_api_run(path, studio_today(), actions, ws_changes, poll_s, feed_rate))
+        figures.update(
+            _api_run(path, studio_today(), actions, ws_changes, poll_s, feed_rate, cli_runs)
+        )
         figures.update(_cli_start(f"sqlite:///{path}", cli_runs))
+    if figures.get("bare_python_ms"):
+        figures["cli_api_vs_bare"] = round(
+            figures["cli_api_status_ms"] / figures["bare_python_ms"], 2
+        )
     return figures
 
 
-def _cli_start(url: str, runs: int) -> dict[str, Any]:
-    def best(argv: list[str]) -> float:
-        took = []
-        for _ in range(max(1, runs)):
-            started = time.perf_counter()
-            subprocess.run(argv, capture_output=True, check=True)
-            took.append(time.perf_counter() - started)
-        return round(min(took) * 1000, 1)
+def _best_ms(argv: list[str], runs: int) -> float:
+    """The fastest of ``runs`` fresh processes of ``argv``, in milliseconds."""
+    took = []
+    for _ in range(max(1, runs)):
+        started = time.perf_counter()
+        subprocess.run(argv, capture_output=True, check=True)
+        took.append(time.perf_counter() - started)
+    return round(min(took) * 1000, 1)
 
-    bare = best([sys.executable, "-c", "pass"])
+
+def _cli_start(url: str, runs: int) -> dict[str, Any]:
+    bare = _best_ms([sys.executable, "-c", "pass"], runs)
     command = ["timer", "status", "--db", url, "--session", "today", "--json"]
-    status = best([sys.executable, "-m", "studio", *command])
+    status = _best_ms([sys.executable, "-m", "studio", *command], runs)
     return {
         "bare_python_ms": bare,
         "cli_status_ms": status,
@@ -156,7 +165,13 @@ def _poll_status(port: int, seconds: float, stop: threading.Event) -> int:
 
 
 def _api_run(
-    path: Path, today: dt.date, actions: int, ws_changes: int, poll_s: float, feed_rate: float
+    path: Path,
+    today: dt.date,
+    actions: int,
+    ws_changes: int,
+    poll_s: float,
+    feed_rate: float,
+    cli_runs: int,
 ) -> dict[str, Any]:
     import qasync
     from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
@@ -226,6 +241,9 @@ def _api_run(
             meter.stop()
         figures["gui_lag_p99_ms"] = _quantile(lags, 99)
         figures["gui_lag_max_ms"] = round(max(lags, default=0.0), 1)
+        command = ["timer", "status", "--api", f"127.0.0.1:{port}", "--json"]
+        argv = [sys.executable, "-m", "studio", *command]
+        figures["cli_api_status_ms"] = await in_thread(None, _best_ms, argv, cli_runs)
         await desk.shutdown()
 
     try:

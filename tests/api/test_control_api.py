@@ -194,3 +194,56 @@ def test_the_api_option_takes_host_and_port():
     assert parse_options([]).api is None
     with pytest.raises(SystemExit):
         parse_options(["--api", "here"])
+
+
+def test_the_command_line_drives_the_timer_through_the_api(serve, demo_db, event_loop_qt):
+    """``studio timer … --api``: the same JSON keys as without it, audited as the API's seat."""
+    import subprocess
+    import sys
+
+    from studio.store.timer_store import load_timer, timer_status
+
+    studio, base = serve(demo_db)
+    address = base.removeprefix("http://")
+
+    def command(*argv: str) -> subprocess.CompletedProcess[str]:
+        run = [sys.executable, "-m", "studio", "timer", *argv, "--api", address]
+        return subprocess.run(run, capture_output=True, text=True, timeout=30)
+
+    async def presses() -> None:
+        loop = asyncio.get_running_loop()
+        went = await loop.run_in_executor(None, command, "go", "--json")
+        assert went.returncode == 0, went.stderr
+        shown = json.loads(went.stdout)
+        expected = timer_status(load_timer(demo_db, studio.timer.session_id), 0.0)
+        assert shown.keys() == expected.keys() and shown["running"] is True
+        added = await loop.run_in_executor(None, command, "add", "-30")
+        assert added.returncode == 0 and "segment 1/" in added.stdout, added
+        refused = await loop.run_in_executor(None, command, "go")
+        assert refused.returncode == 1 and refused.stderr.startswith("studio: ")
+
+    event_loop_qt.run_until_complete(presses())
+    with demo_db.sessions() as s:
+        actions = set(s.scalars(select(AuditEvent.action).where(AuditEvent.seat == "api")))
+    assert {"timer.go", "timer.add:-30"} <= actions
+
+
+def test_commands_the_api_path_does_not_handle_go_to_the_full_command_line():
+    from studio.api_client import _request
+
+    assert _request(["timer", "jump", "3", "--api", "4780", "--json"]) == (
+        "127.0.0.1",
+        4780,
+        "/api/timer/jump/3",
+        True,
+    )
+    assert _request(["timer", "status", "--api", "[::1]:80"]) == ("::1", 80, "/api/status", False)
+    for argv in (
+        ["timer", "status", "--json"],  # no --api: the database
+        ["timer", "actuals", "--api", "4780"],
+        ["timer", "add", "--api", "4780"],
+        ["timer", "go", "--session", "3", "--api", "4780"],
+        ["feed", "status", "--api", "4780"],
+        ["timer", "go", "--api", "here"],
+    ):
+        assert _request(argv) is None, argv

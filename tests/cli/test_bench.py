@@ -104,5 +104,7 @@ def test_bench_control_prints_its_figures(capsys):
         "bare_python_ms",
         "cli_status_ms",
         "cli_vs_bare",
+        "cli_api_status_ms",
+        "cli_api_vs_bare",
     ):
         assert isinstance(figures[key], float), key
