@@ -134,3 +134,18 @@ def test_the_sessions_filter_by_unit_and_kind(qtbot):
     tab.kind.setCurrentIndex(0)
     tab.unit.setCurrentIndex(tab.unit.findData("民政局"))
     assert [f.session.unit_name for f in tab.model.records()] == ["民政局"]
+
+
+def test_export_asks_for_a_file_and_says_which_report(held, qtbot, tmp_path):
+    from studio.ui.file_dialogs import StudioFileDialog
+
+    db, session_id, _ = held
+    tab = ReportsTab()
+    qtbot.addWidget(tab)
+    tab.report.show_report(session_report(db, session_id))
+    tab.export_pdf.click()
+    (dialog,) = [d for d in tab.findChildren(StudioFileDialog) if d.isVisible()]
+    with qtbot.waitSignal(tab.exportAsked) as asked:
+        dialog.fileSelected.emit(str(tmp_path / "r.pdf"))
+    assert asked.args == ["session", str(tmp_path / "r.pdf")]
+    dialog.close()
