@@ -3289,6 +3289,14 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>导出报告</translation>
     </message>
     <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
         <source>The printer could not be used.</source>
         <translation>打印机无法使用。</translation>
     </message>

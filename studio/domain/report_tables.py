@@ -13,6 +13,7 @@ from studio.domain.table_text import Cell
 Sheet = tuple[str, list[Sequence[Cell]]]
 
 KINDS = {"department": "部门", "township": "乡镇"}
+PLATFORMS = {"douyin": "抖音", "kuaishou": "快手", "manual": "手动"}
 REFERRAL_STATES = {
     "accepted": "已受理",
     "dispatched": "已派发",

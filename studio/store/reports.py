@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session as OrmSession
 from studio.domain import rundown_clock as clock
 from studio.domain.model import QuestionFlag, QuestionStatus, SessionStatus, UnitKind
 from studio.domain.referral_figures import UnitReferralFigures
+from studio.domain.report_tables import PLATFORMS
 from studio.domain.session_report import (
     LOW_ENGAGEMENT_PER_1000,
     QuestionTally,
@@ -210,7 +211,7 @@ def session_report(db: Database, session_id: int, *, now: float | None = None) -
     rooms = tuple(
         RoomAudience(
             room_id=room_id,
-            label=" · ".join(p for p in rooms_rows.get(room_id, ("", "")) if p),
+            label=" · ".join(p for p in _room_names(*rooms_rows.get(room_id, ("", ""))) if p),
             peak_online=peak,
             viewers=viewers,
             likes=likes,
@@ -235,6 +236,11 @@ def session_report(db: Database, session_id: int, *, now: float | None = None) -
         rating=rating,
         remark=remark,
     )
+
+
+def _room_names(platform: str, account: str) -> tuple[str, str]:
+    """A room as a leader reads it: "抖音", "青山住建"."""
+    return PLATFORMS.get(platform, platform), account
 
 
 def _questions_by_unit(s: OrmSession, session_id: int) -> tuple[tuple[str, int], ...]:

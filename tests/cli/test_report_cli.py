@@ -3,11 +3,18 @@ the JSON keys, distinct questions (not comments) in every format, the PDF's font
 
 import json
 
+import pytest
 from pypdf import PdfReader
 
 from studio.cli import main
 from studio.store.table_files import read_rows
-from tests.store.test_reports import DAY, held  # noqa: F401  (the hand-counted session)
+from tests.helpers.report_session import DAY, hand_counted_session
+
+
+@pytest.fixture
+def held(demo_db):
+    return hand_counted_session(demo_db)
+
 
 UNIT_KEYS = {
     "unit",
@@ -31,7 +38,7 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_session_json_counts_clusters(held, capsys):  # noqa: F811
+def test_session_json_counts_clusters(held, capsys):
     db, session_id, _ = held
     code, out, err = run(
         capsys, "report", "session", str(session_id), "--format", "json", "--db", str(db.url)
@@ -42,7 +49,7 @@ def test_session_json_counts_clusters(held, capsys):  # noqa: F811
     assert (report["referred"], report["left_open"], report["handled_rate"]) == (1, 2, 0.6)
 
 
-def test_session_pdf_and_xlsx(held, capsys, tmp_path, qapp):  # noqa: F811
+def test_session_pdf_and_xlsx(held, capsys, tmp_path, qapp):
     db, session_id, _ = held
     pdf, xlsx = tmp_path / "r.pdf", tmp_path / "r.xlsx"
     assert (
@@ -84,7 +91,7 @@ def test_session_pdf_and_xlsx(held, capsys, tmp_path, qapp):  # noqa: F811
     assert ["问题（去重）", "5"] in rows
 
 
-def test_units_json_keys_and_mark(held, capsys):  # noqa: F811
+def test_units_json_keys_and_mark(held, capsys):
     db, _, _ = held
     day = DAY.isoformat()
     code, out, err = run(
@@ -110,7 +117,7 @@ def test_units_json_keys_and_mark(held, capsys):  # noqa: F811
     assert held_units[0]["questions"] == 5 and held_units[0]["low_engagement"] is True
 
 
-def test_units_csv_and_a_backwards_period(held, capsys):  # noqa: F811
+def test_units_csv_and_a_backwards_period(held, capsys):
     db, _, _ = held
     code, out, _ = run(
         capsys,

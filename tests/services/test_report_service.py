@@ -10,12 +10,17 @@ from studio.services.tasks import BackgroundTasks
 from studio.store.models import RotaSetting
 from studio.store.repository import StudioRepository
 from studio.store.table_files import read_rows
+from tests.helpers.report_session import DAY, hand_counted_session
 from tests.helpers.waiting import until
-from tests.store.test_reports import DAY, held  # noqa: F401  (the hand-counted session)
 
 
 @pytest.fixture
-def service(qapp, held, event_loop_qt):  # noqa: F811
+def held(demo_db):
+    return hand_counted_session(demo_db)
+
+
+@pytest.fixture
+def service(qapp, held, event_loop_qt):
     db = held[0]
     tasks = BackgroundTasks()
     yield ReportService(StudioRepository(db), tasks, lambda: DAY), held

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from studio.domain.model import SessionStatus
 from studio.domain.records import SessionFigures, UnitRecord
 from studio.ui.documents import RESOLUTION, Document, print_document
+from studio.ui.file_dialogs import file_dialog
 from studio.ui.record_model import RECORD_ROLE, RIGHT, Column, RecordTableModel, record_table
 from studio.ui.reports.period_view import PeriodView
 from studio.ui.reports.report_documents import period_document, session_document
@@ -165,12 +166,18 @@ class ReportsTab(QWidget):
         which = "session" if self.pages.currentIndex() == 0 else "period"
         if which == "session" and self.report.report is None:
             return
-        suffix = "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the report"), f"report.{kind}", suffix
+        dialog = file_dialog(
+            self,
+            self.tr("Export the report"),
+            filters=[self.tr("PDF (*.pdf)") if kind == "pdf" else self.tr("Excel (*.xlsx)")],
+            save=True,
+            name=f"report.{kind}",
+            suffix=kind,
+            delete_on_close=False,
         )
-        if path:
-            self.exportAsked.emit(which, path)
+        dialog.fileSelected.connect(lambda path: self.exportAsked.emit(which, path))
+        self._file_dialog = dialog  # kept while it is open
+        dialog.open()
 
     def document(self) -> Document | None:
         """The report on the page shown, as the PDF lays it out (None: no session chosen)."""
@@ -189,8 +196,12 @@ class ReportsTab(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setResolution(RESOLUTION)  # laid out as the PDF is
         dialog = QPrintDialog(printer, self)
-        accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
-        if accepted and not print_document(document, printer, printer.resolution()):
+        dialog.accepted.connect(lambda: self._print_on(document, printer))
+        self._print_dialog = dialog  # kept while it is open (shown with open(), not exec())
+        dialog.open()
+
+    def _print_on(self, document: Document, printer: QPagedPaintDevice) -> None:
+        if not print_document(document, printer, RESOLUTION):
             self.note.setText(self.tr("The printer could not be used."))
 
     def show_exported(self, path: str) -> None:

@@ -1,16 +1,22 @@
 """The session report and the period report in the window: the hand-counted session's figures
 as the store counts them, the charts drawn, the low-engagement unit marked and its one action."""
 
+import pytest
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QColor
 
 from studio.store.reports import session_report, unit_period
 from studio.ui.reports.charts import chart_image, draw_comments
 from studio.ui.reports.reports_tab import ReportsTab
-from tests.store.test_reports import DAY, held  # noqa: F401  (the hand-counted session)
+from tests.helpers.report_session import DAY, hand_counted_session
 
 
-def test_the_session_report_shows_distinct_questions(held, qtbot):  # noqa: F811
+@pytest.fixture
+def held(demo_db):
+    return hand_counted_session(demo_db)
+
+
+def test_the_session_report_shows_distinct_questions(held, qtbot):
     db, session_id, _ = held
     tab = ReportsTab()
     qtbot.addWidget(tab)
@@ -23,14 +29,14 @@ def test_the_session_report_shows_distinct_questions(held, qtbot):  # noqa: F811
     assert "问0 (5" in tab.report.top.text()
 
 
-def test_the_comments_chart_draws_bars(held, qapp):  # noqa: F811
+def test_the_comments_chart_draws_bars(held, qapp):
     db, session_id, _ = held
     image = chart_image(draw_comments(session_report(db, session_id), "评论"), 800, 300)
     colours = {image.pixelColor(x, 250).name() for x in range(0, 800, 4)}
     assert QColor("#1a73e8").name() in colours  # a bar reaches down to the axis
 
 
-def test_a_low_engagement_unit_can_be_paused_from_the_league(held, qtbot):  # noqa: F811
+def test_a_low_engagement_unit_can_be_paused_from_the_league(held, qtbot):
     db, _, unit_id = held
     tab = ReportsTab()
     qtbot.addWidget(tab)
@@ -50,7 +56,7 @@ def test_a_low_engagement_unit_can_be_paused_from_the_league(held, qtbot):  # no
     assert period.shown() == [] or all(u.kind == "township" for u in period.shown())
 
 
-def test_the_review_and_the_platform_figures_are_asked_to_be_saved(held, qtbot):  # noqa: F811
+def test_the_review_and_the_platform_figures_are_asked_to_be_saved(held, qtbot):
     db, session_id, _ = held
     tab = ReportsTab()
     qtbot.addWidget(tab)
@@ -69,7 +75,7 @@ def test_the_review_and_the_platform_figures_are_asked_to_be_saved(held, qtbot):
     assert typed.args[1][0] == (room_id, 9000, None, None, None)
 
 
-def test_the_page_shown_prints_as_its_pdf_lays_out(held, qtbot, tmp_path):  # noqa: F811
+def test_the_page_shown_prints_as_its_pdf_lays_out(held, qtbot, tmp_path):
     from pypdf import PdfReader
     from PySide6.QtPrintSupport import QPrinter
 
@@ -128,3 +134,18 @@ def test_the_sessions_filter_by_unit_and_kind(qtbot):
     tab.kind.setCurrentIndex(0)
     tab.unit.setCurrentIndex(tab.unit.findData("民政局"))
     assert [f.session.unit_name for f in tab.model.records()] == ["民政局"]
+
+
+def test_export_asks_for_a_file_and_says_which_report(held, qtbot, tmp_path):
+    from studio.ui.file_dialogs import StudioFileDialog
+
+    db, session_id, _ = held
+    tab = ReportsTab()
+    qtbot.addWidget(tab)
+    tab.report.show_report(session_report(db, session_id))
+    tab.export_pdf.click()
+    (dialog,) = [d for d in tab.findChildren(StudioFileDialog) if d.isVisible()]
+    with qtbot.waitSignal(tab.exportAsked) as asked:
+        dialog.fileSelected.emit(str(tmp_path / "r.pdf"))
+    assert asked.args == ["session", str(tmp_path / "r.pdf")]
+    dialog.close()
