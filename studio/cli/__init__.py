@@ -13,9 +13,9 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from studio import __version__
-from studio.cli.bench import add_bench_commands
 from studio.cli.blocked import add_blocked_commands
 from studio.cli.common import CommandFailed, session_id_of
 from studio.cli.feed import add_feed_commands
@@ -270,7 +270,10 @@ def _add_timer_commands(commands) -> None:  # type: ignore[no-untyped-def]
         action.set_defaults(run=cmd_timer)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The ``studio`` command's parser. The benchmarks (which import the whole app, Qt
+    included) are loaded only when ``argv`` asks for them (or for every command's help,
+    ``argv`` None): a timer command should not pay for them."""
     parser = argparse.ArgumentParser(prog="studio", description="Studio Desk headless commands.")
     parser.add_argument("--version", action="version", version=f"Studio Desk {__version__}")
     add_time_zone_option(parser)
@@ -313,10 +316,19 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_commands(commands)
     add_profile_commands(commands)
     add_feed_commands(commands)
-    add_bench_commands(commands)
+    _add_bench(commands, argv)
     add_moderation_commands(commands)  # after the feed's: it joins their "export" group
     add_blocked_commands(commands)
     return parser
+
+
+def _add_bench(commands: Any, argv: Sequence[str] | None) -> None:
+    if argv is None or "bench" in argv:
+        from studio.cli.bench import add_bench_commands
+
+        add_bench_commands(commands)
+    else:  # listed in the help; asked for, the line above loads it
+        commands.add_parser("bench", help="measure how fast parts of the studio go")
 
 
 def os_problem(error: OSError) -> str:
@@ -328,7 +340,8 @@ def os_problem(error: OSError) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(argv).parse_args(argv)
     use_language(args.lang)
     try:
         set_studio_zone(args.tz)  # None: $STUDIO_TZ or the default, checked here
