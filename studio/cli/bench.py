@@ -281,19 +281,12 @@ def gui_lag(
 ) -> dict[str, float]:
     """The app's window offscreen with the feed at ``rate``: a 10 ms timer's lateness
     (with ``preload`` made-up rows in the feed first, to time a long session's feed)."""
-    from PySide6.QtCore import QTimer
+    from studio.cli.loop_lag import LoopLag
 
     loop, desk, feed = bench_window(db, record=False)
-    lateness: list[float] = []
-    filtered: list[float] = []
-    last = [time.perf_counter()]
-    into = [lateness]
+    lag = LoopLag(10)
+    phases: list[list[float]] = []
     switched = [0.0]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        into[0].append(max(0.0, (now - last[0]) * 1000 - 10))
-        last[0] = now
 
     async def run() -> int:
         desk.window.show()
@@ -308,19 +301,16 @@ def gui_lag(
             desk.window.desk.append_questions(_made_up_rows(preload))
         feed.start_simulator(session_id, rate)
         await asyncio.sleep(0.3)
-        timer = QTimer(interval=10, timeout=tick)
-        timer.setTimerType(timer.timerType().PreciseTimer)
-        last[0] = time.perf_counter()
-        timer.start()
+        lag.start()
         await asyncio.sleep(seconds)
         tab = desk.window.desk
         switch = time.perf_counter()
         tab.set_view("new")
         tab.feed_filter.set_filter(search="暖气")
         switched[0] = (time.perf_counter() - switch) * 1000
-        into[0] = filtered
+        phases.append(lag.phase())
         await asyncio.sleep(seconds)
-        timer.stop()
+        phases.append(lag.stop())
         rows = tab.feed_model.rowCount()
         await feed.stop()
         await desk.shutdown()
@@ -332,8 +322,8 @@ def gui_lag(
         loop.close()
         asyncio.set_event_loop(None)
     return {
-        "gui_lag_p99_ms": round(_p99(lateness), 1),
-        "gui_lag_filtered_p99_ms": round(_p99(filtered[1:]), 1),
+        "gui_lag_p99_ms": round(_p99(phases[0]), 1),
+        "gui_lag_filtered_p99_ms": round(_p99(phases[1][1:]), 1),
         "gui_filter_switch_ms": round(switched[0], 1),
         "gui_rows": rows,
     }

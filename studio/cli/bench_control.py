@@ -174,11 +174,12 @@ def _api_run(
     cli_runs: int,
 ) -> dict[str, Any]:
     import qasync
-    from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     from studio.api.server import ApiAccess
     from studio.app import StudioDesk
+    from studio.cli.loop_lag import LoopLag
     from studio.gui_gc import GuiThreadCollector
     from studio.options import parse_options
     from studio.store.database import open_database
@@ -188,16 +189,7 @@ def _api_run(
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     figures: dict[str, Any] = {}
-    lags: list[float] = []
-    last = [0.0]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        lags.append(max(0.0, (now - last[0]) * 1000 - 5))
-        last[0] = now
-
-    meter = QTimer(interval=5, timeout=tick)
-    meter.setTimerType(Qt.TimerType.PreciseTimer)
+    meter = LoopLag(5)
     db = open_database(f"sqlite:///{path}")
     collector = GuiThreadCollector()
     collector.start()
@@ -231,14 +223,12 @@ def _api_run(
         figures["ws_p50_ms"] = _quantile(seen, 50)
         figures["ws_p99_ms"] = _quantile(seen, 99)
         stop = threading.Event()
-        lags.clear()
-        last[0] = time.perf_counter()
         meter.start()
         try:
             figures["status_polls"] = await in_thread(None, _poll_status, port, poll_s, stop)
         finally:
             stop.set()
-            meter.stop()
+            lags = meter.stop()
         figures["gui_lag_p99_ms"] = _quantile(lags, 99)
         figures["gui_lag_max_ms"] = round(max(lags, default=0.0), 1)
         command = ["timer", "status", "--api", f"127.0.0.1:{port}", "--json"]

@@ -175,11 +175,12 @@ def _bare_start_ms() -> float:
 
 def _desk_run(path: Path, today: dt.date, presses: int) -> dict[str, Any]:
     import qasync
-    from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from studio.app import StudioDesk
+    from studio.cli.loop_lag import LoopLag
     from studio.gui_gc import GuiThreadCollector
     from studio.options import parse_options
 
@@ -188,21 +189,10 @@ def _desk_run(path: Path, today: dt.date, presses: int) -> dict[str, Any]:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     figures: dict[str, Any] = {}
-    stalls: list[float] = []
-    last = [0.0]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        stalls.append(max(0.0, (now - last[0]) * 1000 - 5))
-        last[0] = now
-
-    timer = QTimer(interval=5, timeout=tick)
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    lag = LoopLag(5)
 
     def timing() -> None:
-        stalls.clear()
-        last[0] = time.perf_counter()
-        timer.start()
+        lag.start()
 
     db = open_database(f"sqlite:///{path}")
     # As the app runs: garbage is collected on the GUI thread, from a timer (``gui_gc``).
@@ -223,7 +213,7 @@ def _desk_run(path: Path, today: dt.date, presses: int) -> dict[str, Any]:
         figures["desk_usable_ms"] = round((time.perf_counter() - started) * 1000, 1)
         while model.loading:
             await asyncio.sleep(0.001)
-        timer.stop()
+        stalls = lag.stop()
         figures["desk_loaded_ms"] = round((time.perf_counter() - started) * 1000, 1)
         figures["feed_rows"] = model.rowCount()
         figures["start_stall_max_ms"] = round(max(stalls, default=0.0), 1)
@@ -242,7 +232,7 @@ def _desk_run(path: Path, today: dt.date, presses: int) -> dict[str, Any]:
             await asyncio.sleep(0.001)
         figures["reload_ms"] = round((time.perf_counter() - reload) * 1000, 1)
         await asyncio.sleep(0.05)
-        timer.stop()
+        stalls = lag.stop()
         figures["load_stall_max_ms"] = round(max(stalls, default=0.0), 1)
         figures["load_stall_p99_ms"] = round(_p99(stalls), 1)
         figures.update(await _presses(desk, presses, QTest))

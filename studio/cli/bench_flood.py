@@ -20,7 +20,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -61,22 +60,15 @@ def flood_lag(
 ) -> dict[str, Any]:
     """The figures above, from a run of ``seconds`` at ``rate`` messages a second."""
     os.environ["STUDIO_DATA_DIR"] = str(folder / "data")  # the recordings go there
-    from PySide6.QtCore import QTimer
-
     from studio.cli.bench import _p99, bench_window
+    from studio.cli.loop_lag import LoopLag
     from studio.feed.sources import parse_source_spec
 
     loop, desk, feed = bench_window(db, record=True)
     counts: dict[str, Any] = {}
     feed.countsChanged.connect(counts.update)
     secret = "bench-flood-secret-0123456789"
-    lateness: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        lateness.append(max(0.0, (now - last[0]) * 1000 - 10))
-        last[0] = now
+    lag = LoopLag(10)
 
     async def run() -> dict[str, Any]:
         desk.window.show()
@@ -102,12 +94,9 @@ def flood_lag(
             stderr=subprocess.PIPE,
         )
         await asyncio.sleep(0.2)  # let it connect: the lag is measured during the flood
-        timer = QTimer(interval=10, timeout=tick)
-        timer.setTimerType(timer.timerType().PreciseTimer)
-        last[0] = time.perf_counter()
-        timer.start()
+        lag.start()
         out, err = await flooder.communicate()
-        timer.stop()
+        lateness = lag.stop()
         if flooder.returncode != 0:
             raise RuntimeError(f"the flooding client failed: {err.decode(errors='replace')[-300:]}")
         sent = int(out.decode().strip() or 0)
