@@ -20,6 +20,7 @@ from studio.services.refusal_text import problem_text, refusal_text
 from studio.services.tasks import BackgroundTasks
 from studio.store import blocks, moderation, queue_order, report_back
 from studio.store.database import Database
+from studio.store.referrals import load_deadline_rules
 from studio.store.repository import StudioRepository
 from studio.store.undo import undo_last
 
@@ -60,10 +61,13 @@ class ModerationService(QObject):
         reportBackChanged(list): the session's report-back tickets (``ReportBackItem``, one
             of them ``on_screen`` once the clicker stepped into them), when the session is
             known, when staff choose them and after every clicker step in that segment.
+        deadlineRulesLoaded(object): the ``DeadlineRules`` R gives a ticket (the profile's
+            working days on the studio's calendar), after :meth:`load_deadline_rules`.
     """
 
     questionsChanged = Signal(list)
     reportBackChanged = Signal(list)
+    deadlineRulesLoaded = Signal(object)
     refused = Signal(str)
     typicalAnswerChanged = Signal(float)
     referralsChanged = Signal()
@@ -98,6 +102,19 @@ class ModerationService(QObject):
         if self.session_id is not None:
             self._tasks.spawn(self._emit_typical_answer(), name="typical answer time")
             self.load_report_back()
+
+    def load_deadline_rules(self) -> None:
+        """Emit ``deadlineRulesLoaded`` with the rules the store refers by (read in a thread)."""
+
+        async def run() -> None:
+            try:
+                rules = await self._tasks.in_thread(load_deadline_rules, self._db)
+            except Exception:
+                log.exception("reading the referral deadline rules failed")
+                return  # the dialog keeps the rules it had; the store decides anyway
+            self.deadlineRulesLoaded.emit(rules)
+
+        self._tasks.spawn(run(), name="deadline rules")
 
     def load_report_back(self) -> None:
         """Emit ``reportBackChanged`` with the session's report-back tickets (the default

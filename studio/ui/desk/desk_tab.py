@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
 
 from studio.domain.model import QuestionFlag, QuestionStatus
 from studio.domain.records import BlockedViewerRecord, QuestionRecord, UnitRecord
-from studio.domain.referral_deadlines import DeadlineRules
-from studio.domain.refusals import Refused
 from studio.domain.studio_time import clock_text, to_epoch
 from studio.paths import resources_dir
 from studio.ui import labels, theme
@@ -335,15 +333,6 @@ class DeskTab(QWidget):
     def selected_questions(self) -> list[QuestionRecord]:
         """The selected rows' questions, top to bottom (through the filter)."""
         return self.feed_keys.selected_questions()
-
-    def set_referral_days(self, days: Mapping[str, int]) -> None:
-        """The working days per referral category (the studio profile's): the refer dialog
-        shows the due date the store will set. Values the rules refuse leave the defaults."""
-        try:
-            rules = DeadlineRules.with_days(**days)
-        except (Refused, ValueError):
-            return
-        self.feed_keys.refer_dialog.set_rules(rules)
 
     def set_units(self, units: list[UnitRecord]) -> None:
         """The units (after every read of them): a renamed unit's rows change in place."""

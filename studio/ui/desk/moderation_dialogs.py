@@ -35,9 +35,13 @@ class ReferDialog(QDialog):
 
     Signals:
         referRequested(list ids, int unit_id, str category, str note)
+        rulesWanted(): the dialog opened; the store's deadline rules (working days per
+            category, on the studio's calendar with the days entered by hand) are asked for
+            again, and :meth:`set_rules` shows the due date they give.
     """
 
     referRequested = Signal(list, int, str, str)
+    rulesWanted = Signal()
 
     def __init__(
         self, parent: QWidget | None = None, *, today: Callable[[], dt.date] = studio_today
@@ -94,6 +98,7 @@ class ReferDialog(QDialog):
         self.note.clear()
         self.problem.clear()
         self._show_due()
+        self.rulesWanted.emit()
         self.show()
         self.raise_()
         self.note.setFocus()
@@ -104,7 +109,7 @@ class ReferDialog(QDialog):
         self._show_due()
 
     def set_rules(self, rules: DeadlineRules) -> None:
-        """The working days per category the store will give the ticket (the profile's)."""
+        """The deadline rules the store will give the ticket (as the store read them)."""
         self._rules = rules
         self._show_due()
 

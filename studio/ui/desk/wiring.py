@@ -101,8 +101,6 @@ def _wire_feed(desk: DeskTab, s: Services, demo: bool) -> None:
     # A lambda, not the bound method: the connection keeps the lambda (and so ``rooms``) alive.
     s.schedule.todayLoaded.connect(lambda session: rooms.follow(session))
     s.schedule.unitsLoaded.connect(desk.set_units)
-    # The refer dialog shows the due date the profile's working days give.
-    s.profile.profileLoaded.connect(lambda profile: desk.set_referral_days(profile.referral_days))
 
 
 def _wire_moderation(desk: DeskTab, s: Services) -> None:
@@ -114,6 +112,10 @@ def _wire_moderation(desk: DeskTab, s: Services) -> None:
     desk.blockRequested.connect(moderation.block)
     desk.mergeRequested.connect(moderation.merge)
     desk.referRequested.connect(moderation.refer)
+    # The refer dialog shows the due date the store will set, from the store's own rules.
+    refer_dialog = desk.feed_keys.refer_dialog
+    refer_dialog.rulesWanted.connect(moderation.load_deadline_rules)
+    moderation.deadlineRulesLoaded.connect(refer_dialog.set_rules)
     desk.editRequested.connect(moderation.edit)
     desk.blockedViewersRequested.connect(moderation.load_blocked_viewers)
     desk.unblockRequested.connect(moderation.unblock)

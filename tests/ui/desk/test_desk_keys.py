@@ -196,6 +196,18 @@ def test_r_refers_with_the_suggested_unit_and_a_working_day_deadline(
     assert model.index(row, column).data() == f"Referred {ticket.number} · {short}"
 
 
+def set_complaint_days(db, days):
+    import dataclasses
+
+    from studio.store.profile import load_profile, save_profile
+
+    profile = load_profile(db)
+    save_profile(
+        db,
+        dataclasses.replace(profile, referral_days={**profile.referral_days, "complaint": days}),
+    )
+
+
 def test_r_without_a_suggested_unit_selects_none_and_asks_for_one(
     desk, qtbot, demo_db, event_loop_qt
 ):
@@ -210,12 +222,14 @@ def test_r_without_a_suggested_unit_selects_none_and_asks_for_one(
         if model.record(r).status == QuestionStatus.NEW and not model.record(r).unit_name
     )
     select_rows(desk, row)
-    tab.set_referral_days({"complaint": 20})
+    set_complaint_days(demo_db, 20)  # the profile's working days, as the settings page saves
     qtbot.keyClick(tab.feed_view, Qt.Key.Key_R)
     dialog = tab.feed_keys.refer_dialog
     assert dialog.unit.currentIndex() == -1 and dialog.unit.currentText() == ""
     dialog.category.setCurrentIndex(dialog.category.findData("complaint"))
-    assert dialog.due_date() == add_working_days(DEMO_DAY, 20)
+    event_loop_qt.run_until_complete(
+        until(lambda: dialog.due_date() == add_working_days(DEMO_DAY, 20))
+    )
     with qtbot.assertNotEmitted(dialog.referRequested):
         press_button(dialog, Button.Ok)
     assert dialog.isVisible() and dialog.problem.text()  # it says what is missing
