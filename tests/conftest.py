@@ -45,12 +45,20 @@ def event_loop_qt(qapp) -> Iterator[asyncio.AbstractEventLoop]:
 DEMO_DAY = __import__("datetime").date(2026, 11, 26)  # a Thursday, a working day
 
 
+#: ``STUDIO_TEST_DB=postgresql`` runs the tests that take ``fresh_db`` or ``demo_db`` on the
+#: throwaway PostgreSQL instead of SQLite (.ci/run runs the store's and services' tests so too).
+ON_POSTGRES = os.environ.get("STUDIO_TEST_DB", "sqlite") == "postgresql"
+
+
 @pytest.fixture
-def fresh_db(tmp_path: Path):
-    """An empty, migrated SQLite database in the test's temp dir."""
+def fresh_db(request: pytest.FixtureRequest, tmp_path: Path):
+    """An empty, migrated database: SQLite in the test's temp dir (or PostgreSQL, see above)."""
     from studio.store.database import open_database
 
-    db = open_database(f"sqlite:///{tmp_path / 'studio.db'}")
+    if ON_POSTGRES and not request.node.get_closest_marker("sqlite_only"):
+        db = open_database(request.getfixturevalue("pg_url"))
+    else:
+        db = open_database(f"sqlite:///{tmp_path / 'studio.db'}")
     yield db
     db.close()
 
@@ -69,12 +77,21 @@ def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_db(demo_db_file: Path, tmp_path: Path):
+def demo_db(request: pytest.FixtureRequest, tmp_path: Path):
     """A private copy of the demo database, open."""
     import shutil
 
     from studio.store.database import open_database
 
+    if ON_POSTGRES and not request.node.get_closest_marker("sqlite_only"):
+        cluster = request.getfixturevalue("pg_cluster")
+        name = cluster.new_database(template=request.getfixturevalue("pg_demo_template"))
+        db = open_database(cluster.url(name))
+        yield db
+        db.close()
+        cluster.drop_database(name)
+        return
+    demo_db_file = request.getfixturevalue("demo_db_file")
     copy = tmp_path / "demo.db"
     shutil.copy(demo_db_file, copy)
     db = open_database(f"sqlite:///{copy}")
@@ -94,3 +111,71 @@ def chinese(qapp):
     QCoreApplication.installTranslator(translator)
     yield
     QCoreApplication.removeTranslator(translator)
+
+
+# -- PostgreSQL: one throwaway cluster per run, a database per test (tests/helpers/postgres.py) --
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A running throwaway PostgreSQL cluster on a Unix socket (skipped where none is installed,
+    a failure under CI)."""
+    from tests.helpers.postgres import cluster_or_skip, remove_cluster, start_cluster
+
+    cluster = cluster_or_skip(start_cluster())
+    yield cluster
+    remove_cluster(cluster)
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_cluster) -> str:
+    """A migrated, empty database the tests' databases are copied from."""
+    from studio.store.database import open_database
+
+    name = pg_cluster.new_database()
+    open_database(pg_cluster.url(name)).close()
+    return name
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_cluster) -> str:
+    """The demo studio seeded once into a PostgreSQL database the tests copy."""
+    from studio.store.database import open_database
+    from studio.store.demo import seed_demo
+
+    name = pg_cluster.new_database()
+    db = open_database(pg_cluster.url(name))
+    assert seed_demo(db, DEMO_DAY)
+    db.close()
+    return name
+
+
+@pytest.fixture
+def pg_url(pg_cluster, pg_template) -> Iterator[str]:
+    """The URL of a fresh, migrated PostgreSQL database of this test's own (dropped after)."""
+    name = pg_cluster.new_database(template=pg_template)
+    yield pg_cluster.url(name)
+    pg_cluster.drop_database(name)
+
+
+@pytest.fixture
+def pg_db(pg_url: str):
+    """A fresh, migrated PostgreSQL database, open."""
+    from studio.store.database import open_database
+
+    db = open_database(pg_url)
+    yield db
+    db.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request: pytest.FixtureRequest, tmp_path: Path):
+    """A fresh, migrated database of each kind: the store's tests run on both."""
+    from studio.store.database import open_database
+
+    if request.param == "sqlite":
+        db = open_database(f"sqlite:///{tmp_path / 'studio.db'}")
+    else:
+        db = open_database(request.getfixturevalue("pg_url"))
+    yield db
+    db.close()

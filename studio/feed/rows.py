@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
+import msgspec
+
 from studio.domain.feed_event import FeedEvent, FeedEventKind
 from studio.domain.model import Platform, QuestionFlag
 from studio.domain.studio_time import from_epoch
@@ -84,6 +86,7 @@ class RowMaker:
 
     def comment_row(self, event: FeedEvent, *, channel: str = "live") -> CommentRow:
         """One comment through the text pipeline."""
+        event = _storable(event)
         author = event.user_id or event.nickname
         asker: Hashable = (event.platform, event.room_key, author) if author else None
         processed = self.pipeline.process(event.text, asker=asker)
@@ -116,3 +119,19 @@ class RowMaker:
             channel=channel,
             hidden=hidden,
         )
+
+
+def _storable(event: FeedEvent) -> FeedEvent:
+    """The event with NUL characters replaced (U+FFFD): PostgreSQL's text refuses them, and a
+    viewer's comment must not fail a whole batch. Everything else is kept as sent."""
+    fields = ("msg_id", "user_id", "nickname", "text")
+    if not any("\x00" in (getattr(event, name) or "") for name in fields):
+        return event
+    return msgspec.structs.replace(
+        event,
+        **{
+            name: getattr(event, name).replace("\x00", "\ufffd")
+            for name in fields
+            if getattr(event, name)
+        },
+    )

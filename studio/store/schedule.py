@@ -272,7 +272,7 @@ def remove_planned_sessions(db: Database, session_ids: Iterable[int]) -> list[in
             ~exists().where(Question.session_id == Session.id),
             ~exists().where(Referral.session_id == Session.id),
             ~exists().where(Referral.reported_back_session_id == Session.id),
-        )
+        ).order_by(Session.id)
         for row in s.scalars(query):
             removed.append(row.id)
             s.delete(row)
