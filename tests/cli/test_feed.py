@@ -230,6 +230,7 @@ def test_export_jsonl_and_xlsx(fed_db, tmp_path, capsys):
     assert run(["export", "questions", "--db", url, "--session", session, "--format", "xlsx"]) == 2
 
 
+@pytest.mark.sqlite_only
 def test_ingest_says_at_once_when_the_disk_is_full_and_exits_non_zero(db_url, tmp_path, capsys):
     """The other side: SQLite's ``max_page_count`` held at the file's size on every write, so
     each batch meets SQLite's own "database or disk is full"; then space returns."""
