@@ -44,6 +44,7 @@ from studio.cli.bench_control import add_control_bench
 from studio.cli.bench_desk import add_desk_bench
 from studio.cli.bench_flood import flood_lag
 from studio.cli.bench_reports import add_reports_bench
+from studio.cli.bench_seats import add_seats_bench
 from studio.domain.feed_event import FeedEvent, RejectedFrame
 from studio.domain.model import Platform, RoomRole
 from studio.domain.studio_time import now_instant, studio_today
@@ -402,3 +403,4 @@ def add_bench_commands(subparsers: Any) -> None:
     add_desk_bench(what)
     add_reports_bench(what)
     add_control_bench(what)
+    add_seats_bench(what)
