@@ -1519,6 +1519,10 @@ Details are in {log}</source>
         <translation>本场录制已达 {size} MB：评论照常接收并全部入库，但不再录制原始消息（{name}）</translation>
     </message>
     <message>
+        <source>the database server cannot be reached</source>
+        <translation>无法连接数据库服务器</translation>
+    </message>
+    <message>
         <source>Comments cannot be stored ({reason}); they are kept and will be stored as soon as the database takes them</source>
         <translation>留言暂时无法保存（{reason}）；留言已保留，数据库恢复写入后立即保存</translation>
     </message>

@@ -75,6 +75,13 @@ class PostgresCluster:
         self._pg_ctl("stop", "-m", "fast")
         self._start()
 
+    def down(self) -> None:
+        """Stop the server (fast: connections are cut); :meth:`up` starts it again."""
+        self._pg_ctl("stop", "-m", "fast")
+
+    def up(self) -> None:
+        self._start()
+
     def stop(self) -> None:
         self._pg_ctl("stop", "-m", "immediate")
 

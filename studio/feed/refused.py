@@ -27,6 +27,21 @@ class HeldBatch:
     events: int
 
 
+#: The reason given when the database server cannot be reached (the desk words it itself).
+SERVER_GONE = "the database server cannot be reached"
+#: How psycopg words a server that is gone (stopped, restarting, the network down).
+_SERVER_GONE = (
+    "connection is bad",
+    "connection failed",
+    "could not connect",
+    "server closed the connection",
+    "terminating connection",
+    "the database system is",  # … starting up / shutting down / in recovery mode
+    "consuming input failed",
+    "connection refused",
+)
+
+
 def describe_store_error(error: BaseException) -> str:
     """Why a write failed, in a few words safe to log and show: an operational error's first
     line from the database driver (``database is locked``, ``database or disk is full``) or
@@ -36,6 +51,9 @@ def describe_store_error(error: BaseException) -> str:
         lines = str(orig).strip().splitlines()
         # Operational errors are the driver's fixed words about the database, not the data.
         if lines and type(orig).__name__ == "OperationalError":
+            if any(marker in lines[0].lower() for marker in _SERVER_GONE):
+                # A PostgreSQL server stopped, restarting or cut off: its words name sockets.
+                return SERVER_GONE
             return lines[0][:120]
         return type(orig).__name__
     if isinstance(error, OSError) and error.strerror:

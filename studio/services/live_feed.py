@@ -39,6 +39,7 @@ from studio.feed.recording import (
     recording_path,
     unstored_recordings,
 )
+from studio.feed.refused import SERVER_GONE
 from studio.feed.simulator import SimulatedRoom
 from studio.feed.sources import FeedRunner, SourceSpec
 from studio.feed.tap import DEFAULT_STALE_AFTER
@@ -493,6 +494,8 @@ class LiveFeedService(QObject):
         )
 
     def _store_refused(self, reason: str) -> None:
+        if reason == SERVER_GONE:
+            reason = self.tr("the database server cannot be reached")
         self.problem.emit(
             self.tr(
                 "Comments cannot be stored ({reason}); they are kept and will be stored as "
