@@ -2935,6 +2935,10 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>请先添加单位：每场直播都需要一个上线单位</translation>
     </message>
     <message>
+        <source>the database server cannot be reached, so nothing was saved; try again when it is back</source>
+        <translation>无法连接数据库服务器，因此没有保存任何内容；请在它恢复后再试</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>

@@ -196,6 +196,8 @@ class Refusal(StrEnum):
     ACCOUNT_IN_USE = "account_in_use"
     PROFILE_FILE_INVALID = "profile_file_invalid"
     NO_UNIT_FOR_SESSION = "no_unit_for_session"
+    # the database itself
+    DATABASE_UNREACHABLE = "database_unreachable"
 
 
 R = Refusal
@@ -452,6 +454,10 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.PROFILE_FILE_INVALID: QT_TRANSLATE_NOOP("Refusals", "not a studio profile file ({text})"),
     R.NO_UNIT_FOR_SESSION: QT_TRANSLATE_NOOP(
         "Refusals", "add a unit first: a session needs a unit in the chair"
+    ),
+    R.DATABASE_UNREACHABLE: QT_TRANSLATE_NOOP(
+        "Refusals",
+        "the database server cannot be reached, so nothing was saved; try again when it is back",
     ),
 }
 

@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from studio.domain.store_faults import is_server_gone
 from studio.feed.batches import IngestBatch
 
 #: First and longest wait before a batch the store refused is written again.
@@ -29,19 +30,6 @@ class HeldBatch:
 
 #: The reason given when the database server cannot be reached (the desk words it itself).
 SERVER_GONE = "the database server cannot be reached"
-#: How psycopg words a server that is gone (stopped, restarting, the network down).
-_SERVER_GONE = (
-    "connection is bad",
-    "connection failed",
-    "could not connect",
-    "server closed the connection",
-    "terminating connection",
-    "the database system is",  # … starting up / shutting down / in recovery mode
-    "consuming input failed",
-    "connection refused",
-)
-
-
 def describe_store_error(error: BaseException) -> str:
     """Why a write failed, in a few words safe to log and show: an operational error's first
     line from the database driver (``database is locked``, ``database or disk is full``) or
@@ -50,10 +38,9 @@ def describe_store_error(error: BaseException) -> str:
     if isinstance(orig, BaseException):
         lines = str(orig).strip().splitlines()
         # Operational errors are the driver's fixed words about the database, not the data.
+        if is_server_gone(error):  # PostgreSQL stopped, restarting or cut off
+            return SERVER_GONE
         if lines and type(orig).__name__ == "OperationalError":
-            if any(marker in lines[0].lower() for marker in _SERVER_GONE):
-                # A PostgreSQL server stopped, restarting or cut off: its words name sockets.
-                return SERVER_GONE
             return lines[0][:120]
         return type(orig).__name__
     if isinstance(error, OSError) and error.strerror:

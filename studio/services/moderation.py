@@ -400,7 +400,11 @@ class ModerationService(QObject):
         session_id = self.session_id
         if session_id is None:
             return
-        moves = await self._tasks.in_thread(queue_order.status_moves, self._db, session_id)
+        try:
+            moves = await self._tasks.in_thread(queue_order.status_moves, self._db, session_id)
+        except Exception:  # the database went away: the fit estimate keeps its last figure
+            log.warning("reading the typical answer time failed", exc_info=True)
+            return
         if session_id == self.session_id:  # not another session's, read while it changed
             self.typicalAnswerChanged.emit(typical_answer_s(answer_durations(moves)))
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from studio.domain.refusals import Refused, worded
+from studio.domain.refusals import Refusal, Refused, worded
+from studio.domain.store_faults import is_server_gone
 
 
 def _translated(text: str) -> str:
@@ -23,5 +24,8 @@ def refusal_text(refused: Refused) -> str:
 
 
 def problem_text(error: BaseException) -> str:
-    """A failure for a person: a refusal in the interface's language, anything else as it says."""
+    """A failure for a person: a refusal in the interface's language, a database server that
+    is gone in words (not its socket), anything else as it says."""
+    if is_server_gone(error):
+        return refusal_text(Refused(Refusal.DATABASE_UNREACHABLE))
     return refusal_text(error) if isinstance(error, Refused) else str(error)
