@@ -3213,6 +3213,14 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>留言</translation>
     </message>
     <message>
+        <source>by hand</source>
+        <translation>手填</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s own after-show figure, typed in by hand (for some room), used over the capture&apos;s samples</source>
+        <translation>平台下播后的官方数字（某个直播间）为手工填入，代替采集到的样本数字</translation>
+    </message>
+    <message>
         <source>Questions</source>
         <translation>问题</translation>
     </message>
