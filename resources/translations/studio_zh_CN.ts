@@ -1911,8 +1911,8 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <source>A unit drawing fewer distinct questions per 1,000 viewers is marked.</source>
-        <translation>每千名观众提出的问题（去重）少于此数的单位将被标记。</translation>
+        <source>A unit drawing fewer distinct questions per 1,000 viewers is marked. The mark is the studio&apos;s setting: File ▸ Studio settings…</source>
+        <translation>每千名观众提出的问题（去重）少于此数的单位会被标出。此标准是直播间的设置：文件 ▸ 直播间设置…</translation>
     </message>
     <message>
         <source>Pause in the rota</source>
@@ -1971,16 +1971,16 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>偏低</translation>
     </message>
     <message>
-        <source>Low below (questions per 1,000 viewers):</source>
-        <translation>偏低标准（每千人问题）：</translation>
-    </message>
-    <message>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
         <source>Department</source>
         <translation>部门</translation>
+    </message>
+    <message>
+        <source>Low below {n:g} distinct questions per 1,000 viewers (Studio settings)</source>
+        <translation>每千名观众问题（去重）少于 {n:g} 为互动偏低（直播间设置）</translation>
     </message>
     <message>
         <source>distinct questions per 1,000 viewers</source>
@@ -2897,6 +2897,10 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>the deadline for &apos;{name}&apos; must be 1 to {max} working days</source>
         <translation>“{name}”的时限须为 1 至 {max} 个工作日</translation>
+    </message>
+    <message>
+        <source>the low-engagement mark must be 0 to {max} distinct questions per 1,000 viewers</source>
+        <translation>互动偏低的标准须为每千名观众 0 至 {max} 个问题（去重）</translation>
     </message>
     <message>
         <source>the picture is larger than {max} KB</source>
@@ -4645,6 +4649,18 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Default slot</source>
         <translation>默认时段</translation>
+    </message>
+    <message>
+        <source> per 1,000 viewers</source>
+        <translation> 个/千名观众</translation>
+    </message>
+    <message>
+        <source>The period report marks a unit drawing fewer distinct questions per 1,000 viewers (studio report units uses it too, unless --threshold is given).</source>
+        <translation>时段报告会标出每千名观众问题（去重）少于此数的单位（studio report units 也使用此值，除非给出 --threshold）。</translation>
+    </message>
+    <message>
+        <source>Low engagement below</source>
+        <translation>互动偏低标准</translation>
     </message>
     <message>
         <source>Referral deadlines (working days)</source>

@@ -188,6 +188,7 @@ class Refusal(StrEnum):
     COUNTY_NAME_EMPTY = "county_name_empty"
     ZONE_UNKNOWN = "zone_unknown"
     DEADLINE_OUT_OF_RANGE = "deadline_out_of_range"
+    THRESHOLD_OUT_OF_RANGE = "threshold_out_of_range"
     IMAGE_TOO_LARGE = "image_too_large"
     ACCOUNT_PLATFORM = "account_platform"
     IDENTITY_EMPTY = "identity_empty"
@@ -434,6 +435,10 @@ TEMPLATES: Mapping[Refusal, str] = {
     ),
     R.DEADLINE_OUT_OF_RANGE: QT_TRANSLATE_NOOP(
         "Refusals", "the deadline for '{name}' must be 1 to {max} working days"
+    ),
+    R.THRESHOLD_OUT_OF_RANGE: QT_TRANSLATE_NOOP(
+        "Refusals",
+        "the low-engagement mark must be 0 to {max} distinct questions per 1,000 viewers",
     ),
     R.IMAGE_TOO_LARGE: QT_TRANSLATE_NOOP("Refusals", "the picture is larger than {max} KB"),
     R.ACCOUNT_PLATFORM: QT_TRANSLATE_NOOP(

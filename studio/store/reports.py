@@ -20,7 +20,6 @@ from studio.domain.model import QuestionFlag, QuestionStatus, SessionStatus, Uni
 from studio.domain.referral_figures import UnitReferralFigures
 from studio.domain.report_tables import PLATFORMS
 from studio.domain.session_report import (
-    LOW_ENGAGEMENT_PER_1000,
     QuestionTally,
     RoomAudience,
     SegmentTiming,
@@ -42,6 +41,7 @@ from studio.store.models import (
     StatsSample,
     Unit,
 )
+from studio.store.profile import low_engagement_threshold
 from studio.store.referral_figures import referral_figures
 from studio.store.repository import StudioRepository
 from studio.store.timer_store import NoSuchSession, load_timer
@@ -319,11 +319,14 @@ def unit_period(
     last: dt.date,
     *,
     today: dt.date,
-    threshold_per_1000: float = LOW_ENGAGEMENT_PER_1000,
+    threshold_per_1000: float | None = None,
     kinds: Iterable[UnitKind] = (UnitKind.DEPARTMENT, UnitKind.TOWNSHIP),
 ) -> list[UnitPeriod]:
     """Each unit's figures over ``first``–``last`` (ended sessions only), in name order:
-    every current unit of ``kinds``, and any other that held a session in the period."""
+    every current unit of ``kinds``, and any other that held a session in the period; units
+    below ``threshold_per_1000`` (None: the profile's stored mark) are marked low-engagement."""
+    if threshold_per_1000 is None:
+        threshold_per_1000 = low_engagement_threshold(db)
     held = ended_sessions(first, last)
     kinds = {str(k) for k in kinds}
     with db.sessions() as s:
