@@ -132,6 +132,69 @@
     </message>
 </context>
 <context>
+    <name>ApiSettingsBox</name>
+    <message>
+        <source>Control API (Stream Deck, Companion, scripts)</source>
+        <translation>控制接口（Stream Deck、Companion、脚本）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This PC only (127.0.0.1)</source>
+        <translation>仅本机（127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>LAN (only with the token)</source>
+        <translation>局域网（须令牌）</translation>
+    </message>
+    <message>
+        <source>none (needed on the LAN)</source>
+        <translation>无（局域网须有）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Save API settings</source>
+        <translation>保存接口设置</translation>
+    </message>
+    <message>
+        <source>Applied the next time Studio Desk starts.</source>
+        <translation>下次启动本程序时生效。</translation>
+    </message>
+    <message>
+        <source>Serve</source>
+        <translation>开放范围</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved; applied the next time Studio Desk starts.</source>
+        <translation>已保存；下次启动本程序时生效。</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+</context>
+<context>
     <name>BlockedViewersDialog</name>
     <message>
         <source>Blocked viewers</source>
@@ -2905,6 +2968,18 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>the picture is larger than {max} KB</source>
         <translation>图片大于 {max} 千字节</translation>
+    </message>
+    <message>
+        <source>the control API is off, this PC only or the LAN, not &apos;{name}&apos;</source>
+        <translation>控制接口只能是关闭、仅本机或局域网，不能是“{name}”</translation>
+    </message>
+    <message>
+        <source>the control API&apos;s port must be 1024 to 65535, not {number}</source>
+        <translation>控制接口的端口须为 1024 至 65535，不能是 {number}</translation>
+    </message>
+    <message>
+        <source>on the LAN the control API needs a token of at least {max} characters (Generate makes one)</source>
+        <translation>在局域网上开放控制接口须有至少 {max} 个字符的令牌（可点“生成”）</translation>
     </message>
     <message>
         <source>a broadcast account is on Douyin or Kuaishou, not &apos;{name}&apos;</source>

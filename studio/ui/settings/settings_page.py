@@ -48,6 +48,7 @@ from studio.ui.settings.account_dialog import (
     image_preview,
     png_bytes,
 )
+from studio.ui.settings.api_settings import ApiSettingsBox
 
 ZONES = (
     "Asia/Shanghai",
@@ -213,12 +214,18 @@ class SettingsPage(QDialog):
         close.clicked.connect(self.close)
         bottom.addWidget(close)
 
+        # -- the control API (settings.ini, not the profile: it is this computer's)
+        self.api = ApiSettingsBox()
+
         top = QHBoxLayout()
         top.addWidget(county, 1)
         top.addWidget(studio, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(deadlines, 1)
+        middle.addWidget(self.api, 1)
         box = QVBoxLayout(self)
         box.addLayout(top)
-        box.addWidget(deadlines)
+        box.addLayout(middle)
         box.addWidget(accounts, 1)
         box.addWidget(self.status)
         box.addLayout(bottom)
