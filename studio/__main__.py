@@ -1,12 +1,8 @@
-"""``python -m studio``: the headless commands (``timer … --api`` through the running app)."""
+"""``python -m studio``: the headless commands (``timer … --api`` through the running app,
+``timer status --json`` read with the standard library where it can be)."""
 
 import sys
 
-from studio.api_client import run_through_api
+from studio.api_client import run
 
-code = run_through_api(sys.argv[1:])
-if code is None:  # the full command line, imported only now
-    from studio.cli import main
-
-    code = main()
-sys.exit(code)
+sys.exit(run(sys.argv[1:]))

@@ -21,7 +21,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
 from studio import APP_NAME, __version__
-from studio.api.server import DEFAULT_PORT, ApiAccess, ControlApi, token_from_text
+from studio.api.server import ApiAccess, ControlApi, token_from_text
 from studio.api.status import StatusBoard
 from studio.crash import CrashHandler
 from studio.domain.studio_time import (
@@ -73,6 +73,7 @@ from studio.ui.reports.wiring import wire_reports
 from studio.ui.rig.golive_dialog import GoLiveDialog
 from studio.ui.rig.wiring import wire_rig
 from studio.ui.services_bundle import Services
+from studio.ui.settings.api_settings import read_api_choice
 from studio.ui.settings.wiring import wire_settings
 from studio.ui.window_wiring import wire_main_window
 
@@ -236,6 +237,7 @@ class StudioDesk:
             s,
             today=self.today,
             opened=w.settingsOpened,
+            settings=self.settings,
         )
         w.quitRequested.connect(self.request_quit)
 
@@ -250,19 +252,15 @@ class StudioDesk:
         The token is ``$STUDIO_API_TOKEN`` or the setting ``api/token`` (``NAME:SECRET`` names
         the audit's seat).
         """
-        token_text = os.environ.get("STUDIO_API_TOKEN") or str(self.settings.value("api/token", ""))
-        token, seat = token_from_text(token_text or None)
+        choice = read_api_choice(self.settings)
+        token, seat = token_from_text(os.environ.get("STUDIO_API_TOKEN") or choice.token or None)
         if self.options.api is not None:
             host, port = self.options.api
         else:
-            mode = str(self.settings.value("api/mode", "off"))
-            if mode not in ("local", "lan"):
+            if choice.mode == "off":
                 return None
-            try:
-                port = int(str(self.settings.value("api/port", DEFAULT_PORT)))
-            except ValueError:
-                port = DEFAULT_PORT
-            host = "127.0.0.1" if mode == "local" else "0.0.0.0"
+            port = choice.port
+            host = "127.0.0.1" if choice.mode == "local" else "0.0.0.0"
         return ApiAccess(host=host, port=port, token=token, token_name=seat)
 
     async def start_api(self, access: ApiAccess | None = None) -> int | None:

@@ -20,6 +20,11 @@ def data_dir() -> Path:
     return private_dir(path)
 
 
+def default_database_url() -> str:
+    """The embedded SQLite file in the per-user data dir (created with its folder)."""
+    return f"sqlite:///{data_dir() / 'studio.db'}"
+
+
 def log_dir() -> Path:
     return private_dir(data_dir() / "logs")
 

@@ -132,6 +132,69 @@
     </message>
 </context>
 <context>
+    <name>ApiSettingsBox</name>
+    <message>
+        <source>Control API (Stream Deck, Companion, scripts)</source>
+        <translation>控制接口（Stream Deck、Companion、脚本）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This PC only (127.0.0.1)</source>
+        <translation>仅本机（127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>LAN (only with the token)</source>
+        <translation>局域网（须令牌）</translation>
+    </message>
+    <message>
+        <source>none (needed on the LAN)</source>
+        <translation>无（局域网须有）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Save API settings</source>
+        <translation>保存接口设置</translation>
+    </message>
+    <message>
+        <source>Applied the next time Studio Desk starts.</source>
+        <translation>下次启动本程序时生效。</translation>
+    </message>
+    <message>
+        <source>Serve</source>
+        <translation>开放范围</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved; applied the next time Studio Desk starts.</source>
+        <translation>已保存；下次启动本程序时生效。</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+</context>
+<context>
     <name>BlockedViewersDialog</name>
     <message>
         <source>Blocked viewers</source>
@@ -1915,8 +1978,8 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <source>A unit drawing fewer distinct questions per 1,000 viewers is marked.</source>
-        <translation>每千名观众提出的问题（去重）少于此数的单位将被标记。</translation>
+        <source>A unit drawing fewer distinct questions per 1,000 viewers is marked. The mark is the studio&apos;s setting: File ▸ Studio settings…</source>
+        <translation>每千名观众提出的问题（去重）少于此数的单位会被标出。此标准是直播间的设置：文件 ▸ 直播间设置…</translation>
     </message>
     <message>
         <source>Pause in the rota</source>
@@ -1975,16 +2038,16 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>偏低</translation>
     </message>
     <message>
-        <source>Low below (questions per 1,000 viewers):</source>
-        <translation>偏低标准（每千人问题）：</translation>
-    </message>
-    <message>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
         <source>Department</source>
         <translation>部门</translation>
+    </message>
+    <message>
+        <source>Low below {n:g} distinct questions per 1,000 viewers (Studio settings)</source>
+        <translation>每千名观众问题（去重）少于 {n:g} 为互动偏低（直播间设置）</translation>
     </message>
     <message>
         <source>distinct questions per 1,000 viewers</source>
@@ -2903,8 +2966,24 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>“{name}”的时限须为 1 至 {max} 个工作日</translation>
     </message>
     <message>
+        <source>the low-engagement mark must be 0 to {max} distinct questions per 1,000 viewers</source>
+        <translation>互动偏低的标准须为每千名观众 0 至 {max} 个问题（去重）</translation>
+    </message>
+    <message>
         <source>the picture is larger than {max} KB</source>
         <translation>图片大于 {max} 千字节</translation>
+    </message>
+    <message>
+        <source>the control API is off, this PC only or the LAN, not &apos;{name}&apos;</source>
+        <translation>控制接口只能是关闭、仅本机或局域网，不能是“{name}”</translation>
+    </message>
+    <message>
+        <source>the control API&apos;s port must be 1024 to 65535, not {number}</source>
+        <translation>控制接口的端口须为 1024 至 65535，不能是 {number}</translation>
+    </message>
+    <message>
+        <source>on the LAN the control API needs a token of at least {max} characters (Generate makes one)</source>
+        <translation>在局域网上开放控制接口须有至少 {max} 个字符的令牌（可点“生成”）</translation>
     </message>
     <message>
         <source>a broadcast account is on Douyin or Kuaishou, not &apos;{name}&apos;</source>
@@ -3219,6 +3298,14 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Comments</source>
         <translation>留言</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手填</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s own after-show figure, typed in by hand (for some room), used over the capture&apos;s samples</source>
+        <translation>平台下播后的官方数字（某个直播间）为手工填入，代替采集到的样本数字</translation>
     </message>
     <message>
         <source>Questions</source>
@@ -4645,6 +4732,18 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Default slot</source>
         <translation>默认时段</translation>
+    </message>
+    <message>
+        <source> per 1,000 viewers</source>
+        <translation> 个/千名观众</translation>
+    </message>
+    <message>
+        <source>The period report marks a unit drawing fewer distinct questions per 1,000 viewers (studio report units uses it too, unless --threshold is given).</source>
+        <translation>时段报告会标出每千名观众问题（去重）少于此数的单位（studio report units 也使用此值，除非给出 --threshold）。</translation>
+    </message>
+    <message>
+        <source>Low engagement below</source>
+        <translation>互动偏低标准</translation>
     </message>
     <message>
         <source>Referral deadlines (working days)</source>

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from aiohttp import WSMsgType, web
 
 from studio.api.status import StatusBoard
+from studio.domain.api_choice import DEFAULT_PORT
 from studio.domain.refusals import Refused
 from studio.services.moderation import ModerationService
 from studio.services.refusal_text import refusal_text
@@ -40,7 +41,6 @@ MAX_QUERY = 1024
 MAX_NOTE = 200
 MAX_ADD_S = 3600
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
-DEFAULT_PORT = 4780
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

@@ -18,7 +18,6 @@ from typing import Any
 
 from studio.cli.common import CommandFailed, session_id_of
 from studio.domain.report_tables import session_sheets, unit_rows
-from studio.domain.session_report import LOW_ENGAGEMENT_PER_1000
 from studio.domain.studio_time import studio_today
 from studio.domain.table_text import csv_text
 from studio.store.database import open_database
@@ -113,10 +112,9 @@ def add_report_commands(commands: Any) -> None:
     units.add_argument(
         "--threshold",
         type=float,
-        default=LOW_ENGAGEMENT_PER_1000,
         metavar="N",
         help="distinct questions per 1,000 viewers below which a unit is marked "
-        f"low-engagement (default {LOW_ENGAGEMENT_PER_1000:g})",
+        "low-engagement (default: the studio's setting, 1 until set on the settings page)",
     )
     units.add_argument("--db", metavar="URL", help="SQLAlchemy database URL")
     units.set_defaults(run=cmd_units)

@@ -19,6 +19,7 @@ from typing import Any
 from studio.domain.model import Platform, ReferralCategory, RoomRole
 from studio.domain.referral_deadlines import DAYS_MAX, DEFAULT_DAYS
 from studio.domain.refusals import Refusal, Refused
+from studio.domain.session_report import LOW_ENGAGEMENT_PER_1000
 from studio.domain.studio_time import UnknownZone, zone_named
 
 #: The referral categories whose deadline (working days) the profile sets, in the order shown.
@@ -36,6 +37,8 @@ IMAGE_BYTES_MAX = 2 * 1024 * 1024
 #: The platforms a broadcast account can be on (manual questions have no account).
 ACCOUNT_PLATFORMS = (Platform.DOUYIN, Platform.KUAISHOU)
 FORMAT_VERSION = 1
+#: The highest low-engagement mark the profile takes (distinct questions per 1,000 viewers).
+LOW_ENGAGEMENT_MAX = 1000.0
 
 
 class ProfileProblem(Refused):
@@ -53,6 +56,8 @@ class StudioProfile:
         slot_start, slot_end: the default broadcast slot of a new session.
         referral_days: working days a department has for a referral, by category.
         logo_png: the county's logo as image bytes (PNG or JPEG), or empty.
+        low_engagement_per_1000: the period report marks a unit drawing fewer distinct
+            questions per 1,000 viewers (``studio report units --threshold`` overrides it).
     """
 
     county_name: str = ""
@@ -62,6 +67,7 @@ class StudioProfile:
     slot_end: dt.time = DEFAULT_SLOT[1]
     referral_days: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_REFERRAL_DAYS))
     logo_png: bytes = b""
+    low_engagement_per_1000: float = LOW_ENGAGEMENT_PER_1000
 
     @property
     def is_set(self) -> bool:
@@ -138,8 +144,17 @@ def check_profile(profile: StudioProfile) -> StudioProfile:
         days[category] = value
     if len(profile.logo_png) > IMAGE_BYTES_MAX:
         raise ProfileProblem(Refusal.IMAGE_TOO_LARGE, max=IMAGE_BYTES_MAX // 1024)
+    mark = profile.low_engagement_per_1000
+    number = isinstance(mark, int | float) and not isinstance(mark, bool)
+    if not number or not 0 <= mark <= LOW_ENGAGEMENT_MAX:  # NaN too
+        raise ProfileProblem(Refusal.THRESHOLD_OUT_OF_RANGE, max=f"{LOW_ENGAGEMENT_MAX:g}")
     return replace(
-        profile, county_name=county, short_name=short, time_zone=zone, referral_days=days
+        profile,
+        county_name=county,
+        short_name=short,
+        time_zone=zone,
+        referral_days=days,
+        low_engagement_per_1000=float(mark),
     )
 
 
@@ -190,6 +205,7 @@ def profile_to_json(profile: StudioProfile, accounts: Sequence[BroadcastAccount]
         "time_zone": profile.time_zone,
         "slot": [f"{profile.slot_start:%H:%M}", f"{profile.slot_end:%H:%M}"],
         "referral_days": {c: profile.days_for(c) for c in REFERRAL_CATEGORIES},
+        "low_engagement_per_1000": profile.low_engagement_per_1000,
         "logo_png": _image_text(profile.logo_png),
         "accounts": [
             {
@@ -247,6 +263,9 @@ def profile_from_json(text: str) -> tuple[StudioProfile, list[BroadcastAccount]]
             slot_end=_time_field(slot[1], "slot"),
             referral_days={**DEFAULT_REFERRAL_DAYS, **days},
             logo_png=_image_bytes(document.get("logo_png"), "logo_png"),
+            low_engagement_per_1000=document.get(
+                "low_engagement_per_1000", LOW_ENGAGEMENT_PER_1000
+            ),
         )
     )
     accounts = []

@@ -318,7 +318,12 @@ class RevealedContact:
 
 @dataclass(frozen=True, slots=True)
 class SessionFigures:
-    """What a session achieved, for the reports."""
+    """What a session achieved, for the reports.
+
+    Attributes:
+        viewers_by_hand, likes_by_hand: some room's viewers (likes) are the platform's own
+            after-show figure typed in by hand, not the capture's samples.
+    """
 
     session: SessionRecord
     peak_online: int
@@ -328,3 +333,5 @@ class SessionFigures:
     questions: int
     answered: int
     referred: int
+    viewers_by_hand: bool = False
+    likes_by_hand: bool = False

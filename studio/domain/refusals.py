@@ -188,6 +188,11 @@ class Refusal(StrEnum):
     COUNTY_NAME_EMPTY = "county_name_empty"
     ZONE_UNKNOWN = "zone_unknown"
     DEADLINE_OUT_OF_RANGE = "deadline_out_of_range"
+    THRESHOLD_OUT_OF_RANGE = "threshold_out_of_range"
+    # the control API's settings
+    API_MODE_UNKNOWN = "api_mode_unknown"
+    API_PORT_OUT_OF_RANGE = "api_port_out_of_range"
+    API_LAN_NEEDS_TOKEN = "api_lan_needs_token"
     IMAGE_TOO_LARGE = "image_too_large"
     ACCOUNT_PLATFORM = "account_platform"
     IDENTITY_EMPTY = "identity_empty"
@@ -437,7 +442,21 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.DEADLINE_OUT_OF_RANGE: QT_TRANSLATE_NOOP(
         "Refusals", "the deadline for '{name}' must be 1 to {max} working days"
     ),
+    R.THRESHOLD_OUT_OF_RANGE: QT_TRANSLATE_NOOP(
+        "Refusals",
+        "the low-engagement mark must be 0 to {max} distinct questions per 1,000 viewers",
+    ),
     R.IMAGE_TOO_LARGE: QT_TRANSLATE_NOOP("Refusals", "the picture is larger than {max} KB"),
+    R.API_MODE_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Refusals", "the control API is off, this PC only or the LAN, not '{name}'"
+    ),
+    R.API_PORT_OUT_OF_RANGE: QT_TRANSLATE_NOOP(
+        "Refusals", "the control API's port must be 1024 to 65535, not {number}"
+    ),
+    R.API_LAN_NEEDS_TOKEN: QT_TRANSLATE_NOOP(
+        "Refusals",
+        "on the LAN the control API needs a token of at least {max} characters (Generate makes one)",
+    ),
     R.ACCOUNT_PLATFORM: QT_TRANSLATE_NOOP(
         "Refusals", "a broadcast account is on Douyin or Kuaishou, not '{name}'"
     ),

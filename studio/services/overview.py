@@ -264,11 +264,12 @@ class ReportService(_StoreReader):
             "session report", lambda: session_report(db, session_id), self.sessionReportLoaded.emit
         )
 
-    def load_period(self, first: dt.date, last: dt.date, threshold_per_1000: float) -> None:
+    def load_period(self, first: dt.date, last: dt.date) -> None:
+        """Read each unit's figures over the range, marked by the profile's stored threshold."""
         db, today = self._repository.database, self._today()
 
         def read() -> tuple[dt.date, dt.date, list[Any]]:
-            units = unit_period(db, first, last, today=today, threshold_per_1000=threshold_per_1000)
+            units = unit_period(db, first, last, today=today)
             return first, last, units
 
         self._load("period report", read, self.periodLoaded.emit)

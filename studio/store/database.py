@@ -20,7 +20,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 
-from studio.paths import create_private_file, data_dir
+from studio.paths import create_private_file, default_database_url
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class DatabaseProblem(Exception):
 
 def default_url() -> str:
     """The embedded SQLite file in the per-user data dir (created with its folder)."""
-    return f"sqlite:///{data_dir() / 'studio.db'}"
+    return default_database_url()
 
 
 @dataclass

@@ -8,6 +8,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -462,6 +463,10 @@ class StudioProfileRow(Base):
     referral_days_json: Mapped[str] = mapped_column(Text, default="{}")
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Distinct questions per 1,000 viewers below which the period report marks a unit.
+    low_engagement_per_1000: Mapped[float] = mapped_column(
+        Float, default=1.0, server_default="1.0"
+    )
 
 
 class CalendarDayRow(Base):

@@ -69,6 +69,7 @@ def _profile_of(row: StudioProfileRow | None) -> StudioProfile:
         slot_end=row.slot_end,
         referral_days=days,
         logo_png=row.logo_png or b"",
+        low_engagement_per_1000=float(row.low_engagement_per_1000),
     )
 
 
@@ -96,6 +97,7 @@ def _summary(profile: StudioProfile) -> str:
             "slot": f"{profile.slot_start:%H:%M}-{profile.slot_end:%H:%M}",
             "referral_days": dict(profile.referral_days),
             "logo_bytes": len(profile.logo_png),
+            "low_engagement_per_1000": profile.low_engagement_per_1000,
         },
         ensure_ascii=False,
     )
@@ -115,6 +117,7 @@ def _save_profile(s: OrmSession, profile: StudioProfile) -> StudioProfile:
     row.slot_end = profile.slot_end
     row.referral_days_json = json.dumps(dict(profile.referral_days), sort_keys=True)
     row.logo_png = profile.logo_png or None
+    row.low_engagement_per_1000 = profile.low_engagement_per_1000
     row.updated_at = now_instant()
     _audit(s, "profile.save", "profile", before, _summary(profile))
     return profile
@@ -148,6 +151,11 @@ def profile_zone(db: Database) -> str:
     """The studio's zone as the profile sets it ("": left to ``--tz``, ``STUDIO_TZ``, default)."""
     with db.sessions() as s:
         return s.scalar(select(StudioProfileRow.time_zone).where(StudioProfileRow.id == 1)) or ""
+
+
+def low_engagement_threshold(db: Database) -> float:
+    """The period report's low-engagement mark as the profile sets it (the default before)."""
+    return load_profile(db).low_engagement_per_1000
 
 
 def county_name(db: Database) -> str:

@@ -12,7 +12,7 @@ import datetime as dt
 import time
 from collections.abc import Iterable
 
-from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy import Integer, Select, case, func, literal, select
 from sqlalchemy.orm import Session as OrmSession
 
 from studio.domain import rundown_clock as clock
@@ -20,7 +20,6 @@ from studio.domain.model import QuestionFlag, QuestionStatus, SessionStatus, Uni
 from studio.domain.referral_figures import UnitReferralFigures
 from studio.domain.report_tables import PLATFORMS
 from studio.domain.session_report import (
-    LOW_ENGAGEMENT_PER_1000,
     QuestionTally,
     RoomAudience,
     SegmentTiming,
@@ -42,6 +41,7 @@ from studio.store.models import (
     StatsSample,
     Unit,
 )
+from studio.store.profile import low_engagement_threshold
 from studio.store.referral_figures import referral_figures
 from studio.store.repository import StudioRepository
 from studio.store.timer_store import NoSuchSession, load_timer
@@ -98,10 +98,12 @@ def question_tallies(s: OrmSession, sessions: Select[tuple[int]]) -> dict[int, Q
     return tallies
 
 
-def _audience(
+def room_audience(
     s: OrmSession, sessions: Select[tuple[int]]
-) -> dict[tuple[int, int], tuple[int, ...]]:
-    """(session, room) → (peak online, viewers, likes) from the audience samples."""
+) -> dict[tuple[int, int], tuple[int, int, int, bool, bool]]:
+    """(session, room) → (peak online, viewers, likes, viewers by hand, likes by hand): the
+    audience samples' figures, with the platform's own figures typed in after the show over
+    them where given (the two flags say which were)."""
     query = (
         select(
             StatsSample.session_id,
@@ -114,10 +116,9 @@ def _audience(
         .group_by(StatsSample.session_id, StatsSample.room_id)
     )
     audience = {
-        (sid, rid): (int(p or 0), int(v or 0), int(lk or 0))
+        (sid, rid): (int(p or 0), int(v or 0), int(lk or 0), False, False)
         for sid, rid, p, v, lk in s.execute(query)
     }
-    # The platform's own figures, typed in after the show, where given.
     for sid, rid, viewers, likes in s.execute(
         select(
             PlatformFigures.session_id,
@@ -126,28 +127,32 @@ def _audience(
             PlatformFigures.likes,
         ).where(PlatformFigures.session_id.in_(sessions))
     ):
-        peak, sampled_viewers, sampled_likes = audience.get((sid, rid), (0, 0, 0))
+        peak, sampled_viewers, sampled_likes, _v, _l = audience.get(
+            (sid, rid), (0, 0, 0, False, False)
+        )
         audience[(sid, rid)] = (
             peak,
             sampled_viewers if viewers is None else viewers,
             sampled_likes if likes is None else likes,
+            viewers is not None,
+            likes is not None,
         )
     return audience
 
 
 def _minute_of(s: OrmSession, start: dt.datetime):  # type: ignore[no-untyped-def]
-    """The SQL for "whole minutes from ``start`` (naive UTC) to the comment"."""
+    """The SQL for "whole minutes from ``start`` (naive UTC, whole seconds) to the comment",
+    floored — the same on both databases. SQLite counts whole seconds (the fraction of a second
+    cannot change the minute, ``start`` being whole), not ``julianday`` differences: a day's
+    fraction in floating point put a comment at exactly 12:00 into minute 11."""
     if s.get_bind().dialect.name == "sqlite":
-        days = func.julianday(Question.received_at) - func.julianday(literal(start.isoformat(" ")))
-        return func.cast(days * 1440.0, _integer())
+        seconds = func.cast(
+            func.strftime("%s", func.substr(Question.received_at, 1, 19)), Integer
+        ) - int(start.replace(tzinfo=dt.UTC).timestamp())
+        # Integer division truncates towards zero; before the start is minute 0 either way.
+        return seconds // 60
     seconds = func.extract("epoch", Question.received_at - literal(start))
     return func.floor(seconds / 60.0)
-
-
-def _integer():  # type: ignore[no-untyped-def]
-    from sqlalchemy import Integer
-
-    return Integer
 
 
 def _utc(epoch: float) -> dt.datetime:
@@ -168,7 +173,7 @@ def session_report(db: Database, session_id: int, *, now: float | None = None) -
     one = select(literal(session_id))
     with db.sessions() as s:
         tally = question_tallies(s, one).get(session_id, QuestionTally())
-        audience = _audience(s, one)
+        audience = room_audience(s, one)
         rooms_rows = {
             rid: (platform, name)
             for rid, platform, name in s.execute(select(Room.id, Room.platform, Room.account_name))
@@ -220,7 +225,7 @@ def session_report(db: Database, session_id: int, *, now: float | None = None) -
             new_followers=hand[room_id].new_followers if room_id in hand else None,
             mean_watch_s=hand[room_id].mean_watch_s if room_id in hand else None,
         )
-        for (_sid, room_id), (peak, viewers, likes) in sorted(audience.items())
+        for (_sid, room_id), (peak, viewers, likes, _vh, _lh) in sorted(audience.items())
     )
     slot_minutes = max(int((studio_epoch(record.date, record.end) - start_epoch) // 60), 1)
     length = max([slot_minutes, *(m + 1 for m in per_minute)])
@@ -314,11 +319,14 @@ def unit_period(
     last: dt.date,
     *,
     today: dt.date,
-    threshold_per_1000: float = LOW_ENGAGEMENT_PER_1000,
+    threshold_per_1000: float | None = None,
     kinds: Iterable[UnitKind] = (UnitKind.DEPARTMENT, UnitKind.TOWNSHIP),
 ) -> list[UnitPeriod]:
     """Each unit's figures over ``first``–``last`` (ended sessions only), in name order:
-    every current unit of ``kinds``, and any other that held a session in the period."""
+    every current unit of ``kinds``, and any other that held a session in the period; units
+    below ``threshold_per_1000`` (None: the profile's stored mark) are marked low-engagement."""
+    if threshold_per_1000 is None:
+        threshold_per_1000 = low_engagement_threshold(db)
     held = ended_sessions(first, last)
     kinds = {str(k) for k in kinds}
     with db.sessions() as s:
@@ -341,7 +349,7 @@ def unit_period(
         }
         tallies = question_tallies(s, held)
         viewers: dict[int, int] = {}
-        for (session_id, _room), (_peak, total, _likes) in _audience(s, held).items():
+        for (session_id, _room), (_peak, total, *_rest) in room_audience(s, held).items():
             viewers[session_id] = viewers.get(session_id, 0) + total
     for session_id, (unit_id, day) in owners.items():
         if unit_id is None:

@@ -42,7 +42,6 @@ from studio.store.models import (
     Room,
     Segment,
     Session,
-    StatsSample,
     Unit,
 )
 from studio.store.referrals import list_tickets, ticket_number
@@ -321,47 +320,36 @@ class StudioRepository:
                 return []
             ids = list(sessions)
             # Distinct questions (clusters), not comments: see studio.store.reports.
-            from studio.store.reports import question_tallies
+            from studio.store.reports import question_tallies, room_audience
 
             counts = question_tallies(s, select(Session.id).where(Session.id.in_(ids)))
-            # Per room: the peak of "online now", the last total and the last like count.
-            per_room = (
-                select(
-                    StatsSample.session_id,
-                    StatsSample.room_id,
-                    func.max(StatsSample.online).label("peak"),
-                    func.max(StatsSample.total_viewers).label("total"),
-                    func.max(StatsSample.likes).label("likes"),
-                )
-                .where(StatsSample.session_id.in_(ids))
-                .group_by(StatsSample.session_id, StatsSample.room_id)
-                .subquery()
-            )
-            audience = {
-                row.session_id: row
-                for row in s.execute(
-                    select(
-                        per_room.c.session_id,
-                        func.sum(per_room.c.peak).label("peak"),
-                        func.sum(per_room.c.total).label("total"),
-                        func.sum(per_room.c.likes).label("likes"),
-                    ).group_by(per_room.c.session_id)
-                )
-            }
+            # Per room: the peak of "online now", the last total and the last like count, or
+            # the platform's own figures typed in after the show where given.
+            audience: dict[int, list[int]] = {}
+            for (session_id, _room), (peak, total, likes, *by_hand) in room_audience(
+                s, select(Session.id).where(Session.id.in_(ids))
+            ).items():
+                sums = audience.setdefault(session_id, [0, 0, 0, 0, 0])
+                for k, value in enumerate((peak, total, likes, *by_hand)):
+                    sums[k] += int(value)
             figures = []
             for session_id, record in sessions.items():
                 c = counts.get(session_id)
-                a = audience.get(session_id)
+                peak, total, likes, viewers_by_hand, likes_by_hand = audience.get(
+                    session_id, [0, 0, 0, 0, 0]
+                )
                 figures.append(
                     SessionFigures(
                         session=record,
-                        peak_online=int(a.peak) if a else 0,
-                        total_viewers=int(a.total) if a else 0,
-                        likes=int(a.likes) if a else 0,
+                        peak_online=peak,
+                        total_viewers=total,
+                        likes=likes,
                         comments=c.comments if c else 0,
                         questions=c.questions if c else 0,
                         answered=c.answered if c else 0,
                         referred=c.referred if c else 0,
+                        viewers_by_hand=viewers_by_hand > 0,
+                        likes_by_hand=likes_by_hand > 0,
                     )
                 )
             return figures

@@ -8,7 +8,6 @@ reads again and applies its operation to that.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import time
@@ -20,11 +19,12 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from studio.domain import rundown_clock as clock
-from studio.domain.model import SegmentKind, SessionStatus
-from studio.domain.rundown_plan import PlannedSegment, Rundown
+from studio.domain.model import SessionStatus
+from studio.domain.rundown_plan import Rundown
 from studio.domain.rundown_state import ClockState
 from studio.domain.screen_notes import ScreenNotes
-from studio.domain.studio_time import from_epoch, iso_text, studio_epoch
+from studio.domain.studio_time import from_epoch
+from studio.domain.timer_status import plan_of, status_of
 from studio.store.database import Database
 from studio.store.models import AuditEvent, Segment, Session, TimerState
 
@@ -53,11 +53,6 @@ class TimerSnapshot:
     version: int
 
 
-def _epoch(day: dt.date, at: dt.time) -> float:
-    """The studio's wall-clock time as epoch seconds (the clock's time base)."""
-    return studio_epoch(day, at)
-
-
 def rundown_of(s: OrmSession, session_id: int) -> Rundown:
     """The session's running order and slot as the clock's plan.
 
@@ -67,22 +62,12 @@ def rundown_of(s: OrmSession, session_id: int) -> Rundown:
     row = s.get(Session, session_id)
     if row is None:
         raise NoSuchSession(f"no session with id {session_id}")
-    segments = s.scalars(
-        select(Segment).where(Segment.session_id == session_id).order_by(Segment.position)
+    segments = s.execute(
+        select(Segment.title, Segment.kind, Segment.planned_s, Segment.warning_s, Segment.danger_s)
+        .where(Segment.session_id == session_id)
+        .order_by(Segment.position)
     ).all()
-    planned = tuple(
-        PlannedSegment(g.title, SegmentKind(g.kind), g.planned_s, g.warning_s, g.danger_s)
-        for g in segments
-    )
-    if not planned:
-        # A session without a running order still gets a clock: one block for the whole slot.
-        slot = int(_epoch(row.date, row.end) - _epoch(row.date, row.start))
-        planned = (PlannedSegment(row.topic or "直播", SegmentKind.OTHER, max(slot, 60)),)
-    return Rundown(
-        segments=planned,
-        scheduled_start=_epoch(row.date, row.start),
-        scheduled_end=_epoch(row.date, row.end),
-    )
+    return plan_of(row.date, row.start, row.end, row.topic, segments)
 
 
 def _row(s: OrmSession, session_id: int) -> TimerState | None:
@@ -321,22 +306,4 @@ def toggle_pause(
 
 def timer_status(snapshot: TimerSnapshot, now: float) -> dict[str, object]:
     """The timer as one JSON object (what a Stream Deck or a script reads)."""
-    r = clock.reading(snapshot.state, snapshot.rundown, now)
-    return {
-        "session_id": snapshot.session_id,
-        "started": r.started,
-        "running": r.running,
-        "paused": r.paused,
-        "ended": r.ended,
-        "segment_index": r.segment_index,
-        "segment_title": r.segment_title,
-        "segment_count": len(snapshot.rundown.segments),
-        "phase": str(r.phase),
-        "planned_s": round(r.planned_s, 3),
-        "elapsed_s": round(r.elapsed_s, 3),
-        "remaining_s": round(r.remaining_s, 3),
-        "session_elapsed_s": round(r.session_elapsed_s, 3),
-        "expected_end": iso_text(r.expected_end),
-        "late_by_s": round(r.late_by_s, 3),
-        "absorb": snapshot.state.absorb,
-    }
+    return status_of(snapshot.session_id, snapshot.rundown, snapshot.state, now)

@@ -117,6 +117,31 @@ def test_units_json_keys_and_mark(held, capsys):
     assert held_units[0]["questions"] == 5 and held_units[0]["low_engagement"] is True
 
 
+def test_units_mark_by_the_stored_threshold_unless_one_is_given(held, capsys):
+    """1.25 distinct questions per 1,000 viewers: low by a stored mark of 2, not by the
+    default 1, and ``--threshold`` overrides what is stored."""
+    from dataclasses import replace
+
+    from studio.store.profile import load_profile, save_profile
+
+    db, _, _ = held
+    day = DAY.isoformat()
+    argv = ["report", "units", "--from", day, "--to", day, "--format", "json", "--db", str(db.url)]
+
+    def low() -> bool:
+        code, out, err = run(capsys, *argv)
+        assert code == 0, err
+        (unit,) = [u for u in json.loads(out) if u["sessions"]]
+        return unit["low_engagement"]
+
+    profile = load_profile(db)
+    assert profile.low_engagement_per_1000 == 1.0 and low() is False
+    save_profile(db, replace(profile, county_name="青山县", low_engagement_per_1000=2.0))
+    assert low() is True
+    argv += ["--threshold", "1"]
+    assert low() is False
+
+
 def test_units_csv_and_a_backwards_period(held, capsys):
     db, _, _ = held
     code, out, _ = run(

@@ -56,6 +56,11 @@ def test_save_trims_checks_and_audits(fresh_db):
             Refusal.SLOT_BACKWARDS,
         ),
         (StudioProfile(county_name="x", referral_days={"help": 0}), Refusal.DEADLINE_OUT_OF_RANGE),
+        (StudioProfile(county_name="x", low_engagement_per_1000=-1), Refusal.THRESHOLD_OUT_OF_RANGE),
+        (
+            StudioProfile(county_name="x", low_engagement_per_1000=float("nan")),
+            Refusal.THRESHOLD_OUT_OF_RANGE,
+        ),
     ):
         with pytest.raises(ProfileProblem) as refused:
             save_profile(fresh_db, bad)
@@ -116,7 +121,12 @@ def test_export_then_import_into_a_new_database_is_the_same(fresh_db, tmp_path):
 
     save_profile(
         fresh_db,
-        StudioProfile(county_name="青山县", time_zone="Asia/Urumqi", logo_png=b"logo-bytes"),
+        StudioProfile(
+            county_name="青山县",
+            time_zone="Asia/Urumqi",
+            logo_png=b"logo-bytes",
+            low_engagement_per_1000=2.5,
+        ),
     )
     save_account(fresh_db, account(qr_png=b"qr"))
     text = export_profile(fresh_db)
@@ -126,6 +136,7 @@ def test_export_then_import_into_a_new_database_is_the_same(fresh_db, tmp_path):
         assert not load_profile(other).is_set  # a dry run stores nothing
         import_profile(other, text)
         assert load_profile(other) == load_profile(fresh_db)
+        assert load_profile(other).low_engagement_per_1000 == 2.5
         assert [(a.identity, a.qr_png) for a in list_accounts(other)] == [("MS4wLjAB", b"qr")]
         import_profile(other, text)  # again: the account is updated, not added twice
         assert len(list_accounts(other)) == 1

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -34,12 +33,10 @@ class PeriodView(QWidget):
     """The period report in the window.
 
     Signals:
-        thresholdChanged(float): distinct questions per 1,000 viewers that mark a unit.
         pauseAsked(int): pause this unit in the rota.
         undoAsked(): undo the last pause.
     """
 
-    thresholdChanged = Signal(float)
     pauseAsked = Signal(int)
     undoAsked = Signal()
 
@@ -51,14 +48,15 @@ class PeriodView(QWidget):
         self.kind.addItem(self.tr("Departments"), "department")
         self.kind.addItem(self.tr("Townships"), "township")
         self.kind.currentIndexChanged.connect(lambda _i: self._show())
-        self.threshold = QDoubleSpinBox(decimals=1, minimum=0.0, maximum=1000.0, singleStep=0.5)
-        self.threshold.setValue(LOW_ENGAGEMENT_PER_1000)
+        self.threshold = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.threshold.setProperty("role", "subtle")
         self.threshold.setToolTip(
-            self.tr("A unit drawing fewer distinct questions per 1,000 viewers is marked.")
+            self.tr(
+                "A unit drawing fewer distinct questions per 1,000 viewers is marked. The mark "
+                "is the studio's setting: File ▸ Studio settings…"
+            )
         )
-        self.threshold.editingFinished.connect(
-            lambda: self.thresholdChanged.emit(self.threshold.value())
-        )
+        self.show_threshold(LOW_ENGAGEMENT_PER_1000)
         self.pause = QPushButton(self.tr("Pause in the rota"), enabled=False)
         self.pause.clicked.connect(self._pause)
         self.undo = QPushButton(self.tr("Undo pause"), enabled=False)
@@ -104,7 +102,6 @@ class PeriodView(QWidget):
         self.trend = ChartView(self, height=200)
         bar = QHBoxLayout()
         bar.addWidget(self.kind)
-        bar.addWidget(QLabel(self.tr("Low below (questions per 1,000 viewers):")))
         bar.addWidget(self.threshold)
         bar.addStretch(1)
         bar.addWidget(self.pause)
@@ -119,6 +116,14 @@ class PeriodView(QWidget):
 
     def _kind_text(self, kind: str) -> str:
         return self.tr("Township") if kind == "township" else self.tr("Department")
+
+    def show_threshold(self, per_1000: float) -> None:
+        """The stored low-engagement mark the report is drawn with (set on the settings page)."""
+        self.threshold.setText(
+            self.tr("Low below {n:g} distinct questions per 1,000 viewers (Studio settings)").format(
+                n=per_1000
+            )
+        )
 
     def show_units(self, units: list[UnitPeriod]) -> None:
         self.units = units

@@ -56,10 +56,24 @@ class ReportsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._figures: list[SessionFigures] = []
+        by_hand = self.tr("by hand")
+        typed = self.tr(
+            "The platform's own after-show figure, typed in by hand (for some room), used over "
+            "the capture's samples"
+        )
+
+        def marked(header, getter, hand):  # type: ignore[no-untyped-def]
+            """A figure that is (partly) typed in by hand says so, in the cell and its tooltip."""
+            return Column(
+                header,
+                lambda f: f"{_number(getter(f))} ✎{by_hand}" if hand(f) else _number(getter(f)),
+                RIGHT,
+                sort_key=getter,
+                tooltip=lambda f: typed if hand(f) else "",
+            )
+
         figures = [
             (self.tr("Peak online"), lambda f: f.peak_online),
-            (self.tr("Viewers"), lambda f: f.total_viewers),
-            (self.tr("Likes"), lambda f: f.likes),
             (self.tr("Comments"), lambda f: f.comments),
             (self.tr("Questions"), lambda f: f.questions),
             (self.tr("Answered"), lambda f: f.answered),
@@ -74,7 +88,13 @@ class ReportsTab(QWidget):
             Column(self.tr("Unit"), lambda f: f.session.unit_name),
             Column(self.tr("Topic"), lambda f: f.session.topic),
         ]
-        columns += [Column(header, _count(get), RIGHT, sort_key=get) for header, get in figures]
+        counted = [Column(header, _count(get), RIGHT, sort_key=get) for header, get in figures]
+        columns += [
+            counted[0],
+            marked(self.tr("Viewers"), lambda f: f.total_viewers, lambda f: f.viewers_by_hand),
+            marked(self.tr("Likes"), lambda f: f.likes, lambda f: f.likes_by_hand),
+            *counted[1:],
+        ]
         self.model = RecordTableModel(columns, self, key=lambda f: f.session.id)
         self.view = record_table(self.model, self)
         self.view.horizontalHeader().setStretchLastSection(False)

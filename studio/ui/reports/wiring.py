@@ -24,7 +24,7 @@ def wire_reports(reports: ReportsTab, services: Services) -> None:
     def load_period() -> None:
         if reports.pages.currentIndex() == _PERIOD_PAGE:
             first, last = reports.chosen_range()
-            rep.load_period(first, last, reports.period.threshold.value())
+            rep.load_period(first, last)
 
     def range_chosen(first: dt.date, last: dt.date) -> None:
         rep.set_range(first, last)
@@ -66,6 +66,9 @@ def wire_reports(reports: ReportsTab, services: Services) -> None:
     reports.report.reviewSaved.connect(rep.save_review)
     reports.report.handFiguresSaved.connect(rep.save_hand_figures)
     reports.pages.currentChanged.connect(lambda _page: load_period())
-    reports.period.thresholdChanged.connect(lambda _value: load_period())
+    # The low-engagement mark is the profile's: shown, and the period read again when it changes.
+    s.profile.profileLoaded.connect(
+        lambda profile: (reports.period.show_threshold(profile.low_engagement_per_1000), load_period())
+    )
     reports.period.pauseAsked.connect(lambda unit_id: rep.set_paused(unit_id, True))
     reports.period.undoAsked.connect(rep.undo_pause)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from studio.domain.model import RoomRole
 from studio.domain.profile import (
+    LOW_ENGAGEMENT_MAX,
     REFERRAL_CATEGORIES,
     REFERRAL_DAYS_MAX,
     BroadcastAccount,
@@ -46,6 +48,7 @@ from studio.ui.settings.account_dialog import (
     image_preview,
     png_bytes,
 )
+from studio.ui.settings.api_settings import ApiSettingsBox
 
 ZONES = (
     "Asia/Shanghai",
@@ -135,6 +138,17 @@ class SettingsPage(QDialog):
         studio_form = QFormLayout(studio)
         studio_form.addRow(self.tr("Time zone"), self.time_zone)
         studio_form.addRow(self.tr("Default slot"), slot_row)
+        self.low_engagement = QDoubleSpinBox(
+            decimals=1, minimum=0.0, maximum=LOW_ENGAGEMENT_MAX, singleStep=0.5
+        )
+        self.low_engagement.setSuffix(self.tr(" per 1,000 viewers"))
+        self.low_engagement.setToolTip(
+            self.tr(
+                "The period report marks a unit drawing fewer distinct questions per 1,000 "
+                "viewers (studio report units uses it too, unless --threshold is given)."
+            )
+        )
+        studio_form.addRow(self.tr("Low engagement below"), self.low_engagement)
 
         # -- referral deadlines
         self.deadlines: dict[str, QSpinBox] = {}
@@ -200,12 +214,18 @@ class SettingsPage(QDialog):
         close.clicked.connect(self.close)
         bottom.addWidget(close)
 
+        # -- the control API (settings.ini, not the profile: it is this computer's)
+        self.api = ApiSettingsBox()
+
         top = QHBoxLayout()
         top.addWidget(county, 1)
         top.addWidget(studio, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(deadlines, 1)
+        middle.addWidget(self.api, 1)
         box = QVBoxLayout(self)
         box.addLayout(top)
-        box.addWidget(deadlines)
+        box.addLayout(middle)
         box.addWidget(accounts, 1)
         box.addWidget(self.status)
         box.addLayout(bottom)
@@ -239,6 +259,7 @@ class SettingsPage(QDialog):
         self.slot_end.setTime(_qtime(profile.slot_end))
         for category, spin in self.deadlines.items():
             spin.setValue(profile.days_for(category))
+        self.low_engagement.setValue(profile.low_engagement_per_1000)
         self._set_logo(profile.logo_png)
 
     def show_accounts(self, accounts: list[BroadcastAccount]) -> None:
@@ -272,6 +293,7 @@ class SettingsPage(QDialog):
             slot_start=_time(self.slot_start.time()),
             slot_end=_time(self.slot_end.time()),
             referral_days={c: spin.value() for c, spin in self.deadlines.items()},
+            low_engagement_per_1000=self.low_engagement.value(),
             logo_png=self._logo,
         )
 

@@ -11,9 +11,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QSettings, SignalInstance
 
 from studio.ui.services_bundle import Services
+from studio.ui.settings.api_settings import read_api_choice, write_api_choice
 from studio.ui.settings.first_run import FirstRunChecklist
 from studio.ui.settings.settings_page import SettingsPage
 from studio.ui.settings.unassigned_rooms import UnassignedRooms
@@ -30,6 +31,7 @@ def wire_settings(
     *,
     today: Callable[[], dt.date],
     opened: SignalInstance,
+    settings: QSettings,
 ) -> None:
     """Connect the settings page, the first-run checklist and the unassigned rooms' banner,
     then load the profile.
@@ -41,9 +43,12 @@ def wire_settings(
         services: the running studio's services.
         today: the studio's date (the checklist's last step plans a session on it).
         opened: emitted when the settings page is opened (the profile is read again).
+        settings: ``settings.ini``, where the control API's choice is kept.
     """
     s = services
     wire_settings_page(page, s.profile)
+    wire_api_settings(page, settings)
+    opened.connect(lambda: page.api.show_choice(read_api_choice(settings)))
     opened.connect(s.profile.load)
     s.profile.accountsLoaded.connect(unassigned.show_accounts)
     unassigned.roomAssignRequested.connect(s.profile.assign_room)
@@ -64,6 +69,18 @@ def wire_settings(
     # Renamed or newly assigned accounts: the desk's room chips and the Rig tab read the rooms.
     s.profile.changed.connect(s.rig.refresh)
     s.profile.load()
+
+
+def wire_api_settings(page: SettingsPage, settings: QSettings) -> None:
+    """The control API's box shows and keeps its choice in ``settings`` (the app reads it at
+    start: a small file write, fine on the GUI thread)."""
+    page.api.show_choice(read_api_choice(settings))
+
+    def save(choice: object) -> None:
+        write_api_choice(settings, choice)  # type: ignore[arg-type]
+        page.api.show_saved()
+
+    page.api.saveRequested.connect(save)
 
 
 def wire_settings_page(page: SettingsPage, profile: ProfileService) -> None:

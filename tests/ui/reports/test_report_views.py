@@ -149,3 +149,33 @@ def test_export_asks_for_a_file_and_says_which_report(held, qtbot, tmp_path):
         dialog.fileSelected.emit(str(tmp_path / "r.pdf"))
     assert asked.args == ["session", str(tmp_path / "r.pdf")]
     dialog.close()
+
+
+def test_the_sessions_table_marks_figures_typed_in_by_hand(held, qtbot):
+    from PySide6.QtCore import Qt
+
+    from studio.store.reports import save_platform_figures
+    from studio.store.repository import StudioRepository
+
+    db, session_id, _ = held
+    room_id = session_report(db, session_id).rooms[0].room_id
+    save_platform_figures(
+        db,
+        session_id,
+        room_id,
+        viewers=9000,
+        likes=None,
+        new_followers=None,
+        mean_watch_s=None,
+        seat="reports",
+    )
+    tab = ReportsTab()
+    qtbot.addWidget(tab)
+    tab.show_figures(StudioRepository(db).session_figures(DAY, DAY))
+    model = tab.view.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    viewers = model.index(0, headers.index("Viewers"))
+    likes = model.index(0, headers.index("Likes"))
+    assert viewers.data() == "11,000 ✎by hand"  # 9,000 typed in + 2,000 sampled
+    assert "typed in by hand" in viewers.data(Qt.ItemDataRole.ToolTipRole)
+    assert likes.data() == "200" and not likes.data(Qt.ItemDataRole.ToolTipRole)
