@@ -9,21 +9,24 @@ the log was pruned past it) it asks the services to reload wholesale instead.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from studio.domain.records import QuestionRecord
 from studio.services.tasks import BackgroundTasks
-from studio.store.changes import ChangeCursor, latest_revision, oldest_revision
+from studio.store.changes import ChangeCursor, latest_revision, oldest_revision, prune
 from studio.store.database import Database
 from studio.store.listen import ChangeListener
 from studio.store.repository import StudioRepository
 
 log = logging.getLogger(__name__)
 
+#: Changes older than this are pruned when a seat starts (a seat offline longer reloads).
+KEEP_DAYS = 7
 #: More changes than this since the last read: reloading wholesale is cheaper than row by row.
 RESYNC_LIMIT = 20_000
 
@@ -80,7 +83,7 @@ class SyncService(QObject):
         tasks: BackgroundTasks,
         *,
         repository: StudioRepository | None = None,
-        listener: Callable[..., ChangeListener] = ChangeListener,
+        resync_limit: int = RESYNC_LIMIT,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,7 +91,9 @@ class SyncService(QObject):
         self._tasks = tasks
         self._repository = repository or StudioRepository(db)
         self._cursor = ChangeCursor()
-        self._listener = listener(db.url, hint=self._hinted.emit, online=self._online.emit)
+        #: More changes than this in one read: a wholesale reload instead.
+        self.resync_limit = resync_limit
+        self._listener = ChangeListener(db.url, hint=self._hinted.emit, online=self._online.emit)
         self._hinted.connect(self._on_hint)
         self._online.connect(self._on_online)
         self._reading = False
@@ -102,18 +107,34 @@ class SyncService(QObject):
         """The highest revision this seat has read."""
         return self._cursor.highest
 
+    @property
+    def listening(self) -> bool:
+        """Whether the listener's thread runs (online or trying to get back)."""
+        return self._listener.running
+
     def follow_session(self, session: object) -> None:
         """Questions of this session are read again when changed (a slot for todayLoaded)."""
         self.session_id = getattr(session, "id", None)
 
     def start(self) -> None:
-        """Start following from the newest revision (what is shown now was read after it)."""
+        """Start following from the newest revision (what is shown now was read after it),
+        once the log's changes older than ``KEEP_DAYS`` are pruned."""
         if self._started:
             return
         self._started = True
 
+        def begin() -> int:
+            cutoff = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=KEEP_DAYS)
+            try:
+                pruned = prune(self._db, cutoff)
+                if pruned:
+                    log.info("pruned %d changes older than %d days", pruned, KEEP_DAYS)
+            except Exception:  # another seat pruning at the same moment, a lock …: next time
+                log.warning("pruning the change log failed", exc_info=True)
+            return latest_revision(self._db)
+
         async def run() -> None:
-            self._cursor.jump(await self._tasks.in_thread(latest_revision, self._db))
+            self._cursor.jump(await self._tasks.in_thread(begin))
             self._listener.start()
 
         self._tasks.spawn(run(), name="start following other seats")
@@ -163,10 +184,11 @@ class SyncService(QObject):
         cursor, db = self._cursor, self._db
         last = cursor.revision
         pruned = last > 0 and oldest_revision(db) > last + 1
-        changes, more = ([], False) if pruned else cursor.read(db, RESYNC_LIMIT)
+        limit = self.resync_limit
+        changes, more = ([], False) if pruned else cursor.read(db, limit)
         if more or pruned:
             log.info("following other seats: reloading everything (more than %d changes, or "
-                     "the log was pruned past revision %d)", RESYNC_LIMIT, last)  # fmt: skip
+                     "the log was pruned past revision %d)", limit, last)  # fmt: skip
             cursor.jump(latest_revision(db))
             return ChangeBatch(resync=True)
         batch = ChangeBatch()
