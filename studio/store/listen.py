@@ -162,17 +162,13 @@ class ChangeListener:
             quiet_since = time.monotonic()
             try:
                 while not self._stop.is_set():
-                    latest = 0
-                    heard = False
+                    # Each notify at once (the reader skips revisions it has read already).
                     for notify in connection.notifies(timeout=WAKE_S):
-                        heard = True
-                        latest = max(latest, revision_of(notify.payload))
+                        self._safe(self._hint, revision_of(notify.payload))
+                        quiet_since = time.monotonic()
                         if self._stop.is_set():
                             break
-                    if heard:
-                        self._safe(self._hint, latest)
-                        quiet_since = time.monotonic()
-                    elif time.monotonic() - quiet_since > HEARTBEAT_S:
+                    if time.monotonic() - quiet_since > HEARTBEAT_S:
                         connection.execute("SELECT 1")
                         quiet_since = time.monotonic()
             except Exception as error:
