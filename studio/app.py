@@ -52,6 +52,7 @@ from studio.services.referrals import ReferralDeskService
 from studio.services.rig_monitor import RigMonitorService
 from studio.services.rundown_editing import RundownEditingService
 from studio.services.schedule_editing import ScheduleEditingService
+from studio.services.sync import SyncService
 from studio.services.tasks import BackgroundTasks
 from studio.services.timer import TimerService
 from studio.services.units_editing import UnitsEditingService
@@ -138,6 +139,7 @@ def build_services(
         live_feed=LiveFeedService(db, tasks, parent=owner),
         moderation=ModerationService(db, repository, tasks, today=today, parent=owner),
         profile=ProfileService(db, tasks, today, parent=owner),
+        sync=SyncService(db, tasks, repository=repository, parent=owner),
     )
 
 
@@ -240,6 +242,8 @@ class StudioDesk:
             settings=self.settings,
         )
         w.quitRequested.connect(self.request_quit)
+        # This seat missed too much of the others' work to follow it row by row.
+        s.sync.resync.connect(self.reload_everything)
 
     def request_quit(self) -> None:
         self._quit.set()
@@ -309,6 +313,7 @@ class StudioDesk:
     async def _main(self) -> int:
         self.window.show()
         self.refresh_all()
+        self.services.sync.start()
         self.services.rig_monitor.start()
         await self.start_api()
         if self.options.exit_after:
@@ -331,6 +336,14 @@ class StudioDesk:
         s.rig.refresh()
         s.referrals.refresh()
         s.reports.refresh()
+
+    def reload_everything(self) -> None:
+        """Read everything again: the lists, today's feed, the timer and the report-back."""
+        s = self.services
+        self.refresh_all()
+        s.feed.reload()
+        s.timer.reload()
+        s.moderation.load_report_back()
 
     async def _settle(self, timeout_s: float = 10.0) -> None:
         """Let the loads that are still running finish, so screenshots show real content."""
@@ -380,6 +393,7 @@ class StudioDesk:
         if self.api is not None:  # no outside action may land once quitting has begun
             await bounded(self.api.stop(), "stopping the control API")
         self.services.rig_monitor.stop()  # also closes the scrcpy windows
+        await bounded(self.services.sync.stop(), "stopping following the other seats")
         self.go_live.close()
         self.timer.stop()
         # The moves the moderator already pressed are stored before anything is cancelled.

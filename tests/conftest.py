@@ -179,3 +179,28 @@ def any_db(request: pytest.FixtureRequest, tmp_path: Path):
         db = open_database(request.getfixturevalue("pg_url"))
     yield db
     db.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def two_seats(request: pytest.FixtureRequest, tmp_path: Path):
+    """The demo studio opened twice, as two seats (two PCs) would: two ``Database`` objects
+    on one SQLite file or one PostgreSQL database."""
+    import shutil
+
+    from studio.store.database import open_database
+
+    if request.param == "sqlite":
+        copy = tmp_path / "demo.db"
+        shutil.copy(request.getfixturevalue("demo_db_file"), copy)
+        url = f"sqlite:///{copy}"
+        cluster = name = None
+    else:
+        cluster = request.getfixturevalue("pg_cluster")
+        name = cluster.new_database(template=request.getfixturevalue("pg_demo_template"))
+        url = cluster.url(name)
+    seats = open_database(url), open_database(url)
+    yield seats
+    for db in seats:
+        db.close()
+    if cluster is not None:
+        cluster.drop_database(name)

@@ -4917,6 +4917,14 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>承办单位办理中、已过办理时限的工单（转办，Ctrl+4）</translation>
     </message>
     <message>
+        <source>Offline — other seats&apos; changes show when the database is back</source>
+        <translation>离线 — 数据库恢复后显示其他席位的改动</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost; Studio Desk reconnects by itself and then shows everything changed meanwhile. Moves made now may be refused.</source>
+        <translation>与数据库的连接已断开；Studio Desk 会自动重连，并显示期间的所有改动。现在的操作可能被拒绝。</translation>
+    </message>
+    <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>

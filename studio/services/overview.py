@@ -160,6 +160,13 @@ class FeedService(_StoreReader):
         self.sessionOpened.emit(session_id)
         self._tasks.spawn(self._load_pages(session_id, self._opened), name="load questions")
 
+    def reload(self) -> None:
+        """Load the current session's questions again from the start (after this seat missed
+        too many of the other seats' changes to follow them row by row)."""
+        session_id, self.session_id = self.session_id, None
+        if session_id is not None:
+            self.refresh(session_id)
+
     async def _load_pages(self, session_id: int, opened: int) -> None:
         read = self._repository.questions_page
         after: tuple[dt.datetime, int] | None = None

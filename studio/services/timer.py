@@ -2,8 +2,9 @@
 
 An operation is applied in the database (read, apply, write with the version read, audit) in a
 worker thread, one at a time in the order asked; only then does the window show it, so what is
-shown is always what a restart would resume. A light poll of the stored version shows changes
-made by another process (``python -m studio timer next``, a Stream Deck) within a second.
+shown is always what a restart would resume. Changes made by another seat or process
+(``python -m studio timer next``, a Stream Deck) reach :meth:`TimerService.follow_changes`
+from the sync service (``studio.services.sync``), which hears them as they commit.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from studio.store.timer_store import ClockChange, NotesChange, TimerSnapshot
 log = logging.getLogger(__name__)
 
 TICK_MS = 200
-WATCH_MS = 500
 
 #: The clock's operations asked from outside (:meth:`TimerService.perform`), by name; each
 #: takes the operation's argument (seconds to add, a segment's index) and gives the change.
@@ -87,9 +87,10 @@ class TimerService(QObject):
         self._seat = seat
         self._lock = asyncio.Lock()
         self._watching = False
+        self._watch_again = False
         self.snapshot: TimerSnapshot | None = None
         self._tick = QTimer(self, interval=TICK_MS, timeout=self._emit_reading)
-        self._watch = QTimer(self, interval=WATCH_MS, timeout=self._check_outside_change)
+        self._stopped = False
 
     # -- loading -----------------------------------------------------------------------------
     @property
@@ -103,8 +104,8 @@ class TimerService(QObject):
             async with self._lock:
                 snapshot = await self._tasks.in_thread(timer_store.load_timer, self._db, session_id)
             self._show(snapshot)
-            self._tick.start()
-            self._watch.start()
+            if not self._stopped:
+                self._tick.start()
 
         self._tasks.spawn(self._guard(run), name=f"load timer {session_id}")
 
@@ -114,8 +115,15 @@ class TimerService(QObject):
             self.load(target)
 
     def stop(self) -> None:
+        """No more ticks, and no more reads of outside changes (quitting)."""
+        self._stopped = True
         self._tick.stop()
-        self._watch.stop()
+
+    def follow_changes(self, session_ids: list[int]) -> None:
+        """Some seat changed the timer of these sessions (a slot for the sync service's
+        ``timerChanged``): the one shown is read again when its version moved."""
+        if self.snapshot is not None and self.snapshot.session_id in session_ids:
+            self._check_outside_change()
 
     def reading(self) -> ClockReading | None:
         if self.snapshot is None:
@@ -280,12 +288,16 @@ class TimerService(QObject):
             self.problem.emit(self.tr("Timer not saved: {error}").format(error=error))
 
     def _check_outside_change(self) -> None:
-        if self._watching or self.snapshot is None:
+        if self._stopped or self.snapshot is None:
+            return
+        if self._watching:
+            self._watch_again = True
             return
         session_id, known = self.snapshot.session_id, self.snapshot.version
+        self._watching = True
+        self._watch_again = False
 
         async def run() -> None:
-            self._watching = True
             try:
                 version = await self._tasks.in_thread(
                     timer_store.timer_version, self._db, session_id
@@ -300,8 +312,11 @@ class TimerService(QObject):
                         self._show(snapshot)
             finally:
                 self._watching = False
+            if self._watch_again:  # another change came while this one was read
+                self._check_outside_change()
 
-        self._tasks.spawn(self._guard(run), name="watch timer")
+        if self._tasks.spawn(self._guard(run), name="watch timer") is None:
+            self._watching = False
 
     def _show(self, snapshot: TimerSnapshot) -> None:
         if self.snapshot is None or self.snapshot.session_id != snapshot.session_id:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -478,3 +479,22 @@ class CalendarDayRow(Base):
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     working: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str] = mapped_column(String(40), default="")
+
+
+class ChangeLogRow(Base):
+    """One change another seat must see, written by the database's triggers in the writer's
+    transaction (see ``studio.store.change_triggers``): the table (``kind``), the id a follower
+    re-reads and ``i``/``u``/``d``. ``revision`` only grows; a seat reads what is past the last
+    one it saw."""
+
+    __tablename__ = "change_log"
+    # No index but the revision's, and no AUTOINCREMENT: each doubles the log's cost to the
+    # feed's inserts on SQLite. A prune keeps the newest row, so no revision is handed out twice.
+
+    revision: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True
+    )
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[int | None] = mapped_column(BigInteger)
+    op: Mapped[str] = mapped_column(String(1))

@@ -228,9 +228,15 @@ class StudioRepository:
         where = (Question.session_id == session_id) & Question.status.in_(waiting)
         return in_queue_order(self._question_records(where))
 
-    def questions_by_id(self, question_ids: Sequence[int]) -> list[QuestionRecord]:
-        """The current records of these questions (e.g. after a moderation move)."""
-        return self._question_records(Question.id.in_(list(question_ids)))
+    def questions_by_id(
+        self, question_ids: Sequence[int], *, session_id: int | None = None
+    ) -> list[QuestionRecord]:
+        """The current records of these questions (e.g. after a moderation move); with
+        ``session_id``, only those of that session."""
+        where = Question.id.in_(list(question_ids))
+        if session_id is not None:
+            where = where & (Question.session_id == session_id)
+        return self._question_records(where)
 
     def _question_records(
         self, where: ColumnElement[bool], *, limit: int | None = None

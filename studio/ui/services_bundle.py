@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from studio.services.rig_monitor import RigMonitorService
     from studio.services.rundown_editing import RundownEditingService
     from studio.services.schedule_editing import ScheduleEditingService
+    from studio.services.sync import SyncService
     from studio.services.timer import TimerService
     from studio.services.units_editing import UnitsEditingService
 
@@ -47,6 +48,7 @@ class Services:
         live_feed: the rooms' capture, the simulator and manual questions.
         moderation: every move on a question, stored with its audit.
         profile: the county's profile, its broadcast accounts and the first-run checklist.
+        sync: what the other seats (and other processes) commit, by kind and id, as it commits.
     """
 
     schedule: ScheduleService
@@ -62,3 +64,4 @@ class Services:
     live_feed: LiveFeedService
     moderation: ModerationService
     profile: ProfileService
+    sync: SyncService

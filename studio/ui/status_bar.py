@@ -26,6 +26,10 @@ class StatusBar(QStatusBar):
         self.overdue_label = QLabel(textFormat=Qt.TextFormat.PlainText)
         self.overdue_label.setProperty("role", "chip")
         self.overdue_label.hide()  # until the referrals have been read
+        self.sync_label = QLabel(textFormat=Qt.TextFormat.PlainText)
+        self.sync_label.setProperty("role", "chip")
+        self.sync_label.setProperty("state", "bad")
+        self.sync_label.hide()  # while the other seats' changes arrive
         self.database_label = QLabel(
             self.tr("Database: {name}").format(name=database_name),
             textFormat=Qt.TextFormat.PlainText,
@@ -35,6 +39,7 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.rooms_label)
         self.addPermanentWidget(self.phones_label)
         self.addPermanentWidget(self.overdue_label)
+        self.addPermanentWidget(self.sync_label)
         self.addPermanentWidget(self.database_label)
 
     def show_session(self, session: SessionRecord | None) -> None:
@@ -94,6 +99,20 @@ class StatusBar(QStatusBar):
         self.overdue_label.style().unpolish(self.overdue_label)
         self.overdue_label.style().polish(self.overdue_label)
         self.overdue_label.show()
+
+    def show_online(self, online: bool) -> None:
+        """Whether this seat hears the other seats' changes (the database's listening
+        connection); offline, what it shows may be behind until it is back."""
+        self.sync_label.setText(
+            self.tr("Offline — other seats' changes show when the database is back")
+        )
+        self.sync_label.setToolTip(
+            self.tr(
+                "The connection to the database was lost; Studio Desk reconnects by itself and "
+                "then shows everything changed meanwhile. Moves made now may be refused."
+            )
+        )
+        self.sync_label.setVisible(not online)
 
     def show_refusal(self, reason: str) -> None:
         self.showMessage(reason, 8_000)

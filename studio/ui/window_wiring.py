@@ -21,6 +21,10 @@ def wire_main_window(window: MainWindow, services: Services) -> None:
     s.feed.questionsLoaded.connect(w.add_stored_questions)
     s.feed.loadFinished.connect(w.finish_feed_load)
     s.moderation.questionsChanged.connect(w.update_questions)
+    # Other seats' moves (and this seat's, heard again: in place, harmless) follow by rows.
+    s.sync.questionsChanged.connect(w.update_questions)
+    s.sync.onlineChanged.connect(w.status.show_online)
+    s.sync.timerChanged.connect(s.timer.follow_changes)
     s.moderation.refused.connect(w.show_refusal)
     # The report-back segment's tickets: the official steps through them with the clicker.
     s.moderation.reportBackChanged.connect(w.show_report_back)

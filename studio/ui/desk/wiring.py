@@ -90,6 +90,9 @@ def _wire_feed(desk: DeskTab, s: Services, demo: bool) -> None:
     """The merged feed of both rooms, the rooms' figures, manual questions and sources."""
     feed = s.live_feed
     feed.questionsAdded.connect(desk.append_questions)
+    # Questions another seat's ingest stored (this seat's own are skipped: shown already).
+    s.schedule.todayLoaded.connect(s.sync.follow_session)
+    s.sync.questionsInserted.connect(desk.append_questions)
     feed.roomStateChanged.connect(desk.rooms.show_state)
     feed.countsChanged.connect(desk.rooms.show_counts)
     feed.backlogChanged.connect(desk.rooms.show_backlog)
@@ -127,6 +130,15 @@ def _wire_moderation(desk: DeskTab, s: Services) -> None:
             moderation.load_blocked_viewers()
 
     moderation.questionsChanged.connect(blocked_list_follows)
+
+    def other_seats_changed(kind: str, ids: list[int]) -> None:
+        """Another seat blocked or unblocked a viewer, or chose or stepped the report-back."""
+        if kind == "blocked_author":
+            blocked_list_follows(ids)
+        elif kind == "report_back_item" and moderation.session_id in ids:
+            moderation.load_report_back()
+
+    s.sync.changed.connect(other_seats_changed)
     # Only a move that makes or undoes a referral changes the board (a re-read costs ~25 ms
     # of the GUI thread, which every key press on the desk would otherwise pay).
     moderation.referralsChanged.connect(s.referrals.refresh)

@@ -50,6 +50,9 @@ def wire_prep(
     # running order (through the schedule's read), and the calendar with its lists, read it again.
     s.timer.sessionStatusChanged.connect(lambda _session_id: s.schedule.refresh())
     s.timer.sessionStatusChanged.connect(lambda _session_id: prep.schedule.refresh())
+    # Another seat edited a session, its running order, briefing notes or feed sources.
+    s.sync.sessionsChanged.connect(lambda _session_ids: s.schedule.refresh())
+    s.sync.sessionsChanged.connect(lambda _session_ids: prep.schedule.refresh())
     _wire_schedule(prep, s, today, settings)
     _wire_units(prep, s)
     _wire_prepare(prep, s)

@@ -15,6 +15,8 @@ def wire_referrals(referrals: ReferralsTab, services: Services) -> None:
     """Connect the Referrals tab."""
     desk = services.referrals
     desk.referralsLoaded.connect(referrals.show_referrals)
+    # Another seat made or moved tickets: the board reads them again (rows change in place).
+    services.sync.referralsChanged.connect(lambda _ids: desk.refresh())
     desk.unitsLoaded.connect(referrals.show_units)
     desk.ticketChanged.connect(referrals.update_ticket)
     desk.detailLoaded.connect(referrals.show_detail)
