@@ -143,6 +143,12 @@ class SyncService(QObject):
         """Stop listening (the thread's join is bounded, and off the GUI thread)."""
         await self._tasks.in_thread(self._listener.stop)
 
+    def resume(self) -> None:
+        """Listen again after :meth:`stop`: on connecting, the listener asks for a read, which
+        catches up with everything committed since the last revision read."""
+        if self._started:
+            self._listener.start()
+
     def read_now(self) -> None:
         """Read what changed since the last revision (the listener's hint calls this)."""
         if self._reading:

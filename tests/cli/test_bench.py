@@ -108,3 +108,18 @@ def test_bench_control_prints_its_figures(capsys):
         "cli_api_vs_bare",
     ):
         assert isinstance(figures[key], float), key
+
+
+def test_bench_seats_prints_its_figures(capsys, qapp, pg_cluster):
+    """A tiny run of ``bench seats`` on its own throwaway cluster: every move reached both
+    other seats, every missed comment came back, the feed's figures are there."""
+    parser = argparse.ArgumentParser(prog="studio")
+    add_bench_commands(parser.add_subparsers(dest="command", required=True))
+    small = ["--moves", "6", "--missed", "300", "--disconnect-s", "0.2", "--frames", "2000"]
+    args = parser.parse_args(["bench", "seats", *small, "--runs", "1", "--json"])
+    assert args.run(args) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["seats"] == 3 and figures["moves"] == 6 and figures["catchup_changes"] == 300
+    for key in ("move_seen_p50_ms", "move_seen_p99_ms", "catchup_s", "pg_store_rows_per_s"):
+        assert figures[key] > 0, key
+    assert figures["pg_floor_rows_per_s"] > 0 and figures["pg_comments"] > 1000
