@@ -2439,6 +2439,14 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>问题 {id} 之后已有变化（{before} → 已不存在），无法撤销</translation>
     </message>
     <message>
+        <source>already {status} by {who} at {time}</source>
+        <translation>已由 {who} 于 {time} 设为{status}</translation>
+    </message>
+    <message>
+        <source>the question is now {status} ({who}, {time})</source>
+        <translation>该问题现为{status}（{who}，{time}）</translation>
+    </message>
+    <message>
         <source>the edited text is empty</source>
         <translation>编辑后的内容为空</translation>
     </message>

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -38,7 +38,7 @@ from studio.domain.question_lifecycle import (
     plan_moves,
 )
 from studio.domain.refusals import Refusal, Refused
-from studio.domain.studio_time import now_instant
+from studio.domain.studio_time import clock_text, now_instant
 from studio.store.database import Database
 from studio.store.models import AuditEvent, Question
 
@@ -99,7 +99,9 @@ def retrying(db: Database, work: Callable[[OrmSession], T], attempts: int) -> T:
 def read_questions(
     s: OrmSession, question_ids: Iterable[int], session_id: int | None
 ) -> dict[int, Question]:
-    """The selected questions, all of one session (``session_id``, or whichever they share).
+    """The selected questions, all of one session (``session_id``, or whichever they share),
+    locked for the transaction on PostgreSQL (in id order, so two acts never wait on each other
+    in a circle; SQLite has one writer at a time and ignores the lock).
 
     Raises:
         MoveRefused: a question does not exist or belongs to another session.
@@ -110,7 +112,11 @@ def read_questions(
     rows = {
         q.id: q
         for q in s.scalars(
-            select(Question).where(Question.id.in_(ids)).execution_options(populate_existing=True)
+            select(Question)
+            .where(Question.id.in_(ids))
+            .order_by(Question.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
         )
     }
     expected = session_id
@@ -161,6 +167,64 @@ def audit(
                 session_id=session_id,
             )
         )
+
+
+#: Refusals about a question's status that name who set that status, and the code they become.
+_NAMED = {
+    Refusal.ALREADY_FLAGGED: Refusal.ALREADY_BY,
+    Refusal.ALREADY_QUEUED: Refusal.ALREADY_BY,
+    Refusal.ALREADY_ON_AIR: Refusal.ALREADY_BY,
+    Refusal.ALREADY_ANSWERED: Refusal.ALREADY_BY,
+    Refusal.ALREADY_HIDDEN: Refusal.ALREADY_BY,
+    Refusal.ALREADY_REFERRED: Refusal.ALREADY_BY,
+    Refusal.CANNOT: Refusal.MOVED_BY,
+}
+
+
+def who_moved(event: AuditEvent) -> str:
+    """Whom a refusal names for an audit event: the seat that wrote it.
+
+    The one place that says it, so that naming the seat's person instead changes only here.
+    """
+    return event.seat
+
+
+def naming_mover(
+    s: OrmSession,
+    refused: MoveRefused,
+    selected: Sequence[int],
+    current: Mapping[int, QuestionStatus],
+) -> MoveRefused:
+    """``refused`` saying who moved the question into the status that refuses the move, and
+    when (studio time): from the question's last audit event, read in the open transaction.
+
+    A refusal about something else (a selection, advice such as "unhide it first"), or about a
+    status no act set (a new question), is returned as it is.
+    """
+    code, arguments = refused.code, refused.arguments
+    inner = arguments.get("reason") if code == Refusal.IN_SELECTION else code
+    question_id = arguments.get("id") if code == Refusal.IN_SELECTION else None
+    if question_id is None and len(set(selected)) == 1:
+        question_id = selected[0]
+    named = _NAMED.get(inner) if isinstance(inner, Refusal) else None
+    if named is None or not isinstance(question_id, int) or question_id not in current:
+        return refused
+    status = current[question_id]
+    event = s.scalars(
+        select(AuditEvent)
+        .where(
+            AuditEvent.subject == f"question:{question_id}",
+            AuditEvent.action.like("question.%"),
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+    if event is None or json.loads(event.after or "{}").get("status") != str(status):
+        return refused
+    said = {"status": status, "who": who_moved(event), "time": clock_text(event.at)}
+    if code == Refusal.IN_SELECTION:
+        return MoveRefused(Refusal.IN_SELECTION, id=question_id, reason=named, **said)
+    return MoveRefused(named, **said)
 
 
 def dump_json(value: dict[str, Any]) -> str:
@@ -237,12 +301,17 @@ def apply_move(
     current = {q.id: QuestionStatus(q.status) for q in rows.values()}
     if action == ModerationAction.PUT_ON_AIR:
         for q in s.scalars(
+            # Not locked: a row another seat just took off air would drop out of a locked
+            # read, hiding the one it put on air; read as it was, its write goes stale instead.
             select(Question).where(
                 Question.session_id == session_id, Question.status == QuestionStatus.ON_AIR
             )
         ):
             current.setdefault(q.id, QuestionStatus(q.status))
-    changes = plan_moves(current, rows, action)
+    try:
+        changes = plan_moves(current, rows, action)
+    except MoveRefused as refused:
+        raise naming_mover(s, refused, list(rows), current) from None
     steps = status_steps(changes)
     place_in_queue(s, session_id, steps, displaced_last=displaced_last)
     for step in steps:

@@ -37,6 +37,7 @@ from studio.store.acts import (
     act_time,
     apply_move,
     audit,
+    naming_mover,
     new_act,
     place_in_queue,
     read_questions,
@@ -184,7 +185,10 @@ def refer(
         clusters = _clusters(s, session_id, rows)
         moving = {q.id: q for group in clusters for q in group}
         current = {q.id: QuestionStatus(q.status) for q in moving.values()}
-        changes = plan_moves(current, moving, ModerationAction.REFER)
+        try:
+            changes = plan_moves(current, moving, ModerationAction.REFER)
+        except MoveRefused as refused:
+            raise naming_mover(s, refused, list(rows), current) from None
         steps = {step.question_id: step for step in status_steps(changes)}
         place_in_queue(s, session_id, list(steps.values()))
         at = act_time(now)

@@ -67,7 +67,7 @@ def test_a_refused_move_writes_nothing(desk):
     db, session_id, ids, *_ = desk
     moderate(db, [ids[1]], A.HIDE, seat="m", session_id=session_id)
     before = (snapshot(db), audit_count(db))
-    with pytest.raises(MoveRefused, match=f"question {ids[1]}: the question is already hidden"):
+    with pytest.raises(MoveRefused, match=f"question {ids[1]}: already hidden by m at "):
         moderate(db, [ids[0], ids[1]], A.HIDE, seat="m", session_id=session_id)
     assert (snapshot(db), audit_count(db)) == before
 
