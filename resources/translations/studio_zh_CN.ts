@@ -2483,6 +2483,10 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>该问题已在队列的这个位置</translation>
     </message>
     <message>
+        <source>question {id}, where it was dropped, has left the queue meanwhile</source>
+        <translation>放置位置旁的问题 {id} 已在此期间离开队列</translation>
+    </message>
+    <message>
         <source>session {id} does not exist</source>
         <translation>场次 {id} 不存在</translation>
     </message>

@@ -74,6 +74,7 @@ class Refusal(StrEnum):
     ALREADY_FIRST = "already_first"
     ALREADY_LAST = "already_last"
     ALREADY_THERE = "already_there"
+    ANCHOR_LEFT_QUEUE = "anchor_left_queue"
     # running orders and their templates
     RUNDOWN_LIVE = "rundown_live"
     RUNDOWN_ENDED = "rundown_ended"
@@ -262,6 +263,9 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.ALREADY_LAST: QT_TRANSLATE_NOOP("Refusals", "the question is already last in the queue"),
     R.ALREADY_THERE: QT_TRANSLATE_NOOP(
         "Refusals", "the question is already at that place in the queue"
+    ),
+    R.ANCHOR_LEFT_QUEUE: QT_TRANSLATE_NOOP(
+        "Refusals", "question {id}, where it was dropped, has left the queue meanwhile"
     ),
     R.RUNDOWN_LIVE: QT_TRANSLATE_NOOP(
         "Refusals",

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
@@ -79,8 +80,14 @@ def act_time(now: dt.datetime | None) -> dt.datetime:
     return now if now is not None else now_instant()
 
 
+#: PostgreSQL's SQLSTATEs for "run the transaction again": a deadlock the server broke by
+#: cancelling us, a serialization failure.
+_RUN_AGAIN = {"40P01", "40001"}
+
+
 def retrying(db: Database, work: Callable[[OrmSession], T], attempts: int) -> T:
-    """Run ``work`` in a transaction; again from a fresh read when a question went stale.
+    """Run ``work`` in a transaction; again from a fresh read when a question went stale (or
+    PostgreSQL broke a deadlock with another seat by cancelling this transaction).
 
     MoveRefused from ``work`` propagates and nothing is written.
     """
@@ -89,6 +96,11 @@ def retrying(db: Database, work: Callable[[OrmSession], T], attempts: int) -> T:
             try:
                 result = work(s)
             except Stale:
+                s.rollback()
+                continue
+            except sa_exc.DBAPIError as error:
+                if getattr(error.orig, "sqlstate", None) not in _RUN_AGAIN:
+                    raise
                 s.rollback()
                 continue
             s.commit()

@@ -9,6 +9,7 @@ from studio.domain.question_lifecycle import ModerationAction, MoveRefused, Undo
 from studio.domain.refusals import Refusal
 from studio.store.models import AuditEvent, Question, Referral
 from studio.store.moderation import moderate, refer
+from studio.store.queue_order import queue_ids, reorder
 from tests.helpers.seats import NOW, race
 
 A = ModerationAction
@@ -121,3 +122,15 @@ def test_a_status_no_act_set_is_refused_as_before(seats):
         Refusal.CANNOT,
         {"action": A.UNFLAG, "status": S.NEW},
     )
+
+
+def test_reorders_racing_on_two_seats_each_land_at_their_anchor(seats):
+    a, b, c, d = seats.ids[:4]
+    for question_id in (a, b, c, d):
+        moderate(seats.a, [question_id], A.QUEUE, seat="李明", session_id=seats.session_id)
+    results = race(
+        lambda: reorder(seats.a, c, a, seat="李明", session_id=seats.session_id),
+        lambda: reorder(seats.b, d, b, seat="王芳", session_id=seats.session_id),
+    )
+    assert all(isinstance(r, Undo) for r in results), results
+    assert queue_ids(seats.b, seats.session_id) == [c, a, d, b]
