@@ -28,6 +28,7 @@ from studio.feed.recording import (
     unstored_recordings,
 )
 from studio.feed.sources import FeedRunner, SourceSpec, parse_source_spec
+from studio.services.ingest_leases import LeaseKeeper, this_seat
 from studio.store.database import Database, open_database
 from studio.store.feed_export import EXPORT_FIELDS, question_export_rows
 from studio.store.feed_sources import room_roles
@@ -53,12 +54,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         session_id = session_id_of(db, args.session)
         summary = asyncio.run(_ingest(db, session_id, args))
+    except RoomHeld as held:
+        print(f"studio: {held}", file=sys.stderr)
+        return EXIT_HELD
     except CommandFailed as failed:
         print(f"studio: {failed}", file=sys.stderr)
         return 1
     finally:
         db.close()
     _print_summary(summary, args.json)
+    if summary["taken_over"]:
+        print(f"studio: {summary['taken_over']}; stopped ingesting", file=sys.stderr)
+        return EXIT_HELD
     if not summary["all_stored"]:
         later = (
             f"they are in the recording {summary['recording']} and are stored the next time "
@@ -75,6 +82,28 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 #: ``studio ingest``'s exit status when comments were accepted but could not be stored.
 EXIT_UNSTORED = 3
+#: ``studio ingest``'s exit status when another seat ingests a room it would feed (at the
+#: start, or from the moment it took the room over).
+EXIT_HELD = 4
+#: The studio's two rooms, as the leases name them.
+ROOMS = ("gov", "dept")
+
+
+def leased_rooms(specs: Sequence[SourceSpec]) -> list[str]:
+    """The rooms a run may feed, whose ingest leases it takes: a Kuaishou server's own rooms,
+    both rooms for any other live source (a capture tool reports whichever room it watches),
+    none for a replay (its comments were ingested once; the store drops repeats)."""
+    rooms: list[str] = []
+    for spec in specs:
+        if spec.tool == "replay":
+            continue
+        served = spec.rooms or ROOMS if spec.tool == "kuaishou-server" else ROOMS
+        rooms += [room for room in served if room in ROOMS]
+    return list(dict.fromkeys(rooms))
+
+
+class RoomHeld(CommandFailed):
+    """Another seat ingests a room this run would feed."""
 
 
 def _say_store_refused(reason: str) -> None:
@@ -110,6 +139,38 @@ def _room(text: str) -> tuple[str, RoomRole]:
 
 
 async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> dict[str, Any]:
+    loop = asyncio.get_running_loop()
+    taken_over: list[str] = []
+    lost = asyncio.Event()
+
+    def taken(said: str) -> None:
+        taken_over.append(said)
+        lost.set()
+
+    def lease_changed(room: str, holder: Any) -> None:  # from the keeper's thread
+        if holder is not None:
+            said = f"room {room} is ingested by {holder.name} ({holder.host}) from now on"
+            loop.call_soon_threadsafe(taken, said)
+
+    # One seat ingests each room: take the rooms' leases first (renewed while this runs).
+    leases = LeaseKeeper(db, this_seat(args.seat), on_change=lease_changed)
+    try:
+        holders = await asyncio.to_thread(leases.want, leased_rooms(args.source))
+        held = [f"{room} by {h.name} ({h.host})" for room, h in holders.items() if h is not None]
+        if held:
+            raise RoomHeld(
+                f"another seat ingests room {', '.join(held)}; not ingesting here"
+            )
+        summary = await _ingest_rooms(db, session_id, args, stop=lost)
+    finally:
+        await asyncio.to_thread(leases.close)
+    summary["taken_over"] = "; ".join(taken_over)
+    return summary
+
+
+async def _ingest_rooms(
+    db: Database, session_id: int, args: argparse.Namespace, *, stop: asyncio.Event
+) -> dict[str, Any]:
     # The studio's accounts (settings page), then the rooms named on the command line; a room
     # in neither is stored as unassigned.
     roles = await asyncio.to_thread(room_roles, db)
@@ -139,7 +200,7 @@ async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> di
     )
     loop = asyncio.get_running_loop()
     started = loop.time()
-    interrupted = asyncio.Event()
+    interrupted = stop  # another seat took a room over: end the run as Ctrl-C does
     # Ctrl-C ends the run like --duration does, so the summary is still printed. (Not
     # available on Windows' default loop, nor off the main thread: Ctrl-C then just stops.)
     with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -285,6 +346,12 @@ def add_feed_commands(subparsers: Any) -> None:
     ingest.add_argument("--duration", type=float, metavar="SECONDS", help="stop after SECONDS")
     ingest.add_argument("--no-record", action="store_true", help="do not record raw frames")
     ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ingest.add_argument(
+        "--seat",
+        default="studio ingest",
+        metavar="NAME",
+        help="the name other seats see for this run while it ingests the rooms",
+    )
     ingest.set_defaults(run=cmd_ingest)
 
     export = subparsers.add_parser("export", help="export stored data")

@@ -473,3 +473,18 @@ class CalendarDayRow(Base):
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     working: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str] = mapped_column(String(40), default="")
+
+
+class IngestLease(Base):
+    """Which seat ingests a live room (``gov``/``dept``): held until ``expires_at`` on the
+    database's clock, renewed by its holder every few seconds (see ``studio.store.ingest_lease``).
+    """
+
+    __tablename__ = "ingest_lease"
+
+    room: Mapped[str] = mapped_column(String(40), primary_key=True)
+    # This run of the app or command (a fresh id per start), its seat's name and its computer.
+    holder_seat: Mapped[str] = mapped_column(String(64))
+    holder_name: Mapped[str] = mapped_column(String(80))
+    host: Mapped[str] = mapped_column(String(120))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
