@@ -4,13 +4,16 @@ An operation is applied in the database (read, apply, write with the version rea
 worker thread, one at a time in the order asked; only then does the window show it, so what is
 shown is always what a restart would resume. A light poll of the stored version shows changes
 made by another process (``python -m studio timer next``, a Stream Deck) within a second.
+
+The studio has one clock: operations are timed by the database's clock in their transaction,
+and readings by this PC's clock corrected to the database server's (:class:`ServerClock`), so
+seats on PCs whose clocks disagree show the same remaining time.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -23,6 +26,7 @@ from studio.domain.rundown_plan import Rundown
 from studio.domain.rundown_report import actuals_csv
 from studio.domain.screen_notes import ScreenNotes
 from studio.services.refusal_text import refusal_text
+from studio.services.server_clock import ServerClock
 from studio.services.tasks import BackgroundTasks
 from studio.store import timer_store
 from studio.store.database import Database
@@ -76,14 +80,25 @@ class TimerService(QObject):
         db: Database,
         tasks: BackgroundTasks,
         *,
-        now: Callable[[], float] = time.time,
+        now: Callable[[], float] | None = None,
+        clock: ServerClock | None = None,
         seat: str = "operator",
         parent: QObject | None = None,
     ) -> None:
+        """``now``: one clock for readings and operations alike (tests); by default readings
+        follow ``clock`` (this PC's clock corrected to the database server's) and operations
+        take the database's clock in their transaction."""
         super().__init__(parent)
         self._db = db
         self._tasks = tasks
-        self._now = now
+        self.clock: ServerClock | None = None
+        self._now: Callable[[], float]
+        if now is not None:
+            self._now = now
+        else:
+            self.clock = self._now = clock or ServerClock(db)
+        # What operations are timed by: the given clock, else the database's (None).
+        self._store_now = now
         self._seat = seat
         self._lock = asyncio.Lock()
         self._watching = False
@@ -105,6 +120,8 @@ class TimerService(QObject):
             self._show(snapshot)
             self._tick.start()
             self._watch.start()
+            if self.clock is not None:
+                self.clock.start()  # measured in its own thread, again every minute
 
         self._tasks.spawn(self._guard(run), name=f"load timer {session_id}")
 
@@ -116,6 +133,8 @@ class TimerService(QObject):
     def stop(self) -> None:
         self._tick.stop()
         self._watch.stop()
+        if self.clock is not None:
+            self.clock.stop()
 
     def reading(self) -> ClockReading | None:
         if self.snapshot is None:
@@ -147,7 +166,9 @@ class TimerService(QObject):
             return
 
         def write() -> TimerSnapshot:
-            return timer_store.toggle_pause(self._db, session_id, seat=self._seat, now=self._now)
+            return timer_store.toggle_pause(
+                self._db, session_id, seat=self._seat, now=self._store_now
+            )
 
         self._tasks.spawn(self._guard(lambda: self._write(write)), name="timer pause/resume")
 
@@ -215,7 +236,7 @@ class TimerService(QObject):
 
             def write() -> TimerSnapshot:
                 return timer_store.change_timer(
-                    self._db, session_id, change, action=label, seat=seat, now=self._now
+                    self._db, session_id, change, action=label, seat=seat, now=self._store_now
                 )
 
         else:
@@ -224,7 +245,7 @@ class TimerService(QObject):
 
             def write() -> TimerSnapshot:
                 return timer_store.change_notes(
-                    self._db, session_id, notes, action=label, seat=seat, now=self._now
+                    self._db, session_id, notes, action=label, seat=seat, now=self._store_now
                 )
 
         await self._write(write)
@@ -241,7 +262,7 @@ class TimerService(QObject):
 
         def write() -> TimerSnapshot:
             return timer_store.change_timer(
-                self._db, session_id, change, action=label, seat=self._seat, now=self._now
+                self._db, session_id, change, action=label, seat=self._seat, now=self._store_now
             )
 
         self._tasks.spawn(self._guard(lambda: self._write(write)), name=f"timer {label}")
@@ -253,7 +274,7 @@ class TimerService(QObject):
 
         def write() -> TimerSnapshot:
             return timer_store.change_notes(
-                self._db, session_id, change, action=action, seat=seat, now=self._now
+                self._db, session_id, change, action=action, seat=seat, now=self._store_now
             )
 
         self._tasks.spawn(self._guard(lambda: self._write(write)), name=f"screen {action}")

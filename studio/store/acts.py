@@ -39,9 +39,10 @@ from studio.domain.question_lifecycle import (
     plan_moves,
 )
 from studio.domain.refusals import Refusal, Refused
-from studio.domain.studio_time import clock_text, now_instant
+from studio.domain.studio_time import clock_text, from_epoch, now_instant
 from studio.store.database import Database
 from studio.store.models import AuditEvent, Question
+from studio.store.server_clock import database_epoch
 
 T = TypeVar("T")
 
@@ -75,9 +76,13 @@ class Step:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def act_time(now: dt.datetime | None) -> dt.datetime:
-    """The act's instant: ``now`` when the caller gives one (tests, imports), else the clock's."""
-    return now if now is not None else now_instant()
+def act_time(now: dt.datetime | None, s: OrmSession | None = None) -> dt.datetime:
+    """The act's instant: ``now`` when the caller gives one (tests, imports), else the
+    database's clock read in ``s``'s transaction (PostgreSQL's: every seat's acts are timed by
+    one clock), else this PC's."""
+    if now is not None:
+        return now
+    return from_epoch(database_epoch(s)) if s is not None else now_instant()
 
 
 #: PostgreSQL's SQLSTATEs for "run the transaction again": a deadlock the server broke by

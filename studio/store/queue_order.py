@@ -85,10 +85,11 @@ def step_on_air(
         MoveRefused: no question is waiting in the queue; nothing is written.
     """
 
-    at = act_time(now)
     return retrying(
         db,
-        lambda s: step_queue(s, forward=forward, seat=seat, session_id=session_id, at=at),
+        lambda s: step_queue(
+            s, forward=forward, seat=seat, session_id=session_id, at=act_time(now, s)
+        ),
         attempts,
     )
 
@@ -178,7 +179,7 @@ def reorder(
             action=REORDER,
             seat=seat,
             session_id=session_id,
-            at=act_time(now),
+            at=act_time(now, s),
             act=new_act(),
         )
         status = QuestionStatus.QUEUED
