@@ -33,6 +33,7 @@ from studio.store.database import Database, open_database
 from studio.store.feed_export import EXPORT_FIELDS, question_export_rows
 from studio.store.feed_sources import room_roles
 from studio.store.feed_store import FeedStore, session_text_pipeline
+from studio.store.ingest_lease import LEASE_S, RENEW_S
 from studio.store.table_files import write_table
 
 
@@ -143,24 +144,36 @@ async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> di
     taken_over: list[str] = []
     lost = asyncio.Event()
 
+    started = False
+
     def taken(said: str) -> None:
-        taken_over.append(said)
-        lost.set()
+        if started:  # before, a room changing hands is the waiting's business
+            taken_over.append(said)
+            lost.set()
 
     def lease_changed(room: str, holder: Any) -> None:  # from the keeper's thread
         if holder is not None:
             said = f"room {room} is ingested by {holder.name} ({holder.host}) from now on"
             loop.call_soon_threadsafe(taken, said)
 
-    # One seat ingests each room: take the rooms' leases first (renewed while this runs).
+    # One seat ingests each room: take the rooms' leases first (renewed while this runs). A
+    # room held by a seat that died (this command killed a moment ago) is free once its lease
+    # runs out: wait that long before giving up on it.
     leases = LeaseKeeper(db, this_seat(args.seat), on_change=lease_changed)
     try:
-        holders = await asyncio.to_thread(leases.want, leased_rooms(args.source))
-        held = [f"{room} by {h.name} ({h.host})" for room, h in holders.items() if h is not None]
+        rooms = leased_rooms(args.source)
+        holders = await asyncio.to_thread(leases.want, rooms)
+        deadline = loop.time() + args.lease_wait
+        while not all(leases.ours(room) for room in rooms) and loop.time() < deadline:
+            await asyncio.sleep(0.1)
+        held = [
+            f"{room} by {h.name} ({h.host})"
+            for room in rooms
+            if not leases.ours(room) and (h := leases.holders.get(room, holders[room]))
+        ]
         if held:
-            raise RoomHeld(
-                f"another seat ingests room {', '.join(held)}; not ingesting here"
-            )
+            raise RoomHeld(f"another seat ingests room {', '.join(held)}; not ingesting here")
+        started = True
         summary = await _ingest_rooms(db, session_id, args, stop=lost)
     finally:
         await asyncio.to_thread(leases.close)
@@ -346,6 +359,14 @@ def add_feed_commands(subparsers: Any) -> None:
     ingest.add_argument("--duration", type=float, metavar="SECONDS", help="stop after SECONDS")
     ingest.add_argument("--no-record", action="store_true", help="do not record raw frames")
     ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ingest.add_argument(
+        "--lease-wait",
+        type=float,
+        default=LEASE_S + RENEW_S,
+        metavar="SECONDS",
+        help="how long to wait for a room another seat holds (it may have just died) before "
+        f"giving up with exit status {EXIT_HELD} (default: %(default)s)",
+    )
     ingest.add_argument(
         "--seat",
         default="studio ingest",

@@ -316,6 +316,7 @@ def test_ingest_leaves_a_room_another_seat_ingests_and_gives_its_rooms_back(db_u
         other = LeaseSeat("seat-of-li", "李明", "desk-pc")
         assert take_lease(db, "dept", other, lease_s=60) is None
         argv = ["ingest", "--db", url, "--session", session, "--no-record", "--duration", "0.2"]
+        argv += ["--lease-wait", "0.3"]
         simulated = [*argv, "--source", "simulator:50"]
         assert run(simulated) == 4
         assert "room dept by 李明 (desk-pc)" in capsys.readouterr().err
