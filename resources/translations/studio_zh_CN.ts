@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>session {session}: {frames} frames, {received} received, {stored} stored, {duplicates} duplicates, {rejected} rejected</source>
-        <extracomment>``studio ingest``&apos;s exit status when comments were accepted but could not be stored.</extracomment>
+        <extracomment>``studio ingest``&apos;s exit status when comments were accepted but could not be stored. ``studio ingest``&apos;s exit status when another seat ingests a room it would feed (at the start, or from the moment it took the room over). The studio&apos;s two rooms, as the leases name them.</extracomment>
         <translation>场次 {session}：{frames} 帧，收到 {received} 条，保存 {stored} 条，重复 {duplicates} 条，拒收 {rejected} 条</translation>
     </message>
     <message>
@@ -1029,6 +1029,10 @@ Details are in {log}</source>
         <translation>{role} · {platform} {account} · {state}</translation>
     </message>
     <message>
+        <source>{role} · {platform} {account} · ingested by {name} ({host})</source>
+        <translation>{role} · {platform} {account} · 由 {name}（{host}）采集</translation>
+    </message>
+    <message>
         <source>unverified script (no key)</source>
         <translation>脚本未验证（无密钥）</translation>
     </message>
@@ -1566,8 +1570,12 @@ Details are in {log}</source>
     <name>LiveFeedService</name>
     <message>
         <source>No session is open for questions yet</source>
-        <extracomment>``countsChanged`` is emitted at most this often (seconds): the strip needs no more. Where the runner runs (started with the first runner, closed by :meth:`stop`).</extracomment>
+        <extracomment>``countsChanged`` is emitted at most this often (seconds): the strip needs no more. The rooms the simulator feeds (it plays both): it runs only where both are this seat&apos;s. Where the runner runs (started with the first runner, closed by :meth:`stop`). This seat&apos;s ingest leases (made on the first leased start), the feed that runs on them, and the rooms it was last started on.</extracomment>
         <translation>尚未打开可录入问题的场次</translation>
+    </message>
+    <message>
+        <source>Room {room} is ingested by {name} ({host}) from now on</source>
+        <translation>直播间 {room} 现由 {name}（{host}）采集</translation>
     </message>
     <message>
         <source>Room {room} is fed by the stock userscript, which presents no key: its comments are unverified. Install Studio Desk&apos;s userscript from the sources dialog.</source>
@@ -2506,6 +2514,14 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>问题 {id} 之后已有变化（{before} → 已不存在），无法撤销</translation>
     </message>
     <message>
+        <source>already {status} by {who} at {time}</source>
+        <translation>已由 {who} 于 {time} 设为{status}</translation>
+    </message>
+    <message>
+        <source>the question is now {status} ({who}, {time})</source>
+        <translation>该问题现为{status}（{who}，{time}）</translation>
+    </message>
+    <message>
         <source>the edited text is empty</source>
         <translation>编辑后的内容为空</translation>
     </message>
@@ -2540,6 +2556,10 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>the question is already at that place in the queue</source>
         <translation>该问题已在队列的这个位置</translation>
+    </message>
+    <message>
+        <source>question {id}, where it was dropped, has left the queue meanwhile</source>
+        <translation>放置位置旁的问题 {id} 已在此期间离开队列</translation>
     </message>
     <message>
         <source>session {id} does not exist</source>

@@ -28,10 +28,12 @@ from studio.feed.recording import (
     unstored_recordings,
 )
 from studio.feed.sources import FeedRunner, SourceSpec, parse_source_spec
+from studio.services.ingest_leases import LeaseKeeper, this_seat
 from studio.store.database import Database, open_database
 from studio.store.feed_export import EXPORT_FIELDS, question_export_rows
 from studio.store.feed_sources import room_roles
 from studio.store.feed_store import FeedStore, session_text_pipeline
+from studio.store.ingest_lease import LEASE_S, RENEW_S
 from studio.store.table_files import write_table
 
 
@@ -53,12 +55,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         session_id = session_id_of(db, args.session)
         summary = asyncio.run(_ingest(db, session_id, args))
+    except RoomHeld as held:
+        print(f"studio: {held}", file=sys.stderr)
+        return EXIT_HELD
     except CommandFailed as failed:
         print(f"studio: {failed}", file=sys.stderr)
         return 1
     finally:
         db.close()
     _print_summary(summary, args.json)
+    if summary["taken_over"]:
+        print(f"studio: {summary['taken_over']}; stopped ingesting", file=sys.stderr)
+        return EXIT_HELD
     if not summary["all_stored"]:
         later = (
             f"they are in the recording {summary['recording']} and are stored the next time "
@@ -75,6 +83,28 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 #: ``studio ingest``'s exit status when comments were accepted but could not be stored.
 EXIT_UNSTORED = 3
+#: ``studio ingest``'s exit status when another seat ingests a room it would feed (at the
+#: start, or from the moment it took the room over).
+EXIT_HELD = 4
+#: The studio's two rooms, as the leases name them.
+ROOMS = ("gov", "dept")
+
+
+def leased_rooms(specs: Sequence[SourceSpec]) -> list[str]:
+    """The rooms a run may feed, whose ingest leases it takes: a Kuaishou server's own rooms,
+    both rooms for any other live source (a capture tool reports whichever room it watches),
+    none for a replay (its comments were ingested once; the store drops repeats)."""
+    rooms: list[str] = []
+    for spec in specs:
+        if spec.tool == "replay":
+            continue
+        served = spec.rooms or ROOMS if spec.tool == "kuaishou-server" else ROOMS
+        rooms += [room for room in served if room in ROOMS]
+    return list(dict.fromkeys(rooms))
+
+
+class RoomHeld(CommandFailed):
+    """Another seat ingests a room this run would feed."""
 
 
 def _say_store_refused(reason: str) -> None:
@@ -110,6 +140,50 @@ def _room(text: str) -> tuple[str, RoomRole]:
 
 
 async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> dict[str, Any]:
+    loop = asyncio.get_running_loop()
+    taken_over: list[str] = []
+    lost = asyncio.Event()
+
+    started = False
+
+    def taken(said: str) -> None:
+        if started:  # before, a room changing hands is the waiting's business
+            taken_over.append(said)
+            lost.set()
+
+    def lease_changed(room: str, holder: Any) -> None:  # from the keeper's thread
+        if holder is not None:
+            said = f"room {room} is ingested by {holder.name} ({holder.host}) from now on"
+            loop.call_soon_threadsafe(taken, said)
+
+    # One seat ingests each room: take the rooms' leases first (renewed while this runs). A
+    # room held by a seat that died (this command killed a moment ago) is free once its lease
+    # runs out: wait that long before giving up on it.
+    leases = LeaseKeeper(db, this_seat(args.seat), on_change=lease_changed)
+    try:
+        rooms = leased_rooms(args.source)
+        holders = await asyncio.to_thread(leases.want, rooms)
+        deadline = loop.time() + args.lease_wait
+        while not all(leases.ours(room) for room in rooms) and loop.time() < deadline:
+            await asyncio.sleep(0.1)
+        held = [
+            f"{room} by {h.name} ({h.host})"
+            for room in rooms
+            if not leases.ours(room) and (h := leases.holders.get(room, holders[room]))
+        ]
+        if held:
+            raise RoomHeld(f"another seat ingests room {', '.join(held)}; not ingesting here")
+        started = True
+        summary = await _ingest_rooms(db, session_id, args, stop=lost)
+    finally:
+        await asyncio.to_thread(leases.close)
+    summary["taken_over"] = "; ".join(taken_over)
+    return summary
+
+
+async def _ingest_rooms(
+    db: Database, session_id: int, args: argparse.Namespace, *, stop: asyncio.Event
+) -> dict[str, Any]:
     # The studio's accounts (settings page), then the rooms named on the command line; a room
     # in neither is stored as unassigned.
     roles = await asyncio.to_thread(room_roles, db)
@@ -139,7 +213,7 @@ async def _ingest(db: Database, session_id: int, args: argparse.Namespace) -> di
     )
     loop = asyncio.get_running_loop()
     started = loop.time()
-    interrupted = asyncio.Event()
+    interrupted = stop  # another seat took a room over: end the run as Ctrl-C does
     # Ctrl-C ends the run like --duration does, so the summary is still printed. (Not
     # available on Windows' default loop, nor off the main thread: Ctrl-C then just stops.)
     with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -285,6 +359,20 @@ def add_feed_commands(subparsers: Any) -> None:
     ingest.add_argument("--duration", type=float, metavar="SECONDS", help="stop after SECONDS")
     ingest.add_argument("--no-record", action="store_true", help="do not record raw frames")
     ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ingest.add_argument(
+        "--lease-wait",
+        type=float,
+        default=LEASE_S + RENEW_S,
+        metavar="SECONDS",
+        help="how long to wait for a room another seat holds (it may have just died) before "
+        f"giving up with exit status {EXIT_HELD} (default: %(default)s)",
+    )
+    ingest.add_argument(
+        "--seat",
+        default="studio ingest",
+        metavar="NAME",
+        help="the name other seats see for this run while it ingests the rooms",
+    )
     ingest.set_defaults(run=cmd_ingest)
 
     export = subparsers.add_parser("export", help="export stored data")

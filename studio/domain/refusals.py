@@ -53,6 +53,8 @@ class Refusal(StrEnum):
     REFERRED_TEXT_ON_RECORD = "referred_text_on_record"
     CHANGED_SINCE = "changed_since"
     GONE_SINCE = "gone_since"
+    ALREADY_BY = "already_by"
+    MOVED_BY = "moved_by"
     # the store's moderation
     EDIT_EMPTY = "edit_empty"
     NO_UNIT_TO_REFER = "no_unit_to_refer"
@@ -72,6 +74,7 @@ class Refusal(StrEnum):
     ALREADY_FIRST = "already_first"
     ALREADY_LAST = "already_last"
     ALREADY_THERE = "already_there"
+    ANCHOR_LEFT_QUEUE = "anchor_left_queue"
     # running orders and their templates
     RUNDOWN_LIVE = "rundown_live"
     RUNDOWN_ENDED = "rundown_ended"
@@ -238,6 +241,9 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.GONE_SINCE: QT_TRANSLATE_NOOP(
         "Refusals", "question {id} changed since ({before} → gone); cannot undo"
     ),
+    # Another seat (or this one) moved the question first: who and when, in studio time.
+    R.ALREADY_BY: QT_TRANSLATE_NOOP("Refusals", "already {status} by {who} at {time}"),
+    R.MOVED_BY: QT_TRANSLATE_NOOP("Refusals", "the question is now {status} ({who}, {time})"),
     R.EDIT_EMPTY: QT_TRANSLATE_NOOP("Refusals", "the edited text is empty"),
     R.NO_UNIT_TO_REFER: QT_TRANSLATE_NOOP("Refusals", "no unit {id} to refer to"),
     R.MERGE_NEEDS_TWO: QT_TRANSLATE_NOOP("Refusals", "select at least two questions to merge"),
@@ -264,6 +270,9 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.ALREADY_LAST: QT_TRANSLATE_NOOP("Refusals", "the question is already last in the queue"),
     R.ALREADY_THERE: QT_TRANSLATE_NOOP(
         "Refusals", "the question is already at that place in the queue"
+    ),
+    R.ANCHOR_LEFT_QUEUE: QT_TRANSLATE_NOOP(
+        "Refusals", "question {id}, where it was dropped, has left the queue meanwhile"
     ),
     R.RUNDOWN_LIVE: QT_TRANSLATE_NOOP(
         "Refusals",

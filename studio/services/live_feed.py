@@ -5,6 +5,13 @@ replay, the simulator) and its ``FeedIngest`` (text pipeline + ``FeedStore``), r
 frames to the data dir, takes questions by phone or WeChat, and keeps the sources configured per
 session.
 
+Each room (``gov``, ``dept``) is ingested by exactly one seat: before the configured sources or
+the simulator start, the room's ingest lease is taken in the database (``LeaseKeeper``, renewed
+in a worker thread); a room another live seat holds is not ingested here, its chip says who
+does (``roomHeld``), and when that seat dies this one takes the room over within the lease's
+time. Sources started by :meth:`LiveFeedService.start` (explicit specs: a replay, a bench) take
+no lease.
+
 The runner lives on a loop of its own (:class:`~studio.feed.loop_thread.LoopThread`): sockets,
 parsing, recording and batching never run on the GUI thread, so a flood of frames costs the
 window nothing but the stored batches (a few a second). What the runner reports is carried
@@ -19,7 +26,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,10 +52,12 @@ from studio.feed.sources import FeedRunner, SourceSpec
 from studio.feed.tap import DEFAULT_STALE_AFTER
 from studio.feed.userscript import with_userscripts
 from studio.services.blocklist import BlockList
+from studio.services.ingest_leases import LeaseKeeper, this_seat
 from studio.services.tasks import BackgroundTasks
 from studio.store.database import Database
 from studio.store.feed_sources import load_feed_sources, room_roles, save_feed_sources
 from studio.store.feed_store import FeedStore, session_text_pipeline, unit_router
+from studio.store.ingest_lease import LEASE_S, RENEW_S, LeaseHolder
 from studio.store.repository import StudioRepository
 
 log = logging.getLogger(__name__)
@@ -93,6 +102,21 @@ def specs_of(sources: Sequence[Mapping[str, str]]) -> list[SourceSpec]:
     ]
 
 
+#: The rooms the simulator feeds (it plays both): it runs only where both are this seat's.
+SIMULATED_ROOMS = ("gov", "dept")
+
+
+@dataclass(frozen=True)
+class _LeasedFeed:
+    """A feed that runs on the rooms this seat holds: which rooms it wants, and its sources
+    for a set of rooms held."""
+
+    session_id: int
+    rooms: tuple[str, ...]
+    specs_for: Callable[[set[str]], list[SourceSpec]]
+    seed: int = 0
+
+
 class LiveFeedService(QObject):
     """Runs the live feed of one session.
 
@@ -106,6 +130,8 @@ class LiveFeedService(QObject):
             Kuaishou one also has ``userscript``, its room's script ready to copy).
         backlogChanged(int): comments accepted but waiting to be stored because the database
             refuses writes (locked, disk full); 0 once they are all stored.
+        roomHeld(str, str, str): a room (``gov``/``dept``) and the name and computer of the other
+            seat that ingests it (its lease); both "" when this seat ingests it again.
         roomVerified(str, bool): a script attached to a Kuaishou room (``gov``/``dept`` …);
             False when it presented no secret (the stock userscript): its comments are
             unauthenticated.
@@ -123,6 +149,7 @@ class LiveFeedService(QObject):
     sourcesLoaded = Signal(list)
     backlogChanged = Signal(int)
     roomVerified = Signal(str, bool)
+    roomHeld = Signal(str, str, str)
     problem = Signal(str)
 
     def __init__(
@@ -134,6 +161,9 @@ class LiveFeedService(QObject):
         backoff: Backoff | None = None,
         stale_after: float = DEFAULT_STALE_AFTER,
         kuaishou_rooms: tuple[str, ...] = ("gov", "dept"),
+        seat: str = "operator",
+        lease_s: float = LEASE_S,
+        renew_s: float = RENEW_S,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -160,6 +190,12 @@ class LiveFeedService(QObject):
         self.feed_thread = LoopThread("studio-feed")
         self._gui_loop: asyncio.AbstractEventLoop | None = None
         self._refused_told = 0
+        #: This seat's ingest leases (made on the first leased start), the feed that runs on
+        #: them, and the rooms it was last started on.
+        self._lease_terms = (seat, lease_s, renew_s)
+        self.leases: LeaseKeeper | None = None
+        self._leased: _LeasedFeed | None = None
+        self._ingesting: set[str] = set()
 
     # -- starting -----------------------------------------------------------------------------
     def start(self, session_id: int, specs: Sequence[SourceSpec] = ()) -> None:
@@ -206,14 +242,86 @@ class LiveFeedService(QObject):
             self._roles[spec_of(source).label] = source["room_role"]
             if source.get("room_key"):
                 self._roles[source["room_key"]] = source["room_role"]
-        await self._start(session_id, specs_of(sources))
+        rooms = tuple(dict.fromkeys(source["room_role"] for source in sources))
+
+        def specs_for(ours: set[str]) -> list[SourceSpec]:
+            return specs_of([source for source in sources if source["room_role"] in ours])
+
+        await self._start_leased(_LeasedFeed(session_id, rooms, specs_for))
 
     def start_simulator(self, session_id: int, rate: float = 1.5, *, seed: int = 0) -> None:
-        """Simulate both of the session's rooms at ``rate`` frames per second (the demo)."""
-        self._tasks.spawn(
-            self._start(session_id, [SourceSpec("simulator", "", rate)], seed=seed),
-            name="start feed simulator",
-        )
+        """Simulate both of the session's rooms at ``rate`` frames per second (the demo), if
+        this seat holds both rooms' leases."""
+
+        def specs_for(ours: set[str]) -> list[SourceSpec]:
+            whole = ours >= set(SIMULATED_ROOMS)
+            return [SourceSpec("simulator", "", rate)] if whole else []
+
+        feed = _LeasedFeed(session_id, SIMULATED_ROOMS, specs_for, seed)
+        self._tasks.spawn(self._start_leased(feed), name="start feed simulator")
+
+    # -- ingest leases: one seat ingests each room ---------------------------------------------
+    async def _start_leased(self, feed: _LeasedFeed) -> None:
+        """Take the feed's rooms' leases and start its sources on the rooms won."""
+        try:
+            keeper = self._lease_keeper()
+            before = self._leased.rooms if self._leased is not None else ()
+            self._leased = feed
+            gone = [room for room in before if room not in feed.rooms]
+            if gone:
+                await self._tasks.in_thread(keeper.drop, gone)
+            holders = await self._tasks.in_thread(keeper.want, feed.rooms)
+        except Exception as error:
+            self._report("taking the rooms' ingest leases", error)
+            return
+        for room, holder in holders.items():
+            self._say_holder(room, holder)
+        self._ingesting = {room for room, holder in holders.items() if holder is None}
+        await self._start(feed.session_id, feed.specs_for(self._ingesting), seed=feed.seed)
+
+    def _lease_keeper(self) -> LeaseKeeper:
+        if self.leases is None:
+            seat, lease_s, renew_s = self._lease_terms
+            self._gui_loop = asyncio.get_event_loop()
+            self.leases = LeaseKeeper(
+                self._db,
+                this_seat(seat),
+                on_change=self._to_gui(self._lease_changed),
+                lease_s=lease_s,
+                renew_s=renew_s,
+            )
+        return self.leases
+
+    def _say_holder(self, room: str, holder: LeaseHolder | None) -> None:
+        if holder is None:
+            self.roomHeld.emit(room, "", "")
+        else:
+            self.roomHeld.emit(room, holder.name, holder.host)
+
+    def _lease_changed(self, room: str, holder: LeaseHolder | None) -> None:
+        """A room was taken over (by this seat, its holder having died; or from this seat,
+        which stopped renewing for longer than the lease): the feed follows."""
+        self._say_holder(room, holder)
+        if holder is not None:
+            self.problem.emit(
+                self.tr("Room {room} is ingested by {name} ({host}) from now on").format(
+                    room=room, name=holder.name, host=holder.host
+                )
+            )
+        self._tasks.spawn(self._follow_leases(), name="follow ingest leases")
+
+    async def _follow_leases(self) -> None:
+        """Restart the leased feed on the rooms this seat holds now, if they changed."""
+        feed, keeper = self._leased, self.leases
+        if self._closed or feed is None or keeper is None:
+            return
+        ours = {room for room in feed.rooms if keeper.ours(room)}
+        if ours == self._ingesting:
+            return
+        self._ingesting = ours
+        async with self._opening_lock():
+            await self._stop_runner()
+        await self._start(feed.session_id, feed.specs_for(ours), seed=feed.seed)
 
     async def _start(self, session_id: int, specs: list[SourceSpec], seed: int = 0) -> None:
         try:
@@ -404,6 +512,8 @@ class LiveFeedService(QObject):
         async with self._opening_lock():
             await self._stop_runner()
         await self.feed_thread.aclose()
+        if self.leases is not None:  # after the runner: nothing of ours is ingested now
+            await self._tasks.in_thread(self.leases.close)
 
     async def _stop_runner(self) -> None:
         runner, self.runner = self.runner, None

@@ -255,15 +255,24 @@ class ModerationService(QObject):
             touched=[question_id],
         )
 
-    def reorder(self, question_id: int, new_index: int) -> None:
-        """Move a queued question to ``new_index`` in the on-air queue (0 = next up)."""
+    def reorder(self, question_id: int, anchor_id: int, after: bool) -> None:
+        """Move a queued question just before the queued question ``anchor_id`` (just after it
+        when ``after``); ``anchor_id`` 0: there is none on that side (refused, with why).
+
+        Anchored to a question, not a place: another seat's move meanwhile does not misplace it.
+        """
         session_id = self.session_id
         if session_id is None:
             return
         self._run(
             "reorder",
             lambda: queue_order.reorder(
-                self._db, question_id, new_index, seat=self._seat, session_id=session_id
+                self._db,
+                question_id,
+                anchor_id or None,
+                after=after,
+                seat=self._seat,
+                session_id=session_id,
             ),
         )
 

@@ -5,13 +5,16 @@ worker thread, one at a time in the order asked; only then does the window show 
 shown is always what a restart would resume. Changes made by another seat or process
 (``python -m studio timer next``, a Stream Deck) reach :meth:`TimerService.follow_changes`
 from the sync service (``studio.services.sync``), which hears them as they commit.
+
+The studio has one clock: operations are timed by the database's clock in their transaction,
+and readings by this PC's clock corrected to the database server's (:class:`ServerClock`), so
+seats on PCs whose clocks disagree show the same remaining time.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -24,6 +27,7 @@ from studio.domain.rundown_plan import Rundown
 from studio.domain.rundown_report import actuals_csv
 from studio.domain.screen_notes import ScreenNotes
 from studio.services.refusal_text import refusal_text
+from studio.services.server_clock import ServerClock
 from studio.services.tasks import BackgroundTasks
 from studio.store import timer_store
 from studio.store.database import Database
@@ -76,14 +80,25 @@ class TimerService(QObject):
         db: Database,
         tasks: BackgroundTasks,
         *,
-        now: Callable[[], float] = time.time,
+        now: Callable[[], float] | None = None,
+        clock: ServerClock | None = None,
         seat: str = "operator",
         parent: QObject | None = None,
     ) -> None:
+        """``now``: one clock for readings and operations alike (tests); by default readings
+        follow ``clock`` (this PC's clock corrected to the database server's) and operations
+        take the database's clock in their transaction."""
         super().__init__(parent)
         self._db = db
         self._tasks = tasks
-        self._now = now
+        self.clock: ServerClock | None = None
+        self._now: Callable[[], float]
+        if now is not None:
+            self._now = now
+        else:
+            self.clock = self._now = clock or ServerClock(db)
+        # What operations are timed by: the given clock, else the database's (None).
+        self._store_now = now
         self._seat = seat
         self._lock = asyncio.Lock()
         self._watching = False
@@ -106,6 +121,8 @@ class TimerService(QObject):
             self._show(snapshot)
             if not self._stopped:
                 self._tick.start()
+                if self.clock is not None:
+                    self.clock.start()  # measured in its own thread, again every minute
 
         self._tasks.spawn(self._guard(run), name=f"load timer {session_id}")
 
@@ -118,6 +135,8 @@ class TimerService(QObject):
         """No more ticks, and no more reads of outside changes (quitting)."""
         self._stopped = True
         self._tick.stop()
+        if self.clock is not None:
+            self.clock.stop()
 
     def follow_changes(self, session_ids: list[int]) -> None:
         """Some seat changed the timer of these sessions (a slot for the sync service's
@@ -155,7 +174,9 @@ class TimerService(QObject):
             return
 
         def write() -> TimerSnapshot:
-            return timer_store.toggle_pause(self._db, session_id, seat=self._seat, now=self._now)
+            return timer_store.toggle_pause(
+                self._db, session_id, seat=self._seat, now=self._store_now
+            )
 
         self._tasks.spawn(self._guard(lambda: self._write(write)), name="timer pause/resume")
 
@@ -223,7 +244,7 @@ class TimerService(QObject):
 
             def write() -> TimerSnapshot:
                 return timer_store.change_timer(
-                    self._db, session_id, change, action=label, seat=seat, now=self._now
+                    self._db, session_id, change, action=label, seat=seat, now=self._store_now
                 )
 
         else:
@@ -232,7 +253,7 @@ class TimerService(QObject):
 
             def write() -> TimerSnapshot:
                 return timer_store.change_notes(
-                    self._db, session_id, notes, action=label, seat=seat, now=self._now
+                    self._db, session_id, notes, action=label, seat=seat, now=self._store_now
                 )
 
         await self._write(write)
@@ -249,7 +270,7 @@ class TimerService(QObject):
 
         def write() -> TimerSnapshot:
             return timer_store.change_timer(
-                self._db, session_id, change, action=label, seat=self._seat, now=self._now
+                self._db, session_id, change, action=label, seat=self._seat, now=self._store_now
             )
 
         self._tasks.spawn(self._guard(lambda: self._write(write)), name=f"timer {label}")
@@ -261,7 +282,7 @@ class TimerService(QObject):
 
         def write() -> TimerSnapshot:
             return timer_store.change_notes(
-                self._db, session_id, change, action=action, seat=seat, now=self._now
+                self._db, session_id, change, action=action, seat=seat, now=self._store_now
             )
 
         self._tasks.spawn(self._guard(lambda: self._write(write)), name=f"screen {action}")

@@ -22,10 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
@@ -38,9 +39,10 @@ from studio.domain.question_lifecycle import (
     plan_moves,
 )
 from studio.domain.refusals import Refusal, Refused
-from studio.domain.studio_time import now_instant
+from studio.domain.studio_time import clock_text, from_epoch, now_instant
 from studio.store.database import Database
 from studio.store.models import AuditEvent, Question
+from studio.store.server_clock import database_epoch
 
 T = TypeVar("T")
 
@@ -74,13 +76,23 @@ class Step:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def act_time(now: dt.datetime | None) -> dt.datetime:
-    """The act's instant: ``now`` when the caller gives one (tests, imports), else the clock's."""
-    return now if now is not None else now_instant()
+def act_time(now: dt.datetime | None, s: OrmSession | None = None) -> dt.datetime:
+    """The act's instant: ``now`` when the caller gives one (tests, imports), else the
+    database's clock read in ``s``'s transaction (PostgreSQL's: every seat's acts are timed by
+    one clock), else this PC's."""
+    if now is not None:
+        return now
+    return from_epoch(database_epoch(s)) if s is not None else now_instant()
+
+
+#: PostgreSQL's SQLSTATEs for "run the transaction again": a deadlock the server broke by
+#: cancelling us, a serialization failure.
+_RUN_AGAIN = {"40P01", "40001"}
 
 
 def retrying(db: Database, work: Callable[[OrmSession], T], attempts: int) -> T:
-    """Run ``work`` in a transaction; again from a fresh read when a question went stale.
+    """Run ``work`` in a transaction; again from a fresh read when a question went stale (or
+    PostgreSQL broke a deadlock with another seat by cancelling this transaction).
 
     MoveRefused from ``work`` propagates and nothing is written.
     """
@@ -91,6 +103,11 @@ def retrying(db: Database, work: Callable[[OrmSession], T], attempts: int) -> T:
             except Stale:
                 s.rollback()
                 continue
+            except sa_exc.DBAPIError as error:
+                if getattr(error.orig, "sqlstate", None) not in _RUN_AGAIN:
+                    raise
+                s.rollback()
+                continue
             s.commit()
             return result
     raise ModerationConflict(Refusal.KEPT_CHANGING)
@@ -99,7 +116,9 @@ def retrying(db: Database, work: Callable[[OrmSession], T], attempts: int) -> T:
 def read_questions(
     s: OrmSession, question_ids: Iterable[int], session_id: int | None
 ) -> dict[int, Question]:
-    """The selected questions, all of one session (``session_id``, or whichever they share).
+    """The selected questions, all of one session (``session_id``, or whichever they share),
+    locked for the transaction on PostgreSQL (in id order, so two acts never wait on each other
+    in a circle; SQLite has one writer at a time and ignores the lock).
 
     Raises:
         MoveRefused: a question does not exist or belongs to another session.
@@ -110,7 +129,11 @@ def read_questions(
     rows = {
         q.id: q
         for q in s.scalars(
-            select(Question).where(Question.id.in_(ids)).execution_options(populate_existing=True)
+            select(Question)
+            .where(Question.id.in_(ids))
+            .order_by(Question.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
         )
     }
     expected = session_id
@@ -161,6 +184,64 @@ def audit(
                 session_id=session_id,
             )
         )
+
+
+#: Refusals about a question's status that name who set that status, and the code they become.
+_NAMED = {
+    Refusal.ALREADY_FLAGGED: Refusal.ALREADY_BY,
+    Refusal.ALREADY_QUEUED: Refusal.ALREADY_BY,
+    Refusal.ALREADY_ON_AIR: Refusal.ALREADY_BY,
+    Refusal.ALREADY_ANSWERED: Refusal.ALREADY_BY,
+    Refusal.ALREADY_HIDDEN: Refusal.ALREADY_BY,
+    Refusal.ALREADY_REFERRED: Refusal.ALREADY_BY,
+    Refusal.CANNOT: Refusal.MOVED_BY,
+}
+
+
+def who_moved(event: AuditEvent) -> str:
+    """Whom a refusal names for an audit event: the seat that wrote it.
+
+    The one place that says it, so that naming the seat's person instead changes only here.
+    """
+    return event.seat
+
+
+def naming_mover(
+    s: OrmSession,
+    refused: MoveRefused,
+    selected: Sequence[int],
+    current: Mapping[int, QuestionStatus],
+) -> MoveRefused:
+    """``refused`` saying who moved the question into the status that refuses the move, and
+    when (studio time): from the question's last audit event, read in the open transaction.
+
+    A refusal about something else (a selection, advice such as "unhide it first"), or about a
+    status no act set (a new question), is returned as it is.
+    """
+    code, arguments = refused.code, refused.arguments
+    inner = arguments.get("reason") if code == Refusal.IN_SELECTION else code
+    question_id = arguments.get("id") if code == Refusal.IN_SELECTION else None
+    if question_id is None and len(set(selected)) == 1:
+        question_id = selected[0]
+    named = _NAMED.get(inner) if isinstance(inner, Refusal) else None
+    if named is None or not isinstance(question_id, int) or question_id not in current:
+        return refused
+    status = current[question_id]
+    event = s.scalars(
+        select(AuditEvent)
+        .where(
+            AuditEvent.subject == f"question:{question_id}",
+            AuditEvent.action.like("question.%"),
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+    if event is None or json.loads(event.after or "{}").get("status") != str(status):
+        return refused
+    said = {"status": status, "who": who_moved(event), "time": clock_text(event.at)}
+    if code == Refusal.IN_SELECTION:
+        return MoveRefused(Refusal.IN_SELECTION, id=question_id, reason=named, **said)
+    return MoveRefused(named, **said)
 
 
 def dump_json(value: dict[str, Any]) -> str:
@@ -237,12 +318,17 @@ def apply_move(
     current = {q.id: QuestionStatus(q.status) for q in rows.values()}
     if action == ModerationAction.PUT_ON_AIR:
         for q in s.scalars(
+            # Not locked: a row another seat just took off air would drop out of a locked
+            # read, hiding the one it put on air; read as it was, its write goes stale instead.
             select(Question).where(
                 Question.session_id == session_id, Question.status == QuestionStatus.ON_AIR
             )
         ):
             current.setdefault(q.id, QuestionStatus(q.status))
-    changes = plan_moves(current, rows, action)
+    try:
+        changes = plan_moves(current, rows, action)
+    except MoveRefused as refused:
+        raise naming_mover(s, refused, list(rows), current) from None
     steps = status_steps(changes)
     place_in_queue(s, session_id, steps, displaced_last=displaced_last)
     for step in steps:

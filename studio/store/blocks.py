@@ -90,7 +90,7 @@ def block_author(
             if not q.nickname:
                 raise MoveRefused(Refusal.AUTHOR_ALREADY_BLOCKED)
             raise MoveRefused(Refusal.ALREADY_BLOCKED, name=q.nickname)
-        at = act_time(now)
+        at = act_time(now, s)
         status = QuestionStatus(q.status)
         waiting = status in (QuestionStatus.NEW, QuestionStatus.FLAGGED, QuestionStatus.QUEUED)
         after_status = transition(status, ModerationAction.HIDE) if waiting else status

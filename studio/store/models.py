@@ -498,3 +498,18 @@ class ChangeLogRow(Base):
     kind: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[int | None] = mapped_column(BigInteger)
     op: Mapped[str] = mapped_column(String(1))
+
+
+class IngestLease(Base):
+    """Which seat ingests a live room (``gov``/``dept``): held until ``expires_at`` on the
+    database's clock, renewed by its holder every few seconds (see ``studio.store.ingest_lease``).
+    """
+
+    __tablename__ = "ingest_lease"
+
+    room: Mapped[str] = mapped_column(String(40), primary_key=True)
+    # This run of the app or command (a fresh id per start), its seat's name and its computer.
+    holder_seat: Mapped[str] = mapped_column(String(64))
+    holder_name: Mapped[str] = mapped_column(String(80))
+    host: Mapped[str] = mapped_column(String(120))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -37,6 +37,7 @@ from studio.store.acts import (
     act_time,
     apply_move,
     audit,
+    naming_mover,
     new_act,
     place_in_queue,
     read_questions,
@@ -83,7 +84,7 @@ def moderate(
     def work(s: OrmSession) -> Undo:
         rows = read_questions(s, question_ids, session_id)
         return apply_move(
-            s, rows, action, seat=seat, session_id=session_id, at=act_time(now), note=note
+            s, rows, action, seat=seat, session_id=session_id, at=act_time(now, s), note=note
         )
 
     return retrying(db, work, attempts)
@@ -129,7 +130,7 @@ def edit_and_approve(
             action=str(ModerationAction.APPROVE_EDIT),
             seat=seat,
             session_id=q.session_id,
-            at=act_time(now),
+            at=act_time(now, s),
             act=new_act(),
         )
         return Undo(
@@ -184,10 +185,13 @@ def refer(
         clusters = _clusters(s, session_id, rows)
         moving = {q.id: q for group in clusters for q in group}
         current = {q.id: QuestionStatus(q.status) for q in moving.values()}
-        changes = plan_moves(current, moving, ModerationAction.REFER)
+        try:
+            changes = plan_moves(current, moving, ModerationAction.REFER)
+        except MoveRefused as refused:
+            raise naming_mover(s, refused, list(rows), current) from None
         steps = {step.question_id: step for step in status_steps(changes)}
         place_in_queue(s, session_id, list(steps.values()))
-        at = act_time(now)
+        at = act_time(now, s)
         effects: list[Effect] = []
         for group in clusters:
             joined = _open_ticket_of_cluster(s, session_id, group)
@@ -337,7 +341,7 @@ def merge_cluster(
             action=MERGE,
             seat=seat,
             session_id=session_id,
-            at=act_time(now),
+            at=act_time(now, s),
             act=new_act(),
         )
         return Undo(

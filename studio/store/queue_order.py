@@ -31,9 +31,16 @@ from studio.store.models import AuditEvent, Question
 REORDER = "reorder"
 
 
-def _queued(s: OrmSession, session_id: int) -> list[Question]:
+def _queued(s: OrmSession, session_id: int, *, lock: bool = False) -> list[Question]:
     """The session's queued questions in queue order (unplaced ones first, oldest first;
-    see :func:`studio.domain.queue_fit.in_queue_order`)."""
+    see :func:`studio.domain.queue_fit.in_queue_order`).
+
+    ``lock``: first lock them for the transaction (PostgreSQL), in id order, so that two seats
+    renumbering the queue at once take turns instead of deadlocking on rows taken in two orders.
+    """
+    in_queue = (Question.session_id == session_id, Question.status == QuestionStatus.QUEUED)
+    if lock:
+        s.execute(select(Question.id).where(*in_queue).order_by(Question.id).with_for_update())
     return list(
         s.scalars(
             select(Question)
@@ -78,10 +85,11 @@ def step_on_air(
         MoveRefused: no question is waiting in the queue; nothing is written.
     """
 
-    at = act_time(now)
     return retrying(
         db,
-        lambda s: step_queue(s, forward=forward, seat=seat, session_id=session_id, at=at),
+        lambda s: step_queue(
+            s, forward=forward, seat=seat, session_id=session_id, at=act_time(now, s)
+        ),
         attempts,
     )
 
@@ -108,39 +116,48 @@ def step_queue(
 def reorder(
     db: Database,
     question_id: int,
-    new_index: int,
+    anchor_id: int | None,
     *,
+    after: bool = False,
     seat: str,
     session_id: int,
     now: dt.datetime | None = None,
     attempts: int = 5,
 ) -> Undo:
-    """Move a queued question to ``new_index`` (0 = next up) and renumber the queue 1…n.
+    """Move a queued question just before ``anchor_id`` (just after it when ``after``) and
+    renumber the queue 1…n.
 
-    Only the questions whose place changed are written and audited (``question.reorder``).
+    Anchored to a question, not to an index: the desk says where it dropped the row ("before
+    question 42"), and the move is planned on the queue as stored in the transaction, so a
+    question another seat queued or moved meanwhile does not misplace it. ``anchor_id`` None
+    means there is no question on that side (Alt+Up on the first one): refused, already first
+    (or last). Only the questions whose place changed are written and audited
+    (``question.reorder``).
 
     Returns:
         The undo record: a queued → queued change per question that moved.
 
     Raises:
-        MoveRefused: the question is not queued, or the move goes past an end of the queue
-            or nowhere; nothing is written.
+        MoveRefused: the question (or its anchor) is not queued, there is nothing on that side,
+            or the move changes nothing; nothing is written.
     """
 
     def work(s: OrmSession) -> Undo:
-        queue = _queued(s, session_id)
+        queue = _queued(s, session_id, lock=True)
         ids = [q.id for q in queue]
         if question_id not in ids:
             raise MoveRefused(Refusal.NOT_QUEUED)
-        old_index = ids.index(question_id)
-        if new_index < 0:
-            raise MoveRefused(Refusal.ALREADY_FIRST)
-        if new_index >= len(ids):
-            raise MoveRefused(Refusal.ALREADY_LAST)
-        if new_index == old_index:
+        if anchor_id is None:
+            raise MoveRefused(Refusal.ALREADY_LAST if after else Refusal.ALREADY_FIRST)
+        if anchor_id == question_id:
             raise MoveRefused(Refusal.ALREADY_THERE)
-        moved = queue.pop(old_index)
-        queue.insert(new_index, moved)
+        if anchor_id not in ids:
+            raise MoveRefused(Refusal.ANCHOR_LEFT_QUEUE, id=anchor_id)
+        moved = queue.pop(ids.index(question_id))
+        at = [q.id for q in queue].index(anchor_id) + (1 if after else 0)
+        queue.insert(at, moved)
+        if [q.id for q in queue] == ids:
+            raise MoveRefused(Refusal.ALREADY_THERE)
         queued = str(QuestionStatus.QUEUED)
         steps = [
             # An unplaced question (queued before places existed) records no place before.
@@ -162,7 +179,7 @@ def reorder(
             action=REORDER,
             seat=seat,
             session_id=session_id,
-            at=act_time(now),
+            at=act_time(now, s),
             act=new_act(),
         )
         status = QuestionStatus.QUEUED

@@ -4,13 +4,17 @@ Every change is read → apply a pure clock operation → write with the version
 transaction, together with its audit event and the session's status. Two writers (the app and
 ``python -m studio timer next``) can't overwrite each other: the loser sees the newer version,
 reads again and applies its operation to that.
+
+"Now" for an operation is the database's clock, read in its transaction
+(:func:`studio.store.server_clock.database_epoch`: PostgreSQL's clock, or this PC's on SQLite),
+so every seat times the show by one clock however its own PC's is set; a caller may pass its
+own ``now`` (tests, a replay).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,6 +31,7 @@ from studio.domain.studio_time import from_epoch
 from studio.domain.timer_status import plan_of, status_of
 from studio.store.database import Database
 from studio.store.models import AuditEvent, Segment, Session, TimerState
+from studio.store.server_clock import database_epoch
 
 log = logging.getLogger(__name__)
 
@@ -170,13 +175,13 @@ def _change(
     *,
     action: str,
     seat: str,
-    now: Callable[[], float],
+    now: Callable[[], float] | None,
     attempts: int,
 ) -> TimerSnapshot:
     for _attempt in range(attempts):
         with db.sessions() as s:
             before = _snapshot(s, session_id)
-            at = now()
+            at = now() if now is not None else database_epoch(s)
             state, notes = apply(before, at)  # ClockError propagates: nothing is written
             if not _write(s, before, state, notes, at):
                 s.rollback()  # someone wrote first: read their state and apply ours to it
@@ -219,10 +224,12 @@ def change_timer(
     *,
     action: str,
     seat: str = "operator",
-    now: Callable[[], float] = time.time,
+    now: Callable[[], float] | None = None,
     attempts: int = 5,
 ) -> TimerSnapshot:
     """Apply a pure clock operation and persist it with its audit event.
+
+    ``now``: the operation's clock; by default the database's, read in the transaction.
 
     Raises:
         ClockError: the operation makes no sense now (nothing is written).
@@ -247,7 +254,7 @@ def change_notes(
     *,
     action: str,
     seat: str = "moderator",
-    now: Callable[[], float] = time.time,
+    now: Callable[[], float] | None = None,
     attempts: int = 5,
 ) -> TimerSnapshot:
     """Change the note, blink or blackout of the official's screen, persisted and audited."""
@@ -271,7 +278,7 @@ def toggle_pause(
     session_id: int,
     *,
     seat: str = "operator",
-    now: Callable[[], float] = time.time,
+    now: Callable[[], float] | None = None,
     attempts: int = 5,
 ) -> TimerSnapshot:
     """F6: pause a running clock, resume a paused one, decided on the stored state.

@@ -169,7 +169,13 @@ def undo_last(
                 raise MoveRefused(Refusal.TEXT_CHANGED_SINCE, id=step.question_id) from None
             step.extra["undoes"] = act
         audit(
-            s, steps, action=UNDO, seat=seat, session_id=session_id, at=act_time(now), act=new_act()
+            s,
+            steps,
+            action=UNDO,
+            seat=seat,
+            session_id=session_id,
+            at=act_time(now, s),
+            act=new_act(),
         )
         return undo
 

@@ -305,3 +305,26 @@ def test_a_room_nobody_named_is_unassigned_and_room_names_one_given_on_the_comma
     assert by_identity["MS4wLjABAAAAnewdept"] == "dept"
     with pytest.raises(SystemExit):
         run([*argv, "--room", "county=x"])
+
+
+def test_ingest_leaves_a_room_another_seat_ingests_and_gives_its_rooms_back(db_url, capsys):
+    from studio.store.database import open_database
+    from studio.store.ingest_lease import LeaseSeat, lease_holders, take_lease
+
+    url, session = db_url
+    db = open_database(url)
+    try:
+        other = LeaseSeat("seat-of-li", "李明", "desk-pc")
+        assert take_lease(db, "dept", other, lease_s=60) is None
+        argv = ["ingest", "--db", url, "--session", session, "--no-record", "--duration", "0.2"]
+        argv += ["--lease-wait", "0.3"]
+        simulated = [*argv, "--source", "simulator:50"]
+        assert run(simulated) == 4
+        assert "room dept by 李明 (desk-pc)" in capsys.readouterr().err
+        assert set(lease_holders(db)) == {"dept"}  # the free room it took is given back
+        # A Kuaishou server for the county's room only leaves the department's to 李明.
+        only_gov = [*argv, "--source", "kuaishou-server:127.0.0.1:0?rooms=gov", "--seat", "王芳"]
+        assert run(only_gov) == 0
+        assert set(lease_holders(db)) == {"dept"}
+    finally:
+        db.close()

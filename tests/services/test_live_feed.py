@@ -23,6 +23,7 @@ from studio.feed.userscript import stored_secret
 from studio.services.live_feed import LiveFeedService
 from studio.services.tasks import BackgroundTasks
 from studio.store.database import open_database
+from studio.store.ingest_lease import LeaseSeat, lease_holders, take_lease
 from studio.store.repository import StudioRepository
 from studio.ui.desk.figures_strip import FiguresStrip
 from tests.conftest import DEMO_DAY
@@ -66,9 +67,15 @@ def impatient_feed(qapp, impatient_db, event_loop_qt):
     yield from running_service(impatient_db, event_loop_qt)
 
 
-def running_service(db, event_loop_qt):
+@pytest.fixture
+def leased_feed(qapp, demo_db, event_loop_qt):
+    """A feed whose ingest leases last half a second, renewed every tenth."""
+    yield from running_service(demo_db, event_loop_qt, lease_s=0.5, renew_s=0.1, seat="王芳")
+
+
+def running_service(db, event_loop_qt, **options):
     tasks = BackgroundTasks()
-    service = LiveFeedService(db, tasks, backoff=Backoff(initial=0.05, maximum=0.2))
+    service = LiveFeedService(db, tasks, backoff=Backoff(initial=0.05, maximum=0.2), **options)
     service.test_session = StudioRepository(db).session_on(DEMO_DAY).id
     service.seen = {
         "questions": [],
@@ -446,3 +453,33 @@ def test_opening_a_session_stores_what_an_earlier_run_recorded_but_never_stored(
     event_loop_qt.run_until_complete(until(lambda: len(feed.seen["questions"]) == 10))
     event_loop_qt.run_until_complete(until(lambda: is_stored(earlier)))
     assert {q.platform for q in feed.seen["questions"]} == {Platform.DOUYIN, Platform.KUAISHOU}
+
+
+def test_a_room_another_seat_ingests_is_left_to_it_until_it_dies(
+    leased_feed, event_loop_qt, demo_db
+):
+    dead = LeaseSeat("seat-of-li", "李明", "desk-pc")
+    for room in ("gov", "dept"):
+        assert take_lease(demo_db, room, dead, lease_s=1.0) is None  # then never renewed
+    strip = FiguresStrip()
+    strip.show_rooms(StudioRepository(demo_db).rooms())
+    held = []
+    leased_feed.roomHeld.connect(lambda *said: held.append(said))
+    leased_feed.roomHeld.connect(strip.show_holder)
+    leased_feed.start_simulator(leased_feed.test_session, rate=400)
+    event_loop_qt.run_until_complete(until(lambda: ("gov", "李明", "desk-pc") in held))
+    assert "ingested by 李明 (desk-pc)" in strip.chip_text("gov")
+    assert leased_feed.seen["questions"] == []  # not this seat's rooms: nothing ingested
+    event_loop_qt.run_until_complete(
+        until(
+            lambda: {q.room_role for q in leased_feed.seen["questions"]}
+            == {RoomRole.GOV, RoomRole.DEPT},
+            timeout=15,
+        )
+    )
+    assert ("gov", "", "") in held and ("dept", "", "") in held
+    assert "ingested by" not in strip.chip_text("gov")
+    assert {room: h.name for room, h in lease_holders(demo_db).items()} == {
+        "gov": "王芳",
+        "dept": "王芳",
+    }

@@ -44,6 +44,8 @@ EXAMPLES = {
     "unit": "教育局",
     "limit": "2,000",
     "move": ReferralAction.REQUEST_EXTENSION,
+    "who": "李明",
+    "time": "15:23",
 }
 BY_CODE = {
     Refusal.REFERRAL_HANDLED: {"status": ReferralStatus.IN_PROGRESS},
@@ -166,3 +168,9 @@ def test_the_referral_lifecycle_refuses_in_chinese(chinese):
     assert "不能对办理中的转办单执行“办结”" in said
     for text in said:
         assert not ENGLISH.findall(text), text
+
+
+def test_another_seat_s_move_is_named_in_chinese(chinese):
+    refused = Refused(Refusal.ALREADY_BY, status=QuestionStatus.ANSWERED, who="李明", time="15:23")
+    assert str(refused) == "already answered by 李明 at 15:23"
+    assert refusal_text(refused) == "已由 李明 于 15:23 设为已回答"

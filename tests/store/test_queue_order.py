@@ -68,7 +68,7 @@ def test_a_question_taken_off_air_goes_first(queue):
 
 def test_a_reorder_moves_renumbers_and_is_audited_in_one_act(queue):
     db, session_id, ids = queue
-    undo = reorder(db, ids[2], 0, seat="desk", session_id=session_id, now=NOW)
+    undo = reorder(db, ids[2], ids[0], seat="desk", session_id=session_id, now=NOW)
     assert queue_ids(db, session_id) == [ids[2], ids[0], ids[1]]
     assert places(db, ids[:3]) == [2, 3, 1]
     assert undo.action == "reorder"
@@ -89,7 +89,7 @@ def test_a_reorder_moves_renumbers_and_is_audited_in_one_act(queue):
 
 def test_undo_reverts_a_reorder_exactly(queue):
     db, session_id, ids = queue
-    reorder(db, ids[0], 1, seat="desk", session_id=session_id)
+    reorder(db, ids[0], ids[1], after=True, seat="desk", session_id=session_id)
     assert queue_ids(db, session_id) == [ids[1], ids[0], ids[2]]
     undone = undo_last(db, session_id, "desk")
     assert undone.action == "reorder"
@@ -98,20 +98,30 @@ def test_undo_reverts_a_reorder_exactly(queue):
 
 
 @pytest.mark.parametrize(
-    ("which", "to", "reason"),
+    ("which", "anchor", "after", "reason"),
     [
-        (0, -1, "already first"),
-        (2, 3, "already last"),
-        (1, 1, "already at that place"),
-        (3, 0, "not in the on-air queue"),
+        (0, None, False, "already first"),
+        (2, None, True, "already last"),
+        (1, 2, False, "already at that place"),
+        (1, 0, True, "already at that place"),
+        (1, 1, False, "already at that place"),
+        (3, 0, False, "not in the on-air queue"),
+        (0, 3, False, "question .* has left the queue meanwhile"),
     ],
 )
-def test_moves_past_an_end_are_refused_and_write_nothing(queue, which, to, reason):
+def test_moves_past_an_end_are_refused_and_write_nothing(queue, which, anchor, after, reason):
     db, session_id, ids = queue
     with db.sessions() as s:
         before = len(s.scalars(select(AuditEvent)).all())
     with pytest.raises(MoveRefused, match=reason):
-        reorder(db, ids[which], to, seat="desk", session_id=session_id)
+        reorder(
+            db,
+            ids[which],
+            None if anchor is None else ids[anchor],
+            after=after,
+            seat="desk",
+            session_id=session_id,
+        )
     with db.sessions() as s:
         assert len(s.scalars(select(AuditEvent)).all()) == before
     assert queue_ids(db, session_id) == ids[:3]
@@ -121,8 +131,22 @@ def test_a_reorder_after_a_concurrent_change_plans_again(queue):
     """Another desk queued a question meanwhile: the reorder sees it (one fresh read)."""
     db, session_id, ids = queue
     moderate(db, [ids[3]], A.QUEUE, seat="other desk", session_id=session_id)
-    reorder(db, ids[3], 0, seat="desk", session_id=session_id)
+    reorder(db, ids[3], ids[0], seat="desk", session_id=session_id)
     assert queue_ids(db, session_id) == [ids[3], *ids[:3]]
+
+
+def test_a_reorder_is_anchored_to_the_question_not_to_the_place(queue):
+    """The desk showed [a, b, c] and dropped c before b; meanwhile another seat queued d and
+    moved it first ([d, a, b, c]). An index (1) would put c after d; the anchor puts it just
+    before b, where the moderator dropped it."""
+    db, session_id, (a, b, c, d) = queue
+    moderate(db, [d], A.QUEUE, seat="other desk", session_id=session_id)
+    reorder(db, d, a, seat="other desk", session_id=session_id)
+    assert queue_ids(db, session_id) == [d, a, b, c]
+    reorder(db, c, b, seat="desk", session_id=session_id)
+    assert queue_ids(db, session_id) == [d, a, c, b]
+    reorder(db, d, b, after=True, seat="desk", session_id=session_id)  # Alt+Down past b
+    assert queue_ids(db, session_id) == [a, c, b, d]
 
 
 def test_the_answer_times_come_from_the_audit(queue):
@@ -145,7 +169,7 @@ def test_the_answer_times_come_from_the_audit(queue):
 def test_the_repository_reads_the_queue_in_order_with_the_one_on_air_first(queue):
     db, session_id, ids = queue
     moderate(db, [ids[1]], A.PUT_ON_AIR, seat="desk", session_id=session_id)
-    reorder(db, ids[2], 0, seat="desk", session_id=session_id)
+    reorder(db, ids[2], ids[0], seat="desk", session_id=session_id)
     records = StudioRepository(db).queue(session_id)
     assert [q.id for q in records] == [ids[1], ids[2], ids[0]]
     assert [q.queue_position for q in records] == [None, 1, 2]
@@ -157,7 +181,7 @@ def test_questions_queued_before_places_existed_wait_ahead_of_new_ones(queue):
         s.get(Question, ids[1]).queue_position = None  # as left by the migration
     moderate(db, [ids[3]], A.QUEUE, seat="desk", session_id=session_id)
     assert queue_ids(db, session_id) == [ids[1], ids[0], ids[2], ids[3]]
-    reorder(db, ids[3], 0, seat="desk", session_id=session_id)
+    reorder(db, ids[3], ids[1], seat="desk", session_id=session_id)
     assert places(db, [ids[3], ids[1], ids[0], ids[2]]) == [1, 2, 3, 4]
     undo_last(db, session_id, "desk")
     assert places(db, ids) == [1, None, 3, 4]

@@ -50,6 +50,8 @@ class FiguresStrip(QWidget):
         self._rooms: dict[str, RoomRecord] = {}
         self._states: dict[str, str] = {}
         self._unverified: set[str] = set()
+        # Rooms another seat ingests: its name and computer.
+        self._held: dict[str, tuple[str, str]] = {}
         self._counts: dict[str, Mapping[str, int]] = {}
         self._arrivals: deque[tuple[float, int]] = deque()
         self._waiting = 0
@@ -91,6 +93,14 @@ class FiguresStrip(QWidget):
         self._states[room] = state
         self._update(room)
 
+    def show_holder(self, room: str, name: str, host: str) -> None:
+        """Another seat ingests ``room`` (its name and computer); ``name`` "": this seat does."""
+        if name:
+            self._held[room] = (name, host)
+        else:
+            self._held.pop(room, None)
+        self._update(room)
+
     def show_verified(self, room: str, verified: bool) -> None:
         """Whether the script feeding a Kuaishou room presented the studio's key; an
         unverified room (the stock userscript) is marked on its chip until a verified one
@@ -129,6 +139,16 @@ class FiguresStrip(QWidget):
                 state=labels.feed_state(state),
             )
         ]
+        held = self._held.get(key)
+        if held is not None:
+            # Not this seat's to ingest: its own capture state says nothing.
+            parts[0] = self.tr("{role} · {platform} {account} · ingested by {name} ({host})").format(
+                role=labels.room_role(room.role),
+                platform=labels.platform(room.platform),
+                account=room.account_name,
+                name=held[0],
+                host=held[1],
+            )
         if unverified:
             parts.append(self.tr("unverified script (no key)"))
         counts = self._counts.get(key) or {}
@@ -151,7 +171,8 @@ class FiguresStrip(QWidget):
                     self.tr("{rejected} rejected").format(rejected=_number(counts["rejected"]))
                 )
         chip.setText(" · ".join(parts))
-        chip.setProperty("state", "warn" if unverified else CHIP_STATE.get(state, ""))
+        look = "" if held is not None else CHIP_STATE.get(state, "")
+        chip.setProperty("state", "warn" if unverified else look)
         chip.style().unpolish(chip)
         chip.style().polish(chip)
 

@@ -58,10 +58,11 @@ class QueueModel(QAbstractListModel):
     Rows past the fit line (``fit``) are muted; the delegate draws the line itself.
 
     Signals:
-        reorderRequested(int, int): move this question to this queue index (0 = next up).
+        reorderRequested(int, int, bool): move this question just before that queued question
+            (just after it when True); 0: no question on that side.
     """
 
-    reorderRequested = Signal(int, int)
+    reorderRequested = Signal(int, int, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,14 +199,27 @@ class QueueModel(QAbstractListModel):
         old_row = self.row_of(question_id)
         if old_row < 0 or self._rows[old_row].status != QuestionStatus.QUEUED:
             return False
-        queued = len(self._rows) - (1 if self.on_air else 0)
-        # ``row`` is the insertion point among the view's rows (-1: after the last).
-        insert_at = queued if row < 0 else max(self.queue_index(row), 0)
-        old_index = self.queue_index(old_row)
-        new_index = min(insert_at if insert_at <= old_index else insert_at - 1, queued - 1)
-        if new_index != old_index:
-            self.reorderRequested.emit(question_id, new_index)
+        # ``row`` is the insertion point among the view's rows (-1: after the last). The move
+        # is anchored to the question shown there, so another seat's change meanwhile does
+        # not misplace it: before that question, or after the last one.
+        first_queued = 1 if self.on_air else 0
+        if row < 0 or row >= len(self._rows):
+            anchor, after = self._rows[-1].id, True
+        else:
+            anchor, after = self._rows[max(row, first_queued)].id, False
+        unmoved = anchor == question_id or (
+            not after and old_row + 1 < len(self._rows) and self._rows[old_row + 1].id == anchor
+        )
+        if not unmoved:
+            self.reorderRequested.emit(question_id, anchor, after)
         return False
+
+    def neighbour(self, question_id: int, delta: int) -> int:
+        """The queued question ``delta`` (±1) rows from this one, or 0 where there is none."""
+        row = self.row_of(question_id) + delta
+        if row < 0 or row >= len(self._rows) or self._rows[row].status != QuestionStatus.QUEUED:
+            return 0
+        return self._rows[row].id
 
 
 class _FitLineDelegate(QStyledItemDelegate):
@@ -238,13 +252,14 @@ class QueuePanel(QWidget):
     questions are likely to fit; the rows past that are muted below a line.
 
     Signals:
-        reorderRequested(int, int): move this question to this queue index (0 = next up).
+        reorderRequested(int, int, bool): move this question just before that queued question
+            (just after it when True); 0: no question on that side.
         moderationRequested(str, list): a ``ModerationAction`` value and the question's id.
         undoRequested(): revert the last move.
         leaveRequested(): Esc: the keyboard goes back to the feed.
     """
 
-    reorderRequested = Signal(int, int)
+    reorderRequested = Signal(int, int, bool)
     moderationRequested = Signal(str, list)
     undoRequested = Signal()
     leaveRequested = Signal()
@@ -379,8 +394,8 @@ class QueuePanel(QWidget):
         question_id = self.selected_id()
         if question_id is None:
             return
-        row = self.model.row_of(question_id)
-        self.reorderRequested.emit(question_id, self.model.queue_index(row) + delta)
+        # Anchored to the neighbour: up goes before the one above, down after the one below.
+        self.reorderRequested.emit(question_id, self.model.neighbour(question_id, delta), delta > 0)
 
     def _request(self, action: str) -> None:
         question_id = self.selected_id()

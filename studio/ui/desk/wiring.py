@@ -94,6 +94,7 @@ def _wire_feed(desk: DeskTab, s: Services, demo: bool) -> None:
     s.schedule.todayLoaded.connect(s.sync.follow_session)
     s.sync.questionsInserted.connect(desk.append_questions)
     feed.roomStateChanged.connect(desk.rooms.show_state)
+    feed.roomHeld.connect(desk.rooms.show_holder)
     feed.countsChanged.connect(desk.rooms.show_counts)
     feed.backlogChanged.connect(desk.rooms.show_backlog)
     feed.roomVerified.connect(desk.rooms.show_verified)

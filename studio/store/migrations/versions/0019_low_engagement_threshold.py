@@ -4,7 +4,7 @@ The period report's low-engagement mark (distinct questions per 1,000 viewers) i
 stored setting, edited on the settings page and read by ``studio report units``; 1.0 until set.
 
 Revision ID: 0019
-Revises: 0016
+Revises: 0018
 Create Date: 2026-12-03 10:00:00.000000
 
 """
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision: str = "0019"
-down_revision: Union[str, Sequence[str], None] = "0016"
+down_revision: Union[str, Sequence[str], None] = "0018"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
