@@ -196,6 +196,8 @@ class Refusal(StrEnum):
     ACCOUNT_IN_USE = "account_in_use"
     PROFILE_FILE_INVALID = "profile_file_invalid"
     NO_UNIT_FOR_SESSION = "no_unit_for_session"
+    # seats
+    READ_ONLY_SEAT = "read_only_seat"
 
 
 R = Refusal
@@ -452,6 +454,9 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.PROFILE_FILE_INVALID: QT_TRANSLATE_NOOP("Refusals", "not a studio profile file ({text})"),
     R.NO_UNIT_FOR_SESSION: QT_TRANSLATE_NOOP(
         "Refusals", "add a unit first: a session needs a unit in the chair"
+    ),
+    R.READ_ONLY_SEAT: QT_TRANSLATE_NOOP(
+        "Refusals", "{person}'s seat is a viewer's: it only watches, nothing is changed"
     ),
 }
 

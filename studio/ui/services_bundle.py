@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         RigService,
         ScheduleService,
     )
+    from studio.services.presence import SeatPresenceService
     from studio.services.profile import ProfileService
     from studio.services.referrals import ReferralDeskService
     from studio.services.rig_monitor import RigMonitorService
@@ -47,6 +48,7 @@ class Services:
         live_feed: the rooms' capture, the simulator and manual questions.
         moderation: every move on a question, stored with its audit.
         profile: the county's profile, its broadcast accounts and the first-run checklist.
+        presence: this seat's heartbeat, and who else is connected.
     """
 
     schedule: ScheduleService
@@ -62,3 +64,4 @@ class Services:
     live_feed: LiveFeedService
     moderation: ModerationService
     profile: ProfileService
+    presence: SeatPresenceService
