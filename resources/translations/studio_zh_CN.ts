@@ -2999,8 +2999,8 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>请先添加单位：每场直播都需要一个上线单位</translation>
     </message>
     <message>
-        <source>{person}&apos;s seat is a viewer&apos;s: it only watches, nothing is changed</source>
-        <translation>{person} 的席位是旁观席位：只能查看，未做任何更改</translation>
+        <source>{name}&apos;s seat is a viewer&apos;s: it only watches, nothing is changed</source>
+        <translation>{name} 的席位是旁观席位：只能查看，未做任何更改</translation>
     </message>
     <message>
         <source>, </source>

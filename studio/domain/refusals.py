@@ -456,7 +456,7 @@ TEMPLATES: Mapping[Refusal, str] = {
         "Refusals", "add a unit first: a session needs a unit in the chair"
     ),
     R.READ_ONLY_SEAT: QT_TRANSLATE_NOOP(
-        "Refusals", "{person}'s seat is a viewer's: it only watches, nothing is changed"
+        "Refusals", "{name}'s seat is a viewer's: it only watches, nothing is changed"
     ),
 }
 

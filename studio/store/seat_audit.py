@@ -82,7 +82,7 @@ def install_seat_hooks(db: Database) -> None:
         head = statement.lstrip()[:80].upper()
         # Its presence is the one thing a viewer's seat writes: the others see it watching.
         if head.startswith(_WRITES) and SeatPresence.__tablename__.upper() not in head:
-            raise SeatRefused(Refusal.READ_ONLY_SEAT, person=seat.person)
+            raise SeatRefused(Refusal.READ_ONLY_SEAT, name=seat.person)
 
     event.listen(db.sessions, "before_flush", fill_person)
     event.listen(db.engine, "before_cursor_execute", refuse_viewer_writes)
