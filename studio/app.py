@@ -24,6 +24,7 @@ from studio import APP_NAME, __version__
 from studio.api.server import ApiAccess, ControlApi, token_from_text
 from studio.api.status import StatusBoard
 from studio.crash import CrashHandler
+from studio.domain.seats import NotARole, Seat, SeatRole
 from studio.domain.studio_time import (
     ZONE_VARIABLE,
     UnknownZone,
@@ -35,10 +36,10 @@ from studio.gui_gc import GuiThreadCollector
 from studio.language import choose_language, install_catalogues
 from studio.logs import configure_logging
 from studio.options import AppOptions, parse_options
-from studio.paths import data_dir
 from studio.rig.monitor import AdbRigMonitor
 from studio.rig.scrcpy import ScrcpyLauncher
 from studio.rig.simulated import SimulatedRig
+from studio.seat_choice import asked_seat, default_person, remember_seat, studio_settings
 from studio.services.live_feed import LiveFeedService
 from studio.services.moderation import ModerationService
 from studio.services.overview import (
@@ -47,6 +48,7 @@ from studio.services.overview import (
     RigService,
     ScheduleService,
 )
+from studio.services.presence import SeatPresenceService
 from studio.services.profile import ProfileService
 from studio.services.referrals import ReferralDeskService
 from studio.services.rig_monitor import RigMonitorService
@@ -73,6 +75,7 @@ from studio.ui.referrals.wiring import wire_referrals
 from studio.ui.reports.wiring import wire_reports
 from studio.ui.rig.golive_dialog import GoLiveDialog
 from studio.ui.rig.wiring import wire_rig
+from studio.ui.seat_dialog import SeatDialog
 from studio.ui.services_bundle import Services
 from studio.ui.settings.api_settings import read_api_choice
 from studio.ui.settings.wiring import wire_settings
@@ -136,10 +139,17 @@ def build_services(
         rig_monitor=RigMonitorService(
             phones, db, tasks, scrcpy=ScrcpyLauncher(adb_port), parent=owner
         ),
-        live_feed=LiveFeedService(db, tasks, parent=owner),
+        # The lease names this seat's person to the others ("ingested by 李明 (desk-pc)").
+        live_feed=LiveFeedService(
+            db, tasks, seat=db.seat.person if db.seat else "operator", parent=owner
+        ),
         moderation=ModerationService(db, repository, tasks, today=today, parent=owner),
         profile=ProfileService(db, tasks, today, parent=owner),
         sync=SyncService(db, tasks, repository=repository, parent=owner),
+        # A desk built without a chosen seat (tests, benchmarks) is the user's moderator seat.
+        presence=SeatPresenceService(
+            db, tasks, db.seat or Seat(default_person(), SeatRole.MODERATOR), parent=owner
+        ),
     )
 
 
@@ -195,7 +205,7 @@ class StudioDesk:
         self.tasks = BackgroundTasks()
         self._quit = asyncio.Event()
         self._shut_down = False
-        self.settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+        self.settings = studio_settings()
         # Labels and tooltips show viewers' and staff's text as text, whoever built them.
         install_plain_text_guard(app)
         # File dialogs may list the database's folder, but never hand the database to an
@@ -315,6 +325,7 @@ class StudioDesk:
         self.refresh_all()
         self.services.sync.start()
         self.services.rig_monitor.start()
+        self.services.presence.start()
         await self.start_api()
         if self.options.exit_after:
             QTimer.singleShot(int(self.options.exit_after * 1000), self.request_quit)
@@ -404,6 +415,7 @@ class StudioDesk:
             await asyncio.wait_for(self.rundown_editing.flush(), timeout=10)
         except TimeoutError:
             log.error("the running order could not be saved before quitting")
+        await bounded(self.services.presence.stop(), "marking this seat as left", 5)
         await bounded(self.tasks.shutdown(), "stopping background work")
         self.official.close()
         self.window.hide()
@@ -411,6 +423,27 @@ class StudioDesk:
         self.window.deleteLater()
         self.official.deleteLater()
         self.db.close()
+
+
+def chosen_seat(options: AppOptions, settings: QSettings) -> Seat | None:
+    """The seat this app works as: ``--seat``/``--role`` (or the environment's), else the one
+    remembered on this computer, else the demo's (the user's name, moderator), else asked in a
+    dialog — and remembered, but for the demo's. None: the person declined to choose.
+
+    Raises:
+        NotARole: ``$STUDIO_ROLE`` names no role.
+    """
+    seat = asked_seat(options.seat, options.role, settings)
+    if seat is None and options.demo:
+        return Seat(default_person(), SeatRole.MODERATOR)
+    if seat is None:
+        dialog = SeatDialog(Seat(default_person(), SeatRole.MODERATOR))
+        # Before the loop runs (not inside a coroutine), so a modal exec() is safe here.
+        if dialog.exec() != SeatDialog.DialogCode.Accepted:
+            return None
+        seat = dialog.seat()
+    remember_seat(settings, seat)
+    return seat
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -451,6 +484,17 @@ def main(argv: list[str] | None = None) -> int:
         # The official's screen is a second top-level window: closing one must not quit.
         app.setQuitOnLastWindowClosed(False)
         install_translators(app, choose_language(options.lang))
+        settings = studio_settings()
+        try:
+            seat = chosen_seat(options, settings)
+        except NotARole as error:
+            print(f"studio: {error} (STUDIO_ROLE)", file=sys.stderr)
+            return 2
+        if seat is None:
+            log.info("no seat chosen; not starting")
+            return 0
+        db.seat = seat  # before any work: every audit event names the seat
+        log.info("working as %s (%s)", seat.person, seat.role.value)
         # The loop exists before anything is built: services may start work while wiring.
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)

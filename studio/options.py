@@ -6,6 +6,7 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+from studio.domain.seats import NotARole, SeatRole, person_name, role_named
 from studio.domain.studio_time import UnknownZone, zone_named
 
 LANGUAGES = ("zh_CN", "en")
@@ -21,6 +22,9 @@ class AppOptions:
     adb: tuple[str, int] | None = None
     tz: str | None = None
     api: tuple[str, int] | None = None
+    seat: str | None = None
+    role: SeatRole | None = None
+
 
 def parse_adb_address(text: str) -> tuple[str, int]:
     """``HOST:PORT`` (or ``HOST`` for port 5037, or ``:PORT`` for 127.0.0.1) of an adb server.
@@ -77,6 +81,42 @@ def add_time_zone_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def seat_role(text: str) -> SeatRole:
+    """A seat's role, checked (``--role``)."""
+    try:
+        return role_named(text)
+    except NotARole as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def seat_person(text: str) -> str:
+    """A person's name, checked not to be empty (``--seat``)."""
+    name = person_name(text)
+    if not name:
+        raise argparse.ArgumentTypeError("the seat needs a person's name")
+    return name
+
+
+def add_seat_options(p: argparse.ArgumentParser) -> None:
+    """``--seat NAME`` and ``--role ROLE``: who works here (the audit names them)."""
+    p.add_argument(
+        "--seat",
+        type=seat_person,
+        metavar="NAME",
+        dest="seat_person",
+        help="the name of the person at this seat, for the audit and the other seats (default: "
+        "$STUDIO_SEAT, else the name remembered on this computer)",
+    )
+    p.add_argument(
+        "--role",
+        type=seat_role,
+        metavar="ROLE",
+        dest="seat_role",
+        help="this seat's role: " + ", ".join(r.value for r in SeatRole) + " (a viewer only "
+        "watches; default: $STUDIO_ROLE, else the role remembered on this computer)",
+    )
+
+
 def _positive_seconds(text: str) -> float:
     try:
         value = float(text)
@@ -130,6 +170,7 @@ def parser() -> argparse.ArgumentParser:
         help="quit cleanly after this many seconds",
     )
     add_time_zone_option(p)
+    add_seat_options(p)
     p.add_argument(
         "--screenshot",
         type=Path,
@@ -151,4 +192,6 @@ def parse_options(argv: list[str] | None = None) -> AppOptions:
         adb=ns.adb,
         tz=ns.tz,
         api=ns.api,
+        seat=ns.seat_person,
+        role=ns.seat_role,
     )

@@ -656,6 +656,54 @@
         <source>change</source>
         <translation>修改</translation>
     </message>
+    <message>
+        <source>connected (seen within {seconds} s): {count}</source>
+        <translation>在线（{seconds} 秒内有心跳）：{count}</translation>
+    </message>
+    <message>
+        <source>{person} · {role} · {host} (pid {pid}) · since {since}</source>
+        <translation>{person} · {role} · {host}（进程 {pid}）· {since} 起</translation>
+    </message>
+    <message>
+        <source>left within {minutes} min: {count}</source>
+        <translation>{minutes} 分钟内离开：{count}</translation>
+    </message>
+    <message>
+        <source>{person} · {role} · {host} · last seen {time}</source>
+        <translation>{person} · {role} · {host} · 最后在线 {time}</translation>
+    </message>
+    <message>
+        <source>the variable {name} holds no password</source>
+        <translation>环境变量 {name} 中没有密码</translation>
+    </message>
+    <message>
+        <source>--url is needed (or --print-sql)</source>
+        <translation>需要 --url（或用 --print-sql）</translation>
+    </message>
+    <message>
+        <source>role {name}: created</source>
+        <translation>角色 {name}：已创建</translation>
+    </message>
+    <message>
+        <source>role {name}: exists, kept as it is</source>
+        <translation>角色 {name}：已存在，保持不变</translation>
+    </message>
+    <message>
+        <source>database {name}: created, owned by {owner}</source>
+        <translation>数据库 {name}：已创建，所有者 {owner}</translation>
+    </message>
+    <message>
+        <source>database {name}: exists, kept as it is</source>
+        <translation>数据库 {name}：已存在，保持不变</translation>
+    </message>
+    <message>
+        <source>schema: {schema}</source>
+        <translation>数据结构版本：{schema}</translation>
+    </message>
+    <message>
+        <source>each computer opens: --db {url}</source>
+        <translation>各台电脑使用：--db {url}</translation>
+    </message>
 </context>
 <context>
     <name>DeskTab</name>
@@ -1316,6 +1364,26 @@ Details are in {log}</source>
     <message>
         <source>Ended</source>
         <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>主讲人</translation>
+    </message>
+    <message>
+        <source>Referrals staff</source>
+        <translation>转办人员</translation>
+    </message>
+    <message>
+        <source>Viewer (read-only)</source>
+        <translation>旁观（只读）</translation>
     </message>
     <message>
         <source>Opening</source>
@@ -3038,6 +3106,10 @@ The control panel of the county&apos;s daily livestream.</source>
         <translation>无法连接数据库服务器，因此没有保存任何内容；请在它恢复后再试</translation>
     </message>
     <message>
+        <source>{name}&apos;s seat is a viewer&apos;s: it only watches, nothing is changed</source>
+        <translation>{name} 的席位是旁观席位：只能查看，未做任何更改</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -4415,6 +4487,53 @@ The control panel of the county&apos;s daily livestream.</source>
     <message>
         <source>Saved: {day} {status}</source>
         <translation>已保存：{day} {status}</translation>
+    </message>
+</context>
+<context>
+    <name>SeatDialog</name>
+    <message>
+        <source>Who is at this seat?</source>
+        <translation>谁在使用这个席位？</translation>
+    </message>
+    <message>
+        <source>Your name and role go with every move you make, and the other seats see who is connected. This computer remembers them.</source>
+        <translation>您的姓名和角色会记录在每一步操作中，其他席位也能看到谁在线。本机会记住它们。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>SeatsChip</name>
+    <message>
+        <source>+{count}</source>
+        <extracomment>How many seats the chip names before &quot;+N&quot; (the tooltip names them all).</extracomment>
+        <translation>等 {count} 人</translation>
+    </message>
+    <message>
+        <source>Also here: {seats}</source>
+        <translation>同时在线：{seats}</translation>
+    </message>
+    <message>
+        <source>No other seat connected</source>
+        <translation>没有其他席位在线</translation>
+    </message>
+    <message>
+        <source>{seat} — since {time}</source>
+        <translation>{seat} — {time} 起</translation>
+    </message>
+    <message>
+        <source>Left recently:</source>
+        <translation>最近离开：</translation>
+    </message>
+    <message>
+        <source>{seat} — last seen {time}</source>
+        <translation>{seat} — 最后在线 {time}</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from studio.cli.referrals import add_referrals_commands
 from studio.cli.reports import add_report_commands
 from studio.cli.rig import add_rig_commands
 from studio.cli.schedule import add_schedule_commands, status_word
+from studio.cli.seats import add_seats_commands
 from studio.cli.units import add_units_commands
 from studio.cli.words import refusal, translate, use_language
 from studio.domain import rundown_clock as clock
@@ -32,14 +33,22 @@ from studio.domain.durations import format_duration
 from studio.domain.refusals import Refused
 from studio.domain.rundown_clock import ClockError
 from studio.domain.rundown_report import actuals_csv
+from studio.domain.seats import NotARole, Seat, SeatRefused, SeatRole
 from studio.domain.studio_time import (
     UnknownZone,
     clock_text,
     set_studio_zone,
     studio_today,
 )
-from studio.options import LANGUAGES, add_time_zone_option
-from studio.store.database import DatabaseProblem, current_revision, head_revision, open_database
+from studio.options import LANGUAGES, add_seat_options, add_time_zone_option
+from studio.seat_choice import asked_seat, default_person, studio_settings
+from studio.store.database import (
+    DatabaseProblem,
+    current_revision,
+    head_revision,
+    open_database,
+    use_seat,
+)
 from studio.store.demo import seed_demo
 from studio.store.repository import StudioRepository
 from studio.store.timer_store import (
@@ -277,6 +286,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="studio", description="Studio Desk headless commands.")
     parser.add_argument("--version", action="version", version=f"Studio Desk {__version__}")
     add_time_zone_option(parser)
+    add_seat_options(parser)
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
@@ -308,6 +318,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="the day the demo centres on",
     )
     seed.set_defaults(run=cmd_demo_seed)
+    add_seats_commands(commands, db_commands)
     _add_timer_commands(commands)
     add_rig_commands(commands)
     add_schedule_commands(commands)
@@ -350,13 +361,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     run: Command = args.run
     try:
+        # A command works as a seat too: its audit events name the person.
+        seat = asked_seat(args.seat_person, args.seat_role, studio_settings())
+        use_seat(seat or Seat(default_person(), SeatRole.MODERATOR))
         return run(args)
+    except NotARole as error:
+        print(f"studio: {error} (STUDIO_ROLE)", file=sys.stderr)
+        return 2
     except DatabaseProblem as problem:
         print(f"studio: {problem}", file=sys.stderr)
         return 2
     except CommandFailed as failed:
         print(f"studio: {failed}", file=sys.stderr)
         return 1
+    except SeatRefused as refused:  # a viewer's seat changes nothing
+        print(f"studio: {refusal(refused)}", file=sys.stderr)
+        return 1
     except OSError as error:  # a file, folder, disk or port the command could not use
         print(f"studio: {os_problem(error)}", file=sys.stderr)
         return 1
+    finally:
+        use_seat(None)  # main() may run again in this process (tests, the API client)

@@ -61,8 +61,8 @@ def add_moderation_commands(subparsers: Any) -> None:
     audit = export_subcommands(subparsers).add_parser(
         "audit",
         help="a session's audit trail: who did what to which question, before and after",
-        description="Print every audit event of a session, oldest first: time, seat, action, "
-        "question, and the state before and after (JSON).",
+        description="Print every audit event of a session, oldest first: time, seat, "
+        "person and role, action, question, and the state before and after (JSON).",
     )
     audit.add_argument("--db", metavar="URL", help="SQLAlchemy database URL")
     audit.add_argument("--session", default="today", metavar="today|ID")

@@ -206,6 +206,8 @@ class Refusal(StrEnum):
     NO_UNIT_FOR_SESSION = "no_unit_for_session"
     # the database itself
     DATABASE_UNREACHABLE = "database_unreachable"
+    # seats
+    READ_ONLY_SEAT = "read_only_seat"
 
 
 R = Refusal
@@ -486,6 +488,9 @@ TEMPLATES: Mapping[Refusal, str] = {
     R.DATABASE_UNREACHABLE: QT_TRANSLATE_NOOP(
         "Refusals",
         "the database server cannot be reached, so nothing was saved; try again when it is back",
+    ),
+    R.READ_ONLY_SEAT: QT_TRANSLATE_NOOP(
+        "Refusals", "{name}'s seat is a viewer's: it only watches, nothing is changed"
     ),
 }
 

@@ -324,6 +324,9 @@ class LiveFeedService(QObject):
         await self._start(feed.session_id, feed.specs_for(ours), seed=feed.seed)
 
     async def _start(self, session_id: int, specs: list[SourceSpec], seed: int = 0) -> None:
+        if self._db.seat is not None and self._db.seat.read_only:
+            log.info("a viewer's seat captures no room: it would store nothing")
+            return
         try:
             # Opening and starting under one lock: a stop() waits for both, so no source
             # starts on a runner that was just stopped.

@@ -22,6 +22,7 @@ from studio.store import blocks, moderation, queue_order, report_back
 from studio.store.database import Database
 from studio.store.referrals import load_deadline_rules
 from studio.store.repository import StudioRepository
+from studio.store.seat_audit import acting_for
 from studio.store.undo import undo_last
 
 log = logging.getLogger(__name__)
@@ -318,12 +319,13 @@ class ModerationService(QObject):
             Refused: nothing queued (or no ticket to report back), or no session today.
         """
         session_id = self._session_or_refuse()
-        await self._apply(
-            f"{seat} {command}",
-            lambda: report_back.clicker_step(
-                self._db, forward=command == "next", seat=seat, session_id=session_id
-            ),
-        )
+        with acting_for(seat):  # the audit names the outside caller, not this desk's person
+            await self._apply(
+                f"{seat} {command}",
+                lambda: report_back.clicker_step(
+                    self._db, forward=command == "next", seat=seat, session_id=session_id
+                ),
+            )
 
     async def answer_on_air(self, *, seat: str) -> int:
         """The question on air is answered (audited as ``seat``); returns its id.
@@ -336,12 +338,13 @@ class ModerationService(QObject):
         if question is None:
             raise MoveRefused(Refusal.NOTHING_ON_AIR)
         on_air = [question.id]
-        await self._apply(
-            f"{seat} answered",
-            lambda: moderation.moderate(
-                self._db, on_air, ModerationAction.ANSWER, seat=seat, session_id=session_id
-            ),
-        )
+        with acting_for(seat):  # the audit names the outside caller, not this desk's person
+            await self._apply(
+                f"{seat} answered",
+                lambda: moderation.moderate(
+                    self._db, on_air, ModerationAction.ANSWER, seat=seat, session_id=session_id
+                ),
+            )
         return on_air[0]
 
     async def on_air_and_queue(self) -> tuple[QuestionRecord | None, int]:

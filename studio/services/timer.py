@@ -31,6 +31,7 @@ from studio.services.server_clock import ServerClock
 from studio.services.tasks import BackgroundTasks
 from studio.store import timer_store
 from studio.store.database import Database
+from studio.store.seat_audit import acting_for
 from studio.store.timer_store import ClockChange, NotesChange, TimerSnapshot
 
 log = logging.getLogger(__name__)
@@ -256,7 +257,8 @@ class TimerService(QObject):
                     self._db, session_id, notes, action=label, seat=seat, now=self._store_now
                 )
 
-        await self._write(write)
+        with acting_for(seat):  # the audit names the outside caller, not this desk's person
+            await self._write(write)
         assert self.snapshot is not None
         return self.snapshot
 

@@ -199,11 +199,9 @@ _NAMED = {
 
 
 def who_moved(event: AuditEvent) -> str:
-    """Whom a refusal names for an audit event: the seat that wrote it.
-
-    The one place that says it, so that naming the seat's person instead changes only here.
-    """
-    return event.seat
+    """Whom a refusal names for an audit event: the seat's person ("李明"), else the seat that
+    wrote it (events from before seats had names, or from a seat without one)."""
+    return event.person or event.seat
 
 
 def naming_mover(

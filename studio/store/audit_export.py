@@ -13,13 +13,25 @@ from studio.store.acts import dump_json
 from studio.store.database import Database
 from studio.store.models import AuditEvent
 
-AUDIT_FIELDS = ("id", "at", "seat", "action", "question", "subject", "before", "after")
+AUDIT_FIELDS = (
+    "id",
+    "at",
+    "seat",
+    "person",
+    "role",
+    "action",
+    "question",
+    "subject",
+    "before",
+    "after",
+)
 
 
 def export_audit(db: Database, session_id: int) -> list[dict[str, Any]]:
     """The session's audit trail in the order it was written, as ``AUDIT_FIELDS`` dicts.
 
-    ``question`` is the question's id for moderation events ("" for others, e.g. the timer);
+    ``person`` and ``role`` are who sat at the seat ("" in events written before seats had
+    names); ``question`` is the question's id for moderation events ("" for others, e.g. the timer);
     ``before`` and ``after`` are as stored (JSON text) but for a staff ``note``, masked here
     (see :func:`_masked_notes`). Texts in them are display texts, already masked: the raw text
     never enters the audit.
@@ -33,6 +45,8 @@ def export_audit(db: Database, session_id: int) -> list[dict[str, Any]]:
                 "id": e.id,
                 "at": iso_text(e.at),
                 "seat": e.seat,
+                "person": e.person,
+                "role": e.role,
                 "action": e.action,
                 "question": int(e.subject.split(":", 1)[1])
                 if e.subject.startswith("question:")

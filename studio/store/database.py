@@ -20,12 +20,28 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 
+from studio.domain.seats import Seat
 from studio.paths import create_private_file, default_database_url
+from studio.store.seat_audit import install_seat_hooks
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 DEFAULT_BUSY_TIMEOUT_S = 5.0
+#: The PostgreSQL advisory lock the seats migrate under (one migrates, the others wait).
+MIGRATION_LOCK = 0x5354_5544_494F  # "STUDIO"
+MIGRATION_WAIT_S = 300
+
+# The seat every database this process opens works as (see use_seat); None: no seat chosen.
+_process_seat: Seat | None = None
+
+
+def use_seat(seat: Seat | None) -> None:
+    """Make ``seat`` the seat of every database this process opens from now on (the command
+    line's ``--seat``/``--role``): its audit events name the person, a viewer's writes are
+    refused. A database already open keeps its own (:attr:`Database.seat`)."""
+    global _process_seat
+    _process_seat = seat
 
 
 class DatabaseProblem(Exception):
@@ -45,11 +61,14 @@ class Database:
         url: the SQLAlchemy URL (password hidden when shown).
         engine: the SQLAlchemy engine; thread-safe, used from worker threads.
         sessions: a ``sessionmaker``; one session per unit of work, never shared across threads.
+        seat: who works on it from this process (the audit's person and role; a viewer's seat
+            writes nothing); None when none was chosen. Set it once, before work starts.
     """
 
     url: URL
     engine: Engine
     sessions: sessionmaker[OrmSession]
+    seat: Seat | None = None
 
     @property
     def display_name(self) -> str:
@@ -188,10 +207,7 @@ def open_database(
                 "update the app — it will not be changed by this version"
             )
         if migrate and revision != head_revision():
-            log.info(
-                "migrating %s from %s to %s", url.render_as_string(), revision, head_revision()
-            )
-            command.upgrade(alembic_config(engine), "head")
+            migrate_engine(engine)
         _check_writable(engine)
         if check:
             _check_intact(engine)
@@ -204,7 +220,43 @@ def open_database(
     except OSError as error:
         engine.dispose()
         raise DatabaseProblem(f"cannot open the database file: {error.strerror}") from None
-    return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    db = Database(
+        url=url,
+        engine=engine,
+        sessions=sessionmaker(engine, expire_on_commit=False),
+        seat=_process_seat,
+    )
+    install_seat_hooks(db)
+    return db
+
+
+def migrate_engine(engine: Engine) -> None:
+    """Migrate to head, once: on PostgreSQL under an advisory lock, so of two seats starting
+    together one migrates and the other waits, then finds the schema at head."""
+    if engine.dialect.name != "postgresql":
+        if current_revision(engine) != head_revision():
+            _upgrade(engine)
+        return
+    with engine.connect() as lock:
+        # Bounded: a seat stuck while migrating does not hang every other seat's start.
+        lock.exec_driver_sql(f"SET lock_timeout = '{MIGRATION_WAIT_S}s'")
+        lock.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK})")
+        try:
+            if current_revision(engine) != head_revision():
+                _upgrade(engine)
+        finally:
+            lock.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK})")
+            lock.commit()
+
+
+def _upgrade(engine: Engine) -> None:
+    log.info(
+        "migrating %s from %s to %s",
+        engine.url.render_as_string(),
+        current_revision(engine),
+        head_revision(),
+    )
+    command.upgrade(alembic_config(engine), "head")
 
 
 def _check_intact(engine: Engine) -> None:

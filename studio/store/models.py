@@ -337,11 +337,32 @@ class AuditEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     seat: Mapped[str] = mapped_column(String(40))
+    # Who sat at that seat (the app's or command's person, or the API token's name) and their
+    # role; "" in events written before seats had names.
+    person: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    role: Mapped[str] = mapped_column(String(20), default="", server_default="")
     action: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(String(120))
     before: Mapped[str] = mapped_column(Text, default="")
     after: Mapped[str] = mapped_column(Text, default="")
     session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id"))
+
+
+class SeatPresence(Base):
+    """One start of an app on a computer: who, where, and its last heartbeat (times by the
+    database server's clock, so computers with skewed clocks agree)."""
+
+    __tablename__ = "seat_presence"
+    __table_args__ = (Index("ix_seat_presence_last_seen", "last_seen"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    role: Mapped[str] = mapped_column(String(20))
+    host: Mapped[str] = mapped_column(String(120))
+    pid: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class RundownTemplate(Base):

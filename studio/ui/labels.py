@@ -15,6 +15,7 @@ from studio.domain.model import (
     SessionStatus,
     UnitKind,
 )
+from studio.domain.seats import SeatRole
 
 
 def session_status(value: SessionStatus) -> str:
@@ -23,6 +24,16 @@ def session_status(value: SessionStatus) -> str:
         SessionStatus.READY: QCoreApplication.translate("Labels", "Ready"),
         SessionStatus.LIVE: QCoreApplication.translate("Labels", "Live"),
         SessionStatus.ENDED: QCoreApplication.translate("Labels", "Ended"),
+    }[value]
+
+
+def seat_role(value: SeatRole) -> str:
+    return {
+        SeatRole.MODERATOR: QCoreApplication.translate("Labels", "Moderator"),
+        SeatRole.OPERATOR: QCoreApplication.translate("Labels", "Operator"),
+        SeatRole.OFFICIAL: QCoreApplication.translate("Labels", "Official"),
+        SeatRole.REFERRALS: QCoreApplication.translate("Labels", "Referrals staff"),
+        SeatRole.VIEWER: QCoreApplication.translate("Labels", "Viewer (read-only)"),
     }[value]
 
 

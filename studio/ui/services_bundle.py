@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         RigService,
         ScheduleService,
     )
+    from studio.services.presence import SeatPresenceService
     from studio.services.profile import ProfileService
     from studio.services.referrals import ReferralDeskService
     from studio.services.rig_monitor import RigMonitorService
@@ -49,6 +50,7 @@ class Services:
         moderation: every move on a question, stored with its audit.
         profile: the county's profile, its broadcast accounts and the first-run checklist.
         sync: what the other seats (and other processes) commit, by kind and id, as it commits.
+        presence: this seat's heartbeat, and who else is connected.
     """
 
     schedule: ScheduleService
@@ -65,3 +67,4 @@ class Services:
     moderation: ModerationService
     profile: ProfileService
     sync: SyncService
+    presence: SeatPresenceService

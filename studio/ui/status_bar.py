@@ -1,5 +1,5 @@
-"""The main window's status bar: today's session, the rooms, the phones, the database in use,
-and passing messages (saved files, problems, refusals)."""
+"""The main window's status bar: today's session, the rooms, the phones, the other seats, the
+database in use, and passing messages (saved files, problems, refusals)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from studio.domain.records import SessionRecord
 from studio.ui import labels
 from studio.ui.prep.prep_tab import session_slot
+from studio.ui.seats_chip import SeatsChip
 
 
 class StatusBar(QStatusBar):
@@ -35,11 +36,13 @@ class StatusBar(QStatusBar):
             textFormat=Qt.TextFormat.PlainText,
         )
         self.database_label.setProperty("role", "subtle")
+        self.seats = SeatsChip()
         self.addWidget(self.session_label, 1)
         self.addPermanentWidget(self.rooms_label)
         self.addPermanentWidget(self.phones_label)
         self.addPermanentWidget(self.overdue_label)
         self.addPermanentWidget(self.sync_label)
+        self.addPermanentWidget(self.seats)
         self.addPermanentWidget(self.database_label)
 
     def show_session(self, session: SessionRecord | None) -> None:

@@ -46,6 +46,7 @@ def wire_main_window(window: MainWindow, services: Services) -> None:
         w.show_rig(rig_summary(statuses, adb_missing=adb_missing), marker, state)
 
     monitor.healthChanged.connect(show_rig)
+    s.presence.seatsChanged.connect(w.status.seats.show_seats)
     s.timer.readingChanged.connect(w.show_reading)
     s.timer.snapshotChanged.connect(w.show_timer)
     s.timer.exported.connect(w.show_saved)

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from studio.api.server import ApiAccess
+from studio.domain.seats import Seat, SeatRole
 from studio.options import parse_options
 from studio.store.models import AuditEvent
 
@@ -161,6 +162,7 @@ def test_refusals_are_4xx_json_with_a_reason(serve, demo_db, event_loop_qt):
 
 
 def test_with_a_token_only_its_holder_acts_audited_by_its_name(serve, demo_db, event_loop_qt):
+    demo_db.seat = Seat("王芳", SeatRole.MODERATOR)  # the desk's person: not the API's acts'
     _studio, base = serve(
         demo_db, ApiAccess(host="127.0.0.1", port=0, token="s3cret", token_name="api:deck")
     )
@@ -174,8 +176,15 @@ def test_with_a_token_only_its_holder_acts_audited_by_its_name(serve, demo_db, e
 
     event_loop_qt.run_until_complete(calls())
     with demo_db.sessions() as s:
-        seats = set(s.scalars(select(AuditEvent.seat).where(AuditEvent.action == "timer.go")))
-    assert seats == {"api:deck"}
+        seats = set(
+            tuple(row)
+            for row in s.execute(
+                select(AuditEvent.seat, AuditEvent.person, AuditEvent.role).where(
+                    AuditEvent.action == "timer.go"
+                )
+            )
+        )
+    assert seats == {("api:deck", "api:deck", "api")}
 
 
 def test_the_lan_is_refused_without_a_token(serve, demo_db, event_loop_qt):

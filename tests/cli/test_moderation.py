@@ -96,4 +96,4 @@ def test_an_empty_session_prints_only_the_header(fresh_db, tmp_path, capsys):
     url = str(fresh_db.url)
     fresh_db.close()
     assert run(["export", "audit", "--db", url, "--session", "1"]) == 0
-    assert capsys.readouterr().out == "id,at,seat,action,question,subject,before,after\r\n"
+    assert capsys.readouterr().out == "id,at,seat,person,role,action,question,subject,before,after\r\n"

@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from studio.domain.model import Platform, RoomRole
+from studio.domain.seats import Seat, SeatRole
 from studio.feed.capture_client import Backoff
 from studio.feed.kuaishou_server import MAX_CONNECTIONS
 from studio.feed.recording import recordings_dir
@@ -122,6 +123,13 @@ def test_the_simulator_feeds_both_rooms_in_batches(feed, event_loop_qt, private_
     assert recording.stat().st_size > 0
     # Nothing shown carries a viewer's mobile number.
     assert not any(MOBILE.search(q.display_text) for q in seen["questions"])
+
+
+def test_a_viewer_s_seat_captures_no_room(feed, demo_db, event_loop_qt):
+    demo_db.seat = Seat("赵六", SeatRole.VIEWER)  # it could store nothing it captured
+    feed.start_simulator(feed.test_session, rate=400)
+    event_loop_qt.run_until_complete(until(lambda: feed._tasks.running == 0))
+    assert feed.runner is None and feed.seen["states"] == [] and feed.seen["problems"] == []
 
 
 def test_a_capture_tool_and_the_userscript_together(feed, event_loop_qt):

@@ -92,7 +92,14 @@ def test_two_seats_refer_the_same_question_one_ticket(seats):
 
     def referring(db, who):
         return lambda: refer(
-            db, [question_id], seats.unit_id, ReferralCategory.HELP, "低保", who, NOW.date(), now=NOW
+            db,
+            [question_id],
+            seats.unit_id,
+            ReferralCategory.HELP,
+            "低保",
+            who,
+            NOW.date(),
+            now=NOW,
         )
 
     results = race(referring(seats.a, "李明"), referring(seats.b, "王芳"))
@@ -134,3 +141,30 @@ def test_reorders_racing_on_two_seats_each_land_at_their_anchor(seats):
     )
     assert all(isinstance(r, Undo) for r in results), results
     assert queue_ids(seats.b, seats.session_id) == [c, a, d, b]
+
+
+def test_the_refusal_names_the_person_at_the_winning_seat(seats):
+    """Seats with names (``--seat 李明``): the refusal names the person, not the desk's id."""
+    from studio.domain.seats import Seat, SeatRole
+
+    seats.a.seat = Seat("李明", SeatRole.MODERATOR)
+    seats.b.seat = Seat("王芳", SeatRole.MODERATOR)
+    question_id = seats.ids[2]
+    moderate(
+        seats.a,
+        [question_id],
+        A.ANSWER,
+        seat="moderator@desk1",
+        session_id=seats.session_id,
+        now=NOW,
+    )
+    with pytest.raises(MoveRefused) as refused:
+        moderate(
+            seats.b,
+            [question_id],
+            A.ANSWER,
+            seat="moderator@desk2",
+            session_id=seats.session_id,
+            now=NOW,
+        )
+    assert str(refused.value) == "already answered by 李明 at 15:10"

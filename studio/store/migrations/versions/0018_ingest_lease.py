@@ -4,7 +4,7 @@ Which seat ingests each live room: a lease on the database's clock that its hold
 few seconds; another seat takes the room over when the lease runs out (its holder died).
 
 Revision ID: 0018
-Revises: 0016
+Revises: 0017
 Create Date: 2026-12-05 10:00:00.000000
 
 """
@@ -17,7 +17,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0018"
-down_revision: Union[str, Sequence[str], None] = "0016"
+down_revision: Union[str, Sequence[str], None] = "0017"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
