@@ -284,7 +284,13 @@ class StudioDesk:
             return self.api.port if self.api else None
         s = self.services
         board = StatusBoard(
-            s.timer, s.moderation, s.live_feed, s.rig_monitor, self.tasks, parent=self.window
+            s.timer,
+            s.moderation,
+            s.live_feed,
+            s.rig_monitor,
+            self.tasks,
+            sync=s.sync,
+            parent=self.window,
         )
         await board.refresh_queue()  # the first status and snapshot show the queue
         try:

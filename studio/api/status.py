@@ -21,6 +21,7 @@ from studio.domain.golive import PhoneStatus
 from studio.services.live_feed import LiveFeedService
 from studio.services.moderation import ModerationService
 from studio.services.rig_monitor import RigMonitorService
+from studio.services.sync import SyncService
 from studio.services.tasks import BackgroundTasks
 from studio.services.timer import TimerService
 from studio.store.timer_store import TimerSnapshot, timer_status
@@ -49,6 +50,7 @@ class StatusBoard(QObject):
         rig_monitor: RigMonitorService,
         tasks: BackgroundTasks,
         *,
+        sync: SyncService | None = None,
         now: Callable[[], float] = time.time,
         parent: QObject | None = None,
     ) -> None:
@@ -71,6 +73,8 @@ class StatusBoard(QObject):
         timer.snapshotChanged.connect(self._snapshot_changed)
         timer.readingChanged.connect(self._reading_changed)
         moderation.questionsChanged.connect(self._questions_changed)
+        if sync is not None:  # another seat's move may put a question on air too
+            sync.questionsChanged.connect(self._questions_changed)
         live_feed.roomStateChanged.connect(self._room_state)
         live_feed.countsChanged.connect(self._counts)
         rig_monitor.healthChanged.connect(self._phones)

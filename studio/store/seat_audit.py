@@ -10,6 +10,7 @@ moves by it.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -60,7 +61,15 @@ def install_seat_hooks(db: Database) -> None:
     """Fill the audit's person and refuse a viewer's writes, for every session and connection
     of ``db`` (once, when it is opened)."""
 
+    # The listeners hold the database weakly: SQLAlchemy keeps a sessionmaker's listeners in a
+    # class-level registry keyed (weakly) by its Session class, and a listener holding the
+    # database (its sessionmaker, that class) would keep every database ever opened alive.
+    database = weakref.ref(db)
+
     def fill_person(session: Session, _context: object, _instances: object) -> None:
+        db = database()
+        if db is None:
+            return
         person, role = audit_person(db)
         if not person and not role:
             return
@@ -76,7 +85,8 @@ def install_seat_hooks(db: Database) -> None:
         _context: object,
         _executemany: bool,
     ) -> None:
-        seat = db.seat
+        db = database()
+        seat = db.seat if db is not None else None
         if seat is None or not seat.read_only:
             return
         head = statement.lstrip()[:80].upper()

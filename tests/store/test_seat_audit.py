@@ -98,3 +98,19 @@ def test_moderation_names_the_person_and_undo_still_finds_the_desk_s_own_moves(d
         (ids[0], "moderator@a1", "李明"),
         (ids[1], "moderator@a1", "李明"),
     ]
+
+
+def test_a_closed_database_is_not_kept_alive_by_its_audit_hooks(tmp_path):
+    """The hooks live in SQLAlchemy's class-level registry: holding the database there kept
+    every database ever opened (engine, caches) alive, and the test run grew without end."""
+    import gc
+    import weakref
+
+    from studio.store.database import open_database
+
+    db = open_database(f"sqlite:///{tmp_path / 'gone.db'}")
+    gone = weakref.ref(db)
+    db.close()
+    del db
+    gc.collect()
+    assert gone() is None
