@@ -15,7 +15,6 @@ import logging
 import socket
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterable
 
 from studio.store.database import Database
@@ -25,6 +24,7 @@ from studio.store.ingest_lease import (
     LeaseHolder,
     LeaseSeat,
     release_lease,
+    seat_id_for_this_run,
     take_lease,
 )
 from studio.store.server_clock import LocalClock
@@ -37,7 +37,7 @@ LeaseChange = Callable[[str, LeaseHolder | None], None]
 
 def this_seat(name: str) -> LeaseSeat:
     """A lease seat for this run of the app or command: a fresh id, ``name``, this computer."""
-    return LeaseSeat(uuid.uuid4().hex, name, socket.gethostname())
+    return LeaseSeat(seat_id_for_this_run(), name, socket.gethostname())
 
 
 class LeaseKeeper:

@@ -14,7 +14,9 @@ unit's), the rooms every seat's chips show. Expiry is on the database's clock
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -84,7 +86,41 @@ def take_lease(
             return None
         held = s.get(IngestLease, room, populate_existing=True)
         assert held is not None  # the upsert found it there and left it
-        return _holder(held)
+        if not _died_on_this_computer(held.holder_seat, me.seat_id):
+            return _holder(held)
+        # An earlier run of this computer that died (a crash, kill -9): no need to wait out its
+        # lease — a restarted desk ingests again at once, not after up to 13 s of lost comments.
+        s.delete(held)
+        s.flush()
+        s.add(IngestLease(**row))
+        return None
+
+
+def seat_id_for_this_run() -> str:
+    """A lease seat id: a fresh id, this computer's node id and this process's pid, so that a
+    restarted desk on the same computer can tell its dead predecessor's lease."""
+    return f"{uuid.uuid4().hex}:{uuid.getnode():012x}:{os.getpid()}"
+
+
+def _died_on_this_computer(holder_seat: str, my_seat: str) -> bool:
+    """Whether ``holder_seat`` is a run on this computer (same node id as ours) whose process
+    is gone. Any doubt (an id of another form, another computer, a pid alive or not ours to
+    ask) is no: the lease then runs out as usual."""
+    try:
+        _id, node, pid_text = holder_seat.split(":")
+        _my_id, my_node, _my_pid = my_seat.split(":")
+        pid = int(pid_text)
+    except ValueError:
+        return False
+    if node != my_node or pid == os.getpid() or pid <= 0 or os.name == "nt":
+        return False  # (Windows: os.kill with 0 would end the process, not ask about it)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive, another user's
+        return False
+    return False
 
 
 def release_lease(db: Database, room: str, me: LeaseSeat) -> None:

@@ -1,5 +1,6 @@
-"""Two real apps, two seats, one PostgreSQL: a move on one appears on the other; killing one
-loses nothing of the other's.
+"""Two real apps, two seats, one PostgreSQL: the hour driven from both (the timer started and
+moved on by one, a note from the other, a question put on air by one and answered by the other)
+each change showing on the other; killing one loses nothing of the other's.
 
 Each app is a real ``main.py`` process with its control API on loopback; seat B's WebSocket
 shows what seat B's window follows (its services re-read what seat A committed, as NOTIFY told
@@ -83,6 +84,25 @@ def wait_for_seats(url: str, people: set[str], timeout: float = 60) -> None:
         db.close()
 
 
+def until_message(ws, wanted, timeout: float = 15) -> dict:
+    """The first WebSocket message ``wanted`` accepts (bounded)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        message = json.loads(ws.recv(timeout=max(0.1, deadline - time.monotonic())))
+        if message.get("timer") and wanted(message):
+            return message
+    raise AssertionError("the other seat never showed the change")
+
+
+def until(condition, timeout: float = 15) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def stop(app: subprocess.Popen) -> None:
     if app.poll() is None:
         app.kill()
@@ -106,19 +126,23 @@ def test_a_move_on_one_seat_shows_on_the_other_and_killing_one_loses_nothing(
         time.sleep(1.0)  # both seats' listeners are up (they start with the presence)
         with connect(f"ws://127.0.0.1:{port_b}/api/ws", open_timeout=10) as ws:
             assert json.loads(ws.recv(timeout=10))["on_air"] == before["on_air"]
+            # Seat A starts the hour; seat B's timer follows.
+            assert call(port_a, "/api/timer/go")["ok"] is True
+            assert until_message(ws, lambda m: m["timer"]["running"])["timer"]["segment_index"] == 0
+            # Seat B writes a note to the official; seat A's screen has it.
+            assert call(port_b, "/api/screen/note?text=%E8%BF%98%E5%89%A92%E5%88%86%E9%92%9F")["ok"]
+            assert until(
+                lambda: (call(port_a, "/api/status")["note"] or {}).get("text") == "还剩2分钟"
+            )
+            # Seat A moves to the next segment; seat B's timer shows it.
+            assert call(port_a, "/api/timer/next")["ok"] is True
+            assert until_message(ws, lambda m: m["timer"]["segment_index"] == 1)
             # Seat A puts the next queued question on air; seat B's window follows.
             moved = call(port_a, "/api/queue/next")
             assert moved["ok"] is True and moved["on_air"] is not None
             on_air = moved["on_air"]["id"]
             assert on_air != (before["on_air"] or {}).get("id")
-            deadline = time.monotonic() + 15
-            seen = None
-            while time.monotonic() < deadline:
-                message = json.loads(ws.recv(timeout=max(0.1, deadline - time.monotonic())))
-                if (message.get("on_air") or {}).get("id") == on_air:
-                    seen = message
-                    break
-            assert seen is not None, "seat B never showed seat A's move"
+            seen = until_message(ws, lambda m: (m.get("on_air") or {}).get("id") == on_air)
             assert "on_air" in seen["events"]
         # Seat A dies mid-session (no clean quit, no drain).
         a.send_signal(signal.SIGKILL)

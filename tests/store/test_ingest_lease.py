@@ -5,7 +5,13 @@ import threading
 import time
 
 from studio.services.ingest_leases import LeaseKeeper
-from studio.store.ingest_lease import LeaseSeat, lease_holders, release_lease, take_lease
+from studio.store.ingest_lease import (
+    LeaseSeat,
+    lease_holders,
+    release_lease,
+    seat_id_for_this_run,
+    take_lease,
+)
 from tests.helpers.seats import race
 
 A = LeaseSeat("seat-a", "李明", "desk-pc")
@@ -87,3 +93,34 @@ def test_the_keeper_renews_and_takes_over_a_dead_seat_s_room(any_db):
     finally:
         keeper.close()
     assert take_lease(any_db, "gov", A, lease_s=SHORT) is None  # given back at close
+
+
+def _run_on_this_computer(pid: int) -> LeaseSeat:
+    """A lease seat of another run on this computer, with process ``pid``."""
+    mine = seat_id_for_this_run().split(":")
+    return LeaseSeat(f"{'0' * 32}:{mine[1]}:{pid}", "李明", "desk-pc")
+
+
+def test_a_restarted_desk_takes_back_at_once_the_room_its_killed_run_held(any_db):
+    """A crash or kill -9 on this computer: its lease need not run out first (13 s of
+    comments); a run still alive, or one on another computer, keeps its room."""
+    import subprocess
+    import sys
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait(timeout=30)
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        me = LeaseSeat(seat_id_for_this_run(), "李明", "desk-pc")
+        assert take_lease(any_db, "gov", _run_on_this_computer(dead.pid), lease_s=30) is None
+        assert take_lease(any_db, "gov", me, lease_s=30) is None  # at once, not in 30 s
+        assert lease_holders(any_db)["gov"].seat_id == me.seat_id
+        assert take_lease(any_db, "dept", _run_on_this_computer(alive.pid), lease_s=30) is None
+        assert take_lease(any_db, "dept", me, lease_s=30) is not None  # alive: it keeps it
+        other_computer = LeaseSeat(f"{'1' * 32}:ffffffffffff:{dead.pid}", "王芳", "office-pc")
+        release_lease(any_db, "gov", me)
+        assert take_lease(any_db, "gov", other_computer, lease_s=30) is None
+        assert take_lease(any_db, "gov", me, lease_s=30) is not None  # another computer's
+    finally:
+        alive.kill()
+        alive.wait(timeout=30)
