@@ -21,12 +21,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from studio.domain import rundown_clock as clock
-from studio.domain.refusals import Refusal
+from studio.domain.refusals import Refusal, Refused
 from studio.domain.rundown_clock import ClockError, ClockReading
 from studio.domain.rundown_plan import Rundown
 from studio.domain.rundown_report import actuals_csv
 from studio.domain.screen_notes import ScreenNotes
-from studio.services.refusal_text import refusal_text
+from studio.services.refusal_text import problem_text, refusal_text
 from studio.services.server_clock import ServerClock
 from studio.services.tasks import BackgroundTasks
 from studio.store import timer_store
@@ -306,9 +306,13 @@ class TimerService(QObject):
             self.problem.emit(self.tr("Timer: {reason}").format(reason=refusal_text(refused)))
         except timer_store.TimerConflict as conflict:
             self.problem.emit(str(conflict))
+        except Refused as refused:  # a viewer's seat, say: worded in the interface's language
+            self.problem.emit(
+                self.tr("Timer not saved: {error}").format(error=refusal_text(refused))
+            )
         except Exception as error:  # the database went away, a disk filled up …
             log.exception("timer operation failed")
-            self.problem.emit(self.tr("Timer not saved: {error}").format(error=error))
+            self.problem.emit(self.tr("Timer not saved: {error}").format(error=problem_text(error)))
 
     def _check_outside_change(self) -> None:
         if self._stopped or self.snapshot is None:

@@ -140,3 +140,18 @@ def test_f6_decides_pause_or_resume_from_the_store_not_from_the_window(service, 
     with demo_db.sessions() as s:
         actions = s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
     assert actions[-2:] == ["timer.pause", "timer.resume"]
+
+
+def test_a_viewer_s_seat_is_told_in_the_interface_language_and_nothing_is_stored(
+    service, demo_db, chinese, event_loop_qt
+):
+    from studio.domain.seats import Seat, SeatRole
+
+    demo_db.seat = Seat("王芳", SeatRole.VIEWER)
+    problems: list[str] = []
+    service.problem.connect(problems.append)
+    service.go()
+    event_loop_qt.run_until_complete(until(lambda: problems))
+    assert problems[0].startswith("计时未能保存：") and "王芳" in problems[0]
+    assert "viewer" not in problems[0]
+    assert load_timer(demo_db, service.session_id).version == 0
