@@ -192,6 +192,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 {
                     "at": iso_text(e.at),
                     "seat": e.seat,
+                    "person": e.person,
                     "action": e.action,
                     "before": str(e.status_before) if e.status_before else None,
                     "after": str(e.status_after),
@@ -207,7 +208,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         for e in history:
             before = f"{e.status_before} → " if e.status_before else ""
             reason = f"  {e.reason}" if e.reason else ""
-            print(f"  {iso_text(e.at)}  {e.seat}  {e.action}: {before}{e.status_after}{reason}")
+            who = e.person or e.seat
+            print(f"  {iso_text(e.at)}  {who}  {e.action}: {before}{e.status_after}{reason}")
         return 0
 
     return _run(args, work)

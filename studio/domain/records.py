@@ -274,7 +274,8 @@ class ReferralRecord:
 
 @dataclass(frozen=True, slots=True)
 class ReferralEventRecord:
-    """One move in a ticket's history: who (seat), when (naive UTC), before → after, why.
+    """One move in a ticket's history: who (seat, and its person), when (naive UTC), before →
+    after, why.
 
     ``detail`` holds what else changed (``deadline``, ``unit``, ``satisfaction``, ``until`` …),
     as stored; ``reason`` is masked.
@@ -290,6 +291,7 @@ class ReferralEventRecord:
     unit_name: str
     reason: str
     detail: Mapping[str, object]
+    person: str = ""  # the person at the seat ("王芳"); "" before seats had names
 
 
 @dataclass(frozen=True, slots=True)

@@ -271,6 +271,8 @@ class ReferralEvent(Base):
     referral_id: Mapped[int] = mapped_column(ForeignKey("referral.id"))
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     seat: Mapped[str] = mapped_column(String(40))
+    # The person at that seat ("王芳"); "" before seats had names (see studio.store.seat_audit).
+    person: Mapped[str] = mapped_column(String(60), default="", server_default="")
     action: Mapped[str] = mapped_column(String(24))
     status_before: Mapped[str] = mapped_column(String(16), default="")
     status_after: Mapped[str] = mapped_column(String(16))

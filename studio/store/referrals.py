@@ -385,6 +385,7 @@ def ticket_history(db: Database, referral_id: int) -> list[ReferralEventRecord]:
                 unit_name=unit_name or "",
                 reason=_masked(e.reason),
                 detail=json.loads(e.detail) if e.detail else {},
+                person=e.person,
             )
             for e, unit_name in s.execute(query)
         ]

@@ -5,4 +5,4 @@ The command line's read-only fast path (:mod:`studio.store.quick_read`) compares
 checks it equals Alembic's head, so a new migration cannot leave it behind.
 """
 
-HEAD = "0019"
+HEAD = "0020"

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from studio.domain.refusals import Refusal
 from studio.domain.seats import SeatRefused, person_name
-from studio.store.models import AuditEvent, SeatPresence
+from studio.store.models import AuditEvent, ReferralEvent, SeatPresence
 
 if TYPE_CHECKING:
     from studio.store.database import Database
@@ -76,6 +76,8 @@ def install_seat_hooks(db: Database) -> None:
         for item in session.new:
             if isinstance(item, AuditEvent) and not item.person:
                 item.person, item.role = person, role
+            elif isinstance(item, ReferralEvent) and not item.person:
+                item.person = person
 
     def refuse_viewer_writes(
         _connection: object,

@@ -452,3 +452,16 @@ def test_deadlines_count_the_days_entered_by_hand(desk):
     (ticket,) = list_tickets(db, session_id=session_id)
     # Thursday + 3 working days is Tuesday; with Friday off it is Wednesday.
     assert usual == dt.date(2026, 12, 1) and ticket.deadline == dt.date(2026, 12, 2)
+
+
+def test_the_history_names_the_person_at_the_seat(ticket):
+    """Seats with names (``--seat 王芳``): each history row names its person too, as the audit
+    does; rows from a seat without a name show its seat."""
+    from studio.domain.seats import Seat, SeatRole
+
+    db, referral_id, units = ticket
+    db.seat = Seat("王芳", SeatRole.REFERRALS)
+    move(db, referral_id, Dispatch(unit_id=units[1], reason="属民政职责"), seat="referrals@desk2")
+    history = ticket_history(db, referral_id)
+    assert [(e.seat, e.person) for e in history][-1] == ("referrals@desk2", "王芳")
+    assert history[0].person == ""  # made before this seat had a name

@@ -292,7 +292,8 @@ class TicketDetail(QScrollArea):
                 move += f"（{before} → {after}）"
             if event.unit_name and event.action in ("dispatch", "accept"):
                 move += f" · {event.unit_name}"
-            cells = (studio_time_text(event.at), event.seat, move, event.reason)
+            who = event.person or event.seat  # the person at the seat, where it has one
+            cells = (studio_time_text(event.at), who, move, event.reason)
             for column, text in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(text))
         self.history.resizeRowsToContents()
