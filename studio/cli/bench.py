@@ -274,6 +274,9 @@ def bench_window(db: Database, *, record: bool) -> tuple[Any, Any, Any]:
     desk = StudioDesk(app, db, parse_options([]), log_path=Path(os.devnull))
     feed = LiveFeedService(db, desk.tasks, record=record, parent=desk.window)
     feed.questionsAdded.connect(desk.window.desk.append_questions)
+    # As in the app: this seat follows the change log (its own feed's rows come back through
+    # it too, and cost what they cost).
+    desk.services.sync.start()
     return loop, desk, feed
 
 
