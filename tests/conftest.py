@@ -15,6 +15,14 @@ os.environ["ADBUTILS_ADB_PATH"] = "/bin/false"
 os.environ["STUDIO_LANG"] = "en"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def one_application(qapp):
+    """The run's one QApplication, made first: a command run in-process (a PDF export, a
+    translated line) would otherwise make a QGuiApplication or QCoreApplication that every
+    later widget test's ``qapp`` refuses, so tests passed or failed by their order."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def private_data_dir(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
