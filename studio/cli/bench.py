@@ -29,7 +29,6 @@ import argparse
 import asyncio
 import contextlib
 import gc
-import json
 import os
 import shutil
 import sqlite3
@@ -45,6 +44,7 @@ from studio.cli.bench_desk import add_desk_bench
 from studio.cli.bench_flood import flood_lag
 from studio.cli.bench_reports import add_reports_bench
 from studio.cli.bench_seats import add_seats_bench
+from studio.cli.common import print_figures
 from studio.domain.feed_event import FeedEvent, RejectedFrame
 from studio.domain.model import Platform, RoomRole
 from studio.domain.studio_time import now_instant, studio_today
@@ -375,11 +375,7 @@ def cmd_bench_feed(args: argparse.Namespace) -> int:
                 )
         finally:
             db.close()
-    if args.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key}: {value}")
+    print_figures(figures, args.json)
     return 0
 
 

@@ -267,11 +267,9 @@ def cmd_bench_control(args: argparse.Namespace) -> int:
     figures = bench_control(
         args.actions, args.ws_changes, args.poll_s, args.feed_rate, args.cli_runs
     )
-    if args.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key}: {value}")
+    from studio.cli.common import print_figures
+
+    print_figures(figures, args.json)
     return 0
 
 

@@ -30,7 +30,6 @@ import argparse
 import asyncio
 import datetime as dt
 import gc
-import json
 import os
 import statistics
 import subprocess
@@ -42,6 +41,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from studio.cli.common import print_figures
 from studio.domain.model import QuestionFlag, QuestionStatus
 from studio.domain.studio_time import now_instant
 from studio.store.database import Database, open_database
@@ -326,11 +326,7 @@ def _official_focus(desk: Any) -> str:
 
 def cmd_bench_desk(args: argparse.Namespace) -> int:
     figures = bench_desk(args.comments, args.presses, args.import_runs)
-    if args.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key}: {value}")
+    print_figures(figures, args.json)
     return 0
 
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sqlite3
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from studio.cli.common import print_figures
 from studio.domain.calendar import is_working_day
 from studio.domain.studio_time import studio_epoch
 from studio.store.database import open_database
@@ -181,11 +181,7 @@ def cmd_bench_reports(args: argparse.Namespace) -> int:
             figures["session_pdf_under_2s"] = figures["session_pdf_s"] < 2.0
         finally:
             db.close()
-    if args.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key}: {value}")
+    print_figures(figures, args.json)
     return 0
 
 

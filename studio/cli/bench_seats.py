@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import time
 from typing import Any
 
+from studio.cli.common import print_figures
 from studio.cli.throwaway_postgres import PostgresCluster, remove_cluster, start_cluster
 from studio.store.database import open_database
 
@@ -317,11 +317,7 @@ def cmd_bench_seats(args: argparse.Namespace) -> int:
         figures.update(pg_feed(cluster, args.frames, args.runs))
     finally:
         remove_cluster(cluster)
-    if args.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key:28} {value}")
+    print_figures(figures, args.json)
     return 0
 
 

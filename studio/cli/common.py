@@ -94,3 +94,12 @@ def csv_text(rows: Sequence[dict[str, Any]], fields: Sequence[str]) -> str:
 
 def jsonl_text(rows: Sequence[dict[str, Any]]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def print_figures(figures: dict[str, Any], as_json: bool) -> None:
+    """A benchmark's figures: one JSON object, or a line each."""
+    if as_json:
+        print(json.dumps(figures))
+        return
+    for key, value in figures.items():
+        print(f"{key}: {value}")

@@ -36,10 +36,10 @@ def describe_store_error(error: BaseException) -> str:
     the error's kind — never an exception's whole text, which may quote the bound rows."""
     orig = getattr(error, "orig", None)  # a SQLAlchemy DBAPIError wraps the driver's error
     if isinstance(orig, BaseException):
-        lines = str(orig).strip().splitlines()
-        # Operational errors are the driver's fixed words about the database, not the data.
         if is_server_gone(error):  # PostgreSQL stopped, restarting or cut off
             return SERVER_GONE
+        lines = str(orig).strip().splitlines()
+        # Operational errors are the driver's fixed words about the database, not the data.
         if lines and type(orig).__name__ == "OperationalError":
             return lines[0][:120]
         return type(orig).__name__
